@@ -1,0 +1,35 @@
+package com.sovera.console;
+
+import com.sovera.console.platform.AppDirs;
+import com.sovera.console.sandbox.SandboxCommand;
+import com.sovera.console.sandbox.SandboxStartException;
+import java.util.Arrays;
+import javafx.application.Application;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point. Not an {@code Application} itself, so that JavaFX starts from a plain classpath:
+ * {@code --sandbox-only ...} runs the embedded SovX sandbox alone; anything else opens the console.
+ */
+public final class Launcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--sandbox-only")) {
+            try {
+                SandboxCommand.run(SandboxCommand.parse(args,
+                        AppDirs.forCurrentUser().data().resolve("sandbox")));
+            } catch (IllegalArgumentException | SandboxStartException e) {
+                LOG.error("{}", e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
+        Application.launch(ConsoleApp.class, args);
+    }
+}

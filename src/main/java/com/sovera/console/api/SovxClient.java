@@ -1,0 +1,139 @@
+package com.sovera.console.api;
+
+import com.squareup.moshi.Moshi;
+import com.sovera.console.api.model.Json;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The console's connection to one SovX environment: the typed {@link SovxApi}, the session's
+ * {@link Credentials}, retries and redacted wire logging. Close it when the window closes, so the JVM can exit.
+ */
+public final class SovxClient implements AutoCloseable {
+
+    private static final Logger WIRE = LoggerFactory.getLogger("com.sovera.console.api.wire");
+
+    private final HttpUrl baseUrl;
+    private final OkHttpClient http;
+    private final SovxApi api;
+    private final Credentials credentials;
+    private final Redactor redactor;
+    private final HttpLoggingInterceptor logging;
+
+    private SovxClient(Builder b) {
+        this.baseUrl = b.baseUrl;
+        this.redactor = new Redactor();
+        this.credentials = new Credentials(redactor);
+        this.logging = new HttpLoggingInterceptor(line -> WIRE.debug(redactor.redact(line)));
+        logging.redactHeader("Authorization");
+        logging.redactHeader("x-api-key");
+        setWireLog(b.wireLog);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                .retryOnConnectionFailure(false) // RetryInterceptor decides what is safe to repeat
+                .addInterceptor(new EndpointInterceptor(credentials))
+                .addInterceptor(new RetryInterceptor(b.retryPolicy))
+                .addInterceptor(logging)
+                .build();
+        Moshi moshi = Json.moshi();
+        this.api = new Retrofit.Builder()
+                .baseUrl(baseUrl)
+                .client(http)
+                .addCallAdapterFactory(new ApiCallAdapterFactory())
+                .addConverterFactory(new EnvelopeConverterFactory(moshi))
+                .addConverterFactory(MoshiConverterFactory.create(moshi))
+                .validateEagerly(true)
+                .build()
+                .create(SovxApi.class);
+    }
+
+    public static Builder builder(String baseUrl) {
+        return new Builder(BaseUrl.parse(baseUrl));
+    }
+
+    public SovxApi api() {
+        return api;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** Scrubs secrets this client knows of from any text: use it for every line that may reach a log. */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** The base URL, ending in a slash. */
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    public boolean isLoopback() {
+        return BaseUrl.isLoopback(baseUrl.host());
+    }
+
+    /** Raises or lowers the wire log while running. */
+    public void setWireLog(WireLog level) {
+        logging.setLevel(switch (level) {
+            case NONE -> HttpLoggingInterceptor.Level.NONE;
+            case BASIC -> HttpLoggingInterceptor.Level.BASIC;
+            case HEADERS -> HttpLoggingInterceptor.Level.HEADERS;
+            case BODY -> HttpLoggingInterceptor.Level.BODY;
+        });
+    }
+
+    /** Stops OkHttp's threads and drops its connections; calls still running fail as cancelled. */
+    @Override
+    public void close() {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Settings of a client; the base URL policy is checked when the builder is made. */
+    public static final class Builder {
+        private final HttpUrl baseUrl;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private WireLog wireLog = WireLog.BASIC;
+
+        private Builder(HttpUrl baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            this.readTimeout = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder wireLog(WireLog value) {
+            this.wireLog = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public SovxClient build() {
+            return new SovxClient(this);
+        }
+    }
+}

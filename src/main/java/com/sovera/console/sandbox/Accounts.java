@@ -1,0 +1,96 @@
+package com.sovera.console.sandbox;
+
+import com.sovera.console.api.model.Health;
+import com.sovera.console.api.model.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Health, login and logout: the endpoints before any customer exists. */
+final class Accounts {
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration sessionTtl;
+    private final long startedAt;
+
+    Accounts(Database db, Clock clock, Duration sessionTtl) {
+        this.db = db;
+        this.clock = clock;
+        this.sessionTtl = sessionTtl;
+        this.startedAt = clock.millis();
+    }
+
+    Reply health(SandboxRequest r) {
+        long now = clock.millis();
+        return Reply.bare(new Health("ok", Sql.instant(now), (now - startedAt) / 1000));
+    }
+
+    Reply login(SandboxRequest r) throws SQLException {
+        String email = Fields.text(r.body, "email", 1, 254);
+        String password = Fields.text(r.body, "password", 1, 1024);
+        long accountPk = 0;
+        String stored = null;
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT pk, password_hash FROM accounts WHERE email_key = ?")) {
+            ps.setString(1, email.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    accountPk = rs.getLong(1);
+                    stored = rs.getString(2);
+                }
+            }
+        }
+        if (!Secrets.checkPassword(password, stored)) {
+            throw new SandboxError(401, "INVALID_CREDENTIALS", "Wrong e-mail or password.", null);
+        }
+        String token = Secrets.token("sxs_");
+        long expires = clock.millis() + sessionTtl.toMillis();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sessions (token_hash, account_pk, expires_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, Secrets.hash(token));
+            ps.setLong(2, accountPk);
+            ps.setLong(3, expires);
+            ps.executeUpdate();
+        }
+        return Reply.bare(new Session(token, Sql.instant(expires)));
+    }
+
+    Reply logout(SandboxRequest r) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE sessions SET revoked = TRUE WHERE token_hash = ?")) {
+            ps.setString(1, r.principal.scope());
+            ps.executeUpdate();
+        }
+        return Reply.ok(java.util.Map.of("logged_out", true));
+    }
+
+    /** Creates an account unless its e-mail exists; returns its key. */
+    static long ensureAccount(Connection c, String email, String password, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM accounts WHERE email_key = ?")) {
+            ps.setString(1, email.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO accounts (email_key, email, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                new String[] {"pk"})) {
+            ps.setString(1, email.toLowerCase(Locale.ROOT));
+            ps.setString(2, email);
+            ps.setString(3, Secrets.hashPassword(password));
+            ps.setLong(4, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+}

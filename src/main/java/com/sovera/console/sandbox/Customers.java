@@ -1,0 +1,160 @@
+package com.sovera.console.sandbox;
+
+import com.sovera.console.api.model.Customer;
+import com.sovera.console.api.model.CustomerCredentials;
+import com.sovera.console.api.model.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** The SX Customers endpoints: an account's customers, their owner keys and user tokens. */
+final class Customers {
+
+    static final ListQuery.Spec LIST = new ListQuery.Spec("customers", "account_pk",
+            Map.of("customer_id", ListQuery.Field.lower("customer_id"),
+                    "email", ListQuery.Field.exact("email"),
+                    "entity_name", ListQuery.Field.exact("entity_name")),
+            Map.of("customer_id", "customer_id", "email", "LOWER(email)", "entity_name", "LOWER(entity_name)"),
+            Map.of("created_at", "created_at", "customer_id", "customer_id", "entity_name", "entity_name"));
+    private static final String COLUMNS = "email, customer_id, entity_name, created_at, updated_at";
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration tokenTtl;
+
+    Customers(Database db, Clock clock, Duration tokenTtl) {
+        this.db = db;
+        this.clock = clock;
+        this.tokenTtl = tokenTtl;
+    }
+
+    Reply create(SandboxRequest r) throws SQLException {
+        String email = Fields.email(r.body, "email");
+        String customerId = Fields.slug(r.body, "customer_id");
+        String entityName = Fields.text(r.body, "entity_name", 1, 200);
+        long now = clock.millis();
+        try (Connection c = db.connection()) {
+            insert(c, r.principal.accountPk(), customerId, email, entityName, now);
+        } catch (SQLException e) {
+            if (Sql.isDuplicate(e)) {
+                throw SandboxError.conflict("customer_id", "customer_id '" + customerId + "' is already taken");
+            }
+            throw e;
+        }
+        return Reply.created(new Customer(email, customerId, entityName, Sql.instant(now), null));
+    }
+
+    static long insert(Connection c, long accountPk, String customerId, String email, String entityName, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customers (account_pk, customer_id, email,"
+                + " entity_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"pk"})) {
+            ps.setLong(1, accountPk);
+            ps.setString(2, customerId);
+            ps.setString(3, email);
+            ps.setString(4, entityName);
+            ps.setLong(5, now);
+            ps.setLong(6, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    Reply list(SandboxRequest r) throws SQLException {
+        ListQuery query = ListQuery.parse(LIST, r.query);
+        try (Connection c = db.connection()) {
+            return query.run(c, r.principal.accountPk(), COLUMNS, Customers::read);
+        }
+    }
+
+    Reply get(SandboxRequest r) throws SQLException {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM customers WHERE account_pk = ? AND customer_id = ?")) {
+            ps.setLong(1, r.principal.accountPk());
+            ps.setString(2, r.param("customer_id"));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw SandboxError.notFound("customer " + r.param("customer_id"));
+                }
+                return Reply.ok(read(rs));
+            }
+        }
+    }
+
+    Reply mintCredentials(SandboxRequest r) throws SQLException {
+        try (Connection c = db.connection()) {
+            long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
+            String secret = mintKey(c, customerPk, clock.millis());
+            return Reply.created(new CustomerCredentials(r.param("customer_id"), secret));
+        }
+    }
+
+    /** A new, additional owner key: only its hash is stored. */
+    static String mintKey(Connection c, long customerPk, long now) throws SQLException {
+        String secret = Secrets.customerSecret();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO api_keys (key_hash, customer_pk, created_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, Secrets.hash(secret));
+            ps.setLong(2, customerPk);
+            ps.setLong(3, now);
+            ps.executeUpdate();
+        }
+        return secret;
+    }
+
+    Reply mintUserToken(SandboxRequest r) throws SQLException {
+        String userId = Fields.uuid(r.param("user_id"), "user " + r.param("user_id"));
+        try (Connection c = db.connection()) {
+            long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
+            long userPk;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT pk FROM users WHERE customer_pk = ? AND user_id = ?")) {
+                ps.setLong(1, customerPk);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw SandboxError.notFound("user " + userId);
+                    }
+                    userPk = rs.getLong(1);
+                }
+            }
+            String token = Secrets.token("sxu_");
+            long expires = clock.millis() + tokenTtl.toMillis();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO user_tokens (token_hash, customer_pk, user_pk, expires_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, Secrets.hash(token));
+                ps.setLong(2, customerPk);
+                ps.setLong(3, userPk);
+                ps.setLong(4, expires);
+                ps.executeUpdate();
+            }
+            return Reply.created(new Session(token, Sql.instant(expires)));
+        }
+    }
+
+    /** The customer's key when it belongs to the account; another account's customer is a plain 404. */
+    static long customerPk(Connection c, long accountPk, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pk FROM customers WHERE account_pk = ? AND customer_id = ?")) {
+            ps.setLong(1, accountPk);
+            ps.setString(2, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw SandboxError.notFound("customer " + customerId);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Customer read(ResultSet rs) throws SQLException {
+        return new Customer(rs.getString(1), rs.getString(2), rs.getString(3), Sql.instant(rs.getLong(4)),
+                Sql.instant(rs.getLong(5)));
+    }
+}

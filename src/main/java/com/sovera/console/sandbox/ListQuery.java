@@ -1,0 +1,228 @@
+package com.sovera.console.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code filter[...]} family of one list endpoint, checked against what the endpoint allows and turned into
+ * a count and a page query. Every order ends with {@code pk}, so equal sort keys never reorder between pages.
+ */
+final class ListQuery {
+
+    /** A filterable field: its column and how a value is normalised before comparing. */
+    record Field(String column, UnaryOperator<String> normalise) {
+        static Field exact(String column) {
+            return new Field(column, v -> v);
+        }
+
+        static Field upper(String column) {
+            return new Field(column, v -> v.toUpperCase(Locale.ROOT));
+        }
+
+        static Field lower(String column) {
+            return new Field(column, v -> v.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * What a list endpoint allows.
+     *
+     * @param where exact-match fields
+     * @param like  fields that take {@code [like]}, mapped to a lower-case SQL expression
+     * @param sort  sortable fields, mapped to their column
+     */
+    record Spec(String table, String ownerColumn, Map<String, Field> where, Map<String, String> like,
+                Map<String, String> sort) {
+    }
+
+    /** A row reader. */
+    @FunctionalInterface
+    interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    private static final int MAX_VALUE_LENGTH = 254;
+
+    private final Spec spec;
+    private final int limit;
+    private final long skip;
+    private final List<String> order = new ArrayList<>();
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    private ListQuery(Spec spec, int limit, long skip) {
+        this.spec = spec;
+        this.limit = limit;
+        this.skip = skip;
+    }
+
+    /** Reads the query's {@code filter[...]} parameters; anything the endpoint does not allow is a 400. */
+    static ListQuery parse(Spec spec, Map<String, String> query) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (k.startsWith("filter")) {
+                filters.put(k, v);
+            }
+        });
+        ListQuery q = new ListQuery(spec,
+                (int) number(filters.remove("filter[limit]"), "filter[limit]", DEFAULT_LIMIT, 1, MAX_LIMIT),
+                number(filters.remove("filter[skip]"), "filter[skip]", 0, 0, Long.MAX_VALUE / 2));
+        String sort = filters.remove("filter[sort]");
+        if (sort != null) {
+            q.parseSort(sort);
+        }
+        String lastDirection = "ASC";
+        if (!q.order.isEmpty()) {
+            String last = q.order.get(q.order.size() - 1);
+            lastDirection = last.substring(last.lastIndexOf(' ') + 1);
+        }
+        q.order.add("pk " + lastDirection);
+        for (Map.Entry<String, String> e : filters.entrySet()) {
+            q.parseCondition(e.getKey(), e.getValue());
+        }
+        return q;
+    }
+
+    private static long number(String text, String name, long fallback, long min, long max) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value < min || value > max) {
+                throw SandboxError.validation(name, name + " must be between " + min + " and "
+                        + (max == MAX_LIMIT ? max : "a reasonable size") + ", not " + text.trim());
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw SandboxError.validation(name, name + " must be a whole number");
+        }
+    }
+
+    private void parseSort(String sort) {
+        if (sort.isBlank()) {
+            throw SandboxError.validation("filter[sort]", "filter[sort] is empty");
+        }
+        List<String> seen = new ArrayList<>();
+        for (String part : sort.split(",")) {
+            String[] words = part.trim().split("\\s+");
+            String field = words[0];
+            String column = spec.sort().get(field);
+            if (column == null || words.length > 2) {
+                throw SandboxError.validation("filter[sort]", "cannot sort by '" + abbreviate(part.trim())
+                        + "'; sortable: " + String.join(", ", spec.sort().keySet()));
+            }
+            String direction = words.length == 2 ? words[1].toUpperCase(Locale.ROOT) : "ASC";
+            if (!direction.equals("ASC") && !direction.equals("DESC")) {
+                throw SandboxError.validation("filter[sort]", "sort direction must be ASC or DESC");
+            }
+            if (seen.contains(field)) {
+                throw SandboxError.validation("filter[sort]", "'" + field + "' is sorted twice");
+            }
+            seen.add(field);
+            order.add(column + " " + direction);
+        }
+    }
+
+    private void parseCondition(String key, String value) {
+        String rest = key.startsWith("filter[where][") ? key.substring("filter[where][".length()) : null;
+        if (rest == null || !rest.endsWith("]")) {
+            throw SandboxError.validation(abbreviate(key), "unknown filter parameter '" + abbreviate(key)
+                    + "'; use filter[limit], filter[skip], filter[sort] or filter[where][field]");
+        }
+        boolean like = rest.endsWith("][like]");
+        String field = rest.substring(0, rest.length() - (like ? "][like]".length() : 1));
+        if (value.length() > MAX_VALUE_LENGTH) {
+            throw SandboxError.validation(abbreviate(key), "the value of " + abbreviate(key) + " is too long");
+        }
+        if (like) {
+            String expression = spec.like().get(field);
+            if (expression == null) {
+                throw SandboxError.validation(abbreviate(key), "cannot filter '" + abbreviate(field) + "' by pattern;"
+                        + " allowed: " + String.join(", ", spec.like().keySet()));
+            }
+            conditions.add(expression + " LIKE ? ESCAPE '\\'");
+            params.add(likePattern(value));
+        } else {
+            Field f = spec.where().get(field);
+            if (f == null) {
+                throw SandboxError.validation(abbreviate(key), "cannot filter by '" + abbreviate(field) + "'; allowed: "
+                        + String.join(", ", spec.where().keySet()));
+            }
+            conditions.add(f.column() + " = ?");
+            params.add(f.normalise().apply(value));
+        }
+    }
+
+    /** The contract's pattern has one wildcard, {@code %}; SQL's {@code _} and the escape are taken literally. */
+    static String likePattern(String pattern) {
+        return pattern.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("_", "\\_");
+    }
+
+    private static String abbreviate(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 60) + "..." : clean;
+    }
+
+    /** Adds a fixed condition from the path, such as the user whose wallets are listed. */
+    ListQuery and(String column, Object value) {
+        conditions.add(column + " = ?");
+        params.add(value);
+        return this;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    long skip() {
+        return skip;
+    }
+
+    /** Runs the count and the page for the owner's rows. */
+    <T> Reply run(Connection c, long owner, String columns, Rows<T> rows) throws SQLException {
+        StringBuilder where = new StringBuilder(" FROM " + spec.table() + " WHERE " + spec.ownerColumn() + " = ?");
+        for (String condition : conditions) {
+            where.append(" AND ").append(condition);
+        }
+        long total;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
+            bind(ps, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<T> page = new ArrayList<>();
+        if (skip < total) {
+            String sql = "SELECT " + columns + where + " ORDER BY " + String.join(", ", order)
+                    + " LIMIT " + limit + " OFFSET " + skip;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(rows.read(rs));
+                    }
+                }
+            }
+        }
+        return Reply.page(page, new Reply.Pagination(total, limit, skip));
+    }
+
+    private void bind(PreparedStatement ps, long owner) throws SQLException {
+        ps.setLong(1, owner);
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 2, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package com.sovera.console.sandbox;
+
+import com.sovera.console.api.model.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import okio.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every request's way through the sandbox: rate limit, route, audience, body limits and JSON, idempotency,
+ * handler, envelope. Errors of any kind leave as the contract's error envelope; an unexpected failure is a 500
+ * that names only its trace id, and is logged with it.
+ */
+final class Pipeline implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    static final String BASE_PATH = "/sovx/v1";
+    static final int MAX_BODY = 64 * 1024;
+    private static final JsonAdapter<Object> JSON = Json.moshi().adapter(Object.class);
+
+    private final List<Route> routes;
+    private final Auth auth;
+    private final RateLimiter limiter;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    Pipeline(List<Route> routes, Auth auth, RateLimiter limiter, IdempotencyStore idempotency, Clock clock) {
+        this.routes = routes;
+        this.auth = auth;
+        this.limiter = limiter;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        String traceId = UUID.randomUUID().toString();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            status = serve(exchange, method, path, traceId);
+        } catch (SandboxError e) {
+            status = e.status;
+            writeError(exchange, e, traceId);
+        } catch (Exception | StackOverflowError e) {
+            LOG.error("trace {}: {} {} failed", traceId, method, printable(path), e);
+            writeError(exchange, new SandboxError(500, "INTERNAL_ERROR",
+                    "The sandbox could not answer this request; quote trace id " + traceId + ".", null), traceId);
+        } finally {
+            exchange.close();
+            LOG.debug("{} {} -> {} in {} ms, trace {}", method, printable(path), status,
+                    (System.nanoTime() - started) / 1_000_000, traceId);
+        }
+    }
+
+    private int serve(HttpExchange exchange, String method, String rawPath, String traceId) throws Exception {
+        var headers = exchange.getRequestHeaders();
+        String authorization = headers.getFirst("Authorization");
+        String apiKey = headers.getFirst("x-api-key");
+        RateLimiter.Verdict verdict = limiter.count(rateScope(exchange, authorization, apiKey));
+        var out = exchange.getResponseHeaders();
+        out.set("X-RateLimit-Limit", Integer.toString(verdict.limit()));
+        out.set("X-RateLimit-Remaining", Integer.toString(verdict.remaining()));
+        out.set("X-RateLimit-Reset", Long.toString(verdict.resetEpochSecond()));
+        if (!verdict.allowed()) {
+            out.set("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+            throw new SandboxError(429, "RATE_LIMITED", "Too many requests: at most " + verdict.limit()
+                    + " a minute. Retry after " + verdict.retryAfterSeconds() + " s.", null);
+        }
+
+        List<String> segments = segments(rawPath);
+        Route route = null;
+        Map<String, String> params = null;
+        Set<String> allowed = new TreeSet<>();
+        for (Route candidate : routes) {
+            Map<String, String> bound = candidate.match(segments);
+            if (bound != null) {
+                allowed.add(candidate.method());
+                if (candidate.method().equals(method)) {
+                    route = candidate;
+                    params = bound;
+                }
+            }
+        }
+        if (route == null) {
+            if (allowed.isEmpty()) {
+                throw new SandboxError(404, "NOT_FOUND", "There is no endpoint at this path.", null);
+            }
+            out.set("Allow", String.join(", ", allowed));
+            throw new SandboxError(405, "METHOD_NOT_ALLOWED", method.replaceAll("[^A-Z]", "?")
+                    + " is not allowed here; use " + String.join(" or ", allowed) + ".", null);
+        }
+
+        Principal principal = route.realm() == Realm.OPEN
+                ? Principal.anonymous(exchange.getRemoteAddress().getAddress().getHostAddress())
+                : auth.require(route.realm(), authorization, apiKey);
+        byte[] body = method.equals("POST") ? readBody(exchange) : new byte[0];
+        Map<String, Object> json = route.takesBody() ? parseJson(headers.getFirst("Content-Type"), body) : Map.of();
+        SandboxRequest request = new SandboxRequest(method, rawPath, params,
+                query(exchange.getRequestURI().getRawQuery()), json, principal, traceId);
+
+        String key = headers.getFirst("Idempotency-Key");
+        if (route.idempotency() == Route.Idempotency.NONE || key == null) {
+            Reply reply = route.handler().handle(request);
+            write(exchange, reply.status(), render(reply, traceId), false, traceId);
+            return reply.status();
+        }
+        return idempotent(exchange, route, request, key.trim(), body);
+    }
+
+    private int idempotent(HttpExchange exchange, Route route, SandboxRequest request, String key, byte[] body)
+            throws Exception {
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            throw SandboxError.validation("Idempotency-Key", "Idempotency-Key must be 1 to 255 visible ASCII"
+                    + " characters, such as a UUID");
+        }
+        boolean inMemory = route.idempotency() == Route.Idempotency.IN_MEMORY;
+        String scope = request.principal.scope();
+        String requestHash = Secrets.sha256Hex(concat((request.method + " " + request.path + "\n")
+                .getBytes(StandardCharsets.UTF_8), body));
+        synchronized (idempotency.lockFor(scope, key)) {
+            try {
+                IdempotencyStore.Entry entry = idempotency.find(scope, key, inMemory);
+                if (entry != null) {
+                    if (!entry.requestHash().equals(requestHash)) {
+                        throw new SandboxError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a"
+                                + " different request; use a new key for a new request.", null);
+                    }
+                    write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
+                            request.traceId);
+                    return entry.status();
+                }
+                Reply reply = route.handler().handle(request);
+                byte[] rendered = render(reply, request.traceId);
+                if (reply.status() / 100 == 2) {
+                    idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
+                            new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
+                }
+                write(exchange, reply.status(), rendered, false, request.traceId);
+                return reply.status();
+            } finally {
+                idempotency.release(scope, key);
+            }
+        }
+    }
+
+    private static String rateScope(HttpExchange exchange, String authorization, String apiKey) {
+        if (apiKey != null && !apiKey.isBlank()) {
+            return Secrets.hash("key:" + apiKey.trim());
+        }
+        String bearer = Auth.bearer(authorization);
+        if (bearer != null) {
+            return Secrets.hash("bearer:" + bearer);
+        }
+        return "ip:" + exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    /** The decoded segments after the base path; anything outside it, or badly encoded, is a 404. */
+    static List<String> segments(String rawPath) {
+        if (rawPath == null || !(rawPath.equals(BASE_PATH) || rawPath.startsWith(BASE_PATH + "/"))) {
+            throw new SandboxError(404, "NOT_FOUND", "There is no endpoint at this path; the API lives under "
+                    + BASE_PATH + ".", null);
+        }
+        String rest = rawPath.substring(BASE_PATH.length());
+        List<String> segments = new ArrayList<>();
+        for (String raw : rest.split("/")) {
+            if (!raw.isEmpty()) {
+                segments.add(percentDecode(raw));
+            }
+        }
+        return segments;
+    }
+
+    private static String percentDecode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SandboxError(404, "NOT_FOUND", "There is no endpoint at this path.", null);
+        }
+    }
+
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (query.put(name, value) != null && name.startsWith("filter")) {
+                    throw SandboxError.validation(name.length() > 60 ? name.substring(0, 60) : name,
+                            "a filter parameter appears twice");
+                }
+            } catch (IllegalArgumentException e) {
+                throw SandboxError.validation("query", "the query string is not correctly percent-encoded");
+            }
+        }
+        return query;
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > MAX_BODY) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw new SandboxError(400, "INVALID_JSON", "Content-Length is not a number.", null);
+            }
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                buffer.write(chunk, 0, n);
+                if (buffer.size() > MAX_BODY) {
+                    throw tooLarge();
+                }
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    private static SandboxError tooLarge() {
+        return new SandboxError(413, "PAYLOAD_TOO_LARGE", "The body is over " + MAX_BODY / 1024 + " KiB.", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parseJson(String contentType, byte[] body) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json")) {
+            throw new SandboxError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type:"
+                    + " application/json.", null);
+        }
+        try {
+            JsonReader reader = JsonReader.of(new Buffer().write(body));
+            Object value = reader.readJsonValue();
+            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw invalidJson("there is text after the JSON object");
+            }
+            if (!(value instanceof Map)) {
+                throw invalidJson("the body must be a JSON object");
+            }
+            return (Map<String, Object>) value;
+        } catch (JsonEncodingException | JsonDataException | java.io.EOFException e) {
+            throw invalidJson("the body is not valid JSON");
+        } catch (IOException e) {
+            throw invalidJson("the body could not be read as JSON");
+        }
+    }
+
+    private static SandboxError invalidJson(String why) {
+        return new SandboxError(400, "INVALID_JSON", "Invalid JSON: " + why + ".", null);
+    }
+
+    private byte[] render(Reply reply, String traceId) {
+        if (reply.bare()) {
+            return JSON.toJson(reply.data()).getBytes(StandardCharsets.UTF_8);
+        }
+        Map<String, Object> meta = meta(traceId);
+        if (reply.pagination() != null) {
+            Map<String, Object> pagination = new LinkedHashMap<>();
+            pagination.put("total", reply.pagination().total());
+            pagination.put("limit", reply.pagination().limit());
+            pagination.put("skip", reply.pagination().skip());
+            meta.put("pagination", pagination);
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("success", true);
+        envelope.put("data", reply.data());
+        envelope.put("meta", meta);
+        return JSON.toJson(envelope).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> meta(String traceId) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("timestamp", Json.TIMESTAMP.format(clock.instant()));
+        meta.put("version", "v1");
+        meta.put("trace_id", traceId);
+        return meta;
+    }
+
+    private void writeError(HttpExchange exchange, SandboxError e, String traceId) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code);
+        error.put("message", e.getMessage());
+        if (e.field != null) {
+            error.put("field", e.field);
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("success", false);
+        envelope.put("errors", List.of(error));
+        envelope.put("meta", meta(traceId));
+        try {
+            write(exchange, e.status, JSON.toJson(envelope).getBytes(StandardCharsets.UTF_8), false, traceId);
+        } catch (IOException | RuntimeException writeFailed) {
+            LOG.debug("trace {}: could not write the error answer: {}", traceId, writeFailed.toString());
+        }
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId)
+            throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "application/json; charset=utf-8");
+        headers.set("X-Trace-Id", traceId);
+        if (replayed) {
+            headers.set("Idempotent-Replayed", "true");
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String printable(String text) {
+        String clean = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
+    }
+}

@@ -1,0 +1,149 @@
+package com.sovera.console.sandbox;
+
+import static com.sovera.console.sandbox.Route.Idempotency.IN_MEMORY;
+import static com.sovera.console.sandbox.Route.Idempotency.NONE;
+import static com.sovera.console.sandbox.Route.Idempotency.STORED;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A faithful local SovX: every endpoint of the contract on 127.0.0.1, backed by an embedded H2 database.
+ * Built on the JDK's {@code com.sun.net.httpserver}: no dependency, loopback only, and ample for one operator
+ * or a test suite.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+    private static final int THREADS = 16;
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final Database db;
+    private final DemoAccount demo;
+
+    private SandboxServer(HttpServer http, ExecutorService executor, Database db, DemoAccount demo) {
+        this.http = http;
+        this.executor = executor;
+        this.db = db;
+        this.demo = demo;
+    }
+
+    /**
+     * Opens the database (creating, migrating and seeding it as needed) and starts listening.
+     *
+     * @throws SandboxStartException when the port is taken or the database cannot be opened
+     */
+    public static SandboxServer start(SandboxConfig config) {
+        // Bound how long one request may take to arrive or be written, so a stalled client cannot hold a thread.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
+        Database db;
+        try {
+            db = Database.open(config.database());
+        } catch (SQLException e) {
+            throw new SandboxStartException("Cannot open the sandbox database"
+                    + (config.database() == null ? "" : " in " + config.database()) + ": " + e.getMessage()
+                    + ". Another SovX Console may be using it; close it, or start with another --db.", e);
+        }
+        try {
+            long now = config.clock().millis();
+            DemoAccount demo = DemoData.ensure(db, config.demoUsers(), now);
+            IdempotencyStore idempotency = new IdempotencyStore(db, config.clock());
+            idempotency.purge();
+            Pipeline pipeline = new Pipeline(routes(db, config), new Auth(db, config.clock()),
+                    new RateLimiter(config.rateLimit(), config.clock()), idempotency, config.clock());
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    config.port()), 64);
+            http.createContext("/", pipeline);
+            ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+            http.setExecutor(executor);
+            http.start();
+            SandboxServer server = new SandboxServer(http, executor, db, demo);
+            LOG.info("SovX sandbox listening on {}", server.baseUrl());
+            return server;
+        } catch (IOException | SQLException | RuntimeException e) {
+            db.close();
+            throw new SandboxStartException("Cannot start the sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Route> routes(Database db, SandboxConfig config) {
+        Accounts accounts = new Accounts(db, config.clock(), config.sessionTtl());
+        Customers customers = new Customers(db, config.clock(), config.sessionTtl());
+        Users users = new Users(db, config.clock());
+        Wallets wallets = new Wallets(db, config.clock());
+        Addresses addresses = new Addresses(db, config.clock(), new AddressFactory(Secrets::randomBytes));
+        return List.of(
+                Route.of("GET", "/health", Realm.OPEN, false, NONE, accounts::health),
+                Route.of("POST", "/auth/login", Realm.OPEN, true, NONE, accounts::login),
+                Route.of("POST", "/auth/logout", Realm.SESSION, false, NONE, accounts::logout),
+                Route.of("POST", "/customers", Realm.SESSION, true, STORED, customers::create),
+                Route.of("GET", "/customers", Realm.SESSION, false, NONE, customers::list),
+                Route.of("GET", "/customers/{customer_id}", Realm.SESSION, false, NONE, customers::get),
+                Route.of("POST", "/customers/{customer_id}/credentials", Realm.SESSION, false, IN_MEMORY,
+                        customers::mintCredentials),
+                Route.of("POST", "/customers/{customer_id}/users/{user_id}/token", Realm.SESSION, false, IN_MEMORY,
+                        customers::mintUserToken),
+                Route.of("POST", "/users", Realm.OWNER_KEY, true, STORED, users::create),
+                Route.of("GET", "/users", Realm.OWNER_KEY, false, NONE, users::list),
+                Route.of("GET", "/users/{user_id}", Realm.OWNER_KEY, false, NONE, users::get),
+                Route.of("POST", "/users/{user_id}/wallets", Realm.OWNER_KEY, true, STORED, wallets::create),
+                Route.of("GET", "/users/{user_id}/wallets", Realm.OWNER_KEY, false, NONE, wallets::listOfUser),
+                Route.of("GET", "/wallets", Realm.OWNER_KEY, false, NONE, wallets::list),
+                Route.of("GET", "/wallets/{wallet_id}", Realm.OWNER_KEY, false, NONE, wallets::get),
+                Route.of("POST", "/wallets/{wallet_id}/address", Realm.OWNER_KEY, true, STORED, addresses::create),
+                Route.of("GET", "/wallets/{wallet_id}/addresses", Realm.OWNER_KEY, false, NONE,
+                        addresses::listOfWallet),
+                Route.of("GET", "/addresses", Realm.OWNER_KEY, false, NONE, addresses::list),
+                Route.of("GET", "/me", Realm.USER, false, NONE, users::me),
+                Route.of("GET", "/me/wallets", Realm.USER, false, NONE, wallets::listOfMe));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sovx-sandbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT/sovx/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + Pipeline.BASE_PATH;
+    }
+
+    /** The demo sign-in and a fresh owner key for the demo customer. */
+    public DemoAccount demo() {
+        return demo;
+    }
+
+    /** Stops listening, finishes answers under way (up to a second) and closes the database. */
+    @Override
+    public void close() {
+        http.stop(1);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        db.close();
+        LOG.info("SovX sandbox stopped");
+    }
+}

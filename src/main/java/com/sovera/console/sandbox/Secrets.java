@@ -1,0 +1,90 @@
+package com.sovera.console.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/** Random tokens and keys, their stored hashes, and password hashing; all from the JDK. */
+final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String PBKDF2 = "PBKDF2WithHmacSHA256";
+    private static final int ITERATIONS = 210_000;
+
+    private Secrets() {
+    }
+
+    /** A customer secret as the guide shows it: 32 letters and digits. */
+    static String customerSecret() {
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            sb.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
+        }
+        return sb.toString();
+    }
+
+    /** An opaque bearer token with a prefix that tells what it is. */
+    static String token(String prefix) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** What is stored of a token or key: its SHA-256, so the database never holds a usable credential. */
+    static String hash(String secret) {
+        return sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** {@code pbkdf2-sha256$iterations$salt$hash}, salt and hash in base64. */
+    static String hashPassword(String password) {
+        byte[] salt = randomBytes(16);
+        return "pbkdf2-sha256$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(pbkdf2(password, salt, ITERATIONS));
+    }
+
+    /** Checks a password against a stored hash; with a null hash it still spends the time, so timing tells nothing. */
+    static boolean checkPassword(String password, String stored) {
+        if (stored == null) {
+            pbkdf2(password, new byte[16], ITERATIONS);
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
+            return false;
+        }
+        byte[] salt = Base64.getDecoder().decode(parts[2]);
+        byte[] expected = Base64.getDecoder().decode(parts[3]);
+        return MessageDigest.isEqual(expected, pbkdf2(password, salt, Integer.parseInt(parts[1])));
+    }
+
+    private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+        try {
+            return SecretKeyFactory.getInstance(PBKDF2).generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(PBKDF2 + " is part of every Java runtime", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+}
