@@ -50,6 +50,9 @@ final class ApiCallAdapterFactory extends CallAdapter.Factory {
                 // Converters run after the status line was read, so a body problem always follows a 2xx.
                 throw Failures.fromBodyProblem(p, 200, call.request().url().host());
             } catch (IOException e) {
+                if (call.isCanceled()) {
+                    throw Failures.cancelled(call.request().url(), e);
+                }
                 throw Failures.fromIOException(e, call.request().url());
             }
             if (!response.isSuccessful()) {

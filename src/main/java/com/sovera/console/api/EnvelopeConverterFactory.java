@@ -63,13 +63,19 @@ final class EnvelopeConverterFactory extends Converter.Factory {
                     throw new BodyProblem(TransportException.Kind.MALFORMED_BODY, "text after the JSON value", null);
                 }
                 return value;
-            } catch (EOFException e) {
-                if (!source.exhausted()) {
-                    throw e;
+            } catch (EOFException | JsonEncodingException | JsonDataException e) {
+                // The reader may have left bytes it peeked in the buffer: the body ended if no more can come.
+                boolean bodyEnded = !source.request(source.getBuffer().size() + 1);
+                if (e instanceof EOFException && !bodyEnded) {
+                    throw e; // the transport failed, not the JSON
                 }
-                throw new BodyProblem(TransportException.Kind.TRUNCATED_BODY, "the JSON ends early", e);
-            } catch (JsonEncodingException | JsonDataException e) {
-                throw new BodyProblem(TransportException.Kind.MALFORMED_BODY, e.getMessage(), e);
+                String detail = String.valueOf(e.getMessage());
+                boolean endsEarly = e instanceof EOFException || detail.startsWith("Unterminated")
+                        || detail.startsWith("End of input");
+                if (endsEarly && bodyEnded) {
+                    throw new BodyProblem(TransportException.Kind.TRUNCATED_BODY, "the JSON ends early", e);
+                }
+                throw new BodyProblem(TransportException.Kind.MALFORMED_BODY, detail, e);
             }
         }
     }

@@ -124,10 +124,16 @@ final class Failures {
             return new TransportException(Kind.TIMEOUT, 0, host + " did not answer in time. Try again.", e);
         }
         if (e instanceof InterruptedIOException || "Canceled".equalsIgnoreCase(e.getMessage())) {
-            return new TransportException(Kind.CANCELLED, 0, "The request to " + host + " was cancelled.", e);
+            return cancelled(url, e);
         }
+        String why = String.valueOf(e.getMessage()).startsWith("unexpected end of stream")
+                ? "the server closed it" : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new TransportException(Kind.CONNECTION_LOST, 0, "The connection to " + host + " was lost before "
-                + "the answer was complete (" + e.getClass().getSimpleName() + "). Try again.", e);
+                + "the answer was complete (" + why + "). Try again.", e);
+    }
+
+    static TransportException cancelled(HttpUrl url, IOException e) {
+        return new TransportException(Kind.CANCELLED, 0, "The request to " + url.host() + " was cancelled.", e);
     }
 
     /** The contract's rate-limit headers; any missing or unreadable part is null. */

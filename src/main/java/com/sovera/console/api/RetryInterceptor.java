@@ -2,8 +2,6 @@ package com.sovera.console.api;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
@@ -79,14 +77,17 @@ final class RetryInterceptor implements Interceptor {
                 || request.header(SovxApi.IDEMPOTENCY_KEY) != null;
     }
 
-    /** Failures where the request may not have reached the server, or its answer may not have reached us. */
+    /**
+     * Failures worth another try: the request may not have reached the server, or its answer not us. Not a TLS
+     * failure, an unknown host or a missing credential: those fail the same way again.
+     */
     private static boolean isRetryable(IOException e) {
-        if (e instanceof SSLException || e instanceof MissingCredentialException) {
+        if (e instanceof SSLException || e instanceof MissingCredentialException
+                || e instanceof java.net.UnknownHostException) {
             return false;
         }
-        return e instanceof ConnectException || e instanceof SocketTimeoutException || e instanceof SocketException
-                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))
-                || e instanceof java.net.ProtocolException || e instanceof java.io.EOFException;
+        return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException
+                || "timeout".equals(e.getMessage());
     }
 
     private Duration delay(int attempt, Duration retryAfter) {
