@@ -36,6 +36,7 @@ final class Pipeline implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final String BASE_PATH = "/sovx/v1";
     static final int MAX_BODY = 64 * 1024;
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
     private static final JsonAdapter<Object> JSON = Json.moshi().adapter(Object.class);
 
     private final List<Route> routes;
@@ -137,7 +138,7 @@ final class Pipeline implements HttpHandler {
                     + " characters, such as a UUID");
         }
         boolean inMemory = route.idempotency() == Route.Idempotency.IN_MEMORY;
-        String scope = request.principal.scope();
+        String scope = request.principal.idempotencyScope();
         String requestHash = Secrets.sha256Hex(concat((request.method + " " + request.path + "\n")
                 .getBytes(StandardCharsets.UTF_8), body));
         synchronized (idempotency.lockFor(scope, key)) {
@@ -226,25 +227,23 @@ final class Pipeline implements HttpHandler {
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new SandboxError(400, "INVALID_JSON", "Content-Length is not a number.", null);
-            }
-        }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        long seen = 0;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] chunk = new byte[8192];
             for (int n; (n = in.read(chunk)) > 0; ) {
-                buffer.write(chunk, 0, n);
-                if (buffer.size() > MAX_BODY) {
-                    throw tooLarge();
+                seen += n;
+                if (seen <= MAX_BODY) {
+                    buffer.write(chunk, 0, n);
+                } else if (seen > DRAIN_LIMIT) {
+                    break; // not worth reading on: answer and let the connection close
                 }
             }
+        }
+        if (seen > MAX_BODY) {
+            // Read (a while) past the limit, so that the client is listening when the 413 arrives.
+            exchange.getResponseHeaders().set("Connection", "close");
+            throw tooLarge();
         }
         return buffer.toByteArray();
     }

@@ -48,6 +48,8 @@ public final class SandboxServer implements AutoCloseable {
         // Bound how long one request may take to arrive or be written, so a stalled client cannot hold a thread.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
         System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
+        // Without TCP_NODELAY, headers and body written apart wait on delayed ACKs: 40 ms on every answer.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         Database db;
         try {
             db = Database.open(config.database());
@@ -131,6 +133,13 @@ public final class SandboxServer implements AutoCloseable {
     /** The demo sign-in and a fresh owner key for the demo customer. */
     public DemoAccount demo() {
         return demo;
+    }
+
+    /** Adds a sign-in, as a second operator or another company would have one (tests, training). */
+    void addAccount(String email, String password) throws SQLException {
+        try (var c = db.connection()) {
+            Accounts.ensureAccount(c, email, password, System.currentTimeMillis());
+        }
     }
 
     /** Stops listening, finishes answers under way (up to a second) and closes the database. */
