@@ -6,7 +6,6 @@ import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -66,6 +65,5 @@ public final class ConsoleApp extends Application {
             sandbox.close();
         }
         LOG.info("SovX Console closed");
-        Platform.exit();
     }
 }

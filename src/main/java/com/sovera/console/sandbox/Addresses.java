@@ -20,12 +20,12 @@ final class Addresses {
             "ETH", List.of(Network.ETHEREUM, Network.ETHEREUM_SEPOLIA),
             "USDC", List.of(Network.ETHEREUM, Network.ETHEREUM_SEPOLIA));
     static final ListQuery.Spec LIST = new ListQuery.Spec("addresses", "customer_pk",
-            Map.of("address", ListQuery.Field.lower("address_key"),
-                    "wallet_id", ListQuery.Field.lower("wallet_id"),
-                    "network", ListQuery.Field.lower("network"),
-                    "currency", ListQuery.Field.upper("currency")),
+            Map.of("address", ListQuery.Field.lower("address_key", "addresses_address"),
+                    "wallet_id", ListQuery.Field.lower("wallet_id", "addresses_wallet"),
+                    "network", ListQuery.Field.lower("network", "addresses_network"),
+                    "currency", ListQuery.Field.upper("currency", "addresses_currency")),
             Map.of("address", "address_key"),
-            Map.of("created_at", "created_at"));
+            Map.of("created_at", ListQuery.SortKey.of("created_at", "addresses_created")));
     static final String COLUMNS = "address_id, wallet_id, currency, network, address, created_at";
 
     private final Database db;

@@ -15,11 +15,13 @@ import java.util.Map;
 final class Customers {
 
     static final ListQuery.Spec LIST = new ListQuery.Spec("customers", "account_pk",
-            Map.of("customer_id", ListQuery.Field.lower("customer_id"),
-                    "email", ListQuery.Field.exact("email"),
-                    "entity_name", ListQuery.Field.exact("entity_name")),
+            Map.of("customer_id", ListQuery.Field.lower("customer_id", "customers_id"),
+                    "email", ListQuery.Field.exact("email", "customers_email"),
+                    "entity_name", ListQuery.Field.exact("entity_name", "customers_entity")),
             Map.of("customer_id", "customer_id", "email", "LOWER(email)", "entity_name", "LOWER(entity_name)"),
-            Map.of("created_at", "created_at", "customer_id", "customer_id", "entity_name", "entity_name"));
+            Map.of("created_at", ListQuery.SortKey.of("created_at", "customers_created"),
+                    "customer_id", ListQuery.SortKey.of("customer_id", "customers_id"),
+                    "entity_name", ListQuery.SortKey.of("entity_name", "customers_entity")));
     private static final String COLUMNS = "email, customer_id, entity_name, created_at, updated_at";
 
     private final Database db;

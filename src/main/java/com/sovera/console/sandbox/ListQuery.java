@@ -17,18 +17,25 @@ import java.util.function.UnaryOperator;
  */
 final class ListQuery {
 
-    /** A filterable field: its column and how a value is normalised before comparing. */
-    record Field(String column, UnaryOperator<String> normalise) {
-        static Field exact(String column) {
-            return new Field(column, v -> v);
+    /** A filterable field: its column, how a value is normalised before comparing, and its index. */
+    record Field(String column, UnaryOperator<String> normalise, String index) {
+        static Field exact(String column, String index) {
+            return new Field(column, v -> v, index);
         }
 
-        static Field upper(String column) {
-            return new Field(column, v -> v.toUpperCase(Locale.ROOT));
+        static Field upper(String column, String index) {
+            return new Field(column, v -> v.toUpperCase(Locale.ROOT), index);
         }
 
-        static Field lower(String column) {
-            return new Field(column, v -> v.toLowerCase(Locale.ROOT));
+        static Field lower(String column, String index) {
+            return new Field(column, v -> v.toLowerCase(Locale.ROOT), index);
+        }
+    }
+
+    /** A sortable field: its column and the index ordered by (owner, column[, pk]); unique ones need no pk. */
+    record SortKey(String column, String index, boolean unique) {
+        static SortKey of(String column, String index) {
+            return new SortKey(column, index, false);
         }
     }
 
@@ -37,10 +44,10 @@ final class ListQuery {
      *
      * @param where exact-match fields
      * @param like  fields that take {@code [like]}, mapped to a lower-case SQL expression
-     * @param sort  sortable fields, mapped to their column
+     * @param sort  sortable fields; {@code created_at} is the default order
      */
     record Spec(String table, String ownerColumn, Map<String, Field> where, Map<String, String> like,
-                Map<String, String> sort) {
+                Map<String, SortKey> sort) {
     }
 
     /** A row reader. */
@@ -53,12 +60,18 @@ final class ListQuery {
     static final int MAX_LIMIT = 100;
     private static final int MAX_VALUE_LENGTH = 254;
 
+    /** One parsed sort key with its direction. */
+    private record Order(SortKey key, String direction) {
+    }
+
     private final Spec spec;
     private final int limit;
     private final long skip;
-    private final List<String> order = new ArrayList<>();
+    private final List<Order> sorts = new ArrayList<>();
+    private final List<Field> exact = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
+    private boolean onlyExact = true;
 
     private ListQuery(Spec spec, int limit, long skip) {
         this.spec = spec;
@@ -81,12 +94,6 @@ final class ListQuery {
         if (sort != null) {
             q.parseSort(sort);
         }
-        String lastDirection = "ASC";
-        if (!q.order.isEmpty()) {
-            String last = q.order.get(q.order.size() - 1);
-            lastDirection = last.substring(last.lastIndexOf(' ') + 1);
-        }
-        q.order.add("pk " + lastDirection);
         for (Map.Entry<String, String> e : filters.entrySet()) {
             q.parseCondition(e.getKey(), e.getValue());
         }
@@ -117,8 +124,8 @@ final class ListQuery {
         for (String part : sort.split(",")) {
             String[] words = part.trim().split("\\s+");
             String field = words[0];
-            String column = spec.sort().get(field);
-            if (column == null || words.length > 2) {
+            SortKey key = spec.sort().get(field);
+            if (key == null || words.length > 2) {
                 throw SandboxError.validation("filter[sort]", "cannot sort by '" + abbreviate(part.trim())
                         + "'; sortable: " + String.join(", ", spec.sort().keySet()));
             }
@@ -130,7 +137,7 @@ final class ListQuery {
                 throw SandboxError.validation("filter[sort]", "'" + field + "' is sorted twice");
             }
             seen.add(field);
-            order.add(column + " " + direction);
+            sorts.add(new Order(key, direction));
         }
     }
 
@@ -153,6 +160,7 @@ final class ListQuery {
             }
             conditions.add(expression + " LIKE ? ESCAPE '\\'");
             params.add(likePattern(value));
+            onlyExact = false;
         } else {
             Field f = spec.where().get(field);
             if (f == null) {
@@ -161,6 +169,7 @@ final class ListQuery {
             }
             conditions.add(f.column() + " = ?");
             params.add(f.normalise().apply(value));
+            exact.add(f);
         }
     }
 
@@ -178,6 +187,7 @@ final class ListQuery {
     ListQuery and(String column, Object value) {
         conditions.add(column + " = ?");
         params.add(value);
+        onlyExact = false;
         return this;
     }
 
@@ -191,7 +201,10 @@ final class ListQuery {
 
     /** Runs the count and the page for the owner's rows. */
     <T> Reply run(Connection c, long owner, String columns, Rows<T> rows) throws SQLException {
-        StringBuilder where = new StringBuilder(" FROM " + spec.table() + " WHERE " + spec.ownerColumn() + " = ?");
+        Plan plan = plan();
+        StringBuilder where = new StringBuilder(" FROM " + spec.table()
+                + (plan.index() == null ? "" : " USE INDEX (" + plan.index() + ")")
+                + " WHERE " + spec.ownerColumn() + " = ?");
         for (String condition : conditions) {
             where.append(" AND ").append(condition);
         }
@@ -205,7 +218,7 @@ final class ListQuery {
         }
         List<T> page = new ArrayList<>();
         if (skip < total) {
-            String sql = "SELECT " + columns + where + " ORDER BY " + String.join(", ", order)
+            String sql = "SELECT " + columns + where + " ORDER BY " + plan.orderBy()
                     + " LIMIT " + limit + " OFFSET " + skip;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, owner);
@@ -217,6 +230,36 @@ final class ListQuery {
             }
         }
         return Reply.page(page, new Reply.Pagination(total, limit, skip));
+    }
+
+    /** An ORDER BY, and the index that serves it when one clearly does. */
+    record Plan(String orderBy, String index) {
+    }
+
+    /**
+     * The order always leads with the owner column, so that it matches an index column for column (H2 only
+     * reads an index in order when it does), and ends with pk unless the last key is unique. H2's planner
+     * picks a filtering index over a sorted one, so where one index serves the whole query it is named.
+     */
+    Plan plan() {
+        String owner = spec.ownerColumn();
+        if (sorts.isEmpty() && exact.size() == 1 && onlyExact && exact.get(0).index() != null) {
+            Field f = exact.get(0);
+            return new Plan(owner + ", " + f.column() + ", pk", f.index());
+        }
+        List<Order> order = sorts.isEmpty()
+                ? List.of(new Order(spec.sort().get("created_at"), "ASC")) : sorts;
+        String first = order.get(0).direction();
+        Order last = order.get(order.size() - 1);
+        StringBuilder sql = new StringBuilder(owner + " " + first);
+        for (Order s : order) {
+            sql.append(", ").append(s.key().column()).append(' ').append(s.direction());
+        }
+        if (!last.key().unique()) {
+            sql.append(", pk ").append(last.direction());
+        }
+        boolean oneIndexServes = conditions.isEmpty() && order.size() == 1;
+        return new Plan(sql.toString(), oneIndexServes ? order.get(0).key().index() : null);
     }
 
     private void bind(PreparedStatement ps, long owner) throws SQLException {

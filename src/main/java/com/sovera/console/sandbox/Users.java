@@ -20,14 +20,17 @@ final class Users {
 
     static final Set<String> TYPES = Set.of("individual", "business");
     static final ListQuery.Spec LIST = new ListQuery.Spec("users", "customer_pk",
-            Map.of("email", ListQuery.Field.lower("email_key"),
-                    "status", ListQuery.Field.upper("status"),
-                    "user_type", ListQuery.Field.lower("user_type"),
-                    "country", ListQuery.Field.upper("country"),
-                    "first_name", ListQuery.Field.exact("first_name"),
-                    "last_name", ListQuery.Field.exact("last_name")),
+            Map.of("email", ListQuery.Field.lower("email_key", "users_email"),
+                    "status", ListQuery.Field.upper("status", "users_status"),
+                    "user_type", ListQuery.Field.lower("user_type", "users_type"),
+                    "country", ListQuery.Field.upper("country", "users_country"),
+                    "first_name", ListQuery.Field.exact("first_name", "users_first_name"),
+                    "last_name", ListQuery.Field.exact("last_name", "users_last_name")),
             Map.of("email", "email_key", "first_name", "LOWER(first_name)", "last_name", "LOWER(last_name)"),
-            Map.of("created_at", "created_at", "email", "email_key", "last_name", "last_name", "status", "status"));
+            Map.of("created_at", ListQuery.SortKey.of("created_at", "users_created"),
+                    "email", new ListQuery.SortKey("email_key", "users_email", true),
+                    "last_name", ListQuery.SortKey.of("last_name", "users_last_name"),
+                    "status", ListQuery.SortKey.of("status", "users_status")));
     static final String COLUMNS = "user_id, email, user_type, status, first_name, last_name, phone, date_of_birth,"
             + " country, created_at, updated_at";
 

@@ -17,12 +17,14 @@ final class Wallets {
 
     static final Set<String> CURRENCIES = Set.of("BTC", "ETH", "USDC");
     static final ListQuery.Spec LIST = new ListQuery.Spec("wallets", "customer_pk",
-            Map.of("user_id", ListQuery.Field.lower("user_id"),
-                    "currency", ListQuery.Field.upper("currency"),
-                    "status", ListQuery.Field.upper("status"),
-                    "name", ListQuery.Field.exact("name")),
+            Map.of("user_id", ListQuery.Field.lower("user_id", "wallets_user"),
+                    "currency", ListQuery.Field.upper("currency", "wallets_currency"),
+                    "status", ListQuery.Field.upper("status", "wallets_status"),
+                    "name", ListQuery.Field.exact("name", "wallets_name")),
             Map.of("name", "LOWER(name)"),
-            Map.of("created_at", "created_at", "name", "name", "currency", "currency"));
+            Map.of("created_at", ListQuery.SortKey.of("created_at", "wallets_created"),
+                    "name", ListQuery.SortKey.of("name", "wallets_name"),
+                    "currency", ListQuery.SortKey.of("currency", "wallets_currency")));
     static final String COLUMNS = "wallet_id, user_id, name, currency, status, balance, created_at, updated_at";
 
     private final Database db;

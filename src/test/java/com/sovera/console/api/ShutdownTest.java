@@ -1,0 +1,37 @@
+package com.sovera.console.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+/** Closing the client, as the window does when it closes, ends calls under way at once. */
+class ShutdownTest {
+
+    @Test
+    void closeCancelsACallUnderWay() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().body("{}").headersDelay(10, TimeUnit.SECONDS).build());
+            SovxClient client = MockSovx.client(server, RetryPolicy.DEFAULT);
+            CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> client.api().health().execute());
+            Thread.sleep(300);
+            long started = System.nanoTime();
+            client.close();
+            Throwable failure = null;
+            try {
+                call.get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            }
+            assertThat(failure).isInstanceOf(TransportException.class);
+            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CANCELLED);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+}

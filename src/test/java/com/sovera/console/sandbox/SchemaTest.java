@@ -1,0 +1,62 @@
+package com.sovera.console.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The indexes that keep a million-user list fast, and the query plans that use them. */
+class SchemaTest {
+
+    private static Set<String> userIndexes(Database db) throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'USERS'"
+                        + " AND INDEX_TYPE_NAME <> 'PRIMARY KEY' AND INDEX_NAME LIKE 'USERS_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1).toLowerCase());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void bulkSeedingRestoresExactlyTheSchemasIndexes() throws Exception {
+        Set<String> declared = new TreeSet<>();
+        DemoData.USER_INDEXES.forEach(ddl -> declared.add(ddl.replaceFirst("CREATE (UNIQUE )?INDEX (\\w+) .*", "$2")));
+        try (Database fresh = Database.open(null)) {
+            assertThat(userIndexes(fresh)).isEqualTo(declared);
+        }
+        try (Database seeded = Database.open(null)) {
+            DemoData.ensure(seeded, 60_000, System.currentTimeMillis());
+            assertThat(userIndexes(seeded)).isEqualTo(declared);
+            try (Connection c = seeded.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM users")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(60_000);
+            }
+        }
+    }
+
+    @Test
+    void listsReadAnIndexInOrderInsteadOfSorting() {
+        ListQuery.Plan byDefault = ListQuery.parse(Users.LIST, Map.of()).plan();
+        assertThat(byDefault).isEqualTo(new ListQuery.Plan("customer_pk ASC, created_at ASC, pk ASC", "users_created"));
+
+        ListQuery.Plan byEmail = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "email DESC")).plan();
+        assertThat(byEmail).isEqualTo(new ListQuery.Plan("customer_pk DESC, email_key DESC", "users_email"));
+
+        ListQuery.Plan oneFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING")).plan();
+        assertThat(oneFilter).isEqualTo(new ListQuery.Plan("customer_pk, status, pk", "users_status"));
+
+        ListQuery.Plan mixed = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING",
+                "filter[sort]", "last_name ASC")).plan();
+        assertThat(mixed.index()).as("the planner chooses when no single index serves").isNull();
+        assertThat(mixed.orderBy()).endsWith("last_name ASC, pk ASC");
+    }
+}
