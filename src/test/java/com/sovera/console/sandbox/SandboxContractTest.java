@@ -20,6 +20,7 @@ import com.sovera.console.api.model.Status;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.chain.Addresses;
+import com.sovera.console.chain.Eip55;
 import com.sovera.console.chain.Network;
 import java.util.Comparator;
 import java.util.List;
@@ -183,7 +184,7 @@ class SandboxContractTest {
             assertThat(tb.address()).startsWith("tb1q");
             assertThat(Addresses.isValid(tb.address(), Network.BITCOIN_TESTNET)).isTrue();
             assertThat(Addresses.isValid(sep.address(), Network.ETHEREUM_SEPOLIA)).isTrue();
-            assertThat(sep.address()).isNotEqualTo(sep.address().toLowerCase());
+            assertThat(sep.address()).as("written in its EIP-55 form").isEqualTo(Eip55.toChecksum(sep.address()));
             assertThat(Addresses.isValid(usd.address(), Network.ETHEREUM_SEPOLIA)).isTrue();
 
             assertThat(refused(() -> client.api().createAddress(btc.walletId(), new NewAddress("eth", "bitcoin-testnet"),
