@@ -1,12 +1,23 @@
 package com.sovera.console;
 
+import com.sovera.console.activity.ActivityLog;
 import com.sovera.console.api.SovxClient;
-import com.sovera.console.api.model.Health;
+import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
+import com.sovera.console.platform.LogLevels;
+import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.Settings;
+import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.shell.MainWindow;
+import com.sovera.console.shell.Services;
+import com.sovera.console.ui.Background;
+import com.sovera.console.ui.SessionState;
+import java.time.Clock;
+import java.time.Duration;
 import javafx.application.Application;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -16,54 +27,70 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console window. For now a first window that starts the embedded sandbox in the background, says which
- * base URL the console uses and whether it answers; the onboarding wizard and lookups grow from here.
+ * Start-up: shows the window at once, starts the embedded sandbox (when that is the environment) and the
+ * client in the background, then puts the main window in place.
  */
 public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
+    private final Background background = new Background();
     private volatile SandboxServer sandbox;
     private volatile SovxClient client;
+    private MainWindow main;
 
     @Override
     public void start(Stage stage) {
-        Label environment = new Label("Local sandbox (embedded): starting...");
-        environment.setId("environment");
-        Label status = new Label("Checking the connection...");
-        status.setId("status");
-        VBox root = new VBox(12, new Label("SovX Console"), environment, status);
-        root.setPadding(new Insets(24));
-        stage.setTitle("SovX Console — local sandbox");
-        stage.setScene(new Scene(root, 640, 200));
+        AppDirs dirs = AppDirs.forCurrentUser();
+        SettingsStore store = new SettingsStore(dirs.config());
+        Settings settings = store.load();
+        LogLevels.set(settings.logLevel());
+        Environment environment = settings.environment();
+        Label starting = new Label(environment.kind() == Environment.Kind.EMBEDDED
+                ? "Starting the local sandbox..." : "Connecting to " + environment.name() + "...");
+        starting.setId("status");
+        VBox placeholder = new VBox(12, new Label("SovX Console"), starting);
+        placeholder.setPadding(new Insets(24));
+        stage.setTitle("SovX Console — " + environment.name());
+        stage.setScene(new Scene(placeholder, 1100, 760));
         stage.show();
 
-        Task<Health> connect = new Task<>() {
-            @Override
-            protected Health call() {
-                sandbox = SandboxServer.start(SandboxConfig.stored(AppDirs.forCurrentUser().data().resolve("sandbox")));
-                client = SovxClient.builder(sandbox.baseUrl()).build();
-                return client.api().health().execute();
+        ActivityLog activity = new ActivityLog();
+        background.run(() -> {
+            String baseUrl = environment.baseUrl();
+            if (environment.kind() == Environment.Kind.EMBEDDED) {
+                sandbox = SandboxServer.start(SandboxConfig.stored(dirs.data().resolve("sandbox")));
+                baseUrl = sandbox.baseUrl();
             }
-        };
-        connect.setOnSucceeded(e -> {
-            environment.setText("Local sandbox (embedded): " + client.baseUrl());
-            status.setText("Health: " + connect.getValue().status() + ", up " + connect.getValue().uptime() + " s");
-        });
-        connect.setOnFailed(e -> status.setText("Cannot start: " + connect.getException().getMessage()));
-        Thread worker = new Thread(connect, "console-start");
-        worker.setDaemon(true);
-        worker.start();
+            client = SovxClient.builder(baseUrl).activity(activity)
+                    .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
+                    .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
+            return client;
+        }, ready -> {
+            DemoAccount demo = sandbox == null ? null : sandbox.demo();
+            main = new MainWindow(new Services(ready, environment, settings, store, new Journal(dirs.data()),
+                    activity, background, new SessionState(), demo == null ? null : demo.email(),
+                    demo == null ? null : demo.password(), Clock.systemUTC()));
+            stage.getScene().setRoot(main);
+            if (store.problem() != null) {
+                LOG.warn("{}", store.problem());
+            }
+        }, failure -> starting.setText("Cannot start: " + failure.getMessage()
+                + (environment.kind() == Environment.Kind.EMBEDDED ? "" : " Check the environment in Settings.")));
     }
 
     @Override
     public void stop() {
+        if (main != null) {
+            main.stop();
+        }
         if (client != null) {
             client.close();
         }
         if (sandbox != null) {
             sandbox.close();
         }
+        background.close();
         LOG.info("SovX Console closed");
     }
 }

@@ -58,6 +58,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewsDoNotTalkHttp() {
+        noClasses().that().resideInAnyPackage("..console.shell..", "..console.onboarding..", "..console.activity..",
+                        "..console.settings..", "..console.deposit..", "..console.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..").check(classes);
+    }
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideInAnyPackage("..console.api..", "..console.chain..", "..console.sandbox..",
+                        "..console.platform..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
     void theRulesSeeTheClasses() {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.api.SovxClient")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();

@@ -42,6 +42,12 @@ public final class BaseUrl {
         return url;
     }
 
+    /** The policy for callers that need no OkHttp type: the normalised URL as text, without the final slash. */
+    public static String check(String text) {
+        String url = parse(text).toString();
+        return url.substring(0, url.length() - 1);
+    }
+
     /** True for 127.0.0.0/8, ::1 and localhost: addresses that never leave this computer. */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);

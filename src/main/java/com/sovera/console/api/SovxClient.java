@@ -43,6 +43,7 @@ public final class SovxClient implements AutoCloseable {
                 .addInterceptor(new EndpointInterceptor(credentials))
                 .addInterceptor(new RetryInterceptor(b.retryPolicy))
                 .addInterceptor(logging)
+                .addInterceptor(new ActivityInterceptor(b.activity))
                 .build();
         Moshi moshi = Json.moshi();
         this.api = new Retrofit.Builder()
@@ -107,6 +108,7 @@ public final class SovxClient implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private WireLog wireLog = WireLog.BASIC;
+        private java.util.function.Consumer<CallRecord> activity = record -> { };
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -129,6 +131,12 @@ public final class SovxClient implements AutoCloseable {
 
         public Builder wireLog(WireLog value) {
             this.wireLog = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Told of every attempt, on OkHttp's thread: hop to the FX thread before touching a view. */
+        public Builder activity(java.util.function.Consumer<CallRecord> value) {
+            this.activity = Objects.requireNonNull(value);
             return this;
         }
 

@@ -13,8 +13,10 @@ import java.time.Duration;
  * @param rateLimit     requests a minute per credential (per client address without one)
  * @param sessionTtl    how long a session or user token lives
  * @param clock         the sandbox's clock, replaceable in tests
+ * @param rateWindow    the window the rate limit counts in: a minute, shorter in tests
  */
-public record SandboxConfig(int port, Path database, int demoUsers, int rateLimit, Duration sessionTtl, Clock clock) {
+public record SandboxConfig(int port, Path database, int demoUsers, int rateLimit, Duration sessionTtl, Clock clock,
+                            Duration rateWindow) {
 
     public static final int DEFAULT_DEMO_USERS = 300;
     public static final int DEFAULT_RATE_LIMIT = 1200;
@@ -30,6 +32,9 @@ public record SandboxConfig(int port, Path database, int demoUsers, int rateLimi
         if (rateLimit < 1) {
             throw new IllegalArgumentException("rate limit must be at least 1 request a minute");
         }
+        if (rateWindow.toMillis() < 1) {
+            throw new IllegalArgumentException("rate window must be positive");
+        }
         if (sessionTtl.isNegative() || sessionTtl.isZero()) {
             throw new IllegalArgumentException("session lifetime must be positive");
         }
@@ -38,7 +43,7 @@ public record SandboxConfig(int port, Path database, int demoUsers, int rateLimi
     /** In memory, free port, defaults: what tests start from. */
     public static SandboxConfig inMemory() {
         return new SandboxConfig(0, null, DEFAULT_DEMO_USERS, DEFAULT_RATE_LIMIT, Duration.ofHours(1),
-                Clock.systemUTC());
+                Clock.systemUTC(), Duration.ofMinutes(1));
     }
 
     /** Stored in a directory, so data survives a restart. */
@@ -47,26 +52,31 @@ public record SandboxConfig(int port, Path database, int demoUsers, int rateLimi
     }
 
     public SandboxConfig withPort(int value) {
-        return new SandboxConfig(value, database, demoUsers, rateLimit, sessionTtl, clock);
+        return new SandboxConfig(value, database, demoUsers, rateLimit, sessionTtl, clock, rateWindow);
     }
 
     public SandboxConfig withDatabase(Path value) {
-        return new SandboxConfig(port, value, demoUsers, rateLimit, sessionTtl, clock);
+        return new SandboxConfig(port, value, demoUsers, rateLimit, sessionTtl, clock, rateWindow);
     }
 
     public SandboxConfig withDemoUsers(int value) {
-        return new SandboxConfig(port, database, value, rateLimit, sessionTtl, clock);
+        return new SandboxConfig(port, database, value, rateLimit, sessionTtl, clock, rateWindow);
     }
 
     public SandboxConfig withRateLimit(int value) {
-        return new SandboxConfig(port, database, demoUsers, value, sessionTtl, clock);
+        return new SandboxConfig(port, database, demoUsers, value, sessionTtl, clock, rateWindow);
     }
 
     public SandboxConfig withSessionTtl(Duration value) {
-        return new SandboxConfig(port, database, demoUsers, rateLimit, value, clock);
+        return new SandboxConfig(port, database, demoUsers, rateLimit, value, clock, rateWindow);
+    }
+
+    /** Rate-limit requests a {@code window} instead of a minute (tests). */
+    public SandboxConfig withRateLimit(int value, Duration window) {
+        return new SandboxConfig(port, database, demoUsers, value, sessionTtl, clock, window);
     }
 
     public SandboxConfig withClock(Clock value) {
-        return new SandboxConfig(port, database, demoUsers, rateLimit, sessionTtl, value);
+        return new SandboxConfig(port, database, demoUsers, rateLimit, sessionTtl, value, rateWindow);
     }
 }

@@ -64,7 +64,7 @@ public final class SandboxServer implements AutoCloseable {
             IdempotencyStore idempotency = new IdempotencyStore(db, config.clock());
             idempotency.purge();
             Pipeline pipeline = new Pipeline(routes(db, config), new Auth(db, config.clock()),
-                    new RateLimiter(config.rateLimit(), config.clock()), idempotency, config.clock());
+                    new RateLimiter(config.rateLimit(), config.rateWindow(), config.clock()), idempotency, config.clock());
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     config.port()), 64);
             http.createContext("/", pipeline);

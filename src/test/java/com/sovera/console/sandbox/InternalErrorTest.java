@@ -32,7 +32,7 @@ class InternalErrorTest {
             Route failing = Route.of("GET", "/boom", Realm.OPEN, false, Route.Idempotency.NONE, request -> {
                 throw new java.sql.SQLException("Syntax error in SQL statement SELECT password_hash FROM accounts");
             });
-            http.createContext("/", new Pipeline(List.of(failing), new Auth(db, clock), new RateLimiter(100, clock),
+            http.createContext("/", new Pipeline(List.of(failing), new Auth(db, clock), new RateLimiter(100, java.time.Duration.ofMinutes(1), clock),
                     new IdempotencyStore(db, clock), clock));
             http.start();
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

@@ -1,0 +1,54 @@
+package com.sovera.console.activity;
+
+import com.sovera.console.api.CallRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Every API call of this session, newest last, as the Activity view lists it. Fed from OkHttp's threads and
+ * changed on the FX thread only. Records carry no body, header or query, so the list and its export hold no
+ * secret.
+ */
+public final class ActivityLog implements Consumer<CallRecord> {
+
+    private static final int KEEP = 5_000;
+
+    private final ObservableList<CallRecord> entries = FXCollections.observableArrayList();
+
+    @Override
+    public void accept(CallRecord record) {
+        Platform.runLater(() -> {
+            entries.add(record);
+            if (entries.size() > KEEP) {
+                entries.remove(0, entries.size() - KEEP);
+            }
+        });
+    }
+
+    public ObservableList<CallRecord> entries() {
+        return entries;
+    }
+
+    /** Writes the list as CSV for a support ticket. */
+    public static void export(List<CallRecord> records, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("time,method,path,status,latency_ms,trace_id,failure\n");
+        for (CallRecord r : records) {
+            sb.append(r.time()).append(',').append(r.method()).append(',').append(csv(r.path())).append(',')
+                    .append(r.status()).append(',').append(r.latency().toMillis()).append(',')
+                    .append(r.traceId() == null ? "" : csv(r.traceId())).append(',')
+                    .append(r.failure() == null ? "" : csv(r.failure())).append('\n');
+        }
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,12 @@
+package com.sovera.console.api;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One HTTP exchange as the Activity view lists it: never a body, a header or a query value, so it holds no
+ * secret and no personal data. {@code status} is 0 when no answer came; {@code failure} then says why.
+ */
+public record CallRecord(Instant time, String method, String path, int status, Duration latency, String traceId,
+                         String failure) {
+}

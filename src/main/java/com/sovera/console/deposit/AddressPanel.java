@@ -1,0 +1,147 @@
+package com.sovera.console.deposit;
+
+import com.sovera.console.chain.Network;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * A deposit address as operators read it out and show it: grouped in fours, in monospace, its currency and
+ * network named, a testnet warning, copy, and its QR code only once every check has passed. An enlarged view
+ * follows the address and closes when it changes, so it can never show a stale one.
+ */
+public final class AddressPanel extends VBox {
+
+    private final Label heading = new Label();
+    private final Label address = new Label();
+    private final Label warning = new Label();
+    private final Label failure = new Label();
+    private final VBox checks = new VBox(2);
+    private final ImageView qr = new ImageView();
+    private final Button copy = new Button("_Copy address");
+    private final Button copyImage = new Button("Copy _QR image");
+    private final Button save = new Button("_Save QR as PNG");
+    private DepositCheck.Result shown;
+    private Stage enlarged;
+
+    public AddressPanel() {
+        setId("address-panel");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        heading.setId("address-heading");
+        heading.getStyleClass().add("address-heading");
+        address.setId("address-text");
+        address.getStyleClass().add("address-text");
+        address.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 15px;");
+        address.setWrapText(true);
+        warning.setId("testnet-warning");
+        warning.getStyleClass().add("testnet-warning");
+        warning.setWrapText(true);
+        failure.setId("address-failure");
+        failure.getStyleClass().add("error-title");
+        failure.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
+        failure.setWrapText(true);
+        checks.setId("address-checks");
+        qr.setId("address-qr");
+        qr.setPreserveRatio(true);
+        qr.setFitWidth(220);
+        qr.setOnMouseClicked(e -> enlarge());
+        StackPane quiet = new StackPane(qr);
+        quiet.setStyle("-fx-background-color: white;");
+        quiet.setPadding(new Insets(4));
+        quiet.setAlignment(Pos.CENTER);
+        copy.setId("copy-address");
+        copy.setOnAction(e -> putOnClipboard(shown.address().address(), null));
+        copyImage.setId("copy-qr");
+        copyImage.setOnAction(e -> putOnClipboard(null, qr));
+        save.setId("save-qr");
+        save.setOnAction(e -> saveAs());
+        HBox actions = new HBox(8, copy, copyImage, save);
+        getChildren().addAll(heading, address, warning, failure, new HBox(16, quiet, checks), actions);
+        show(null);
+    }
+
+    /** Shows a verified address with its code, an unverified one as a red error without a code, or nothing. */
+    public void show(DepositCheck.Result result) {
+        shown = result;
+        if (enlarged != null) {
+            enlarged.close();
+            enlarged = null;
+        }
+        setVisible(result != null);
+        setManaged(result != null);
+        if (result == null) {
+            return;
+        }
+        Network network = result.network();
+        heading.setText(result.address().currency() + " on " + result.address().network());
+        address.setText(DepositCheck.grouped(result.address().address()));
+        warning.setText(network != null && network.isTestnet()
+                ? "Test network: coins sent here have no value. Never send real " + result.address().currency() + "."
+                : "");
+        warning.setVisible(network != null && network.isTestnet());
+        checks.getChildren().setAll(result.passed().stream().map(c -> new Label("✓ " + c)).toList());
+        failure.setText(result.ok() ? "" : "Not shown as a QR code: " + result.failure());
+        failure.setVisible(!result.ok());
+        qr.setImage(result.ok() ? QrImages.toImage(result.qr()) : null);
+        copy.setDisable(!result.ok());
+        copyImage.setDisable(!result.ok());
+        save.setDisable(!result.ok());
+    }
+
+    private void putOnClipboard(String text, ImageView image) {
+        ClipboardContent content = new ClipboardContent();
+        if (text != null) {
+            content.putString(text);
+        } else {
+            content.putImage(image.getImage());
+        }
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void enlarge() {
+        if (shown == null || !shown.ok()) {
+            return;
+        }
+        ImageView big = new ImageView(QrImages.toImage(shown.qr()));
+        big.setFitWidth(480);
+        big.setPreserveRatio(true);
+        Label text = new Label(DepositCheck.grouped(shown.address().address()));
+        text.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 18px; -fx-text-fill: black;");
+        VBox box = new VBox(12, big, text);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(24));
+        box.setStyle("-fx-background-color: white;");
+        enlarged = new Stage();
+        enlarged.setTitle(shown.address().currency() + " deposit address");
+        enlarged.setScene(new Scene(box));
+        enlarged.show();
+    }
+
+    private void saveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("deposit-" + shown.address().network() + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            try {
+                QrImages.savePng(shown.qr(), Path.of(file.getPath()));
+            } catch (IOException e) {
+                failure.setText("Could not save the image: " + e.getMessage());
+                failure.setVisible(true);
+            }
+        }
+    }
+}

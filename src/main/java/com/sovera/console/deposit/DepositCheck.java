@@ -1,0 +1,94 @@
+package com.sovera.console.deposit;
+
+import com.sovera.console.api.ApiException;
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.SovxApi;
+import com.sovera.console.api.model.DepositAddress;
+import com.sovera.console.chain.AddressFormatException;
+import com.sovera.console.chain.Addresses;
+import com.sovera.console.chain.Network;
+import com.sovera.console.chain.PaymentUri;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything that must hold before a deposit address is shown as a QR code: its network is one SovX names and
+ * fits the currency, its checksum and network are right, the server reads back the same address, and the
+ * rendered code decodes to the payment URI. Runs off the FX thread (it may call the server).
+ */
+public final class DepositCheck {
+
+    /** The outcome: the checks that passed, or the one that failed; the code only when all passed. */
+    public record Result(DepositAddress address, Network network, List<String> passed, String failure, QrCode qr) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    static final int SCALE = 6;
+
+    private DepositCheck() {
+    }
+
+    /** Verifies; {@code api} may be null to skip the read-back (it is then not listed as passed). */
+    public static Result verify(DepositAddress address, SovxApi api) {
+        List<String> passed = new ArrayList<>();
+        Optional<Network> network = Network.byId(address.network());
+        if (network.isEmpty()) {
+            return new Result(address, null, passed, "The server named an unknown network: " + address.network(), null);
+        }
+        Network net = network.get();
+        String currency = address.currency() == null ? "" : address.currency().toUpperCase(Locale.ROOT);
+        boolean fits = switch (net.family()) {
+            case BITCOIN -> currency.equals("BTC");
+            case ETHEREUM -> currency.equals("ETH") || currency.equals("USDC");
+        };
+        if (!fits) {
+            return new Result(address, net, passed, currency + " cannot be received on " + net.id(), null);
+        }
+        try {
+            Addresses.verify(address.address(), net);
+        } catch (AddressFormatException e) {
+            return new Result(address, net, passed, e.getMessage(), null);
+        }
+        passed.add("Checksum and format valid for " + net.id());
+        if (api != null && address.walletId() != null) {
+            try {
+                List<DepositAddress> stored = api.listWalletAddresses(address.walletId(),
+                        Filter.page(100, 0).sort("created_at", Filter.Direction.DESC).asQuery()).execute().rows();
+                if (stored.stream().noneMatch(a -> a.address().equals(address.address()))) {
+                    return new Result(address, net, passed, "The server does not list this address for the wallet:"
+                            + " do not use it.", null);
+                }
+                passed.add("Read back from the server for this wallet");
+            } catch (ApiException e) {
+                if (e.httpStatus() != 404 && e.httpStatus() != 405) {
+                    return new Result(address, net, passed, "Could not read the address back: " + e.getMessage(), null);
+                }
+                passed.add("Read-back skipped: this server does not list a wallet's addresses");
+            }
+        }
+        String payload = PaymentUri.of(address.address(), net, null);
+        QrCode qr = QrCode.encode(payload, SCALE);
+        String decoded = QrCode.decode(qr.argb(), qr.width(), qr.height());
+        if (!payload.equals(decoded)) {
+            return new Result(address, net, passed, "The QR code did not decode back to the address.", null);
+        }
+        passed.add("QR code decodes back to " + (payload.length() > 24 ? payload.substring(0, 24) + "..." : payload));
+        return new Result(address, net, List.copyOf(passed), null, qr);
+    }
+
+    /** The address in groups of four, for reading aloud. */
+    public static String grouped(String address) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < address.length(); i += 4) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(address, i, Math.min(address.length(), i + 4));
+        }
+        return sb.toString();
+    }
+}

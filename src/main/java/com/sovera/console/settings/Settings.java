@@ -1,0 +1,59 @@
+package com.sovera.console.settings;
+
+import com.squareup.moshi.Json;
+import java.util.List;
+
+/** What the operator chose, kept in the config directory. Never a credential. */
+public record Settings(@Json(name = "environment") String environmentId,
+                       @Json(name = "custom_environments") List<String> customBaseUrls,
+                       @Json(name = "connect_timeout_seconds") Integer connectTimeoutSeconds,
+                       @Json(name = "read_timeout_seconds") Integer readTimeoutSeconds,
+                       @Json(name = "log_level") String logLevel) {
+
+    public static final Settings DEFAULTS = new Settings(Environment.EMBEDDED_ID, List.of(), 10, 30, "INFO");
+
+    public Settings {
+        environmentId = environmentId == null ? Environment.EMBEDDED_ID : environmentId;
+        customBaseUrls = customBaseUrls == null ? List.of() : List.copyOf(customBaseUrls);
+        connectTimeoutSeconds = clamp(connectTimeoutSeconds, 10, 1, 120);
+        readTimeoutSeconds = clamp(readTimeoutSeconds, 30, 1, 600);
+        logLevel = logLevel == null ? "INFO" : logLevel;
+    }
+
+    private static int clamp(Integer value, int fallback, int min, int max) {
+        return value == null ? fallback : Math.max(min, Math.min(max, value));
+    }
+
+    /** Every environment the operator can pick: the two known ones and the custom URLs added. */
+    public List<Environment> environments() {
+        List<Environment> all = new java.util.ArrayList<>(List.of(Environment.EMBEDDED_SANDBOX,
+                Environment.SOVERA_SANDBOX));
+        customBaseUrls.forEach(url -> all.add(Environment.custom(url)));
+        return all;
+    }
+
+    public Environment environment() {
+        return environments().stream().filter(e -> e.id().equals(environmentId)).findFirst()
+                .orElse(Environment.EMBEDDED_SANDBOX);
+    }
+
+    public Settings withEnvironment(String id) {
+        return new Settings(id, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel);
+    }
+
+    public Settings withCustom(String baseUrl) {
+        List<String> urls = new java.util.ArrayList<>(customBaseUrls);
+        if (!urls.contains(baseUrl.trim())) {
+            urls.add(baseUrl.trim());
+        }
+        return new Settings(environmentId, urls, connectTimeoutSeconds, readTimeoutSeconds, logLevel);
+    }
+
+    public Settings withTimeouts(int connect, int read) {
+        return new Settings(environmentId, customBaseUrls, connect, read, logLevel);
+    }
+
+    public Settings withLogLevel(String level) {
+        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, level);
+    }
+}

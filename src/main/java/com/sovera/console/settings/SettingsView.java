@@ -1,0 +1,93 @@
+package com.sovera.console.settings;
+
+import com.sovera.console.api.BaseUrl;
+import com.sovera.console.platform.LogLevels;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Environments, timeouts and log level, saved in the config directory. */
+public final class SettingsView extends VBox {
+
+    private Settings settings;
+    private final ComboBox<Environment> environments = new ComboBox<>();
+    private final Label message = new Label();
+
+    public SettingsView(SettingsStore store, Settings loaded, Consumer<Settings> saved) {
+        this.settings = loaded;
+        setId("settings");
+        setSpacing(10);
+        setPadding(new Insets(12));
+        environments.setId("settings-environment");
+        environments.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Environment e) {
+                return e == null ? "" : e.name() + (e.baseUrl() == null ? "" : "  " + e.baseUrl());
+            }
+
+            @Override
+            public Environment fromString(String s) {
+                return null;
+            }
+        });
+        refreshEnvironments();
+        TextField custom = new TextField();
+        custom.setId("settings-custom-url");
+        custom.setPromptText("https://sovx.example.com/sovx/v1");
+        Button add = new Button("_Add environment");
+        add.setId("settings-add");
+        add.setOnAction(e -> {
+            try {
+                String url = BaseUrl.check(custom.getText());
+                settings = settings.withCustom(url);
+                refreshEnvironments();
+                custom.clear();
+                message.setText("Added " + url + ". Custom environments are treated as production.");
+            } catch (IllegalArgumentException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        Spinner<Integer> connect = new Spinner<>(1, 120, settings.connectTimeoutSeconds());
+        connect.setId("settings-connect-timeout");
+        Spinner<Integer> read = new Spinner<>(1, 600, settings.readTimeoutSeconds());
+        read.setId("settings-read-timeout");
+        ComboBox<String> level = new ComboBox<>(FXCollections.observableArrayList("ERROR", "WARN", "INFO", "DEBUG",
+                "TRACE"));
+        level.setId("settings-log-level");
+        level.setValue(settings.logLevel());
+        Button save = new Button("_Save");
+        save.setId("settings-save");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> {
+            Environment chosen = environments.getValue();
+            settings = settings.withEnvironment(chosen == null ? settings.environmentId() : chosen.id())
+                    .withTimeouts(connect.getValue(), read.getValue()).withLogLevel(level.getValue());
+            try {
+                store.save(settings);
+                LogLevels.set(settings.logLevel());
+                message.setText("Saved. A new environment or timeout takes effect at the next start.");
+                saved.accept(settings);
+            } catch (RuntimeException ex) {
+                message.setText(ex.getMessage());
+            }
+        });
+        message.setId("settings-message");
+        message.setWrapText(true);
+        getChildren().addAll(new Label("Environment"), environments, new HBox(8, custom, add),
+                new Label("Connect timeout (s)"), connect, new Label("Read timeout (s)"), read,
+                new Label("Log level"), level, save, message);
+    }
+
+    private void refreshEnvironments() {
+        environments.getItems().setAll(settings.environments());
+        environments.getItems().stream().filter(e -> e.id().equals(settings.environmentId())).findFirst()
+                .ifPresent(environments::setValue);
+    }
+}

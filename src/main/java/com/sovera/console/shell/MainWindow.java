@@ -1,0 +1,186 @@
+package com.sovera.console.shell;
+
+import com.sovera.console.activity.ActivityView;
+import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.OnboardingView;
+import com.sovera.console.onboarding.Progress;
+import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.SettingsView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The console's frame: a header that always says which environment this is (green local sandbox, amber Sovera
+ * sandbox, red production), who is signed in and for how long, and the customer in context; navigation; and
+ * the current view.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final Services services;
+    private final OnboardingModel onboarding;
+    private final OnboardingView onboardingView;
+    private final Label remaining = new Label();
+    private final Timeline clock;
+
+    public MainWindow(Services services) {
+        this.services = services;
+        setId("main-window");
+        onboarding = new OnboardingModel(services.client(), services.background(), services.journal(),
+                services.environment(), services.session(), services.clock());
+        onboarding.setWriteGuard(this::confirmProductionWrite);
+        if (services.demoEmail() != null) {
+            onboarding.loginEmail.set(services.demoEmail());
+            onboarding.password.set(services.demoPassword());
+        }
+        onboardingView = new OnboardingView(onboarding, environmentLine());
+        if (services.demoEmail() != null) {
+            onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
+        }
+        setTop(header());
+        setLeft(navigation());
+        setCenter(onboardingView);
+        clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        offerResume();
+    }
+
+    public OnboardingModel onboarding() {
+        return onboarding;
+    }
+
+    public void stop() {
+        clock.stop();
+    }
+
+    private String environmentLine() {
+        return services.environment().name() + ": " + services.client().baseUrl();
+    }
+
+    private Node header() {
+        Environment env = services.environment();
+        Label badge = new Label(switch (env.kind()) {
+            case EMBEDDED -> "LOCAL SANDBOX";
+            case SOVERA_SANDBOX -> "SOVERA SANDBOX";
+            case CUSTOM -> "PRODUCTION";
+        });
+        badge.setId("environment-badge");
+        String colour = switch (env.kind()) {
+            case EMBEDDED -> "#1b7f3b";
+            case SOVERA_SANDBOX -> "#b36b00";
+            case CUSTOM -> "#b00020";
+        };
+        badge.setStyle("-fx-background-color: " + colour + "; -fx-text-fill: white; -fx-font-weight: bold;"
+                + " -fx-padding: 4 10 4 10; -fx-background-radius: 4;");
+        Label url = new Label(services.client().baseUrl());
+        url.setId("environment-url");
+        Label account = new Label();
+        account.setId("header-account");
+        account.textProperty().bind(javafx.beans.binding.Bindings.when(services.session().accountProperty().isNull())
+                .then("Not signed in").otherwise(services.session().accountProperty()));
+        remaining.setId("header-remaining");
+        Label customer = new Label();
+        customer.setId("header-customer");
+        customer.textProperty().bind(javafx.beans.binding.Bindings.when(services.session().customerIdProperty()
+                .isNull()).then("").otherwise(javafx.beans.binding.Bindings.concat("Customer: ",
+                services.session().customerIdProperty())));
+        Button signOut = new Button("Sign _out");
+        signOut.setId("sign-out");
+        signOut.disableProperty().bind(services.session().accountProperty().isNull());
+        signOut.setOnAction(e -> signOut());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, badge, url, gap, customer, account, remaining, signOut);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.setStyle("-fx-border-color: " + colour + "; -fx-border-width: 0 0 3 0;");
+        return bar;
+    }
+
+    private Node navigation() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton onboard = nav("O_nboarding", "nav-onboarding", group, () -> onboardingView);
+        nav("_Activity", "nav-activity", group, () -> new ActivityView(services.activity()));
+        nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
+                s -> { }));
+        onboard.setSelected(true);
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(12));
+        group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
+        return box;
+    }
+
+    private ToggleButton nav(String text, String id, ToggleGroup group, java.util.function.Supplier<Node> view) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setToggleGroup(group);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setOnAction(e -> {
+            b.setSelected(true);
+            setCenter(view.get());
+        });
+        return b;
+    }
+
+    private void tick() {
+        Instant until = services.session().expiresProperty().get();
+        if (until == null) {
+            remaining.setText("");
+            return;
+        }
+        Duration left = Duration.between(services.clock().instant(), until);
+        remaining.setText(left.isNegative() ? "session expired"
+                : String.format("session %d:%02d left", left.toMinutes(), left.toSecondsPart()));
+    }
+
+    private void signOut() {
+        services.background().run(() -> {
+            services.client().api().logout().execute();
+            return true;
+        }, ok -> clear(), failure -> clear());
+    }
+
+    private void clear() {
+        services.client().credentials().clear();
+        services.session().signedOut();
+    }
+
+    private boolean confirmProductionWrite() {
+        if (!services.environment().isProductionLike()) {
+            return true;
+        }
+        String host = java.net.URI.create(services.client().baseUrl()).getHost();
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Write to production?");
+        dialog.setHeaderText("This creates real objects at " + host + ". Type the host name to confirm.");
+        Optional<String> typed = dialog.showAndWait();
+        return typed.isPresent() && typed.get().trim().equalsIgnoreCase(host);
+    }
+
+    private void offerResume() {
+        Optional<Progress> saved = services.journal().unfinished();
+        saved.filter(p -> services.environment().id().equals(p.environment)).ifPresent(p -> onboardingView.offerResume(p,
+                () -> onboarding.resume(p), () -> services.journal().save(discarded(p))));
+    }
+
+    private static Progress discarded(Progress p) {
+        p.finished = true;
+        return p;
+    }
+}

@@ -1,0 +1,62 @@
+package com.sovera.console.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A failed call as a red panel: what failed, the server's code and message, a copyable trace id, what next. */
+public final class ErrorBanner extends VBox {
+
+    private final Label title = new Label();
+    private final Label message = new Label();
+    private final Label recovery = new Label();
+    private final Label trace = new Label();
+    private final Button copyTrace = new Button("Copy trace id");
+    private String traceId;
+
+    public ErrorBanner() {
+        setId("error-banner");
+        getStyleClass().add("error-banner");
+        setSpacing(4);
+        setPadding(new Insets(8));
+        title.getStyleClass().add("error-title");
+        title.setId("error-code");
+        message.setId("error-message");
+        message.setWrapText(true);
+        recovery.setWrapText(true);
+        trace.setId("error-trace");
+        copyTrace.setId("copy-trace");
+        copyTrace.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(traceId);
+            Clipboard.getSystemClipboard().setContent(content);
+            copyTrace.setText("Copied");
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(title, message, recovery, new HBox(8, trace, gap, copyTrace));
+        show(null);
+    }
+
+    /** Shows a problem, or hides the banner for null. */
+    public void show(Problem problem) {
+        setVisible(problem != null);
+        setManaged(problem != null);
+        if (problem == null) {
+            return;
+        }
+        title.setText(problem.title());
+        message.setText(problem.message());
+        recovery.setText(problem.recovery());
+        traceId = problem.traceId();
+        trace.setText(traceId == null ? "" : "Trace id: " + traceId);
+        copyTrace.setText("Copy trace id");
+        copyTrace.setVisible(traceId != null);
+    }
+}

@@ -1,0 +1,39 @@
+package com.sovera.console.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** A labelled input with its message underneath: the rule while typing, the fault after a failed check. */
+public final class FieldRow extends VBox {
+
+    private final Label message = new Label();
+    private final Node input;
+
+    public FieldRow(String label, Node input, String id) {
+        this.input = input;
+        input.setId(id);
+        message.setId(id + "-message");
+        message.getStyleClass().add("field-message");
+        message.setWrapText(true);
+        Label caption = new Label(label);
+        caption.setLabelFor(input);
+        setSpacing(2);
+        getChildren().addAll(caption, input, message);
+    }
+
+    /** Shows a fault (red) or a hint (grey); null clears it. */
+    public void setMessage(String text, boolean fault) {
+        message.setText(text == null ? "" : text);
+        input.getStyleClass().remove("field-error");
+        message.getStyleClass().remove("field-error-text");
+        if (fault && text != null) {
+            input.getStyleClass().add("field-error");
+            message.getStyleClass().add("field-error-text");
+        }
+    }
+
+    public Node input() {
+        return input;
+    }
+}

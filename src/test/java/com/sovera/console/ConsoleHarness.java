@@ -1,0 +1,65 @@
+package com.sovera.console;
+
+import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.onboarding.Journal;
+import com.sovera.console.platform.AppDirs;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.Settings;
+import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.shell.MainWindow;
+import com.sovera.console.shell.Services;
+import com.sovera.console.ui.Background;
+import com.sovera.console.ui.SessionState;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+
+/** The real console window over a real sandbox, as start-up builds it, with its user directories in a temp dir. */
+final class ConsoleHarness implements AutoCloseable {
+
+    final SandboxServer sandbox;
+    final AppDirs dirs;
+    final SovxClient client;
+    final ActivityLog activity = new ActivityLog();
+    final Background background = new Background();
+    MainWindow window;
+
+    ConsoleHarness(SandboxServer sandbox, Path home, RetryPolicy retry) {
+        this.sandbox = sandbox;
+        this.dirs = AppDirs.under(home);
+        this.client = SovxClient.builder(sandbox.baseUrl()).activity(activity).retryPolicy(retry).build();
+    }
+
+    /** Opens (or re-opens, as after a restart) the main window in the test's stage. */
+    ConsoleHarness open() throws Exception {
+        DemoAccount demo = sandbox.demo();
+        Services services = new Services(client, Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
+                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, background, new SessionState(),
+                demo.email(), demo.password(), Clock.systemUTC());
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            window = new MainWindow(services);
+            s.setScene(new Scene(window, 1100, 800));
+            s.show();
+        });
+        return this;
+    }
+
+    @Override
+    public void close() throws Exception {
+        FxToolkit.setupStage(s -> {
+            if (window != null) {
+                window.stop();
+            }
+        });
+        client.close();
+        background.close();
+        sandbox.close();
+    }
+}
