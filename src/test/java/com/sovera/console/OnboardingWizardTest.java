@@ -11,6 +11,7 @@ import com.sovera.console.chain.Network;
 import com.sovera.console.deposit.QrImages;
 import com.sovera.console.onboarding.Step;
 import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.MutableClock;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import java.nio.charset.StandardCharsets;
@@ -221,6 +222,43 @@ class OnboardingWizardTest extends FxRobot {
         assertThat(step()).isEqualTo(Step.CUSTOMER);
         Node entity = lookup("#entity_name").query();
         assertThat(((javafx.scene.control.TextField) entity).getText()).as("nothing typed is lost").isEqualTo("Acme");
+    }
+
+    @Test
+    void aSessionThatExpiresMidWizardAsksForThePasswordAndKeepsTheInput() throws Exception {
+        MutableClock clock = new MutableClock();
+        start(SandboxConfig.inMemory().withDemoUsers(0).withClock(clock).withSessionTtl(java.time.Duration.ofMinutes(5)));
+        connectAndSignIn();
+        clock.advance(java.time.Duration.ofMinutes(6));
+        type("#customer_email", "ops@late.example");
+        type("#customer_id", "late-corp");
+        type("#entity_name", "Late Corp");
+        act();
+        waitUntil(() -> lookup("#relogin-bar").query().isVisible());
+        assertThat(text("#error-code")).isEqualTo("TOKEN_EXPIRED");
+        type("#relogin-password", DemoAccount.PASSWORD);
+        clickOn("#relogin");
+        waitForStep(Step.CREDENTIALS);
+        assertThat(text("#summary-customer")).isEqualTo("Customer late-corp");
+        assertThat(lookup("#relogin-bar").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aBurstOf429sCountsDownAndFinishesByItself() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)
+                .withRateLimit(1, java.time.Duration.ofSeconds(2))), home, RetryPolicy.NONE).open();
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        interact(() -> console.window.onboarding().statusProperty().addListener((o, was, now) -> statuses.add(now)));
+        connectAndSignIn();
+        customer("busy-corp");
+        credentials();
+        user("burst@busy.example");
+        wallet();
+        String address = address();
+        assertThat(statuses).anyMatch(s -> s.startsWith("Rate limited by the server: retrying in"));
+        assertThat(console.activity.entries()).anyMatch(r -> r.status() == 429);
+        assertThat(console.window.onboarding().depositProperty().get().ok()).isTrue();
+        assertThat(Addresses.isValid(address, Network.BITCOIN_TESTNET)).isTrue();
     }
 
     @Test

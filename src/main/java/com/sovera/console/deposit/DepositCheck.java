@@ -32,7 +32,10 @@ public final class DepositCheck {
     private DepositCheck() {
     }
 
-    /** Verifies; {@code api} may be null to skip the read-back (it is then not listed as passed). */
+    /**
+     * Verifies; {@code api} may be null to skip the read-back (it is then not listed as passed). A transient
+     * failure of the read-back (429, 502-504, no connection) is thrown, for the caller to retry.
+     */
     public static Result verify(DepositAddress address, SovxApi api) {
         List<String> passed = new ArrayList<>();
         Optional<Network> network = Network.byId(address.network());
@@ -64,6 +67,9 @@ public final class DepositCheck {
                 }
                 passed.add("Read back from the server for this wallet");
             } catch (ApiException e) {
+                if (e.isTransient()) {
+                    throw e; // rate limit or gateway: the caller waits and tries again
+                }
                 if (e.httpStatus() != 404 && e.httpStatus() != 405) {
                     return new Result(address, net, passed, "Could not read the address back: " + e.getMessage(), null);
                 }

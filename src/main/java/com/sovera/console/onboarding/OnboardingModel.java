@@ -224,7 +224,7 @@ public final class OnboardingModel {
             return keyConfirmed();
         }
         if (s == Step.ADDRESS && progress.address != null) {
-            return false;
+            return deposit.get() == null || !deposit.get().ok();
         }
         return isDone(s) || isValid(s);
     }
@@ -441,6 +441,10 @@ public final class OnboardingModel {
     }
 
     private void createAddress() {
+        if (progress.address != null) {
+            verifyAddress(); // created already: only the checks are run again
+            return;
+        }
         if (!mayWrite()) {
             return;
         }
@@ -449,19 +453,33 @@ public final class OnboardingModel {
         String walletId = progress.walletId;
         String key = progress.addressKey = key(progress.addressKey, walletId + body);
         save();
+        run(() -> client.api().createAddress(walletId, body, key).execute(), (DepositAddress a) -> {
+            progress.addressId = a.addressId();
+            progress.address = a.address();
+            save();
+            verifyAddress();
+        });
+    }
+
+    /** The checks before a QR code is shown; retried alone when the server was briefly unavailable. */
+    private void verifyAddress() {
+        DepositAddress a = new DepositAddress(progress.addressId, progress.walletId, progress.walletCurrency,
+                progress.network, progress.address, null);
         SovxApi api = client.api();
-        run(() -> {
-            DepositAddress a = api.createAddress(walletId, body, key).execute();
-            return DepositCheck.verify(a, api);
-        }, (DepositCheck.Result r) -> {
-            progress.addressId = r.address().addressId();
-            progress.address = r.address().address();
+        run(() -> DepositCheck.verify(a, api), (DepositCheck.Result r) -> {
             progress.finished = r.ok();
             deposit.set(r);
             summaries.get(Step.ADDRESS).set(r.ok() ? r.address().network() + " address verified"
                     : "Address NOT verified: " + r.failure());
             save();
         });
+    }
+
+    /** Stops what runs on its own (a retry countdown) when the window goes away. */
+    public void dispose() {
+        if (countdown != null) {
+            countdown.stop();
+        }
     }
 
     /** A create whose answer was lost may have happened: on a conflict, look the object up by its natural key. */

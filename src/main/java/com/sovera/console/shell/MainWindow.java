@@ -67,6 +67,7 @@ public final class MainWindow extends BorderPane {
 
     public void stop() {
         clock.stop();
+        onboarding.dispose();
     }
 
     private String environmentLine() {
