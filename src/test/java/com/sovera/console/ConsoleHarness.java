@@ -29,6 +29,7 @@ final class ConsoleHarness implements AutoCloseable {
     final ActivityLog activity = new ActivityLog();
     final Background background = new Background();
     MainWindow window;
+    Environment environment = Environment.EMBEDDED_SANDBOX;
 
     ConsoleHarness(SandboxServer sandbox, Path home, RetryPolicy retry) {
         this.sandbox = sandbox;
@@ -39,9 +40,10 @@ final class ConsoleHarness implements AutoCloseable {
     /** Opens (or re-opens, as after a restart) the main window in the test's stage. */
     ConsoleHarness open() throws Exception {
         DemoAccount demo = sandbox.demo();
-        Services services = new Services(client, Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
+        boolean embedded = environment.kind() == Environment.Kind.EMBEDDED;
+        Services services = new Services(client, environment, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, background, new SessionState(),
-                demo.email(), demo.password(), Clock.systemUTC());
+                embedded ? demo.email() : null, embedded ? demo.password() : null, Clock.systemUTC());
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);

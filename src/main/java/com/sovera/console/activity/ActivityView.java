@@ -40,7 +40,10 @@ public final class ActivityView extends VBox {
         table.getColumns().add(column("Latency", r -> r.latency().toMillis() + " ms"));
         table.getColumns().add(column("Trace id", r -> r.traceId() == null ? "" : r.traceId()));
         table.getColumns().add(column("Failure", r -> r.failure() == null ? "" : r.failure()));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        double[] widths = {95, 60, 380, 55, 75, 290, 120};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         VBox.setVgrow(table, Priority.ALWAYS);
         Button copy = new Button("Copy _trace id");
         copy.setId("activity-copy-trace");

@@ -224,7 +224,7 @@ public final class OnboardingModel {
             return keyConfirmed();
         }
         if (s == Step.ADDRESS && progress.address != null) {
-            return deposit.get() == null || !deposit.get().ok();
+            return true; // verify again, or start the next onboarding
         }
         return isDone(s) || isValid(s);
     }
@@ -441,6 +441,10 @@ public final class OnboardingModel {
     }
 
     private void createAddress() {
+        if (deposit.get() != null && deposit.get().ok()) {
+            startOver();
+            return;
+        }
         if (progress.address != null) {
             verifyAddress(); // created already: only the checks are run again
             return;
@@ -473,6 +477,27 @@ public final class OnboardingModel {
                     : "Address NOT verified: " + r.failure());
             save();
         });
+    }
+
+    /** A new onboarding in the same session: inputs and results cleared, still signed in. */
+    public void startOver() {
+        progress = new Progress();
+        progress.environment = environment.id();
+        for (StringProperty p : List.of(customerEmail, customerId, entityName, lastFour, userEmail, firstName, lastName,
+                phone, dateOfBirth, country, walletName)) {
+            p.set("");
+        }
+        secret.set(null);
+        client.credentials().useOwnerKey(null);
+        session.customerIdProperty().set(null);
+        deposit.set(null);
+        keyLost.set(false);
+        summaries.forEach((s, p) -> {
+            if (s != Step.CONNECTIVITY && s != Step.LOGIN) {
+                p.set("");
+            }
+        });
+        step.set(Step.CUSTOMER);
     }
 
     /** Stops what runs on its own (a retry countdown) when the window goes away. */

@@ -91,7 +91,10 @@ public final class OnboardingView extends BorderPane {
             }
         });
         model.stepProperty().addListener((o, was, now) -> showStep(now));
-        model.depositProperty().addListener((o, was, now) -> addressPanel.show(now));
+        model.depositProperty().addListener((o, was, now) -> {
+            addressPanel.show(now);
+            action.setText(actionText(model.stepProperty().get()));
+        });
         showStep(model.stepProperty().get());
     }
 
@@ -160,6 +163,10 @@ public final class OnboardingView extends BorderPane {
     private String actionText(Step step) {
         if (step == Step.CREDENTIALS && model.secret.get() != null) {
             return "_Continue";
+        }
+        if (step == Step.ADDRESS && model.isDone(Step.ADDRESS)) {
+            return model.depositProperty().get() != null && model.depositProperty().get().ok()
+                    ? "_New onboarding" : "_Verify again";
         }
         return model.isDone(step) && step != Step.CONNECTIVITY && step != Step.ADDRESS ? "_Next" : "_" + step.action();
     }
@@ -258,8 +265,10 @@ public final class OnboardingView extends BorderPane {
         FieldRow confirmRow = new FieldRow("Type the key's last four characters to confirm you stored it",
                 confirm, "secret-confirm");
         HBox keyRow = new HBox(8, masked, reveal, copy);
-        VBox shown = new VBox(8, new Label("The owner key (x-api-key) is shown once. Store it in the customer's"
-                + " vault now; the console keeps it in memory only."), keyRow, confirmRow,
+        Label once = new Label("The owner key (x-api-key) is shown once. Store it in the customer's vault now;"
+                + " the console keeps it in memory only.");
+        once.setWrapText(true);
+        VBox shown = new VBox(8, once, keyRow, confirmRow,
                 new Label("The clipboard is cleared 60 s after copying, unless it changed since."));
         shown.visibleProperty().bind(model.secret.isNotNull());
         shown.managedProperty().bind(model.secret.isNotNull());

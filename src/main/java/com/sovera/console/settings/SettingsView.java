@@ -41,6 +41,7 @@ public final class SettingsView extends VBox {
         TextField custom = new TextField();
         custom.setId("settings-custom-url");
         custom.setPromptText("https://sovx.example.com/sovx/v1");
+        custom.setPrefColumnCount(36);
         Button add = new Button("_Add environment");
         add.setId("settings-add");
         add.setOnAction(e -> {

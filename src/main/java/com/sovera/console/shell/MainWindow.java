@@ -41,6 +41,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(Services services) {
         this.services = services;
         setId("main-window");
+        getStylesheets().add(MainWindow.class.getResource("console.css").toExternalForm());
         onboarding = new OnboardingModel(services.client(), services.background(), services.journal(),
                 services.environment(), services.session(), services.clock());
         onboarding.setWriteGuard(this::confirmProductionWrite);
