@@ -168,6 +168,17 @@ class OnboardingWizardTest extends FxRobot {
         assertThat(Addresses.isValid(address, Network.BITCOIN_TESTNET)).isTrue();
         assertThat(text("#summary-address")).isEqualTo("bitcoin-testnet address verified");
 
+        // click to enlarge; the enlarged view goes when the address does (a new onboarding)
+        clickOn("#address-qr");
+        waitUntil(() -> listTargetWindows().stream().anyMatch(w -> w instanceof javafx.stage.Stage st
+                && "BTC deposit address".equals(st.getTitle()) && st.isShowing()));
+        // the enlarged view covers the window here (headless screens stack windows): press the button itself
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+        waitUntil(() -> listTargetWindows().stream().noneMatch(w -> w instanceof javafx.stage.Stage st
+                && "BTC deposit address".equals(st.getTitle()) && st.isShowing()));
+        assertThat(step()).isEqualTo(Step.CUSTOMER);
+        assertThat(text("#header-customer")).isEmpty();
+
         // what the sandbox holds: exactly one of each
         try (SovxClient check = SovxClient.builder(console.sandbox.baseUrl()).build()) {
             check.credentials().useOwnerKey(secret);

@@ -259,7 +259,7 @@ public final class OnboardingModel {
         problem.set(null);
         serverFieldErrors.clear();
         Step s = step.get();
-        if (isDone(s) && !(s == Step.CONNECTIVITY)) {
+        if (isDone(s) && s != Step.CONNECTIVITY && s != Step.ADDRESS) {
             if (s == Step.CREDENTIALS) {
                 summaries.get(s).set("Owner key stored by the operator");
             }
