@@ -37,6 +37,7 @@ public final class ConsoleApp extends Application {
     private final Background background = new Background();
     private volatile SandboxServer sandbox;
     private volatile SovxClient client;
+    private volatile SovxClient lookupClient;
     private MainWindow main;
 
     @Override
@@ -62,21 +63,28 @@ public final class ConsoleApp extends Application {
                 sandbox = SandboxServer.start(SandboxConfig.stored(dirs.data().resolve("sandbox")));
                 baseUrl = sandbox.baseUrl();
             }
-            client = SovxClient.builder(baseUrl).activity(activity)
-                    .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
-                    .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
+            client = client(baseUrl, settings, activity);
+            lookupClient = client(baseUrl, settings, activity);
             return client;
         }, ready -> {
             DemoAccount demo = sandbox == null ? null : sandbox.demo();
-            main = new MainWindow(new Services(ready, environment, settings, store, new Journal(dirs.data()),
-                    activity, background, new SessionState(), demo == null ? null : demo.email(),
-                    demo == null ? null : demo.password(), Clock.systemUTC()));
+            main = new MainWindow(new Services(ready, lookupClient, environment, settings, store,
+                    new Journal(dirs.data()), activity, background, new SessionState(),
+                    demo == null ? null : demo.email(), demo == null ? null : demo.password(),
+                    demo == null ? null : demo.customerId(), demo == null ? null : demo.ownerKey(),
+                    Clock.systemUTC()));
             stage.getScene().setRoot(main);
             if (store.problem() != null) {
                 LOG.warn("{}", store.problem());
             }
         }, failure -> starting.setText("Cannot start: " + failure.getMessage()
                 + (environment.kind() == Environment.Kind.EMBEDDED ? "" : " Check the environment in Settings.")));
+    }
+
+    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity) {
+        return SovxClient.builder(baseUrl).activity(activity)
+                .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
+                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
     }
 
     @Override
@@ -86,6 +94,9 @@ public final class ConsoleApp extends Application {
         }
         if (client != null) {
             client.close();
+        }
+        if (lookupClient != null) {
+            lookupClient.close();
         }
         if (sandbox != null) {
             sandbox.close();

@@ -60,7 +60,7 @@ class ArchitectureTest {
     @Test
     void viewsDoNotTalkHttp() {
         noClasses().that().resideInAnyPackage("..console.shell..", "..console.onboarding..", "..console.activity..",
-                        "..console.settings..", "..console.deposit..", "..console.ui..")
+                        "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..").check(classes);
     }
 

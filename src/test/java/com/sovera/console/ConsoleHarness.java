@@ -26,6 +26,7 @@ final class ConsoleHarness implements AutoCloseable {
     final SandboxServer sandbox;
     final AppDirs dirs;
     final SovxClient client;
+    final SovxClient lookupClient;
     final ActivityLog activity = new ActivityLog();
     final Background background = new Background();
     MainWindow window;
@@ -35,15 +36,17 @@ final class ConsoleHarness implements AutoCloseable {
         this.sandbox = sandbox;
         this.dirs = AppDirs.under(home);
         this.client = SovxClient.builder(sandbox.baseUrl()).activity(activity).retryPolicy(retry).build();
+        this.lookupClient = SovxClient.builder(sandbox.baseUrl()).activity(activity).retryPolicy(retry).build();
     }
 
     /** Opens (or re-opens, as after a restart) the main window in the test's stage. */
     ConsoleHarness open() throws Exception {
         DemoAccount demo = sandbox.demo();
         boolean embedded = environment.kind() == Environment.Kind.EMBEDDED;
-        Services services = new Services(client, environment, Settings.DEFAULTS,
+        Services services = new Services(client, lookupClient, environment, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, background, new SessionState(),
-                embedded ? demo.email() : null, embedded ? demo.password() : null, Clock.systemUTC());
+                embedded ? demo.email() : null, embedded ? demo.password() : null,
+                embedded ? demo.customerId() : null, embedded ? demo.ownerKey() : null, Clock.systemUTC());
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);
@@ -61,6 +64,7 @@ final class ConsoleHarness implements AutoCloseable {
             }
         });
         client.close();
+        lookupClient.close();
         background.close();
         sandbox.close();
     }

@@ -1,6 +1,9 @@
 package com.sovera.console.shell;
 
 import com.sovera.console.activity.ActivityView;
+import com.sovera.console.lookup.LookupContext;
+import com.sovera.console.lookup.UsersView;
+import com.sovera.console.lookup.WalletsView;
 import com.sovera.console.onboarding.OnboardingModel;
 import com.sovera.console.onboarding.OnboardingView;
 import com.sovera.console.onboarding.Progress;
@@ -118,6 +121,8 @@ public final class MainWindow extends BorderPane {
     private Node navigation() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton onboard = nav("O_nboarding", "nav-onboarding", group, () -> onboardingView);
+        nav("_Users", "nav-users", group, () -> lookup(users()));
+        nav("_Wallets", "nav-wallets", group, () -> lookup(wallets()));
         nav("_Activity", "nav-activity", group, () -> new ActivityView(services.activity()));
         nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
                 s -> { }));
@@ -125,6 +130,57 @@ public final class MainWindow extends BorderPane {
         VBox box = new VBox(6);
         box.setPadding(new Insets(12));
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
+        return box;
+    }
+
+    private LookupContext lookupContext;
+    private UsersView usersView;
+    private WalletsView walletsView;
+
+    private LookupContext context() {
+        if (lookupContext == null) {
+            lookupContext = new LookupContext(services.lookupClient(), services.client(), services.background());
+            lookupContext.customerIdProperty().addListener((o, was, now) -> {
+                if (usersView != null) {
+                    usersView.reload();
+                }
+                if (walletsView != null) {
+                    walletsView.reload();
+                }
+            });
+            if (services.demoOwnerKey() != null) {
+                lookupContext.use(services.demoCustomerId(), services.demoOwnerKey());
+            }
+            onboarding.secret.addListener((o, was, key) -> {
+                if (key != null) {
+                    lookupContext.offer(onboarding.customerId.get(), key);
+                }
+            });
+        }
+        return lookupContext;
+    }
+
+    private UsersView users() {
+        if (usersView == null) {
+            usersView = new UsersView(services.lookupClient(), services.background());
+            usersView.reload();
+        }
+        return usersView;
+    }
+
+    private WalletsView wallets() {
+        if (walletsView == null) {
+            walletsView = new WalletsView(services.lookupClient(), services.background());
+            walletsView.reload();
+        }
+        return walletsView;
+    }
+
+    private Node lookup(Node view) {
+        LookupContext bar = context();
+        VBox box = new VBox(4, bar, view);
+        box.setPadding(new Insets(8, 0, 0, 12));
+        VBox.setVgrow(view, Priority.ALWAYS);
         return box;
     }
 

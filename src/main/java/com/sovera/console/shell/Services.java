@@ -13,12 +13,16 @@ import java.time.Clock;
 /**
  * What the main window works with, made by start-up code (or a test) for one environment.
  *
- * @param demoEmail    the embedded sandbox's demo sign-in to pre-fill, or null elsewhere
- * @param demoPassword its password, or null
+ * @param lookupClient   the client of the lookups, with its own owner key (the customer in context)
+ * @param demoEmail      the embedded sandbox's demo sign-in to pre-fill, or null elsewhere
+ * @param demoPassword   its password, or null
+ * @param demoCustomerId the embedded sandbox's demo customer, ready for lookups, or null
+ * @param demoOwnerKey   its owner key, in memory only, or null
  */
-public record Services(SovxClient client, Environment environment, Settings settings, SettingsStore settingsStore,
-                       Journal journal, ActivityLog activity, Background background, SessionState session,
-                       String demoEmail, String demoPassword, Clock clock) {
+public record Services(SovxClient client, SovxClient lookupClient, Environment environment, Settings settings,
+                       SettingsStore settingsStore, Journal journal, ActivityLog activity, Background background,
+                       SessionState session, String demoEmail, String demoPassword, String demoCustomerId,
+                       String demoOwnerKey, Clock clock) {
 
     @Override
     public String toString() {

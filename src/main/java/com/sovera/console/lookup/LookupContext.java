@@ -1,0 +1,78 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.Customer;
+import com.sovera.console.ui.Background;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.HBox;
+
+/**
+ * Whose data the lookups show: a customer and its owner key, kept in memory for the session in the lookup
+ * client (apart from the wizard's, so a lookup never changes whose user the wizard creates).
+ */
+public final class LookupContext extends HBox {
+
+    private final SovxClient lookupClient;
+    private final StringProperty customerId = new SimpleStringProperty();
+    private final ComboBox<String> customers = new ComboBox<>();
+    private final PasswordField key = new PasswordField();
+    private final Label message = new Label();
+
+    public LookupContext(SovxClient lookupClient, SovxClient sessionClient, Background background) {
+        this.lookupClient = lookupClient;
+        setId("lookup-context");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        customers.setId("lookup-customer");
+        customers.setEditable(true);
+        customers.setPromptText("customer id");
+        key.setId("lookup-key");
+        key.setPromptText("owner key (x-api-key)");
+        Button use = new Button("_Use");
+        use.setId("lookup-use");
+        use.setOnAction(e -> use(customers.getEditor().getText().trim(), key.getText()));
+        message.setId("lookup-message");
+        getChildren().addAll(new Label("Customer"), customers, key, use, message);
+        if (sessionClient.credentials().session().isPresent()) {
+            background.run(() -> sessionClient.api().listCustomers(Filter.page(100, 0).asQuery()).execute().rows(),
+                    rows -> customers.getItems().setAll(rows.stream().map(Customer::customerId).toList()),
+                    failure -> { }); // (assumed) endpoint: without it the operator types the id
+        }
+    }
+
+    /** Offers the key a just-finished onboarding minted, one click away. */
+    public void offer(String id, String ownerKey) {
+        Button offer = new Button("Use " + id + " from onboarding");
+        offer.setId("lookup-use-onboarding");
+        offer.setOnAction(e -> {
+            use(id, ownerKey);
+            getChildren().remove(offer);
+        });
+        getChildren().removeIf(n -> "lookup-use-onboarding".equals(n.getId()));
+        getChildren().add(offer);
+    }
+
+    /** Looks up this customer's data with its key; the key stays in memory only. */
+    public void use(String id, String ownerKey) {
+        if (id.isEmpty() || ownerKey == null || ownerKey.isBlank()) {
+            message.setText("Enter the customer id and paste its owner key.");
+            return;
+        }
+        lookupClient.credentials().useOwnerKey(ownerKey.trim());
+        customers.getEditor().setText(id);
+        key.clear();
+        message.setText("Looking up " + id + ".");
+        customerId.set(id);
+    }
+
+    public StringProperty customerIdProperty() {
+        return customerId;
+    }
+}

@@ -1,0 +1,137 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.ui.ErrorBanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Pagination;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A table whose paging, page size and column sort are done by the server through a {@link PagedModel}; it shows
+ * loading, empty, error (with retry and trace id) and not-offered states, the total, and copies a row's id.
+ */
+public final class PagedTable<T> extends VBox {
+
+    private final PagedModel<T> model;
+    private final TableView<T> table = new TableView<>();
+    private final Pagination pagination = new Pagination(1, 0);
+    private final Label placeholder = new Label();
+    private Filter conditions = Filter.none();
+    private boolean syncing;
+
+    public PagedTable(String id, PagedModel<T> model, Function<T, String> idOf) {
+        this.model = model;
+        setId(id);
+        setSpacing(6);
+        table.setId(id + "-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(placeholder);
+        table.setSortPolicy(t -> true); // the server sorts
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<T, ?>>) c -> requery());
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        pagination.setId(id + "-pagination");
+        pagination.setPageFactory(index -> new Region());
+        pagination.setMaxPageIndicatorCount(7);
+        pagination.currentPageIndexProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                model.showPage(now.intValue());
+            }
+        });
+        ComboBox<Integer> size = new ComboBox<>(FXCollections.observableArrayList(20, 50, 100));
+        size.setId(id + "-page-size");
+        size.setValue(model.pageSizeProperty().get());
+        size.valueProperty().addListener((o, was, now) -> model.setPageSize(now));
+        Label total = new Label();
+        total.setId(id + "-total");
+        total.textProperty().bind(model.messageProperty());
+        Button copy = new Button("Copy _ID");
+        copy.setId(id + "-copy-id");
+        copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(idOf.apply(table.getSelectionModel().getSelectedItem()));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        ErrorBanner errors = new ErrorBanner();
+        Button retry = new Button("_Retry");
+        retry.setId(id + "-retry");
+        retry.setOnAction(e -> model.load());
+        HBox errorRow = new HBox(8, errors, retry);
+        HBox.setHgrow(errors, Priority.ALWAYS);
+        errorRow.setAlignment(Pos.CENTER_LEFT);
+        model.problemProperty().addListener((o, was, now) -> errors.show(now));
+        errorRow.visibleProperty().bind(model.problemProperty().isNotNull());
+        errorRow.managedProperty().bind(model.problemProperty().isNotNull());
+        model.stateProperty().addListener((o, was, now) -> placeholder.setText(switch (now) {
+            case LOADING -> "Loading...";
+            case EMPTY -> "Nothing matches these filters.";
+            case ERROR -> "Could not load: see the error above.";
+            case NOT_OFFERED -> model.messageProperty().get();
+            default -> "";
+        }));
+        model.totalProperty().addListener((o, was, now) -> syncPages());
+        model.pageProperty().addListener((o, was, now) -> syncPages());
+        model.pageSizeProperty().addListener((o, was, now) -> syncPages());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox footer = new HBox(10, copy, gap, total, new Label("Rows a page"), size);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(errorRow, table, pagination, footer);
+    }
+
+    private void syncPages() {
+        syncing = true;
+        pagination.setPageCount(model.pageCount());
+        pagination.setCurrentPageIndex(model.pageProperty().get());
+        syncing = false;
+    }
+
+    /** Adds a column; a non-null {@code sortField} is the server's name for sorting by it. */
+    public TableColumn<T, String> column(String title, Function<T, String> value, String sortField, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        c.setSortable(sortField != null);
+        c.setUserData(sortField);
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+        return c;
+    }
+
+    public TableView<T> table() {
+        return table;
+    }
+
+    /** Runs the query with new conditions, keeping the column sort. */
+    public void filter(Filter newConditions) {
+        this.conditions = newConditions;
+        requery();
+    }
+
+    private void requery() {
+        List<Filter.Sort> sorts = new ArrayList<>();
+        for (TableColumn<T, ?> c : table.getSortOrder()) {
+            if (c.getUserData() instanceof String field) {
+                sorts.add(new Filter.Sort(field, c.getSortType() == TableColumn.SortType.ASCENDING
+                        ? Filter.Direction.ASC : Filter.Direction.DESC));
+            }
+        }
+        model.query(conditions, sorts);
+    }
+}

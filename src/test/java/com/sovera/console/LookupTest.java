@@ -1,0 +1,187 @@
+package com.sovera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.User;
+import com.sovera.console.api.model.Wallet;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Pagination;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Support lookups in the real window against a sandbox of a few thousand users, checked against the server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LookupTest extends FxRobot {
+
+    @TempDir
+    static Path home;
+
+    private ConsoleHarness console;
+    private SovxClient server;
+
+    @BeforeAll
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(2_500)), home,
+                RetryPolicy.DEFAULT).open();
+        server = SovxClient.builder(console.sandbox.baseUrl()).build();
+        server.credentials().useOwnerKey(console.sandbox.demo().ownerKey());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        console.close();
+    }
+
+    @BeforeEach
+    void openUsers() throws Exception {
+        clickOn("#nav-users");
+        waitUntil(() -> !rows("#users-list-table").isEmpty());
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rows(String table) {
+        return lookup(table).tryQuery().map(n -> List.copyOf(((TableView<T>) n).getItems())).orElse(List.of());
+    }
+
+    private List<String> userIds() {
+        return this.<User>rows("#users-list-table").stream().map(User::userId).toList();
+    }
+
+    private List<String> serverIds(Filter filter) {
+        return server.api().listUsers(filter.asQuery()).execute().rows().stream().map(User::userId).toList();
+    }
+
+    @Test
+    void pagesMatchWhatTheSandboxHoldsInEveryDirection() throws Exception {
+        assertThat(userIds()).isEqualTo(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC)));
+        assertThat(lookup("#users-list-total").queryAs(Labeled.class).getText()).isEqualTo("1–20 of 2500");
+
+        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(3));
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 60).sort("created_at", Filter.Direction.ASC))));
+        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(2));
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 40).sort("created_at", Filter.Direction.ASC))));
+
+        interact(() -> lookup("#users-list-page-size").queryAs(ComboBox.class).setValue(50));
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(50, 0).sort("created_at", Filter.Direction.ASC))));
+        assertThat(lookup("#users-list-total").queryAs(Labeled.class).getText()).isEqualTo("1–50 of 2500");
+        interact(() -> lookup("#users-list-page-size").queryAs(ComboBox.class).setValue(20));
+        waitUntil(() -> userIds().size() == 20);
+    }
+
+    @Test
+    void sortingByEachSortableColumnIsDoneByTheServer() throws Exception {
+        TableView<User> table = lookup("#users-list-table").queryAs(TableView.class);
+        for (String title : List.of("E-mail", "Name", "Status", "Created (UTC)")) {
+            TableColumn<User, ?> column = table.getColumns().stream().filter(c -> c.getText().equals(title))
+                    .findFirst().orElseThrow();
+            String field = (String) column.getUserData();
+            for (TableColumn.SortType type : TableColumn.SortType.values()) {
+                interact(() -> {
+                    column.setSortType(type);
+                    table.getSortOrder().setAll(List.of(column));
+                });
+                Filter.Direction direction = type == TableColumn.SortType.ASCENDING ? Filter.Direction.ASC
+                        : Filter.Direction.DESC;
+                Filter expected = Filter.page(20, 0).sort(field, direction);
+                if (!field.equals("created_at")) {
+                    expected = expected.sort("created_at", direction);
+                }
+                Filter sorted = expected;
+                waitUntil(() -> userIds().equals(serverIds(sorted)));
+            }
+        }
+        interact(() -> table.getSortOrder().clear());
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC))));
+    }
+
+    @Test
+    void everyFilterAndACombination() throws Exception {
+        interact(() -> lookup("#users-status").queryAs(ComboBox.class).setValue("PENDING"));
+        clickOn("#users-apply");
+        long pending = server.api().listUsers(Filter.none().where("status", "PENDING").asQuery()).execute().total();
+        waitUntil(() -> lookup("#users-list-total").queryAs(Labeled.class).getText().endsWith("of " + pending));
+        assertThat(this.<User>rows("#users-list-table")).allMatch(u -> u.status().canonical().equals("PENDING"));
+
+        interact(() -> lookup("#users-type").queryAs(ComboBox.class).setValue("business"));
+        clickOn("#users-country").write("de");
+        clickOn("#users-apply");
+        Filter combo = Filter.none().where("status", "PENDING").where("user_type", "business").where("country", "DE");
+        long comboTotal = server.api().listUsers(combo.asQuery()).execute().total();
+        waitUntil(() -> lookup("#users-list-total").queryAs(Labeled.class).getText()
+                .equals(comboTotal == 0 ? "No rows match." : "1–" + Math.min(20, comboTotal) + " of " + comboTotal));
+
+        interact(() -> {
+            lookup("#users-status").queryAs(ComboBox.class).getSelectionModel().select(0);
+            lookup("#users-type").queryAs(ComboBox.class).getSelectionModel().select(0);
+            lookup("#users-country").queryAs(javafx.scene.control.TextField.class).clear();
+        });
+        clickOn("#users-email").write("zhang");
+        clickOn("#users-apply");
+        long zhangs = server.api().listUsers(Filter.none().contains("email", "zhang").asQuery()).execute().total();
+        waitUntil(() -> lookup("#users-list-total").queryAs(Labeled.class).getText().endsWith("of " + zhangs));
+        assertThat(this.<User>rows("#users-list-table")).allMatch(u -> u.email().contains("zhang"));
+        interact(() -> lookup("#users-email").queryAs(javafx.scene.control.TextField.class).clear());
+        clickOn("#users-apply");
+        waitUntil(() -> lookup("#users-list-total").queryAs(Labeled.class).getText().endsWith("of 2500"));
+    }
+
+    @Test
+    void rapidPageFlippingEndsOnTheRightPage() throws Exception {
+        Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);
+        interact(() -> {
+            for (int i = 1; i <= 9; i++) {
+                pagination.setCurrentPageIndex(i);
+            }
+        });
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 180).sort("created_at", Filter.Direction.ASC))));
+        Thread.sleep(500);
+        assertThat(userIds()).as("a late answer never replaces the last page")
+                .isEqualTo(serverIds(Filter.page(20, 180).sort("created_at", Filter.Direction.ASC)));
+        assertThat(pagination.getCurrentPageIndex()).isEqualTo(9);
+        interact(() -> pagination.setCurrentPageIndex(0));
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC))));
+    }
+
+    @Test
+    void aWalletShowsItsAddressesVerifiedWithAQrCode() throws Exception {
+        clickOn("#nav-wallets");
+        waitUntil(() -> !rows("#wallets-list-table").isEmpty());
+        List<Wallet> wallets = rows("#wallets-list-table");
+        assertThat(wallets.get(0).balance()).isNotNull();
+        interact(() -> lookup("#wallets-list-table").queryAs(TableView.class).getSelectionModel().select(0));
+        waitUntil(() -> lookup("#address-qr").queryAs(ImageView.class).getImage() != null);
+        String decoded = com.sovera.console.deposit.QrImages.decode(
+                lookup("#address-qr").queryAs(ImageView.class).getImage());
+        assertThat(decoded).matches("BITCOIN:TB1Q[0-9A-Z]+|ethereum:0x[0-9a-fA-F]{40}@11155111");
+        interact(() -> lookup("#wallets-currency").queryAs(ComboBox.class).setValue("ETH"));
+        clickOn("#wallets-apply");
+        waitUntil(() -> this.<Wallet>rows("#wallets-list-table").stream().allMatch(w -> w.currency().equals("ETH")));
+    }
+}
