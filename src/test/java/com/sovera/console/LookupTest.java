@@ -153,6 +153,52 @@ class LookupTest extends FxRobot {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anExportHoldsExactlyTheFilteredRowsInOrder() throws Exception {
+        interact(() -> lookup("#users-status").queryAs(ComboBox.class).setValue("PENDING"));
+        clickOn("#users-apply");
+        Filter pending = Filter.none().where("status", "PENDING");
+        long total = server.api().listUsers(pending.asQuery()).execute().total();
+        waitUntil(() -> lookup("#users-list-total").queryAs(Labeled.class).getText().endsWith("of " + total));
+        Path file = home.resolve("pending.csv");
+        var table = (com.sovera.console.lookup.PagedTable<User>) lookup("#users-list").query();
+        interact(() -> table.export(console.background, file));
+        waitUntil(() -> lookup("#users-list-export-message").queryAs(Labeled.class).getText().startsWith("Exported"));
+
+        List<String> expected = new java.util.ArrayList<>();
+        for (long skip = 0; skip < total; skip += 100) {
+            server.api().listUsers(pending.limit(100).skip(skip).sort("created_at", Filter.Direction.ASC).asQuery())
+                    .execute().rows().forEach(u -> expected.add(u.userId()));
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertThat(lines.get(0)).startsWith("user_id,email,first_name");
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+                .isEqualTo(expected).hasSize((int) total);
+        assertThat(lines).noneMatch(l -> l.startsWith("# PARTIAL"));
+        interact(() -> lookup("#users-status").queryAs(ComboBox.class).getSelectionModel().select(0));
+        clickOn("#users-apply");
+        waitUntil(() -> lookup("#users-list-total").queryAs(Labeled.class).getText().endsWith("of 2500"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCancelledExportIsMarkedPartial() throws Exception {
+        Path file = home.resolve("all.csv");
+        var table = (com.sovera.console.lookup.PagedTable<User>) lookup("#users-list").query();
+        com.sovera.console.lookup.CsvExport<?>[] job = new com.sovera.console.lookup.CsvExport<?>[1];
+        interact(() -> {
+            job[0] = table.export(console.background, file);
+            job[0].cancel();
+        });
+        waitUntil(() -> lookup("#users-list-export-message").queryAs(Labeled.class).getText().startsWith("PARTIAL"));
+        Path partial = home.resolve("all-PARTIAL.csv");
+        assertThat(java.nio.file.Files.exists(file)).as("no file that looks complete").isFalse();
+        List<String> lines = java.nio.file.Files.readAllLines(partial);
+        assertThat(lines.get(lines.size() - 1)).startsWith("# PARTIAL EXPORT: stopped after")
+                .contains("cancelled by the operator");
+    }
+
+    @Test
     void rapidPageFlippingEndsOnTheRightPage() throws Exception {
         Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);
         interact(() -> {

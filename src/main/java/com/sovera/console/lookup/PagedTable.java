@@ -34,6 +34,14 @@ public final class PagedTable<T> extends VBox {
     private final Label placeholder = new Label();
     private Filter conditions = Filter.none();
     private boolean syncing;
+    private HBox footer;
+    private final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar(0);
+    private final Label exportMessage = new Label();
+    private CsvExport<T> running;
+    private List<String> exportHeader;
+    private Function<T, List<String>> exportCells;
+    private final Button exportButton = new Button("_Export CSV...");
+    private final Button cancelButton = new Button("Cancel export");
 
     public PagedTable(String id, PagedModel<T> model, Function<T, String> idOf) {
         this.model = model;
@@ -91,7 +99,7 @@ public final class PagedTable<T> extends VBox {
         model.pageSizeProperty().addListener((o, was, now) -> syncPages());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox footer = new HBox(10, copy, gap, total, new Label("Rows a page"), size);
+        footer = new HBox(10, copy, gap, total, new Label("Rows a page"), size);
         footer.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(errorRow, table, pagination, footer);
     }
@@ -112,6 +120,63 @@ public final class PagedTable<T> extends VBox {
         c.setPrefWidth(width);
         table.getColumns().add(c);
         return c;
+    }
+
+    /** Adds CSV export of every row the current filters and sort match, all pages, with progress and cancel. */
+    public void exportable(com.sovera.console.ui.Background background, List<String> header,
+                           Function<T, List<String>> cells, String fileName) {
+        exportHeader = header;
+        exportCells = cells;
+        Button export = exportButton;
+        export.setId(getId() + "-export");
+        Button cancel = cancelButton;
+        cancel.setId(getId() + "-export-cancel");
+        exportProgress.setId(getId() + "-export-progress");
+        exportMessage.setId(getId() + "-export-message");
+        cancel.setVisible(false);
+        exportProgress.setVisible(false);
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName(fileName);
+            java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                export(background, java.nio.file.Path.of(file.getPath()));
+            }
+        });
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel();
+            }
+        });
+        footer.getChildren().addAll(0, List.of(export, cancel, exportProgress, exportMessage));
+    }
+
+    /** Starts the export to a file, as the Export button does after its file dialog; returns the running job. */
+    public CsvExport<T> export(com.sovera.console.ui.Background background, java.nio.file.Path file) {
+        Button export = exportButton;
+        Button cancel = cancelButton;
+        CsvExport<T> job = new CsvExport<>(model.source(), model::filter, exportHeader, exportCells);
+        running = job;
+        long expected = Math.max(1, model.totalProperty().get());
+        export.setDisable(true);
+        cancel.setVisible(true);
+        exportProgress.setVisible(true);
+        exportProgress.setProgress(0);
+        exportMessage.setText("Exporting...");
+        background.run(() -> job.run(file, rows -> javafx.application.Platform.runLater(() ->
+                exportProgress.setProgress(Math.min(1.0, rows / (double) expected)))), outcome -> {
+                    export.setDisable(false);
+                    cancel.setVisible(false);
+                    exportMessage.setText(outcome.complete()
+                            ? "Exported " + outcome.rows() + " rows to " + outcome.file().getFileName()
+                            : "PARTIAL: " + outcome.rows() + " of " + outcome.total() + " rows in "
+                            + outcome.file().getFileName() + " (" + outcome.reason() + ")");
+                }, failure -> {
+                    export.setDisable(false);
+                    cancel.setVisible(false);
+                    exportMessage.setText("Export failed: " + failure.getMessage());
+                });
+        return job;
     }
 
     public TableView<T> table() {

@@ -6,6 +6,7 @@ import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.ui.Background;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -44,6 +45,10 @@ public final class UsersView extends VBox {
         table.column("Country", User::country, null, 60);
         table.column("Created (UTC)", u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()), "created_at",
                 130);
+        table.exportable(background, List.of("user_id", "email", "first_name", "last_name", "user_type", "status",
+                "country", "phone", "date_of_birth", "created_at"), u -> List.of(u.userId(), u.email(), u.firstName(),
+                u.lastName(), u.userType(), u.status() == null ? "" : u.status().canonical(), u.country(), u.phone(),
+                u.dateOfBirth(), u.createdAt() == null ? "" : u.createdAt().toString()), "sovx-users.csv");
         email.setId("users-email");
         email.setPromptText("e-mail contains");
         country.setId("users-country");

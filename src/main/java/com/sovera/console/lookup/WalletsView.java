@@ -54,6 +54,10 @@ public final class WalletsView extends VBox {
         });
         table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
                 "created_at", 130);
+        table.exportable(background, List.of("wallet_id", "user_id", "name", "currency", "status", "balance",
+                "created_at"), w -> List.of(w.walletId(), w.userId(), w.name(), w.currency(),
+                w.status() == null ? "" : w.status().canonical(), w.balance() == null ? "" : w.balance().toPlainString(),
+                w.createdAt() == null ? "" : w.createdAt().toString()), "sovx-wallets.csv");
         currency.setId("wallets-currency");
         status.setId("wallets-status");
         userId.setId("wallets-user");
