@@ -198,6 +198,42 @@ class LookupTest extends FxRobot {
                 .contains("cancelled by the operator");
     }
 
+    private String search(String text) throws Exception {
+        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).clear());
+        clickOn("#search").write(text).type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> !lookup("#search-result").queryAs(Labeled.class).getText().equals("Searching..."));
+        return lookup("#search-result").queryAs(Labeled.class).getText();
+    }
+
+    @Test
+    void theSearchBoxRecognisesEachKindOfInput() throws Exception {
+        User someone = server.api().listUsers(Filter.page(1, 7).asQuery()).execute().rows().get(0);
+        Wallet wallet = server.api().listWallets(Filter.page(1, 3).asQuery()).execute().rows().get(0);
+        var address = server.api().listAddresses(Filter.page(1, 0).asQuery()).execute().rows().get(0);
+        console.client.credentials().useSession(console.client.api().login(new com.sovera.console.api.model
+                .LoginRequest(com.sovera.console.sandbox.DemoAccount.EMAIL,
+                com.sovera.console.sandbox.DemoAccount.PASSWORD)).execute());
+
+        assertThat(search(someone.userId())).startsWith("User " + someone.userId() + ": " + someone.email());
+        assertThat(search(someone.email().toUpperCase())).startsWith("User " + someone.userId());
+        assertThat(search(wallet.walletId())).startsWith("Wallet " + wallet.walletId());
+        assertThat(search(address.address())).isEqualTo("Deposit address of wallet " + address.walletId());
+        waitUntil(() -> lookup("#search-box #address-qr").queryAs(ImageView.class).getImage() != null);
+        assertThat(search("demo-customer")).startsWith("Customer demo-customer: Demo Customer Ltd");
+        assertThat(search("00000000-0000-4000-8000-000000000000")).isEqualTo("Nothing found. Tried: trace id in"
+                + " this session's Activity, user id, wallet id.");
+        assertThat(search("tb1qnotanaddress")).isEqualTo("Nothing found. Tried: customer id.");
+        assertThat(search("what happened?")).startsWith("Nothing found. Tried: nothing: not an id");
+
+        String traceId = console.activity.entries().get(console.activity.entries().size() - 1).traceId();
+        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).clear());
+        clickOn("#search").write(traceId).type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> lookup("#activity-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<com.sovera.console.api.CallRecord> activity = lookup("#activity-table").queryAs(TableView.class);
+        assertThat(activity.getSelectionModel().getSelectedItem().traceId()).isEqualTo(traceId);
+    }
+
     @Test
     void rapidPageFlippingEndsOnTheRightPage() throws Exception {
         Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);
@@ -222,9 +258,9 @@ class LookupTest extends FxRobot {
         List<Wallet> wallets = rows("#wallets-list-table");
         assertThat(wallets.get(0).balance()).isNotNull();
         interact(() -> lookup("#wallets-list-table").queryAs(TableView.class).getSelectionModel().select(0));
-        waitUntil(() -> lookup("#address-qr").queryAs(ImageView.class).getImage() != null);
+        waitUntil(() -> lookup("#wallets #address-qr").queryAs(ImageView.class).getImage() != null);
         String decoded = com.sovera.console.deposit.QrImages.decode(
-                lookup("#address-qr").queryAs(ImageView.class).getImage());
+                lookup("#wallets #address-qr").queryAs(ImageView.class).getImage());
         assertThat(decoded).matches("BITCOIN:TB1Q[0-9A-Z]+|ethereum:0x[0-9a-fA-F]{40}@11155111");
         interact(() -> lookup("#wallets-currency").queryAs(ComboBox.class).setValue("ETH"));
         clickOn("#wallets-apply");

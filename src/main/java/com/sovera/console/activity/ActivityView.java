@@ -72,6 +72,13 @@ public final class ActivityView extends VBox {
                 table, new HBox(8, copy, export, message));
     }
 
+    /** Selects and shows one call, as a search for its trace id does. */
+    public void select(CallRecord record) {
+        table.getSelectionModel().select(record);
+        table.scrollTo(record);
+        message.setText("Trace id " + record.traceId());
+    }
+
     /** Exports what the table lists. */
     public void exportTo(Path file) {
         try {

@@ -2,6 +2,8 @@ package com.sovera.console.shell;
 
 import com.sovera.console.activity.ActivityView;
 import com.sovera.console.lookup.LookupContext;
+import com.sovera.console.lookup.Search;
+import com.sovera.console.lookup.SearchBox;
 import com.sovera.console.lookup.UsersView;
 import com.sovera.console.lookup.WalletsView;
 import com.sovera.console.onboarding.OnboardingModel;
@@ -123,7 +125,7 @@ public final class MainWindow extends BorderPane {
         ToggleButton onboard = nav("O_nboarding", "nav-onboarding", group, () -> onboardingView);
         nav("_Users", "nav-users", group, () -> lookup(users()));
         nav("_Wallets", "nav-wallets", group, () -> lookup(wallets()));
-        nav("_Activity", "nav-activity", group, () -> new ActivityView(services.activity()));
+        activityNav = nav("_Activity", "nav-activity", group, this::activity);
         nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
                 s -> { }));
         onboard.setSelected(true);
@@ -131,6 +133,28 @@ public final class MainWindow extends BorderPane {
         box.setPadding(new Insets(12));
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
         return box;
+    }
+
+    private ToggleButton activityNav;
+    private ActivityView activityView;
+    private SearchBox searchBox;
+
+    private ActivityView activity() {
+        if (activityView == null) {
+            activityView = new ActivityView(services.activity());
+        }
+        return activityView;
+    }
+
+    private SearchBox search() {
+        if (searchBox == null) {
+            searchBox = new SearchBox(new Search(services.lookupClient(), services.client()),
+                    services.activity()::entries, record -> {
+                        activityNav.fire();
+                        activity().select(record);
+                    }, services.background());
+        }
+        return searchBox;
     }
 
     private LookupContext lookupContext;
@@ -178,7 +202,7 @@ public final class MainWindow extends BorderPane {
 
     private Node lookup(Node view) {
         LookupContext bar = context();
-        VBox box = new VBox(4, bar, view);
+        VBox box = new VBox(4, bar, search(), view);
         box.setPadding(new Insets(8, 0, 0, 12));
         VBox.setVgrow(view, Priority.ALWAYS);
         return box;
