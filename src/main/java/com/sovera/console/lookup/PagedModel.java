@@ -148,8 +148,8 @@ public final class PagedModel<T> {
             rows.clear();
             // Top-level lists are (assumed) endpoints: a server without them answers 404 or 405.
             if (failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
-                state.set(State.NOT_OFFERED);
                 message.set("This server does not offer this lookup (HTTP " + e.httpStatus() + ").");
+                state.set(State.NOT_OFFERED);
                 return;
             }
             problem.set(Problem.of(failure));
