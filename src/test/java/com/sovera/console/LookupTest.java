@@ -235,6 +235,28 @@ class LookupTest extends FxRobot {
     }
 
     @Test
+    void theDemoCustomerIsReadyAndKeysNeverGoToAPlainFile() throws Exception {
+        assertThat(lookup("#lookup-message").queryAs(Labeled.class).getText()).isEqualTo("Looking up demo-customer.");
+        if (!com.sovera.console.platform.Keychain.probe().available()) {
+            // a headless build machine has no Secret Service: the opt-in is off and says why
+            waitUntil(() -> lookup("#lookup-remember").queryAs(Labeled.class).getText().equals("Keychain unavailable"));
+            assertThat(lookup("#lookup-remember").query().isDisabled()).isTrue();
+            assertThat(lookup("#lookup-remember").queryAs(javafx.scene.control.CheckBox.class).getTooltip().getText())
+                    .contains("No system keychain");
+        } else {
+            waitUntil(() -> !lookup("#lookup-remember").query().isDisabled());
+        }
+        assertThat(lookup("#lookup-remember").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .as("opt-in: off until the operator ticks it").isFalse();
+        try (var files = java.nio.file.Files.walk(home)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(f.toString()).doesNotContain(console.sandbox.demo().ownerKey());
+            }
+        }
+    }
+
+    @Test
     void rapidPageFlippingEndsOnTheRightPage() throws Exception {
         Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);
         interact(() -> {

@@ -163,7 +163,8 @@ public final class MainWindow extends BorderPane {
 
     private LookupContext context() {
         if (lookupContext == null) {
-            lookupContext = new LookupContext(services.lookupClient(), services.client(), services.background());
+            lookupContext = new LookupContext(services.lookupClient(), services.client(), services.background(),
+                    services.environment().id());
             lookupContext.customerIdProperty().addListener((o, was, now) -> {
                 if (usersView != null) {
                     usersView.reload();
