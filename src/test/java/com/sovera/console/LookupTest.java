@@ -199,9 +199,23 @@ class LookupTest extends FxRobot {
     }
 
     private String search(String text) throws Exception {
-        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).clear());
-        clickOn("#search").write(text).type(javafx.scene.input.KeyCode.ENTER);
-        waitUntil(() -> !lookup("#search-result").queryAs(Labeled.class).getText().equals("Searching..."));
+        // pasted, as support staff do, then Search
+        interact(() -> {
+            lookup("#search").queryAs(javafx.scene.control.TextField.class).setText(text);
+            lookup("#search-result").queryAs(Labeled.class).setText("");
+        });
+        clickOn("#search-go");
+        try {
+            waitUntil(() -> {
+                String shown = lookup("#search-result").queryAs(Labeled.class).getText();
+                return !shown.isEmpty() && !shown.equals("Searching...");
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("search for '" + text + "' shows '" + lookup("#search-result")
+                    .queryAs(Labeled.class).getText() + "', field '" + lookup("#search")
+                    .queryAs(javafx.scene.control.TextField.class).getText() + "', focus "
+                    + lookup("#search").query().getScene().getFocusOwner());
+        }
         return lookup("#search-result").queryAs(Labeled.class).getText();
     }
 
@@ -226,8 +240,8 @@ class LookupTest extends FxRobot {
         assertThat(search("what happened?")).startsWith("Nothing found. Tried: nothing: not an id");
 
         String traceId = console.activity.entries().get(console.activity.entries().size() - 1).traceId();
-        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).clear());
-        clickOn("#search").write(traceId).type(javafx.scene.input.KeyCode.ENTER);
+        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).setText(traceId));
+        clickOn("#search-go");
         waitUntil(() -> lookup("#activity-table").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<com.sovera.console.api.CallRecord> activity = lookup("#activity-table").queryAs(TableView.class);

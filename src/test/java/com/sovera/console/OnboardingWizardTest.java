@@ -116,9 +116,14 @@ class OnboardingWizardTest extends FxRobot {
         assertThat(lookup("#wizard-action").queryButton().isDisabled()).as("not stored yet").isTrue();
         type("#secret-confirm", "xxxx");
         assertThat(lookup("#wizard-action").queryButton().isDisabled()).isTrue();
-        doubleClickOn("#secret-confirm").eraseText(4);
+        interact(() -> lookup("#secret-confirm").queryAs(javafx.scene.control.TextField.class).clear());
         type("#secret-confirm", secret.substring(secret.length() - 4));
-        waitUntil(() -> !lookup("#wizard-action").queryButton().isDisabled());
+        try {
+            waitUntil(() -> !lookup("#wizard-action").queryButton().isDisabled());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("typed '" + lookup("#secret-confirm").queryAs(javafx.scene.control.TextField.class)
+                    .getText() + "' for a key ending '" + secret.substring(secret.length() - 4) + "'");
+        }
         act();
         waitForStep(Step.USER);
         return secret;
@@ -220,8 +225,12 @@ class OnboardingWizardTest extends FxRobot {
         assertThat(text("#customer_id-message")).isEqualTo("Lowercase only.");
         assertThat(lookup("#wizard-action").queryButton().isDisabled()).isTrue();
 
-        doubleClickOn("#customer_email").eraseText(20).write("ops@acme.example");
-        clickOn("#customer_id").eraseText(6).write("taken-id");
+        interact(() -> {
+            lookup("#customer_email").queryAs(javafx.scene.control.TextField.class).clear();
+            lookup("#customer_id").queryAs(javafx.scene.control.TextField.class).clear();
+        });
+        type("#customer_email", "ops@acme.example");
+        type("#customer_id", "taken-id");
         assertThat(text("#customer_id-message")).isEmpty();
         waitUntil(() -> !lookup("#wizard-action").queryButton().isDisabled());
         act();
