@@ -271,6 +271,47 @@ class LookupTest extends FxRobot {
     }
 
     @Test
+    void everyWalletFilterMatchesTheSandbox() throws Exception {
+        clickOn("#nav-wallets");
+        waitUntil(() -> !rows("#wallets-list-table").isEmpty());
+        Wallet some = server.api().listWallets(Filter.page(1, 5).asQuery()).execute().rows().get(0);
+        record Case(String currency, String status, String userId, String name, Filter expected) {
+        }
+        for (Case c : List.of(
+                new Case("USDC", null, null, null, Filter.none().where("currency", "USDC")),
+                new Case(null, "ACTIVE", null, null, Filter.none().where("status", "ACTIVE")),
+                new Case(null, null, some.userId(), null, Filter.none().where("user_id", some.userId())),
+                new Case(null, null, null, "eth", Filter.none().contains("name", "eth")),
+                new Case("BTC", "ACTIVE", null, "a", Filter.none().where("currency", "BTC").where("status", "ACTIVE")
+                        .contains("name", "a")))) {
+            interact(() -> {
+                ComboBox<String> currency = lookup("#wallets-currency").queryAs(ComboBox.class);
+                ComboBox<String> status = lookup("#wallets-status").queryAs(ComboBox.class);
+                if (c.currency() == null) {
+                    currency.getSelectionModel().select(0);
+                } else {
+                    currency.setValue(c.currency());
+                }
+                if (c.status() == null) {
+                    status.getSelectionModel().select(0);
+                } else {
+                    status.setValue(c.status());
+                }
+                lookup("#wallets-user").queryAs(javafx.scene.control.TextField.class)
+                        .setText(c.userId() == null ? "" : c.userId());
+                lookup("#wallets-name").queryAs(javafx.scene.control.TextField.class)
+                        .setText(c.name() == null ? "" : c.name());
+            });
+            clickOn("#wallets-apply");
+            List<String> expected = server.api().listWallets(c.expected().limit(20).sort("created_at",
+                    Filter.Direction.ASC).asQuery()).execute().rows().stream().map(Wallet::walletId).toList();
+            assertThat(expected).as(c.toString()).isNotEmpty();
+            waitUntil(() -> this.<Wallet>rows("#wallets-list-table").stream().map(Wallet::walletId).toList()
+                    .equals(expected));
+        }
+    }
+
+    @Test
     void rapidPageFlippingEndsOnTheRightPage() throws Exception {
         Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);
         interact(() -> {
