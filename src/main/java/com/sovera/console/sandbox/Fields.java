@@ -1,23 +1,18 @@
 package com.sovera.console.sandbox;
 
+import com.sovera.console.api.model.Rules;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** The contract's field rules; each failure is a VALIDATION_ERROR naming the field. */
+/**
+ * The contract's field rules, as the server applies them: the checks are the console's own {@link Rules}, so both
+ * halves agree; each failure is a VALIDATION_ERROR naming the field.
+ */
 final class Fields {
 
-    static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{2,62}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern PHONE = Pattern.compile("\\+[0-9]{8,15}");
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\x{2028}\\x{2029}]");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final LocalDate OLDEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private Fields() {
     }
@@ -37,7 +32,7 @@ final class Fields {
             throw SandboxError.validation(name, min == 1 && length == 0 ? name + " is required"
                     : name + " must be " + min + " to " + max + " characters");
         }
-        if (CONTROL.matcher(text).find()) {
+        if (Rules.name(text, max) != null) {
             throw SandboxError.validation(name, name + " must not contain control characters");
         }
         return text;
@@ -45,7 +40,7 @@ final class Fields {
 
     static String email(Map<String, Object> body, String name) {
         String text = text(body, name, 3, 254);
-        if (!EMAIL.matcher(text).matches()) {
+        if (Rules.email(text) != null) {
             throw SandboxError.validation(name, name + " must be an e-mail address such as name@example.com");
         }
         return text;
@@ -53,7 +48,7 @@ final class Fields {
 
     static String slug(Map<String, Object> body, String name) {
         String text = text(body, name, 1, 63);
-        if (!SLUG.matcher(text).matches()) {
+        if (Rules.slug(text) != null) {
             throw SandboxError.validation(name, name + " must be 3 to 63 lowercase letters, digits and hyphens,"
                     + " starting with a letter or digit");
         }
@@ -62,7 +57,7 @@ final class Fields {
 
     static String phone(Map<String, Object> body, String name) {
         String text = text(body, name, 1, 16);
-        if (!PHONE.matcher(text).matches()) {
+        if (Rules.phone(text) != null) {
             throw SandboxError.validation(name, name + " must be in E.164 form: + and 8 to 15 digits");
         }
         return text;
@@ -70,24 +65,16 @@ final class Fields {
 
     static LocalDate pastDate(Map<String, Object> body, String name, LocalDate today) {
         String text = text(body, name, 1, 10);
-        LocalDate date;
-        try {
-            date = DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
-        } catch (DateTimeParseException e) {
-            date = null;
+        if (Rules.dateOfBirth(text, today) != null) {
+            throw SandboxError.validation(name, name + " must be a real date in the past, after 1900, written"
+                    + " YYYY-MM-DD");
         }
-        if (date == null) {
-            throw SandboxError.validation(name, name + " must be a real date written YYYY-MM-DD");
-        }
-        if (!date.isBefore(today) || date.isBefore(OLDEST_BIRTH)) {
-            throw SandboxError.validation(name, name + " must be in the past, after 1900");
-        }
-        return date;
+        return LocalDate.parse(text);
     }
 
     static String country(Map<String, Object> body, String name) {
         String text = text(body, name, 1, 2).toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(text)) {
+        if (Rules.country(text) != null) {
             throw SandboxError.validation(name, name + " must be an ISO 3166-1 alpha-2 code such as US or DE");
         }
         return text;
