@@ -77,6 +77,7 @@ final class Addresses {
                 bind(ps, customerPk, walletPk, address);
                 ps.executeUpdate();
             }
+            db.counts().changed("addresses", customerPk);
             return Reply.created(address);
         }
     }
@@ -99,7 +100,7 @@ final class Addresses {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, r.principal.customerPk(), COLUMNS, Addresses::read);
+            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Addresses::read);
         }
     }
 
@@ -117,7 +118,7 @@ final class Addresses {
                     }
                 }
             }
-            return query.and("wallet_id", walletId).run(c, r.principal.customerPk(), COLUMNS, Addresses::read);
+            return query.and("wallet_id", walletId).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Addresses::read);
         }
     }
 

@@ -41,6 +41,7 @@ final class Customers {
         long now = clock.millis();
         try (Connection c = db.connection()) {
             insert(c, r.principal.accountPk(), customerId, email, entityName, now);
+            db.counts().changed("customers", r.principal.accountPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 throw SandboxError.conflict("customer_id", "customer_id '" + customerId + "' is already taken");
@@ -71,7 +72,7 @@ final class Customers {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, r.principal.accountPk(), COLUMNS, Customers::read);
+            return query.run(c, db.counts(), r.principal.accountPk(), COLUMNS, Customers::read);
         }
     }
 

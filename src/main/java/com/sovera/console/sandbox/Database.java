@@ -21,6 +21,7 @@ final class Database implements AutoCloseable {
     private static final String[] MIGRATIONS = {"V1__schema.sql"};
 
     private final JdbcConnectionPool pool;
+    private final CountCache counts = new CountCache();
 
     private Database(String url) {
         this.pool = JdbcConnectionPool.create(url, "sovx", "");
@@ -40,6 +41,11 @@ final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /** List totals, remembered until the rows they count change. */
+    CountCache counts() {
+        return counts;
     }
 
     Connection connection() throws SQLException {

@@ -200,7 +200,7 @@ final class ListQuery {
     }
 
     /** Runs the count and the page for the owner's rows. */
-    <T> Reply run(Connection c, long owner, String columns, Rows<T> rows) throws SQLException {
+    <T> Reply run(Connection c, CountCache counts, long owner, String columns, Rows<T> rows) throws SQLException {
         Plan plan = plan();
         StringBuilder where = new StringBuilder(" FROM " + spec.table()
                 + (plan.index() == null ? "" : " USE INDEX (" + plan.index() + ")")
@@ -208,14 +208,16 @@ final class ListQuery {
         for (String condition : conditions) {
             where.append(" AND ").append(condition);
         }
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
-            bind(ps, owner);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
+        String countSql = "SELECT COUNT(*)" + where;
+        long total = counts.count(spec.table(), owner, countSql + " " + params, () -> {
+            try (PreparedStatement ps = c.prepareStatement(countSql)) {
+                bind(ps, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        }
+        });
         List<T> page = new ArrayList<>();
         if (skip < total) {
             String sql = "SELECT " + columns + where + " ORDER BY " + plan.orderBy()

@@ -61,6 +61,7 @@ final class Users {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             bind(ps, r.principal.customerPk(), row);
             ps.executeUpdate();
+            db.counts().changed("users", r.principal.customerPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 throw SandboxError.conflict("email", "a user with e-mail " + row.email() + " already exists");
@@ -94,7 +95,7 @@ final class Users {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, r.principal.customerPk(), COLUMNS, Users::read);
+            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Users::read);
         }
     }
 

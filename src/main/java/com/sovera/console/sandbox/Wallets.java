@@ -53,6 +53,7 @@ final class Wallets {
                 bind(ps, customerPk, row);
                 ps.executeUpdate();
             }
+            db.counts().changed("wallets", customerPk);
             return Reply.created(new Wallet(row.walletId(), userId, name, currency, Status.ACTIVE, BigDecimal.ZERO,
                     Sql.instant(row.createdAt()), Sql.instant(row.createdAt())));
         }
@@ -77,7 +78,7 @@ final class Wallets {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, r.principal.customerPk(), COLUMNS, Wallets::read);
+            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
         }
     }
 
@@ -86,14 +87,14 @@ final class Wallets {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
             Users.userPk(c, r.principal.customerPk(), userId);
-            return query.and("user_id", userId).run(c, r.principal.customerPk(), COLUMNS, Wallets::read);
+            return query.and("user_id", userId).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
         }
     }
 
     Reply listOfMe(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.and("user_pk", r.principal.userPk()).run(c, r.principal.customerPk(), COLUMNS, Wallets::read);
+            return query.and("user_pk", r.principal.userPk()).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
         }
     }
 

@@ -91,6 +91,24 @@ class SandboxBehaviourTest {
     }
 
     @Test
+    void aRememberedTotalFollowsEveryCreate() throws Exception {
+        try (Sandbox sandbox = Sandbox.inMemory(0); SovxClient client = sandbox.newCustomer(Sandbox.uniqueId())) {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(client.api().listUsers(Filter.none().asQuery()).execute().total()).isEqualTo(i - 1L);
+                assertThat(client.api().listUsers(Filter.none().where("country", "US").asQuery()).execute().total())
+                        .isEqualTo(i - 1L);
+                User u = client.api().createUser(user("count" + i + "@x.example"), null).execute();
+                assertThat(client.api().listUsers(Filter.none().asQuery()).execute().total()).isEqualTo(i);
+                assertThat(client.api().listUsers(Filter.none().where("country", "US").asQuery()).execute().total())
+                        .isEqualTo(i);
+                assertThat(client.api().listWallets(Filter.none().asQuery()).execute().total()).isEqualTo(i - 1L);
+                client.api().createWallet(u.userId(), new NewWallet("W" + i, "ETH"), null).execute();
+                assertThat(client.api().listWallets(Filter.none().asQuery()).execute().total()).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void aReplayIsMarkedReplayed() throws Exception {
         try (Sandbox sandbox = Sandbox.inMemory(0)) {
             String key = sandbox.server.demo().ownerKey();
