@@ -14,6 +14,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Launcher {
 
+    static {
+        // Before the first logger: the log file goes to the user's log directory (logback.xml reads sovx.logs).
+        if (System.getProperty("sovx.logs") == null) {
+            System.setProperty("sovx.logs", AppDirs.forCurrentUser().logs().toString());
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
     private Launcher() {

@@ -194,10 +194,13 @@ class OnboardingWizardTest extends FxRobot {
         }
 
         // the secret and the password are in no file the console wrote
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(home)) {
-            files = walk.filter(Files::isRegularFile).toList();
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path dir : List.of(home, Path.of(System.getProperty("sovx.logs")))) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
         }
+        assertThat(files).anyMatch(p -> p.getFileName().toString().equals("console.log"));
         assertThat(files).anyMatch(p -> p.getFileName().toString().equals("onboarding-journal.json"));
         for (Path file : files) {
             String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

@@ -21,7 +21,17 @@ public final class Redactor {
             Pattern.CASE_INSENSITIVE);
     private static final int SHORTEST_SECRET = 6;
 
+    private static final Redactor PROCESS = new Redactor();
+
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The redactor every client of this process remembers its secrets in, and every log line passes through
+     * (see {@link RedactingMessageConverter}).
+     */
+    public static Redactor forProcess() {
+        return PROCESS;
+    }
 
     /** Adds a value to scrub wherever it appears, such as a password just typed or a key just minted. */
     public void remember(String secret) {

@@ -29,7 +29,7 @@ public final class SovxClient implements AutoCloseable {
 
     private SovxClient(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.redactor = new Redactor();
+        this.redactor = Redactor.forProcess();
         this.credentials = new Credentials(redactor);
         this.logging = new HttpLoggingInterceptor(line -> WIRE.debug(redactor.redact(line)));
         logging.redactHeader("Authorization");
