@@ -72,6 +72,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingCanSwitchCertificateChecksOff() {
+        noClasses().should().implement(javax.net.ssl.X509TrustManager.class)
+                .orShould().implement(javax.net.ssl.HostnameVerifier.class)
+                .orShould().callMethod(okhttp3.OkHttpClient.Builder.class, "sslSocketFactory",
+                        javax.net.ssl.SSLSocketFactory.class, javax.net.ssl.X509TrustManager.class)
+                .orShould().callMethod(okhttp3.OkHttpClient.Builder.class, "hostnameVerifier",
+                        javax.net.ssl.HostnameVerifier.class)
+                .because("there is no 'trust all' switch anywhere").check(classes);
+    }
+
+    @Test
     void theRulesSeeTheClasses() {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.api.SovxClient")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();

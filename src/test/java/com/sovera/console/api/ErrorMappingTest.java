@@ -257,6 +257,29 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aServerWithAnUntrustedCertificateIsRefusedWithAClearMessage() throws Exception {
+        okhttp3.tls.HeldCertificate selfSigned = new okhttp3.tls.HeldCertificate.Builder()
+                .addSubjectAlternativeName("localhost").build();
+        okhttp3.tls.HandshakeCertificates serverCerts = new okhttp3.tls.HandshakeCertificates.Builder()
+                .heldCertificate(selfSigned).build();
+        try (MockWebServer tls = new MockWebServer()) {
+            tls.useHttps(serverCerts.sslSocketFactory());
+            tls.start();
+            tls.enqueue(json(200, "{\"status\":\"ok\"}"));
+            SovxClient c = SovxClient.builder(tls.url("/sovx/v1").toString()).retryPolicy(RetryPolicy.NONE).build();
+            try {
+                TransportException e = catchThrowableOfType(TransportException.class, () -> c.api().health().execute());
+                assertThat(e.kind()).isEqualTo(Kind.TLS);
+                assertThat(e.getMessage()).contains("certificate is not trusted")
+                        .contains("never skips certificate checks");
+                assertThat(e.isTransient()).isFalse();
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void aMissingCredentialFailsBeforeAnythingIsSent() {
         client.credentials().clear();
         TransportException e = catchThrowableOfType(TransportException.class,
