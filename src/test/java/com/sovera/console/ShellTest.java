@@ -129,6 +129,21 @@ class ShellTest extends FxRobot {
     }
 
     @Test
+    void aCorruptJournalIsSetAsideAndTheOperatorIsTold() throws Exception {
+        Path data = home.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("onboarding-journal.json"), "{\"customerId\": \"half-writ");
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)), home,
+                RetryPolicy.DEFAULT).open();
+        waitUntil(() -> lookup("#startup-notice").query().isVisible());
+        assertThat(text("#startup-notice")).contains("onboarding journal could not be read").contains("set aside");
+        try (var files = Files.list(data)) {
+            assertThat(files).anyMatch(p -> p.getFileName().toString().startsWith("onboarding-journal.json.corrupt-"));
+        }
+        assertThat(lookup("#resume").tryQuery()).as("nothing to resume from a corrupt journal").isEmpty();
+    }
+
+    @Test
     void aProductionEnvironmentIsRedAndItsFirstWriteWantsTheHostTyped() throws Exception {
         console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)), home,
                 RetryPolicy.DEFAULT);

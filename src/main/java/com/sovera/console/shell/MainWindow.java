@@ -58,7 +58,7 @@ public final class MainWindow extends BorderPane {
         if (services.demoEmail() != null) {
             onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
         }
-        setTop(header());
+        setTop(new VBox(header(), notices()));
         setLeft(navigation());
         setCenter(onboardingView);
         clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
@@ -256,8 +256,29 @@ public final class MainWindow extends BorderPane {
         return typed.isPresent() && typed.get().trim().equalsIgnoreCase(host);
     }
 
+    private final Label notice = new Label();
+
+    /** Start-up problems an operator must hear of: a settings file or journal that was corrupt and set aside. */
+    private Node notices() {
+        notice.setId("startup-notice");
+        notice.setWrapText(true);
+        notice.setStyle("-fx-background-color: #fff4d6; -fx-padding: 6 12 6 12;");
+        notice.setMaxWidth(Double.MAX_VALUE);
+        showNotice(services.settingsStore().problem());
+        return notice;
+    }
+
+    private void showNotice(String text) {
+        if (text != null) {
+            notice.setText(notice.getText() == null || notice.getText().isEmpty() ? text : notice.getText() + " " + text);
+        }
+        notice.setVisible(!notice.getText().isEmpty());
+        notice.setManaged(notice.isVisible());
+    }
+
     private void offerResume() {
         Optional<Progress> saved = services.journal().unfinished();
+        showNotice(services.journal().problem());
         saved.filter(p -> services.environment().id().equals(p.environment)).ifPresent(p -> onboardingView.offerResume(p,
                 () -> onboarding.resume(p), () -> services.journal().save(discarded(p))));
     }
