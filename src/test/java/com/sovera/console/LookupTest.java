@@ -311,6 +311,29 @@ class LookupTest extends FxRobot {
         }
     }
 
+    private void press(javafx.scene.input.KeyCode code, boolean shortcut) {
+        interact(() -> console.window.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", code, false, shortcut, false, false)));
+    }
+
+    @Test
+    void keyboardShortcutsTurnPagesRefreshAndSearch() throws Exception {
+        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(0));
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC))));
+        press(javafx.scene.input.KeyCode.PAGE_DOWN, true);
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 20).sort("created_at", Filter.Direction.ASC))));
+        press(javafx.scene.input.KeyCode.PAGE_DOWN, true);
+        press(javafx.scene.input.KeyCode.PAGE_UP, true);
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 20).sort("created_at", Filter.Direction.ASC))));
+        assertThat(lookup("#users-list-pagination").queryAs(Pagination.class).getCurrentPageIndex()).isEqualTo(1);
+        int before = console.activity.entries().size();
+        press(javafx.scene.input.KeyCode.F5, false);
+        waitUntil(() -> console.activity.entries().size() > before);
+        press(javafx.scene.input.KeyCode.F, true);
+        assertThat(lookup("#search").query().isFocused()).isTrue();
+        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(0));
+    }
+
     @Test
     void rapidPageFlippingEndsOnTheRightPage() throws Exception {
         Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);

@@ -179,6 +179,19 @@ public final class PagedTable<T> extends VBox {
         return job;
     }
 
+    /** Shows the page after or before this one, if there is one (keyboard shortcuts). */
+    public void turnPage(int by) {
+        int target = model.pageProperty().get() + by;
+        if (target >= 0 && target < model.pageCount()) {
+            model.showPage(target);
+        }
+    }
+
+    /** Loads the current page again (F5). */
+    public void refresh() {
+        model.load();
+    }
+
     public TableView<T> table() {
         return table;
     }

@@ -55,6 +55,12 @@ public final class SearchBox extends VBox {
         getChildren().addAll(new HBox(8, field, go), result, address);
     }
 
+    /** Puts the cursor in the search field (Ctrl+F). */
+    public void focus() {
+        field.requestFocus();
+        field.selectAll();
+    }
+
     /** Searches for the text, as typing it and pressing Enter does. */
     public void search(String text) {
         field.setText(text);

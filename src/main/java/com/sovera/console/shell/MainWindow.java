@@ -28,6 +28,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -61,6 +63,7 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(header(), notices()));
         setLeft(navigation());
         setCenter(onboardingView);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
@@ -123,7 +126,7 @@ public final class MainWindow extends BorderPane {
     private Node navigation() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton onboard = nav("O_nboarding", "nav-onboarding", group, () -> onboardingView);
-        nav("_Users", "nav-users", group, () -> lookup(users()));
+        usersNav = nav("_Users", "nav-users", group, () -> lookup(users()));
         nav("_Wallets", "nav-wallets", group, () -> lookup(wallets()));
         activityNav = nav("_Activity", "nav-activity", group, this::activity);
         nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
@@ -136,6 +139,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private ToggleButton activityNav;
+    private ToggleButton usersNav;
     private ActivityView activityView;
     private SearchBox searchBox;
 
@@ -199,6 +203,30 @@ public final class MainWindow extends BorderPane {
             walletsView.reload();
         }
         return walletsView;
+    }
+
+    /**
+     * Keyboard shortcuts: Ctrl+F searches, F5 reloads the lookup shown, Ctrl+Page Down / Ctrl+Page Up turn its
+     * pages. The list is in the README.
+     */
+    private void shortcut(KeyEvent e) {
+        com.sovera.console.lookup.PagedTable<?> shown = walletsView != null && walletsView.getScene() != null
+                ? walletsView.table() : usersView != null && usersView.getScene() != null ? usersView.table() : null;
+        if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            if (searchBox == null || searchBox.getScene() == null) {
+                usersNav.fire();
+            }
+            search().focus();
+        } else if (e.getCode() == KeyCode.F5 && shown != null) {
+            shown.refresh();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN && shown != null) {
+            shown.turnPage(1);
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP && shown != null) {
+            shown.turnPage(-1);
+        } else {
+            return;
+        }
+        e.consume();
     }
 
     private Node lookup(Node view) {
