@@ -13,6 +13,7 @@ import com.sovera.console.settings.Settings;
 import com.sovera.console.settings.SettingsStore;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
+import com.sovera.console.shell.WindowState;
 import com.sovera.console.ui.Background;
 import com.sovera.console.ui.SessionState;
 import java.time.Clock;
@@ -39,10 +40,14 @@ public final class ConsoleApp extends Application {
     private volatile SovxClient client;
     private volatile SovxClient lookupClient;
     private MainWindow main;
+    private Stage stage;
+    private AppDirs dirs;
 
     @Override
     public void start(Stage stage) {
-        AppDirs dirs = AppDirs.forCurrentUser();
+        this.stage = stage;
+        this.dirs = AppDirs.forCurrentUser();
+        java.util.Optional<WindowState> window = WindowState.load(dirs.config());
         SettingsStore store = new SettingsStore(dirs.config());
         Settings settings = store.load();
         LogLevels.set(settings.logLevel());
@@ -54,6 +59,7 @@ public final class ConsoleApp extends Application {
         placeholder.setPadding(new Insets(24));
         stage.setTitle("SovX Console — " + environment.name());
         stage.setScene(new Scene(placeholder, 1100, 760));
+        window.ifPresent(w -> w.applyTo(stage));
         stage.show();
 
         ActivityLog activity = new ActivityLog();
@@ -74,6 +80,7 @@ public final class ConsoleApp extends Application {
                     demo == null ? null : demo.customerId(), demo == null ? null : demo.ownerKey(),
                     Clock.systemUTC()));
             stage.getScene().setRoot(main);
+            window.map(WindowState::view).ifPresent(main::showView);
             if (store.problem() != null) {
                 LOG.warn("{}", store.problem());
             }
@@ -91,6 +98,11 @@ public final class ConsoleApp extends Application {
     public void stop() {
         if (main != null) {
             main.stop();
+            try {
+                WindowState.of(stage, main.currentView()).save(dirs.config());
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not remember the window: {}", e.getMessage());
+            }
         }
         if (client != null) {
             client.close();

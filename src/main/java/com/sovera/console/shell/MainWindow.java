@@ -237,13 +237,31 @@ public final class MainWindow extends BorderPane {
         return box;
     }
 
+    private final java.util.Map<String, ToggleButton> views = new java.util.LinkedHashMap<>();
+    private String currentView = "nav-onboarding";
+
+    /** The id of the view shown, to reopen it at the next start. */
+    public String currentView() {
+        return currentView;
+    }
+
+    /** Shows a view by its id (as saved by {@link #currentView()}); unknown ids are ignored. */
+    public void showView(String id) {
+        ToggleButton b = views.get(id);
+        if (b != null) {
+            b.fire();
+        }
+    }
+
     private ToggleButton nav(String text, String id, ToggleGroup group, java.util.function.Supplier<Node> view) {
         ToggleButton b = new ToggleButton(text);
+        views.put(id, b);
         b.setId(id);
         b.setToggleGroup(group);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> {
             b.setSelected(true);
+            currentView = id;
             setCenter(view.get());
         });
         return b;

@@ -1,0 +1,65 @@
+package com.sovera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The application as `mvn javafx:run` starts it: its own sandbox, then the window as it was left. */
+class ConsoleAppTest extends FxRobot {
+
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void isolateUserDirectories() {
+        System.setProperty("sovx.home", home.toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        System.clearProperty("sovx.home");
+    }
+
+    private Application start() throws Exception {
+        Application app = FxToolkit.setupApplication(ConsoleApp.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#environment-badge").tryQuery().isPresent());
+        return app;
+    }
+
+    @Test
+    void aFreshInstallOpensOnTheEmbeddedSandboxAndRemembersTheWindow() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application first = start();
+        assertThat(lookup("#environment-badge").queryAs(Labeled.class).getText()).isEqualTo("LOCAL SANDBOX");
+        assertThat(lookup("#environment-url").queryAs(Labeled.class).getText()).matches("http://127\\.0\\.0\\.1:\\d+/sovx/v1/");
+        assertThat(Files.exists(home.resolve("data").resolve("sandbox").resolve("sandbox.mv.db"))).isTrue();
+        clickOn("#nav-activity");
+        interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+        });
+        FxToolkit.cleanupApplication(first);
+        assertThat(home.resolve("config").resolve("window.json")).exists();
+
+        Application second = start();
+        assertThat(stage.getWidth()).isEqualTo(1000);
+        assertThat(stage.getHeight()).isEqualTo(700);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> lookup("#nav-activity").queryAs(ToggleButton.class).isSelected());
+        assertThat(lookup("#activity").tryQuery()).isPresent();
+        FxToolkit.cleanupApplication(second);
+    }
+}
