@@ -513,7 +513,12 @@ public final class OnboardingModel {
             return create.call();
         } catch (ApiException e) {
             if (e.httpStatus() == 409) {
-                T existing = lookup.call();
+                T existing;
+                try {
+                    existing = lookup.call();
+                } catch (ApiException lookupFailed) {
+                    throw e; // a server without the (assumed) lookup: the conflict is the answer to show
+                }
                 if (existing != null) {
                     return existing;
                 }
