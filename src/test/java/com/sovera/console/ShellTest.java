@@ -82,6 +82,7 @@ class ShellTest extends FxRobot {
         });
         Path export = home.resolve("activity.csv");
         interact(() -> ((com.sovera.console.activity.ActivityView) lookup("#activity").query()).exportTo(export));
+        waitUntil(() -> text("#activity-message").startsWith("Exported"));
         String csv = Files.readString(export);
         assertThat(csv).startsWith("time,method,path,status,latency_ms,trace_id,failure")
                 .contains("/sovx/v1/auth/login").contains(table.getItems().get(0).traceId())

@@ -79,14 +79,21 @@ public final class ActivityView extends VBox {
         message.setText("Trace id " + record.traceId());
     }
 
-    /** Exports what the table lists. */
+    /** Exports what the table lists, off the FX thread. */
     public void exportTo(Path file) {
-        try {
-            ActivityLog.export(table.getItems(), file);
-            message.setText("Exported " + table.getItems().size() + " calls to " + file.getFileName());
-        } catch (IOException e) {
-            message.setText("Could not export: " + e.getMessage());
-        }
+        java.util.List<CallRecord> rows = java.util.List.copyOf(table.getItems());
+        javafx.concurrent.Task<Void> write = new javafx.concurrent.Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                ActivityLog.export(rows, file);
+                return null;
+            }
+        };
+        write.setOnSucceeded(e -> message.setText("Exported " + rows.size() + " calls to " + file.getFileName()));
+        write.setOnFailed(e -> message.setText("Could not export: " + write.getException().getMessage()));
+        Thread worker = new Thread(write, "activity-export");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     private static TableColumn<CallRecord, String> column(String title,

@@ -5,12 +5,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** The onboarding journal in the data directory, written atomically after every step. */
+/**
+ * The onboarding journal in the data directory, written atomically after every step. Writes happen in order on
+ * a thread of their own, so the FX thread never waits on the disk; a create waits for them before it is sent.
+ */
 public final class Journal {
 
     private final Path file;
     private String problem;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "journal-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Future<?> lastWrite = CompletableFuture.completedFuture(null);
 
     public Journal(Path dataDir) {
         this.file = dataDir.resolve("onboarding-journal.json");
@@ -31,11 +45,34 @@ public final class Journal {
         return problem;
     }
 
+    /** Queues a snapshot of the progress for writing; returns at once. */
     public void save(Progress progress) {
+        String json = JsonFiles.toJson(Progress.class, progress);
+        lastWrite = writer.submit(() -> {
+            try {
+                JsonFiles.writeText(file, json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the onboarding journal " + file, e);
+            }
+        });
+    }
+
+    /** Waits until every queued write is on disk; for worker threads, before a create is sent. */
+    public void awaitWritten() throws Exception {
         try {
-            JsonFiles.write(file, Progress.class, progress);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the onboarding journal " + file, e);
+            lastWrite.get();
+        } catch (ExecutionException e) {
+            throw (Exception) (e.getCause() instanceof Exception cause ? cause : e);
+        }
+    }
+
+    /** Waits (briefly) for writes still queued, as the window closes. */
+    public void flush() {
+        try {
+            lastWrite.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(Journal.class).warn("The onboarding journal may not be complete: {}",
+                    e.getMessage());
         }
     }
 

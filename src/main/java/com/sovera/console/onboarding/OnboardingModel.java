@@ -550,7 +550,10 @@ public final class OnboardingModel {
     private <T> void run(Callable<T> work, Consumer<T> onSuccess) {
         busy.set(true);
         Runnable again = () -> run(work, onSuccess);
-        background.run(work, value -> {
+        background.run(() -> {
+            journal.awaitWritten(); // a create's idempotency key is on disk before the create is sent
+            return work.call();
+        }, value -> {
             busy.set(false);
             onSuccess.accept(value);
         }, failure -> {

@@ -51,10 +51,20 @@ public final class JsonFiles {
     }
 
     public static <T> void write(Path file, Class<T> type, T value) throws IOException {
+        writeText(file, toJson(type, value));
+    }
+
+    /** The JSON a value is written as: taken on the caller's thread, so a later change cannot leak in. */
+    public static <T> String toJson(Class<T> type, T value) {
+        return adapter(type).indent("  ").toJson(value);
+    }
+
+    /** Writes text atomically: a temporary file beside the target, then a move over it. */
+    public static void writeText(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(temp, adapter(type).indent("  ").toJson(value), StandardCharsets.UTF_8);
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -77,6 +77,7 @@ public final class MainWindow extends BorderPane {
     public void stop() {
         clock.stop();
         onboarding.dispose();
+        services.journal().flush();
     }
 
     private String environmentLine() {
