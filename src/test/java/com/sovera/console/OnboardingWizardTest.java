@@ -19,52 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** An operator drives the real console, headless, against the real embedded sandbox, from health to QR code. */
-class OnboardingWizardTest extends FxRobot {
-
-    @TempDir
-    Path home;
-
-    private ConsoleHarness console;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
+class OnboardingWizardTest extends ConsoleWindowTest {
 
     private ConsoleHarness start(SandboxConfig config) throws Exception {
         console = new ConsoleHarness(SandboxServer.start(config), home, RetryPolicy.DEFAULT).open();
         return console;
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
-
-    private String text(String query) {
-        return lookup(query).queryAs(Labeled.class).getText();
     }
 
     private Step step() {

@@ -16,46 +16,12 @@ import com.sovera.console.settings.Settings;
 import com.sovera.console.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The frame around the wizard: environment header, Activity and Settings. */
-class ShellTest extends FxRobot {
-
-    @TempDir
-    Path home;
-
-    private ConsoleHarness console;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    private String text(String query) {
-        return lookup(query).queryAs(Labeled.class).getText();
-    }
-
-    private void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+class ShellTest extends ConsoleWindowTest {
 
     private boolean dialogShowing() {
         return lookup(".dialog-pane").match(n -> n.getScene() != null && n.getScene().getWindow() != null
