@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** An operator drives the real console, headless, against the real embedded sandbox, from health to QR code. */
-class OnboardingWizardTest extends ConsoleWindowTest {
+class OnboardingWizardTest extends ConsoleWindowFixture {
 
     private ConsoleHarness start(SandboxConfig config) throws Exception {
         console = new ConsoleHarness(SandboxServer.start(config), home, RetryPolicy.DEFAULT).open();

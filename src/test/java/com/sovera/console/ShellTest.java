@@ -21,7 +21,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 /** The frame around the wizard: environment header, Activity and Settings. */
-class ShellTest extends ConsoleWindowTest {
+class ShellTest extends ConsoleWindowFixture {
 
     private boolean dialogShowing() {
         return lookup(".dialog-pane").match(n -> n.getScene() != null && n.getScene().getWindow() != null

@@ -12,7 +12,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What every test of the console window shares: a temporary home, the harness, closing it, waiting. */
-abstract class ConsoleWindowTest extends FxRobot {
+abstract class ConsoleWindowFixture extends FxRobot {
 
     @TempDir
     Path home;
