@@ -78,7 +78,7 @@ public final class ConsoleApp extends Application {
                     new Journal(dirs.data()), activity, background, new SessionState(),
                     demo == null ? null : demo.email(), demo == null ? null : demo.password(),
                     demo == null ? null : demo.customerId(), demo == null ? null : demo.ownerKey(),
-                    Clock.systemUTC()));
+                    Clock.systemUTC(), sandbox == null ? null : new EmbeddedTraining(sandbox.training())));
             stage.getScene().setRoot(main);
             window.map(WindowState::view).ifPresent(main::showView);
             if (store.problem() != null) {

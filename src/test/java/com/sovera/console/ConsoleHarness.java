@@ -16,6 +16,7 @@ import com.sovera.console.ui.Background;
 import com.sovera.console.ui.SessionState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
@@ -33,10 +34,15 @@ final class ConsoleHarness implements AutoCloseable {
     Environment environment = Environment.EMBEDDED_SANDBOX;
 
     ConsoleHarness(SandboxServer sandbox, Path home, RetryPolicy retry) {
+        this(sandbox, home, sandbox.baseUrl(), b -> b.retryPolicy(retry));
+    }
+
+    /** A console that reaches the sandbox at {@code baseUrl} (through a faulty line, say), its clients tuned. */
+    ConsoleHarness(SandboxServer sandbox, Path home, String baseUrl, UnaryOperator<SovxClient.Builder> tune) {
         this.sandbox = sandbox;
         this.dirs = AppDirs.under(home);
-        this.client = SovxClient.builder(sandbox.baseUrl()).activity(activity).retryPolicy(retry).build();
-        this.lookupClient = SovxClient.builder(sandbox.baseUrl()).activity(activity).retryPolicy(retry).build();
+        this.client = tune.apply(SovxClient.builder(baseUrl).activity(activity)).build();
+        this.lookupClient = tune.apply(SovxClient.builder(baseUrl).activity(activity)).build();
     }
 
     /** Opens (or re-opens, as after a restart) the main window in the test's stage. */
@@ -46,7 +52,8 @@ final class ConsoleHarness implements AutoCloseable {
         Services services = new Services(client, lookupClient, environment, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, background, new SessionState(),
                 embedded ? demo.email() : null, embedded ? demo.password() : null,
-                embedded ? demo.customerId() : null, embedded ? demo.ownerKey() : null, Clock.systemUTC());
+                embedded ? demo.customerId() : null, embedded ? demo.ownerKey() : null, Clock.systemUTC(),
+                new EmbeddedTraining(sandbox.training()));
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);

@@ -35,7 +35,11 @@ public final class SovxClient implements AutoCloseable {
         logging.redactHeader("Authorization");
         logging.redactHeader("x-api-key");
         setWireLog(b.wireLog);
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder okhttp = new OkHttpClient.Builder();
+        if (b.socketFactory != null) {
+            okhttp.socketFactory(b.socketFactory);
+        }
+        this.http = okhttp
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
@@ -109,6 +113,7 @@ public final class SovxClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private WireLog wireLog = WireLog.BASIC;
         private java.util.function.Consumer<CallRecord> activity = record -> { };
+        private javax.net.SocketFactory socketFactory;
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -137,6 +142,12 @@ public final class SovxClient implements AutoCloseable {
         /** Told of every attempt, on OkHttp's thread: hop to the FX thread before touching a view. */
         public Builder activity(java.util.function.Consumer<CallRecord> value) {
             this.activity = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How plain connections are opened (a SOCKS tunnel, or a test's failing network); TLS layers on top. */
+        public Builder socketFactory(javax.net.SocketFactory value) {
+            this.socketFactory = Objects.requireNonNull(value);
             return this;
         }
 

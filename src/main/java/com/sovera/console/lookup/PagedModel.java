@@ -42,6 +42,10 @@ public final class PagedModel<T> {
     private List<Filter.Sort> sort = List.of();
     private ApiCall<Page<T>> inFlight;
     private long generation;
+    /** The request whose rows are on screen, so a failed refresh of it can leave them there. */
+    private Filter shown;
+    private boolean offered;
+    private static final String STALE = " (not refreshed)";
 
     /**
      * @param tieBreaker a sort key added after the operator's, so rows neither repeat nor vanish between pages
@@ -127,8 +131,10 @@ public final class PagedModel<T> {
             inFlight.cancel();
         }
         long mine = ++generation;
-        ApiCall<Page<T>> call = source.apply(filter(pageSize.get(), (long) page.get() * pageSize.get()));
+        Filter request = filter(pageSize.get(), (long) page.get() * pageSize.get());
+        ApiCall<Page<T>> call = source.apply(request);
         inFlight = call;
+        String shownMessage = message.get();
         state.set(State.LOADING);
         problem.set(null);
         background.run(call::execute, result -> {
@@ -136,6 +142,8 @@ public final class PagedModel<T> {
                 return;
             }
             rows.setAll(result.rows());
+            shown = request;
+            offered = true;
             total.set(result.total() == null ? result.rows().size() : result.total());
             state.set(result.rows().isEmpty() ? State.EMPTY : State.LOADED);
             long first = (long) page.get() * pageSize.get();
@@ -145,16 +153,24 @@ public final class PagedModel<T> {
             if (mine != generation) {
                 return;
             }
-            rows.clear();
-            // Top-level lists are (assumed) endpoints: a server without them answers 404 or 405.
-            if (failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
+            // Top-level lists are (assumed) endpoints: a server without them answers 404 or 405. One that has
+            // answered them before is failing, not lacking them.
+            if (!offered && failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
+                rows.clear();
                 message.set("This server does not offer this lookup (HTTP " + e.httpStatus() + ").");
                 state.set(State.NOT_OFFERED);
                 return;
             }
             problem.set(Problem.of(failure));
             state.set(State.ERROR);
-            message.set("");
+            if (request.equals(shown)) {
+                // a failed refresh: the rows being read stay, said to be from before
+                message.set(shownMessage.isEmpty() ? "" : shownMessage.replace(STALE, "") + STALE);
+            } else {
+                rows.clear();
+                shown = null;
+                message.set("");
+            }
         });
     }
 

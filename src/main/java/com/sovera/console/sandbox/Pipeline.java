@@ -44,8 +44,15 @@ final class Pipeline implements HttpHandler {
     private final RateLimiter limiter;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final Training training;
 
     Pipeline(List<Route> routes, Auth auth, RateLimiter limiter, IdempotencyStore idempotency, Clock clock) {
+        this(routes, auth, limiter, idempotency, clock, new Training(List.of()));
+    }
+
+    Pipeline(List<Route> routes, Auth auth, RateLimiter limiter, IdempotencyStore idempotency, Clock clock,
+             Training training) {
+        this.training = training;
         this.routes = routes;
         this.auth = auth;
         this.limiter = limiter;
@@ -114,6 +121,7 @@ final class Pipeline implements HttpHandler {
                     + " is not allowed here; use " + String.join(" or ", allowed) + ".", null);
         }
 
+        trainingFault(route, out);
         Principal principal = route.realm() == Realm.OPEN
                 ? Principal.anonymous(exchange.getRemoteAddress().getAddress().getHostAddress())
                 : auth.require(route.realm(), authorization, apiKey);
@@ -129,6 +137,26 @@ final class Pipeline implements HttpHandler {
             return reply.status();
         }
         return idempotent(exchange, route, request, key.trim(), body);
+    }
+
+    /** An armed training fault for this endpoint answers in place of the endpoint (or delays it). */
+    private void trainingFault(Route route, com.sun.net.httpserver.Headers out) throws InterruptedException {
+        Training.Fault fault = training.take(route.name());
+        if (fault == null) {
+            return;
+        }
+        switch (fault) {
+            case SESSION_EXPIRED -> throw new SandboxError(401, "TOKEN_EXPIRED",
+                    "The token has expired: log in again. [training fault]", null);
+            case RATE_LIMITED -> {
+                out.set("Retry-After", Integer.toString(Training.RETRY_AFTER_SECONDS));
+                throw new SandboxError(429, "RATE_LIMITED", "Too many requests. Retry after "
+                        + Training.RETRY_AFTER_SECONDS + " s. [training fault]", null);
+            }
+            case INTERNAL_ERROR -> throw new SandboxError(500, "INTERNAL_ERROR",
+                    "The sandbox could not answer this request. [training fault]", null);
+            case SLOW -> Thread.sleep(training.slowness().toMillis());
+        }
     }
 
     private int idempotent(HttpExchange exchange, Route route, SandboxRequest request, String key, byte[] body)

@@ -32,6 +32,11 @@ record Route(String method, List<String> pattern, Realm realm, boolean takesBody
         return new Route(method, List.of(path.substring(1).split("/")), realm, takesBody, idempotency, handler);
     }
 
+    /** {@code METHOD /path/{param}}, as operators and training faults name an endpoint. */
+    String name() {
+        return method + " /" + String.join("/", pattern);
+    }
+
     /** The bound parameters when the segments fit this pattern, else null. */
     Map<String, String> match(List<String> segments) {
         if (segments.size() != pattern.size()) {

@@ -31,8 +31,11 @@ public final class SandboxServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Database db;
     private final DemoAccount demo;
+    private final Training training;
 
-    private SandboxServer(HttpServer http, ExecutorService executor, Database db, DemoAccount demo) {
+    private SandboxServer(HttpServer http, ExecutorService executor, Database db, DemoAccount demo,
+                          Training training) {
+        this.training = training;
         this.http = http;
         this.executor = executor;
         this.db = db;
@@ -63,15 +66,18 @@ public final class SandboxServer implements AutoCloseable {
             DemoAccount demo = DemoData.ensure(db, config.demoUsers(), now);
             IdempotencyStore idempotency = new IdempotencyStore(db, config.clock());
             idempotency.purge();
-            Pipeline pipeline = new Pipeline(routes(db, config), new Auth(db, config.clock()),
-                    new RateLimiter(config.rateLimit(), config.rateWindow(), config.clock()), idempotency, config.clock());
+            List<Route> routes = routes(db, config);
+            Training training = new Training(routes.stream().map(Route::name).toList());
+            Pipeline pipeline = new Pipeline(routes, new Auth(db, config.clock()),
+                    new RateLimiter(config.rateLimit(), config.rateWindow(), config.clock()), idempotency, config.clock(),
+                    training);
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     config.port()), 64);
             http.createContext("/", pipeline);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
             http.setExecutor(executor);
             http.start();
-            SandboxServer server = new SandboxServer(http, executor, db, demo);
+            SandboxServer server = new SandboxServer(http, executor, db, demo, training);
             LOG.info("SovX sandbox listening on {}", server.baseUrl());
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -133,6 +139,11 @@ public final class SandboxServer implements AutoCloseable {
     /** The demo sign-in and a fresh owner key for the demo customer. */
     public DemoAccount demo() {
         return demo;
+    }
+
+    /** Training faults of this sandbox: in-process only, off until armed. */
+    public Training training() {
+        return training;
     }
 
     /** Adds a sign-in, as a second operator or another company would have one (tests, training). */

@@ -5,7 +5,9 @@ import com.sovera.console.platform.LogLevels;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -13,14 +15,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Environments, timeouts and log level, saved in the config directory. */
+/**
+ * Environments, timeouts and log level, saved in the config directory; on the embedded sandbox, training faults
+ * too.
+ */
 public final class SettingsView extends VBox {
 
     private Settings settings;
     private final ComboBox<Environment> environments = new ComboBox<>();
     private final Label message = new Label();
 
-    public SettingsView(SettingsStore store, Settings loaded, Consumer<Settings> saved) {
+    /** @param training the embedded sandbox's training faults, or null where there are none (any other server) */
+    public SettingsView(SettingsStore store, Settings loaded, Consumer<Settings> saved, TrainingFaults training) {
         this.settings = loaded;
         setId("settings");
         setSpacing(10);
@@ -42,7 +48,7 @@ public final class SettingsView extends VBox {
         custom.setId("settings-custom-url");
         custom.setPromptText("https://sovx.example.com/sovx/v1");
         custom.setPrefColumnCount(36);
-        Button add = new Button("_Add environment");
+        Button add = new Button("A_dd environment");
         add.setId("settings-add");
         add.setOnAction(e -> {
             try {
@@ -84,6 +90,51 @@ public final class SettingsView extends VBox {
         getChildren().addAll(new Label("Environment"), environments, new HBox(8, custom, add),
                 new Label("Connect timeout (s)"), connect, new Label("Read timeout (s)"), read,
                 new Label("Log level"), level, save, message);
+        if (training != null) {
+            getChildren().add(trainingSection(training));
+        }
+    }
+
+    /** Arms faults on the embedded sandbox, to practise recovery: what the operator sees is what a real fault shows. */
+    private static Node trainingSection(TrainingFaults training) {
+        ComboBox<String> endpoint = new ComboBox<>(FXCollections.observableArrayList(training.endpoints()));
+        endpoint.setId("training-endpoint");
+        endpoint.setValue(training.endpoints().get(0));
+        ComboBox<String> fault = new ComboBox<>(FXCollections.observableArrayList(training.faults()));
+        fault.setId("training-fault");
+        fault.setValue(training.faults().get(0));
+        Spinner<Integer> times = new Spinner<>(1, 100, 1);
+        times.setId("training-times");
+        times.setPrefWidth(80);
+        Label armed = new Label();
+        armed.setId("training-armed");
+        armed.setWrapText(true);
+        Runnable show = () -> armed.setText(training.armed().isEmpty() ? "No fault armed."
+                : "Armed: " + String.join("; ", training.armed()));
+        Button arm = new Button("A_rm fault");
+        arm.setId("training-arm");
+        arm.setOnAction(e -> {
+            training.arm(endpoint.getValue(), fault.getValue(), times.getValue());
+            show.run();
+        });
+        Button clear = new Button("_Clear faults");
+        clear.setId("training-clear");
+        clear.setOnAction(e -> {
+            training.clear();
+            show.run();
+        });
+        Button refresh = new Button("Re_fresh");
+        refresh.setOnAction(e -> show.run());
+        show.run();
+        Label heading = new Label("Training faults (local sandbox only)");
+        heading.getStyleClass().add("section-heading");
+        Label note = new Label("The next calls of the chosen endpoint answer with the fault, so you can practise"
+                + " recovery. Faulty answers say [training fault]; they are never offered for another environment.");
+        note.setWrapText(true);
+        VBox box = new VBox(8, new Separator(), heading, note, new HBox(8, endpoint, fault, new Label("calls"), times,
+                arm, clear, refresh), armed);
+        box.setId("training");
+        return box;
     }
 
     private void refreshEnvironments() {

@@ -131,7 +131,7 @@ public final class MainWindow extends BorderPane {
         nav("_Wallets", "nav-wallets", group, () -> lookup(wallets()));
         activityNav = nav("_Activity", "nav-activity", group, this::activity);
         nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
-                s -> { }));
+                s -> { }, services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null));
         onboard.setSelected(true);
         VBox box = new VBox(6);
         box.setPadding(new Insets(12));

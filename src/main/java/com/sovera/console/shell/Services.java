@@ -6,6 +6,7 @@ import com.sovera.console.onboarding.Journal;
 import com.sovera.console.settings.Environment;
 import com.sovera.console.settings.Settings;
 import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.settings.TrainingFaults;
 import com.sovera.console.ui.Background;
 import com.sovera.console.ui.SessionState;
 import java.time.Clock;
@@ -18,11 +19,12 @@ import java.time.Clock;
  * @param demoPassword   its password, or null
  * @param demoCustomerId the embedded sandbox's demo customer, ready for lookups, or null
  * @param demoOwnerKey   its owner key, in memory only, or null
+ * @param training       the embedded sandbox's training faults, or null for every other environment
  */
 public record Services(SovxClient client, SovxClient lookupClient, Environment environment, Settings settings,
                        SettingsStore settingsStore, Journal journal, ActivityLog activity, Background background,
                        SessionState session, String demoEmail, String demoPassword, String demoCustomerId,
-                       String demoOwnerKey, Clock clock) {
+                       String demoOwnerKey, Clock clock, TrainingFaults training) {
 
     @Override
     public String toString() {
