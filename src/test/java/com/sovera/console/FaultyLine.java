@@ -24,7 +24,9 @@ final class FaultyLine implements AutoCloseable {
 
     enum Spoil {
         NONE, READ_TIMEOUT, RESET_MID_BODY, HTML_502, MALFORMED_JSON, TRUNCATED_BODY, WRONG_SHAPE, FORBIDDEN_403,
-        NOT_FOUND_404, UNAVAILABLE_503
+        NOT_FOUND_404, UNAVAILABLE_503,
+        /** The server acts, and its answer is held back (as when the console dies before it arrives). */
+        HOLD
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -33,8 +35,10 @@ final class FaultyLine implements AutoCloseable {
     private final AtomicInteger traces = new AtomicInteger();
     private volatile Spoil spoil = Spoil.NONE;
     private volatile String method;
-    private volatile String pathPrefix;
+    private volatile String pathPattern;
     final AtomicInteger spoiled = new AtomicInteger();
+    /** Held requests the server has already acted on. */
+    final AtomicInteger acted = new AtomicInteger();
 
     /** @param upstreamOrigin {@code http://127.0.0.1:PORT} of the sandbox */
     FaultyLine(String upstreamOrigin) throws IOException {
@@ -53,10 +57,10 @@ final class FaultyLine implements AutoCloseable {
         return server.url("/sovx/v1").toString();
     }
 
-    /** Spoils every {@code method} request whose path starts with {@code pathPrefix} until {@link #heal()}. */
-    void spoil(Spoil how, String method, String pathPrefix) {
+    /** Spoils every {@code method} request whose whole path matches {@code pathPattern} until {@link #heal()}. */
+    void spoil(Spoil how, String method, String pathPattern) {
         this.method = method;
-        this.pathPrefix = pathPrefix;
+        this.pathPattern = pathPattern;
         this.spoil = how;
     }
 
@@ -67,7 +71,7 @@ final class FaultyLine implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         Spoil how = spoil;
         boolean aimed = how != Spoil.NONE && request.getMethod().equals(method)
-                && request.getUrl().encodedPath().startsWith(pathPrefix);
+                && request.getUrl().encodedPath().matches(pathPattern);
         if (!aimed) {
             return pass(request);
         }
@@ -91,6 +95,11 @@ final class FaultyLine implements AutoCloseable {
                     .body("{\"success\": true, \"data\": {\"id\": , }, }").build();
             case WRONG_SHAPE -> new MockResponse.Builder(pass(request)).code(200)
                     .body("{\"success\":true,\"data\":[1,2,3],\"meta\":{\"trace_id\":\"t\"}}").build();
+            case HOLD -> {
+                MockResponse real = pass(request);
+                acted.incrementAndGet();
+                yield new MockResponse.Builder(real).headersDelay(120, TimeUnit.SECONDS).build();
+            }
             case NONE -> pass(request);
         };
     }

@@ -1,0 +1,120 @@
+package com.sovera.console;
+
+import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.onboarding.Journal;
+import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.Step;
+import com.sovera.console.platform.AppDirs;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.Settings;
+import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.shell.MainWindow;
+import com.sovera.console.shell.Services;
+import com.sovera.console.ui.Background;
+import com.sovera.console.ui.SessionState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console in a process of its own, for crash tests: opens the real window over {@code HOME} against
+ * {@code BASE_URL}, resumes what the journal holds, and drives the wizard to a verified address, printing
+ * {@code DONE <address>}. The test kills it (SIGKILL) wherever it likes.
+ */
+public final class CrashDriver extends FxRobot {
+
+    private MainWindow window;
+
+    public static void main(String[] args) throws Exception {
+        new CrashDriver().run(Path.of(args[0]), args[1], args[2]);
+        System.exit(0);
+    }
+
+    private void run(Path home, String baseUrl, String id) throws Exception {
+        AppDirs dirs = AppDirs.under(home);
+        ActivityLog activity = new ActivityLog();
+        SovxClient client = SovxClient.builder(baseUrl).activity(activity).build();
+        SovxClient lookup = SovxClient.builder(baseUrl).activity(activity).build();
+        Services services = new Services(client, lookup, Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
+                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new Background(),
+                new SessionState(), DemoAccount.EMAIL, DemoAccount.PASSWORD, null, null, Clock.systemUTC(), null);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(services);
+            stage.setScene(new Scene(window, 1100, 800));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        if (lookup("#resume").tryQuery().isPresent()) {
+            interact(() -> lookup("#resume").queryButton().fire());
+            System.out.println("RESUMED");
+        }
+        OnboardingModel model = window.onboarding();
+        while (true) {
+            Step step = model.stepProperty().get();
+            switch (step) {
+                case CUSTOMER -> {
+                    fill("#customer_email", "ops@" + id + ".example");
+                    fill("#customer_id", id);
+                    fill("#entity_name", "Crash Test Ltd");
+                }
+                case CREDENTIALS -> {
+                    if (model.secret.get() == null) {
+                        act();
+                        waitUntil(() -> model.secret.get() != null);
+                    }
+                    String secret = model.secret.get();
+                    fill("#secret-confirm", secret.substring(secret.length() - 4));
+                    waitUntil(() -> !lookup("#wizard-action").queryButton().isDisabled());
+                }
+                case USER -> {
+                    fill("#email", "user@" + id + ".example");
+                    fill("#first_name", "Ada");
+                    fill("#last_name", "Lovelace");
+                    fill("#phone", "+442071234567");
+                    fill("#date_of_birth", "1985-12-10");
+                    interact(() -> model.country.set("GB"));
+                }
+                case WALLET -> fill("#name", "Crash BTC");
+                case ADDRESS -> {
+                    act();
+                    waitUntil(() -> lookup("#address-qr").tryQuery()
+                            .map(n -> ((ImageView) n).getImage() != null).orElse(false));
+                    System.out.println("DONE " + model.depositProperty().get().address().address());
+                    return;
+                }
+                default -> { }
+            }
+            act();
+            waitUntil(() -> model.stepProperty().get() != step);
+        }
+    }
+
+    /** Types into a field that is empty (a resumed step comes back filled). */
+    private void fill(String id, String value) throws Exception {
+        waitUntil(() -> lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+        TextField field = lookup(id).queryAs(TextField.class);
+        if (field.getText().isEmpty()) {
+            interact(() -> field.setText(value)); // what is typed is not under test here; the crash is
+        }
+    }
+
+    private void act() {
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
