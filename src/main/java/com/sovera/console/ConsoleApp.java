@@ -2,6 +2,7 @@ package com.sovera.console;
 
 import com.sovera.console.activity.ActivityLog;
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.WireLog;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.LogLevels;
@@ -89,7 +90,7 @@ public final class ConsoleApp extends Application {
     }
 
     private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity) {
-        return SovxClient.builder(baseUrl).activity(activity)
+        return SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(settings.logLevel()))
                 .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
                 .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
     }

@@ -2,6 +2,8 @@ package com.sovera.console;
 
 import com.sovera.console.activity.ActivityLog;
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.WireLog;
+import com.sovera.console.platform.LogLevels;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.onboarding.OnboardingModel;
 import com.sovera.console.onboarding.Step;
@@ -36,15 +38,19 @@ public final class CrashDriver extends FxRobot {
     private MainWindow window;
 
     public static void main(String[] args) throws Exception {
-        new CrashDriver().run(Path.of(args[0]), args[1], args[2]);
+        boolean verbose = args.length > 3 && args[3].equals("verbose");
+        new CrashDriver().run(Path.of(args[0]), args[1], args[2], verbose);
         System.exit(0);
     }
 
-    private void run(Path home, String baseUrl, String id) throws Exception {
+    private void run(Path home, String baseUrl, String id, boolean verbose) throws Exception {
         AppDirs dirs = AppDirs.under(home);
         ActivityLog activity = new ActivityLog();
-        SovxClient client = SovxClient.builder(baseUrl).activity(activity).build();
-        SovxClient lookup = SovxClient.builder(baseUrl).activity(activity).build();
+        // "verbose": the most verbose log level, as Settings sets it (TRACE, with the wire log at BODY)
+        String level = verbose ? "TRACE" : Settings.DEFAULTS.logLevel();
+        LogLevels.set(level);
+        SovxClient client = SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(level)).build();
+        SovxClient lookup = SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(level)).build();
         Services services = new Services(client, lookup, Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new Background(),
                 new SessionState(), DemoAccount.EMAIL, DemoAccount.PASSWORD, null, null, Clock.systemUTC(), null);
@@ -91,6 +97,9 @@ public final class CrashDriver extends FxRobot {
                     waitUntil(() -> lookup("#address-qr").tryQuery()
                             .map(n -> ((ImageView) n).getImage() != null).orElse(false));
                     System.out.println("DONE " + model.depositProperty().get().address().address());
+                    if (verbose) {
+                        lookUp(home);
+                    }
                     return;
                 }
                 default -> { }
@@ -98,6 +107,26 @@ public final class CrashDriver extends FxRobot {
             act();
             waitUntil(() -> model.stepProperty().get() != step);
         }
+    }
+
+    /** A support lookup after the onboarding: the new customer's users (exported) and wallets. */
+    @SuppressWarnings("unchecked")
+    private void lookUp(Path home) throws Exception {
+        interact(() -> lookup("#nav-users").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        waitUntil(() -> lookup("#lookup-use-onboarding").tryQuery().isPresent());
+        interact(() -> lookup("#lookup-use-onboarding").queryButton().fire());
+        waitUntil(() -> lookup("#users-list-table").queryAs(javafx.scene.control.TableView.class).getItems()
+                .size() == 1);
+        var table = (com.sovera.console.lookup.PagedTable<?>) lookup("#users-list").query();
+        Path file = home.resolve("exports").resolve("users.csv");
+        java.nio.file.Files.createDirectories(file.getParent());
+        interact(() -> table.export(new Background(), file));
+        waitUntil(() -> lookup("#users-list-export-message").queryAs(javafx.scene.control.Labeled.class).getText()
+                .startsWith("Exported"));
+        interact(() -> lookup("#nav-wallets").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        waitUntil(() -> lookup("#wallets-list-table").tryQuery().map(t -> ((javafx.scene.control.TableView<?>) t)
+                .getItems().size() == 1).orElse(false));
+        System.out.println("LOOKED UP");
     }
 
     /** Types into a field that is empty (a resumed step comes back filled). */

@@ -37,6 +37,10 @@ final class FaultyLine implements AutoCloseable {
     private volatile String method;
     private volatile String pathPattern;
     final AtomicInteger spoiled = new AtomicInteger();
+    /** Every password, token and secret that crossed the line, in either direction. */
+    final java.util.Set<String> secretsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile(
+            "\"(password|token|customer_secret)\"\\s*:\\s*\"([^\"]+)\"");
     /** Held requests the server has already acted on. */
     final AtomicInteger acted = new AtomicInteger();
 
@@ -121,6 +125,15 @@ final class FaultyLine implements AutoCloseable {
                 headers.add(h.getFirst(), h.getSecond());
             }
         }
+        String apiKey = request.getHeaders().get("x-api-key");
+        String bearer = request.getHeaders().get("Authorization");
+        if (apiKey != null) {
+            secretsSeen.add(apiKey);
+        }
+        if (bearer != null) {
+            secretsSeen.add(bearer.replaceFirst("(?i)^Bearer\\s+", ""));
+        }
+        collect(request.getBody() == null ? "" : request.getBody().utf8());
         String type = request.getHeaders().get("Content-Type");
         RequestBody body = request.getMethod().equals("POST") ? RequestBody.create(
                 request.getBody() == null ? new byte[0] : request.getBody().toByteArray(),
@@ -136,9 +149,18 @@ final class FaultyLine implements AutoCloseable {
                     answer.addHeader(h.getFirst(), h.getSecond());
                 }
             }
-            return answer.body(response.body().string()).build();
+            String text = response.body().string();
+            collect(text);
+            return answer.body(text).build();
         } catch (IOException e) {
             return new MockResponse.Builder().code(599).body("upstream failed: " + e).build();
+        }
+    }
+
+    private void collect(String json) {
+        var m = SECRET_FIELD.matcher(json);
+        while (m.find()) {
+            secretsSeen.add(m.group(2));
         }
     }
 

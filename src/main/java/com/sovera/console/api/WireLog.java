@@ -9,5 +9,14 @@ public enum WireLog {
     /** Plus headers, with credentials masked. */
     HEADERS,
     /** Plus bodies, with passwords, secrets and tokens masked. */
-    BODY
+    BODY;
+
+    /** How much the wire log shows at a log level of Settings: bodies at TRACE, headers at DEBUG, else lines. */
+    public static WireLog forLevel(String level) {
+        return switch (level == null ? "" : level.toUpperCase(java.util.Locale.ROOT)) {
+            case "TRACE" -> BODY;
+            case "DEBUG" -> HEADERS;
+            default -> BASIC;
+        };
+    }
 }

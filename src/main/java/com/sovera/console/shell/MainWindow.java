@@ -1,6 +1,7 @@
 package com.sovera.console.shell;
 
 import com.sovera.console.activity.ActivityView;
+import com.sovera.console.api.WireLog;
 import com.sovera.console.lookup.LookupContext;
 import com.sovera.console.lookup.Search;
 import com.sovera.console.lookup.SearchBox;
@@ -10,6 +11,7 @@ import com.sovera.console.onboarding.OnboardingModel;
 import com.sovera.console.onboarding.OnboardingView;
 import com.sovera.console.onboarding.Progress;
 import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.Settings;
 import com.sovera.console.settings.SettingsView;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,12 +133,19 @@ public final class MainWindow extends BorderPane {
         nav("_Wallets", "nav-wallets", group, () -> lookup(wallets()));
         activityNav = nav("_Activity", "nav-activity", group, this::activity);
         nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
-                s -> { }, services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null));
+                this::applied, services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null));
         onboard.setSelected(true);
         VBox box = new VBox(6);
         box.setPadding(new Insets(12));
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
         return box;
+    }
+
+    /** Settings saved: the log level (and so how much of the wire is logged) applies at once. */
+    private void applied(Settings saved) {
+        WireLog wire = WireLog.forLevel(saved.logLevel());
+        services.client().setWireLog(wire);
+        services.lookupClient().setWireLog(wire);
     }
 
     private ToggleButton activityNav;
@@ -180,6 +189,9 @@ public final class MainWindow extends BorderPane {
             });
             if (services.demoOwnerKey() != null) {
                 lookupContext.use(services.demoCustomerId(), services.demoOwnerKey());
+            }
+            if (onboarding.secret.get() != null) { // minted before the lookups were first opened
+                lookupContext.offer(onboarding.customerId.get(), onboarding.secret.get());
             }
             onboarding.secret.addListener((o, was, key) -> {
                 if (key != null) {
