@@ -146,6 +146,11 @@ public final class SandboxServer implements AutoCloseable {
         return training;
     }
 
+    /** The database, for tests that check what it holds. */
+    Database database() {
+        return db;
+    }
+
     /** Adds a sign-in, as a second operator or another company would have one (tests, training). */
     void addAccount(String email, String password) throws SQLException {
         try (var c = db.connection()) {
