@@ -356,6 +356,7 @@ final class Pipeline implements HttpHandler {
     private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId)
             throws IOException {
         var headers = exchange.getResponseHeaders();
+        drainRequest(exchange);
         headers.set("Content-Type", "application/json; charset=utf-8");
         headers.set("X-Trace-Id", traceId);
         if (replayed) {
@@ -364,6 +365,27 @@ final class Pipeline implements HttpHandler {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /**
+     * Reads what is left of a request body the answer did not need (a refused request, a body on a GET), so the
+     * connection can carry the next request; a body too large to skip closes it, and the answer says so.
+     */
+    private static void drainRequest(HttpExchange exchange) {
+        try {
+            InputStream in = exchange.getRequestBody();
+            byte[] chunk = new byte[8192];
+            long skipped = 0;
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                skipped += n;
+                if (skipped > 2L * MAX_BODY) {
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            exchange.getResponseHeaders().set("Connection", "close");
         }
     }
 
