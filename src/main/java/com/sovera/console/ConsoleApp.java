@@ -6,6 +6,9 @@ import com.sovera.console.api.WireLog;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.LogLevels;
+import com.sovera.console.platform.OsTheme;
+import com.sovera.console.ui.AppIcon;
+import com.sovera.console.ui.Theme;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
@@ -44,6 +47,10 @@ public final class ConsoleApp extends Application {
     private Stage stage;
     private AppDirs dirs;
 
+    /** Asked while the toolkit starts, so the first window already has the operator's light or dark. */
+    private final java.util.concurrent.CompletableFuture<Boolean> osDark =
+            java.util.concurrent.CompletableFuture.supplyAsync(OsTheme::prefersDark);
+
     @Override
     public void start(Stage stage) {
         this.stage = stage;
@@ -51,6 +58,12 @@ public final class ConsoleApp extends Application {
         java.util.Optional<WindowState> window = WindowState.load(dirs.config());
         SettingsStore store = new SettingsStore(dirs.config());
         Settings settings = store.load();
+        if (settings.theme().equals("system")) {
+            Theme.osPrefersDark(osDark.completeOnTimeout(false, 300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .join());
+        }
+        Theme.apply(settings.theme());
+        AppIcon.addTo(stage);
         LogLevels.set(settings.logLevel());
         Environment environment = settings.environment();
         Label starting = new Label(environment.kind() == Environment.Kind.EMBEDDED

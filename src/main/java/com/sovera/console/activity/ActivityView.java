@@ -45,7 +45,7 @@ public final class ActivityView extends VBox {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button copy = new Button("Copy _trace id");
+        Button copy = com.sovera.console.ui.Icons.on(new Button("Copy _trace id"), "fth-copy");
         copy.setId("activity-copy-trace");
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> {
@@ -57,7 +57,7 @@ public final class ActivityView extends VBox {
                 message.setText("Trace id copied.");
             }
         });
-        Button export = new Button("_Export list...");
+        Button export = com.sovera.console.ui.Icons.on(new Button("_Export list..."), "fth-download");
         export.setId("activity-export");
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -89,7 +89,10 @@ public final class ActivityView extends VBox {
                 return null;
             }
         };
-        write.setOnSucceeded(e -> message.setText("Exported " + rows.size() + " calls to " + file.getFileName()));
+        write.setOnSucceeded(e -> {
+            message.setText("Exported " + rows.size() + " calls to " + file.getFileName());
+            com.sovera.console.ui.Notices.done(this, "Export finished", message.getText() + ".");
+        });
         write.setOnFailed(e -> message.setText("Could not export: " + write.getException().getMessage()));
         Thread worker = new Thread(write, "activity-export");
         worker.setDaemon(true);

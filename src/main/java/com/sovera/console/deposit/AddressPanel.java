@@ -30,9 +30,9 @@ public final class AddressPanel extends VBox {
     private final Label failure = new Label();
     private final VBox checks = new VBox(2);
     private final ImageView qr = new ImageView();
-    private final Button copy = new Button("_Copy address");
-    private final Button copyImage = new Button("Copy _QR image");
-    private final Button save = new Button("_Save QR as PNG");
+    private final Button copy = com.sovera.console.ui.Icons.on(new Button("_Copy address"), "fth-copy");
+    private final Button copyImage = com.sovera.console.ui.Icons.on(new Button("Copy _QR image"), "fth-image");
+    private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
     private DepositCheck.Result shown;
     private Stage enlarged;
 
@@ -51,7 +51,7 @@ public final class AddressPanel extends VBox {
         warning.setWrapText(true);
         failure.setId("address-failure");
         failure.getStyleClass().add("error-title");
-        failure.setStyle("-fx-text-fill: #b00020; -fx-font-weight: bold;");
+        failure.getStyleClass().add("error-title");
         failure.setWrapText(true);
         checks.setId("address-checks");
         qr.setId("address-qr");

@@ -14,13 +14,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /**
  * Whose data the lookups show: a customer and its owner key, kept in memory for the session in the lookup
  * client (apart from the wizard's, so a lookup never changes whose user the wizard creates).
  */
-public final class LookupContext extends HBox {
+public final class LookupContext extends FlowPane {
 
     private final SovxClient lookupClient;
     private final StringProperty customerId = new SimpleStringProperty();
@@ -38,14 +38,15 @@ public final class LookupContext extends HBox {
         this.background = background;
         this.lookupClient = lookupClient;
         setId("lookup-context");
-        setSpacing(8);
+        setHgap(8);
+        setVgap(6);
         setAlignment(Pos.CENTER_LEFT);
         customers.setId("lookup-customer");
         customers.setEditable(true);
         customers.setPromptText("customer id");
         key.setId("lookup-key");
         key.setPromptText("owner key (x-api-key)");
-        Button use = new Button("_Use");
+        Button use = com.sovera.console.ui.Icons.on(new Button("_Use"), "fth-key");
         use.setId("lookup-use");
         use.setOnAction(e -> use(customers.getEditor().getText().trim(), key.getText()));
         message.setId("lookup-message");

@@ -2,6 +2,7 @@ package com.sovera.console.lookup;
 
 import com.sovera.console.api.Filter;
 import com.sovera.console.ui.ErrorBanner;
+import com.sovera.console.ui.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -40,8 +41,8 @@ public final class PagedTable<T> extends VBox {
     private CsvExport<T> running;
     private List<String> exportHeader;
     private Function<T, List<String>> exportCells;
-    private final Button exportButton = new Button("_Export CSV...");
-    private final Button cancelButton = new Button("Cancel export");
+    private final Button exportButton = com.sovera.console.ui.Icons.on(new Button("_Export CSV..."), "fth-download");
+    private final Button cancelButton = com.sovera.console.ui.Icons.on(new Button("Cancel export"), "fth-x");
 
     public PagedTable(String id, PagedModel<T> model, Function<T, String> idOf) {
         this.model = model;
@@ -69,7 +70,7 @@ public final class PagedTable<T> extends VBox {
         Label total = new Label();
         total.setId(id + "-total");
         total.textProperty().bind(model.messageProperty());
-        Button copy = new Button("Copy _ID");
+        Button copy = com.sovera.console.ui.Icons.on(new Button("Copy _ID"), "fth-copy");
         copy.setId(id + "-copy-id");
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> {
@@ -78,7 +79,7 @@ public final class PagedTable<T> extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         ErrorBanner errors = new ErrorBanner();
-        Button retry = new Button("_Retry");
+        Button retry = com.sovera.console.ui.Icons.on(new Button("_Retry"), "fth-refresh-cw");
         retry.setId(id + "-retry");
         retry.setOnAction(e -> model.load());
         HBox errorRow = new HBox(8, errors, retry);
@@ -99,7 +100,9 @@ public final class PagedTable<T> extends VBox {
         model.pageSizeProperty().addListener((o, was, now) -> syncPages());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        footer = new HBox(10, copy, gap, total, new Label("Rows a page"), size);
+        Label rowsLabel = new Label("Rows a page");
+        footer = new HBox(10, copy, gap, total, rowsLabel, size);
+        com.sovera.console.ui.Layouts.keepWhole(copy, total, rowsLabel, size);
         footer.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(errorRow, table, pagination, footer);
     }
@@ -149,6 +152,7 @@ public final class PagedTable<T> extends VBox {
             }
         });
         footer.getChildren().addAll(0, List.of(export, cancel, exportProgress, exportMessage));
+        com.sovera.console.ui.Layouts.keepWhole(export, cancel);
     }
 
     /** Starts the export to a file, as the Export button does after its file dialog; returns the running job. */
@@ -171,10 +175,16 @@ public final class PagedTable<T> extends VBox {
                             ? "Exported " + outcome.rows() + " rows to " + outcome.file().getFileName()
                             : "PARTIAL: " + outcome.rows() + " of " + outcome.total() + " rows in "
                             + outcome.file().getFileName() + " (" + outcome.reason() + ")");
+                    if (outcome.complete()) {
+                        Notices.done(this, "Export finished", exportMessage.getText() + ".");
+                    } else {
+                        Notices.failed(this, "Export stopped", exportMessage.getText());
+                    }
                 }, failure -> {
                     export.setDisable(false);
                     cancel.setVisible(false);
                     exportMessage.setText("Export failed: " + failure.getMessage());
+                    Notices.failed(this, "Export failed", failure.getMessage());
                 });
         return job;
     }

@@ -34,7 +34,7 @@ public final class SearchBox extends VBox {
         field.setId("search");
         field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address or trace id");
         HBox.setHgrow(field, Priority.ALWAYS);
-        Button go = new Button("_Search");
+        Button go = com.sovera.console.ui.Icons.on(new Button("_Search"), "fth-search");
         go.setId("search-go");
         result.setId("search-result");
         result.setWrapText(true);

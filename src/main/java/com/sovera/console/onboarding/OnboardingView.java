@@ -43,7 +43,7 @@ public final class OnboardingView extends BorderPane {
     private final ClipboardGuard clipboard = new ClipboardGuard(Duration.seconds(60));
     private final AddressPanel addressPanel = new AddressPanel();
     private final Button action = new Button();
-    private final Button back = new Button("_Back");
+    private final Button back = com.sovera.console.ui.Icons.on(new Button("_Back"), "fth-arrow-left");
     private final StringProperty loginNote = new javafx.beans.property.SimpleStringProperty("");
 
     public OnboardingView(OnboardingModel model, String environmentLine) {
@@ -104,9 +104,9 @@ public final class OnboardingView extends BorderPane {
                 : " (customer " + saved.customerId + (saved.userEmail == null ? "" : ", user " + saved.userEmail)
                 + "). Resume it? Nothing it created will be created again."));
         text.setWrapText(true);
-        Button resume = new Button("_Resume");
+        Button resume = com.sovera.console.ui.Icons.on(new Button("_Resume"), "fth-play");
         resume.setId("resume");
-        Button discard = new Button("Start _over");
+        Button discard = com.sovera.console.ui.Icons.on(new Button("Start _over"), "fth-rotate-ccw");
         discard.setId("start-over");
         resume.setOnAction(e -> {
             hideResume();
@@ -257,7 +257,7 @@ public final class OnboardingView extends BorderPane {
             refresh.run();
             action.setText(actionText(Step.CREDENTIALS));
         });
-        Button copy = new Button("C_opy key");
+        Button copy = com.sovera.console.ui.Icons.on(new Button("C_opy key"), "fth-copy");
         copy.setId("secret-copy");
         copy.setOnAction(e -> clipboard.copySecret(model.secret.get()));
         TextField confirm = new TextField();
@@ -368,7 +368,7 @@ public final class OnboardingView extends BorderPane {
         PasswordField pw = new PasswordField();
         pw.textProperty().bindBidirectional(model.reloginPassword);
         pw.setId("relogin-password");
-        Button again = new Button("Sign _in again");
+        Button again = com.sovera.console.ui.Icons.on(new Button("Sign _in again"), "fth-log-in");
         again.setId("relogin");
         again.setOnAction(e -> model.signInAgain());
         again.disableProperty().bind(model.reloginPassword.isEmpty().or(model.busyProperty()));

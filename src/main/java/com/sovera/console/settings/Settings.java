@@ -8,9 +8,14 @@ public record Settings(@Json(name = "environment") String environmentId,
                        @Json(name = "custom_environments") List<String> customBaseUrls,
                        @Json(name = "connect_timeout_seconds") Integer connectTimeoutSeconds,
                        @Json(name = "read_timeout_seconds") Integer readTimeoutSeconds,
-                       @Json(name = "log_level") String logLevel) {
+                       @Json(name = "log_level") String logLevel,
+                       @Json(name = "theme") String theme) {
 
-    public static final Settings DEFAULTS = new Settings(Environment.EMBEDDED_ID, List.of(), 10, 30, "INFO");
+    /** Themes on offer: follow the operating system, or always light or dark. */
+    public static final List<String> THEMES = List.of("system", "light", "dark");
+
+    public static final Settings DEFAULTS = new Settings(Environment.EMBEDDED_ID, List.of(), 10, 30, "INFO",
+            "system");
 
     public Settings {
         environmentId = environmentId == null ? Environment.EMBEDDED_ID : environmentId;
@@ -18,6 +23,7 @@ public record Settings(@Json(name = "environment") String environmentId,
         connectTimeoutSeconds = clamp(connectTimeoutSeconds, 10, 1, 120);
         readTimeoutSeconds = clamp(readTimeoutSeconds, 30, 1, 600);
         logLevel = logLevel == null ? "INFO" : logLevel;
+        theme = THEMES.contains(theme) ? theme : "system";
     }
 
     private static int clamp(Integer value, int fallback, int min, int max) {
@@ -38,7 +44,7 @@ public record Settings(@Json(name = "environment") String environmentId,
     }
 
     public Settings withEnvironment(String id) {
-        return new Settings(id, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel);
+        return new Settings(id, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme);
     }
 
     public Settings withCustom(String baseUrl) {
@@ -46,14 +52,18 @@ public record Settings(@Json(name = "environment") String environmentId,
         if (!urls.contains(baseUrl.trim())) {
             urls.add(baseUrl.trim());
         }
-        return new Settings(environmentId, urls, connectTimeoutSeconds, readTimeoutSeconds, logLevel);
+        return new Settings(environmentId, urls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme);
     }
 
     public Settings withTimeouts(int connect, int read) {
-        return new Settings(environmentId, customBaseUrls, connect, read, logLevel);
+        return new Settings(environmentId, customBaseUrls, connect, read, logLevel, theme);
     }
 
     public Settings withLogLevel(String level) {
-        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, level);
+        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, level, theme);
+    }
+
+    public Settings withTheme(String value) {
+        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, value);
     }
 }

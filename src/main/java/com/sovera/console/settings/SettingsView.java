@@ -48,7 +48,7 @@ public final class SettingsView extends VBox {
         custom.setId("settings-custom-url");
         custom.setPromptText("https://sovx.example.com/sovx/v1");
         custom.setPrefColumnCount(36);
-        Button add = new Button("A_dd environment");
+        Button add = com.sovera.console.ui.Icons.on(new Button("A_dd environment"), "fth-plus");
         add.setId("settings-add");
         add.setOnAction(e -> {
             try {
@@ -69,17 +69,37 @@ public final class SettingsView extends VBox {
                 "TRACE"));
         level.setId("settings-log-level");
         level.setValue(settings.logLevel());
-        Button save = new Button("_Save");
+        ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.THEMES));
+        theme.setId("settings-theme");
+        theme.setValue(settings.theme());
+        theme.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String t) {
+                return t == null ? "" : switch (t) {
+                    case "light" -> "Light";
+                    case "dark" -> "Dark";
+                    default -> "Follow the system";
+                };
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        Button save = com.sovera.console.ui.Icons.on(new Button("_Save"), "fth-save");
         save.setId("settings-save");
         save.setDefaultButton(true);
         save.setOnAction(e -> {
             Environment chosen = environments.getValue();
             settings = settings.withEnvironment(chosen == null ? settings.environmentId() : chosen.id())
-                    .withTimeouts(connect.getValue(), read.getValue()).withLogLevel(level.getValue());
+                    .withTimeouts(connect.getValue(), read.getValue()).withLogLevel(level.getValue())
+                    .withTheme(theme.getValue());
             try {
                 store.save(settings);
                 LogLevels.set(settings.logLevel());
-                message.setText("Saved. A new environment or timeout takes effect at the next start.");
+                message.setText("Saved. The theme and log level apply now; a new environment or timeout at the next"
+                        + " start.");
                 saved.accept(settings);
             } catch (RuntimeException ex) {
                 message.setText(ex.getMessage());
@@ -89,7 +109,7 @@ public final class SettingsView extends VBox {
         message.setWrapText(true);
         getChildren().addAll(new Label("Environment"), environments, new HBox(8, custom, add),
                 new Label("Connect timeout (s)"), connect, new Label("Read timeout (s)"), read,
-                new Label("Log level"), level, save, message);
+                new Label("Log level"), level, new Label("Theme"), theme, save, message);
         if (training != null) {
             getChildren().add(trainingSection(training));
         }
@@ -111,19 +131,19 @@ public final class SettingsView extends VBox {
         armed.setWrapText(true);
         Runnable show = () -> armed.setText(training.armed().isEmpty() ? "No fault armed."
                 : "Armed: " + String.join("; ", training.armed()));
-        Button arm = new Button("A_rm fault");
+        Button arm = com.sovera.console.ui.Icons.on(new Button("A_rm fault"), "fth-zap");
         arm.setId("training-arm");
         arm.setOnAction(e -> {
             training.arm(endpoint.getValue(), fault.getValue(), times.getValue());
             show.run();
         });
-        Button clear = new Button("_Clear faults");
+        Button clear = com.sovera.console.ui.Icons.on(new Button("_Clear faults"), "fth-x-circle");
         clear.setId("training-clear");
         clear.setOnAction(e -> {
             training.clear();
             show.run();
         });
-        Button refresh = new Button("Re_fresh");
+        Button refresh = com.sovera.console.ui.Icons.on(new Button("Re_fresh"), "fth-refresh-cw");
         refresh.setOnAction(e -> show.run());
         show.run();
         Label heading = new Label("Training faults (local sandbox only)");

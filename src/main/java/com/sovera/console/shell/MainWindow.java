@@ -1,6 +1,9 @@
 package com.sovera.console.shell;
 
 import com.sovera.console.activity.ActivityView;
+import com.sovera.console.help.HelpMenu;
+import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Theme;
 import com.sovera.console.api.WireLog;
 import com.sovera.console.lookup.LookupContext;
 import com.sovera.console.lookup.Search;
@@ -47,10 +50,22 @@ public final class MainWindow extends BorderPane {
     private final Label remaining = new Label();
     private final Timeline clock;
 
+    private Settings settings;
+    private HelpMenu help;
+
     public MainWindow(Services services) {
         this.services = services;
+        this.settings = services.settings();
+        Theme.apply(settings.theme());
         setId("main-window");
-        getStylesheets().add(MainWindow.class.getResource("console.css").toExternalForm());
+        String css = MainWindow.class.getResource("console.css").toExternalForm();
+        getStylesheets().add(css);
+        // on the scene too: pop-ups owned by it (ControlsFX notifications) take the scene's stylesheets
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && !scene.getStylesheets().contains(css)) {
+                scene.getStylesheets().add(css);
+            }
+        });
         onboarding = new OnboardingModel(services.client(), services.background(), services.journal(),
                 services.environment(), services.session(), services.clock());
         onboarding.setWriteGuard(this::confirmProductionWrite);
@@ -113,13 +128,18 @@ public final class MainWindow extends BorderPane {
         customer.textProperty().bind(javafx.beans.binding.Bindings.when(services.session().customerIdProperty()
                 .isNull()).then("").otherwise(javafx.beans.binding.Bindings.concat("Customer: ",
                 services.session().customerIdProperty())));
-        Button signOut = new Button("Sign _out");
+        Button signOut = Icons.on(new Button("Sign _out"), "fth-log-out");
         signOut.setId("sign-out");
         signOut.disableProperty().bind(services.session().accountProperty().isNull());
         signOut.setOnAction(e -> signOut());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, badge, url, gap, customer, account, remaining, signOut);
+        help = new HelpMenu(env, services.client().baseUrl(), () -> settings,
+                () -> services.session().accountProperty().get(), services.activity(), services.background(),
+                services.client().redactor());
+        HBox bar = new HBox(12, badge, url, gap, customer, account, remaining, signOut, help);
+        com.sovera.console.ui.Layouts.keepWhole(badge, remaining, signOut, help);
+        url.setMinWidth(120);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.setStyle("-fx-border-color: " + colour + "; -fx-border-width: 0 0 3 0;");
@@ -128,21 +148,25 @@ public final class MainWindow extends BorderPane {
 
     private Node navigation() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton onboard = nav("O_nboarding", "nav-onboarding", group, () -> onboardingView);
-        usersNav = nav("_Users", "nav-users", group, () -> lookup(users()));
-        nav("_Wallets", "nav-wallets", group, () -> lookup(wallets()));
-        activityNav = nav("_Activity", "nav-activity", group, this::activity);
-        nav("Se_ttings", "nav-settings", group, () -> new SettingsView(services.settingsStore(), services.settings(),
-                this::applied, services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null));
+        ToggleButton onboard = nav("O_nboarding", "nav-onboarding", "fth-user-plus", group, () -> onboardingView);
+        usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(users()));
+        nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(wallets()));
+        activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activity);
+        nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(services.settingsStore(),
+                settings, this::applied,
+                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null));
         onboard.setSelected(true);
         VBox box = new VBox(6);
+        box.getStyleClass().add("navigation");
         box.setPadding(new Insets(12));
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
         return box;
     }
 
-    /** Settings saved: the log level (and so how much of the wire is logged) applies at once. */
+    /** Settings saved: the log level (and so how much of the wire is logged) and the theme apply at once. */
     private void applied(Settings saved) {
+        settings = saved;
+        Theme.apply(saved.theme());
         WireLog wire = WireLog.forLevel(saved.logLevel());
         services.client().setWireLog(wire);
         services.lookupClient().setWireLog(wire);
@@ -230,6 +254,8 @@ public final class MainWindow extends BorderPane {
                 usersNav.fire();
             }
             search().focus();
+        } else if (e.getCode() == KeyCode.F1) {
+            help.showShortcuts();
         } else if (e.getCode() == KeyCode.F5 && shown != null) {
             shown.refresh();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN && shown != null) {
@@ -266,8 +292,9 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private ToggleButton nav(String text, String id, ToggleGroup group, java.util.function.Supplier<Node> view) {
-        ToggleButton b = new ToggleButton(text);
+    private ToggleButton nav(String text, String id, String icon, ToggleGroup group,
+                             java.util.function.Supplier<Node> view) {
+        ToggleButton b = Icons.on(new ToggleButton(text), icon);
         views.put(id, b);
         b.setId(id);
         b.setToggleGroup(group);
@@ -321,7 +348,7 @@ public final class MainWindow extends BorderPane {
     private Node notices() {
         notice.setId("startup-notice");
         notice.setWrapText(true);
-        notice.setStyle("-fx-background-color: #fff4d6; -fx-padding: 6 12 6 12;");
+        notice.getStyleClass().add("resume-bar");
         notice.setMaxWidth(Double.MAX_VALUE);
         showNotice(services.settingsStore().problem());
         return notice;

@@ -17,7 +17,7 @@ public final class ErrorBanner extends VBox {
     private final Label message = new Label();
     private final Label recovery = new Label();
     private final Label trace = new Label();
-    private final Button copyTrace = new Button("Copy trace id");
+    private final Button copyTrace = com.sovera.console.ui.Icons.on(new Button("Copy trace id"), "fth-copy");
     private String traceId;
 
     public ErrorBanner() {

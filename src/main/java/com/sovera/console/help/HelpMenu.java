@@ -1,0 +1,150 @@
+package com.sovera.console.help;
+
+import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.api.Redactor;
+import com.sovera.console.platform.Build;
+import com.sovera.console.platform.Folders;
+import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.Settings;
+import com.sovera.console.ui.Background;
+import com.sovera.console.ui.Icons;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.Notifications;
+
+/** The Help menu: keyboard shortcuts, About, the log folder, and a support bundle to paste. */
+public final class HelpMenu extends MenuButton {
+
+    /** Every shortcut of the console, as the shortcut list shows it. */
+    public static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"F1", "This list of shortcuts"},
+            new String[] {"Ctrl+F", "Search (id, e-mail, address, trace id)"},
+            new String[] {"F5", "Refresh the table shown"},
+            new String[] {"Ctrl+Page Down / Ctrl+Page Up", "Next / previous page"},
+            new String[] {"Enter", "The step's main action (Continue, Create...)"},
+            new String[] {"Alt+letter", "The button or view with that letter underlined"},
+            new String[] {"Alt+N, U, W, A, T", "Onboarding, Users, Wallets, Activity, Settings"},
+            new String[] {"Tab / Shift+Tab", "Next / previous field"},
+            new String[] {"Esc", "Close a dialog"});
+
+    private final Environment environment;
+    private final String baseUrl;
+    private final Supplier<Settings> settings;
+    private final Supplier<String> account;
+    private final ActivityLog activity;
+    private final Background background;
+    private final Redactor redactor;
+
+    public HelpMenu(Environment environment, String baseUrl, Supplier<Settings> settings, Supplier<String> account,
+                    ActivityLog activity, Background background, Redactor redactor) {
+        super("_Help");
+        this.environment = environment;
+        this.baseUrl = baseUrl;
+        this.settings = settings;
+        this.account = account;
+        this.activity = activity;
+        this.background = background;
+        this.redactor = redactor;
+        setId("help");
+        setGraphic(Icons.of("fth-help-circle"));
+        MenuItem shortcuts = item("Keyboard _shortcuts", "help-shortcuts", "fth-command", this::showShortcuts);
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        getItems().addAll(shortcuts,
+                item("Open _log folder", "help-open-logs", "fth-folder", this::openLogFolder),
+                item("Copy support _bundle", "help-support-bundle", "fth-clipboard", this::copySupportBundle),
+                item("_About SovX Console", "help-about", "fth-info", this::showAbout));
+    }
+
+    private static MenuItem item(String text, String id, String icon, Runnable action) {
+        MenuItem item = new MenuItem(text, Icons.of(icon));
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    public void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setId("shortcut-list");
+        grid.setHgap(24);
+        grid.setVgap(6);
+        for (int i = 0; i < SHORTCUTS.size(); i++) {
+            Label key = new Label(SHORTCUTS.get(i)[0]);
+            key.setStyle("-fx-font-weight: bold;");
+            grid.addRow(i, key, new Label(SHORTCUTS.get(i)[1]));
+        }
+        dialog("Keyboard shortcuts", grid).show();
+    }
+
+    private void showAbout() {
+        Path logs = Build.logDirectory();
+        Hyperlink logLink = new Hyperlink(logs.toString());
+        logLink.setId("about-log-folder");
+        logLink.setOnAction(e -> openLogFolder());
+        Label version = new Label("Version " + Build.version());
+        version.setId("about-version");
+        Label env = new Label("Environment: " + environment.name() + " — " + baseUrl);
+        env.setId("about-environment");
+        VBox box = new VBox(8, new Label("SovX Console"), version, env,
+                new Label("Java " + System.getProperty("java.version") + ", JavaFX "
+                        + System.getProperty("javafx.runtime.version", "?")),
+                new Label("Log folder:"), logLink,
+                new Label("Licensed under the Apache License 2.0."));
+        box.setPadding(new Insets(4));
+        dialog("About SovX Console", box).show();
+    }
+
+    private void openLogFolder() {
+        Path logs = Build.logDirectory();
+        background.run(() -> {
+            Folders.open(logs);
+            return logs;
+        }, opened -> notify("Log folder", "Opened " + opened + "."), failure -> notify("Log folder",
+                failure.getMessage()));
+    }
+
+    /** Gathers the bundle off the FX thread, then puts it on the clipboard. */
+    public void copySupportBundle() {
+        List<com.sovera.console.api.CallRecord> calls = List.copyOf(activity.entries());
+        Settings now = settings.get();
+        String who = account.get();
+        background.run(() -> SupportBundle.gather(environment, baseUrl, now, who, calls, Build.logDirectory(),
+                redactor), bundle -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(bundle);
+                    Clipboard.getSystemClipboard().setContent(content);
+                    notify("Support bundle", "Copied to the clipboard (" + bundle.lines().count()
+                            + " lines, secrets removed). Paste it into your support request.");
+                }, failure -> notify("Support bundle", "Could not gather it: " + failure.getMessage()));
+    }
+
+    private void notify(String title, String text) {
+        Notifications.create().owner(getScene() == null ? null : getScene().getWindow()).title(title).text(text)
+                .showInformation();
+    }
+
+    private Alert dialog(String title, Node content) {
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(content);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        return alert;
+    }
+}

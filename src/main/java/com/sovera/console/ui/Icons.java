@@ -1,0 +1,28 @@
+package com.sovera.console.ui;
+
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Feather icons (Ikonli) on actions: one look for the whole console, coloured by the theme's text colour. */
+public final class Icons {
+
+    private Icons() {
+    }
+
+    /** A Feather icon by its Ikonli name, e.g. {@code fth-copy}. */
+    public static FontIcon of(String name) {
+        FontIcon icon = new FontIcon(name);
+        icon.getStyleClass().add("action-icon");
+        return icon;
+    }
+
+    /** Puts the icon on a button or label and returns it, for chaining at construction. */
+    public static <T extends Labeled> T on(T labeled, String name) {
+        labeled.setGraphic(of(name));
+        if (labeled instanceof ButtonBase) {
+            labeled.setGraphicTextGap(6);
+        }
+        return labeled;
+    }
+}

@@ -1,0 +1,113 @@
+package com.sovera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.Step;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.ui.Theme;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's pictures, retaken after any UI change: {@code mvn -Pscreenshots verify} drives the console headless
+ * against the embedded sandbox and writes {@code assets/screenshots/*.png}. The owner key is never revealed, so
+ * no picture holds a secret (and the sandbox's are not real anyway).
+ */
+@Tag("screenshots")
+class ScreenshotsTest extends ConsoleWindowFixture {
+
+    private final Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+
+    private OnboardingModel model() {
+        return console.window.onboarding();
+    }
+
+    private void shoot(String name) throws Exception {
+        Thread.sleep(150); // let the last layout and any fade settle
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        interact(() -> image.set(console.window.getScene().snapshot(null)));
+        WritableImage fx = image.get();
+        BufferedImage png = new BufferedImage((int) fx.getWidth(), (int) fx.getHeight(), BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = fx.getPixelReader();
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(out);
+        ImageIO.write(png, "png", out.resolve(name + ".png").toFile());
+    }
+
+    private void set(String id, String value) throws Exception {
+        waitUntil(() -> lookup(id).tryQuery().isPresent());
+        interact(() -> lookup(id).queryAs(TextField.class).setText(value));
+    }
+
+    private void act(Step next) throws Exception {
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+        waitUntil(() -> model().stepProperty().get() == next);
+    }
+
+    @Test
+    void theReadmePictures() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(300)), home,
+                RetryPolicy.DEFAULT).open();
+        shoot("01-connectivity");
+        act(Step.LOGIN);
+        shoot("02-login");
+        act(Step.CUSTOMER);
+        set("#customer_email", "ops@acme-payments.example");
+        set("#customer_id", "acme-payments");
+        set("#entity_name", "Acme Payments Ltd");
+        shoot("03-customer");
+        act(Step.CREDENTIALS);
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+        waitUntil(() -> model().secret.get() != null);
+        shoot("04-credentials");
+        String secret = model().secret.get();
+        set("#secret-confirm", secret.substring(secret.length() - 4));
+        act(Step.USER);
+        set("#email", "ada@acme.example");
+        set("#first_name", "Ada");
+        set("#last_name", "Lovelace");
+        set("#phone", "+442071234567");
+        set("#date_of_birth", "1985-12-10");
+        interact(() -> model().country.set("GB"));
+        shoot("05-user");
+        act(Step.WALLET);
+        set("#name", "Ada's BTC");
+        shoot("06-wallet");
+        act(Step.ADDRESS);
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+        waitUntil(() -> lookup("#address-qr").queryAs(ImageView.class).getImage() != null);
+        shoot("07-deposit-address");
+
+        clickOn("#nav-users");
+        waitUntil(() -> !lookup("#users-list-table").queryAs(TableView.class).getItems().isEmpty());
+        shoot("08-users");
+        clickOn("#nav-wallets");
+        waitUntil(() -> lookup("#wallets-list-table").tryQuery()
+                .map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
+        shoot("09-wallets");
+        interact(() -> Theme.apply("dark"));
+        shoot("10-wallets-dark");
+        interact(() -> Theme.apply("light"));
+
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(10);
+        }
+    }
+}
