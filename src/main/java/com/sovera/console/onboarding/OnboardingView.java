@@ -244,7 +244,7 @@ public final class OnboardingView extends BorderPane {
         Label masked = new Label();
         masked.setId("secret-value");
         masked.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 15px;");
-        ToggleButton reveal = new ToggleButton("_Reveal");
+        ToggleButton reveal = com.sovera.console.ui.Icons.on(new ToggleButton("_Reveal"), "fth-eye");
         reveal.setId("secret-reveal");
         Runnable refresh = () -> {
             String key = model.secret.get();
