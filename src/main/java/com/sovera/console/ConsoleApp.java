@@ -1,27 +1,20 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
-import com.sovera.console.api.SovxClient;
-import com.sovera.console.api.WireLog;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.LogLevels;
-import com.sovera.console.platform.OsTheme;
 import com.sovera.console.ui.AppIcon;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.sandbox.DemoAccount;
-import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.settings.Environment;
 import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.shell.WindowState;
 import com.sovera.console.ui.Background;
 import com.sovera.console.ui.SessionState;
 import java.time.Clock;
-import java.time.Duration;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -40,72 +33,81 @@ public final class ConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
     private final Background background = new Background();
-    private volatile SandboxServer sandbox;
-    private volatile SovxClient client;
-    private volatile SovxClient lookupClient;
+    private Startup.Connection connection;
     private MainWindow main;
     private Stage stage;
     private AppDirs dirs;
 
-    /** Asked while the toolkit starts, so the first window already has the operator's light or dark. */
-    private final java.util.concurrent.CompletableFuture<Boolean> osDark =
-            java.util.concurrent.CompletableFuture.supplyAsync(OsTheme::prefersDark);
-
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        this.dirs = AppDirs.forCurrentUser();
-        java.util.Optional<WindowState> window = WindowState.load(dirs.config());
-        SettingsStore store = new SettingsStore(dirs.config());
-        Settings settings = store.load();
-        if (settings.theme().equals("system")) {
-            Theme.osPrefersDark(osDark.completeOnTimeout(false, 300, java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .join());
-        }
+        // begun by the launcher while the toolkit started: by now the settings are read
+        Startup.Begun begun = Startup.take();
+        Startup.Choices choices = begun.choices().join();
+        this.dirs = choices.dirs();
+        Settings settings = choices.settings();
+        Theme.osPrefersDark(choices.osPrefersDark());
         Theme.apply(settings.theme());
         AppIcon.addTo(stage);
         LogLevels.set(settings.logLevel());
         Environment environment = settings.environment();
-        Label starting = new Label(environment.kind() == Environment.Kind.EMBEDDED
-                ? "Starting the local sandbox..." : "Connecting to " + environment.name() + "...");
-        starting.setId("status");
-        VBox placeholder = new VBox(12, new Label("SovX Console"), starting);
-        placeholder.setPadding(new Insets(24));
         stage.setTitle("SovX Console — " + environment.name());
-        stage.setScene(new Scene(placeholder, 1100, 760));
-        window.ifPresent(w -> w.applyTo(stage));
-        stage.show();
-
-        ActivityLog activity = new ActivityLog();
-        background.run(() -> {
-            String baseUrl = environment.baseUrl();
-            if (environment.kind() == Environment.Kind.EMBEDDED) {
-                sandbox = SandboxServer.start(SandboxConfig.stored(dirs.data().resolve("sandbox")));
-                baseUrl = sandbox.baseUrl();
-            }
-            client = client(baseUrl, settings, activity);
-            lookupClient = client(baseUrl, settings, activity);
-            return client;
-        }, ready -> {
+        // no placeholder: the connection is ready as soon as the toolkit (the sandbox opens its database later)
+        background.run(() -> begun.connection().join(), ready -> {
+            connection = ready;
+            SandboxServer sandbox = ready.sandbox();
             DemoAccount demo = sandbox == null ? null : sandbox.demo();
-            main = new MainWindow(new Services(ready, lookupClient, environment, settings, store,
-                    new Journal(dirs.data()), activity, background, new SessionState(),
+            main = new MainWindow(new Services(ready.client(), ready.lookupClient(), environment, settings,
+                    choices.store(), new Journal(dirs.data()), ready.activity(), background, new SessionState(),
                     demo == null ? null : demo.email(), demo == null ? null : demo.password(),
                     demo == null ? null : demo.customerId(), demo == null ? null : demo.ownerKey(),
                     Clock.systemUTC(), sandbox == null ? null : new EmbeddedTraining(sandbox.training())));
-            stage.getScene().setRoot(main);
-            window.map(WindowState::view).ifPresent(main::showView);
-            if (store.problem() != null) {
-                LOG.warn("{}", store.problem());
+            stage.setScene(new Scene(main, 1100, 760));
+            choices.window().ifPresent(w -> w.applyTo(stage));
+            stage.show();
+            reportReady(begun);
+            choices.window().map(WindowState::view).ifPresent(main::showView);
+            if (choices.store().problem() != null) {
+                LOG.warn("{}", choices.store().problem());
             }
-        }, failure -> starting.setText("Cannot start: " + failure.getMessage()
-                + (environment.kind() == Environment.Kind.EMBEDDED ? "" : " Check the environment in Settings.")));
+            if (sandbox != null) {
+                // the database opens behind the window: say so if it cannot
+                sandbox.ready().whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        javafx.application.Platform.runLater(() -> main.showNotice(failure.getCause() == null
+                                ? failure.getMessage() : failure.getCause().getMessage()));
+                    }
+                });
+            }
+        }, failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            Label reason = new Label("Cannot start: " + cause.getMessage()
+                    + (environment.kind() == Environment.Kind.EMBEDDED ? "" : " Check the environment in Settings."));
+            reason.setId("status");
+            reason.setWrapText(true);
+            VBox box = new VBox(12, new Label("SovX Console"), reason);
+            box.setPadding(new Insets(24));
+            stage.setScene(new Scene(box, 1100, 760));
+            stage.show();
+        });
     }
 
-    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity) {
-        return SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(settings.logLevel()))
-                .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
-                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
+    /** Logs, at the first frame that shows the main window, how long the start took (the benchmark reads it). */
+    private static void reportReady(Startup.Begun begun) {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                begun.firstFrame().complete(null); // now the sandbox may open its database
+                LOG.info("SovX Console ready in {} ms", java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getUptime());
+                if (Boolean.getBoolean("sovx.exitWhenReady")) {
+                    // a start-up measurement or a class-data-sharing training run: stop here, normally
+                    javafx.application.Platform.exit();
+                }
+            }
+        }.start();
     }
 
     @Override
@@ -118,14 +120,12 @@ public final class ConsoleApp extends Application {
                 LOG.warn("Could not remember the window: {}", e.getMessage());
             }
         }
-        if (client != null) {
-            client.close();
-        }
-        if (lookupClient != null) {
-            lookupClient.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
+        if (connection != null) {
+            connection.client().close();
+            connection.lookupClient().close();
+            if (connection.sandbox() != null) {
+                connection.sandbox().close();
+            }
         }
         background.close();
         LOG.info("SovX Console closed");

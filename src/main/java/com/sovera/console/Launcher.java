@@ -5,7 +5,6 @@ import com.sovera.console.sandbox.SandboxCommand;
 import com.sovera.console.sandbox.SandboxStartException;
 import java.util.Arrays;
 import javafx.application.Application;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,8 +20,6 @@ public final class Launcher {
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
-
     private Launcher() {
     }
 
@@ -32,11 +29,12 @@ public final class Launcher {
                 SandboxCommand.run(SandboxCommand.parse(args,
                         AppDirs.forCurrentUser().data().resolve("sandbox")));
             } catch (IllegalArgumentException | SandboxStartException e) {
-                LOG.error("{}", e.getMessage());
+                LoggerFactory.getLogger(Launcher.class).error("{}", e.getMessage());
                 System.exit(2);
             }
             return;
         }
+        Startup.begin(); // settings, sandbox and client get ready while the toolkit starts
         Application.launch(ConsoleApp.class, args);
     }
 }

@@ -127,25 +127,37 @@ final class EnvelopeConverterFactory extends Converter.Factory {
                 asInt(pagination.get("skip")));
     }
 
-    private static void checkRequired(Object value) {
-        if (value == null || !value.getClass().isRecord()) {
-            if (value == null) {
-                throw new BodyProblem(TransportException.Kind.UNEXPECTED_SHAPE, "a null row", null);
+    /** The required components of each record type, with their accessors, looked up once per type. */
+    private static final ClassValue<List<RecordComponent>> REQUIRED = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return List.of();
             }
-            return;
+            List<RecordComponent> required = new java.util.ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.isAnnotationPresent(Required.class)) {
+                    component.getAccessor().setAccessible(true);
+                    required.add(component);
+                }
+            }
+            return List.copyOf(required);
         }
-        for (RecordComponent component : value.getClass().getRecordComponents()) {
-            if (component.isAnnotationPresent(Required.class)) {
-                Object field;
-                try {
-                    field = component.getAccessor().invoke(value);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-                if (field == null) {
-                    throw new BodyProblem(TransportException.Kind.UNEXPECTED_SHAPE,
-                            "no " + jsonName(component), null);
-                }
+    };
+
+    private static void checkRequired(Object value) {
+        if (value == null) {
+            throw new BodyProblem(TransportException.Kind.UNEXPECTED_SHAPE, "a null row", null);
+        }
+        for (RecordComponent component : REQUIRED.get(value.getClass())) {
+            Object field;
+            try {
+                field = component.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (field == null) {
+                throw new BodyProblem(TransportException.Kind.UNEXPECTED_SHAPE, "no " + jsonName(component), null);
             }
         }
     }

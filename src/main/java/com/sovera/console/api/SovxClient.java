@@ -31,7 +31,11 @@ public final class SovxClient implements AutoCloseable {
         this.baseUrl = b.baseUrl;
         this.redactor = Redactor.forProcess();
         this.credentials = new Credentials(redactor);
-        this.logging = new HttpLoggingInterceptor(line -> WIRE.debug(redactor.redact(line)));
+        this.logging = new HttpLoggingInterceptor(line -> {
+            if (WIRE.isDebugEnabled()) { // redacting costs a scan of the line: only for lines that are kept
+                WIRE.debug(redactor.redact(line));
+            }
+        });
         logging.redactHeader("Authorization");
         logging.redactHeader("x-api-key");
         setWireLog(b.wireLog);

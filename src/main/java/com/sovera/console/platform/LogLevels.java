@@ -11,6 +11,9 @@ public final class LogLevels {
     }
 
     public static void set(String level) {
-        ((Logger) LoggerFactory.getLogger("com.sovera.console")).setLevel(Level.toLevel(level, Level.INFO));
+        // while SLF4J is still starting elsewhere it hands out stand-ins, which have no level to set
+        if (LoggerFactory.getLogger("com.sovera.console") instanceof Logger logger) {
+            logger.setLevel(Level.toLevel(level, Level.INFO));
+        }
     }
 }

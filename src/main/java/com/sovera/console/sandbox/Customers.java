@@ -100,7 +100,11 @@ final class Customers {
 
     /** A new, additional owner key: only its hash is stored. */
     static String mintKey(Connection c, long customerPk, long now) throws SQLException {
-        String secret = Secrets.customerSecret();
+        return storeKey(c, customerPk, Secrets.customerSecret(), now);
+    }
+
+    /** Stores the hash of an owner key for the customer; returns the key. */
+    static String storeKey(Connection c, long customerPk, String secret, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO api_keys (key_hash, customer_pk, created_at) VALUES (?, ?, ?)")) {
             ps.setString(1, Secrets.hash(secret));

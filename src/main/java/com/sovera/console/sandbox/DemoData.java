@@ -49,6 +49,11 @@ final class DemoData {
 
     /** Makes sure the demo account, customer and {@code users} users exist; returns a fresh demo owner key. */
     static DemoAccount ensure(Database db, int users, long now) throws SQLException {
+        return ensure(db, users, now, Secrets.customerSecret());
+    }
+
+    /** The same, with the demo owner key chosen by the caller (its hash is stored; the key itself never). */
+    static DemoAccount ensure(Database db, int users, long now, String ownerKey) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             long accountPk = Accounts.ensureAccount(c, DemoAccount.EMAIL, DemoAccount.PASSWORD, now);
@@ -60,7 +65,7 @@ final class DemoData {
                             "ops@demo-customer.test", "Demo Customer Ltd", EPOCH.toEpochMilli());
                 }
             }
-            String key = Customers.mintKey(c, customerPk, now);
+            String key = Customers.storeKey(c, customerPk, ownerKey, now);
             c.commit();
             int existing = countDemoUsers(c, customerPk);
             if (existing < users) {

@@ -220,8 +220,14 @@ final class ListQuery {
         });
         List<T> page = new ArrayList<>();
         if (skip < total) {
-            String sql = "SELECT " + columns + where + " ORDER BY " + plan.orderBy()
-                    + " LIMIT " + limit + " OFFSET " + skip;
+            // OFFSET walks the index from its start: past the middle, walk it from the end instead, in the
+            // opposite order, and turn the rows round. The last page costs what the first does.
+            boolean fromEnd = skip > total / 2;
+            long rowsLeft = total - skip;
+            int take = (int) Math.min(limit, rowsLeft);
+            long offset = fromEnd ? rowsLeft - take : skip;
+            String sql = "SELECT " + columns + where + " ORDER BY " + (fromEnd ? plan.reversed() : plan.orderBy())
+                    + " LIMIT " + take + " OFFSET " + offset;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, owner);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -230,12 +236,25 @@ final class ListQuery {
                     }
                 }
             }
+            if (fromEnd) {
+                java.util.Collections.reverse(page);
+            }
         }
         return Reply.page(page, new Reply.Pagination(total, limit, skip));
     }
 
-    /** An ORDER BY, and the index that serves it when one clearly does. */
-    record Plan(String orderBy, String index) {
+    /** An ORDER BY (as terms "column DIRECTION"), and the index that serves it when one clearly does. */
+    record Plan(List<String> terms, String index) {
+
+        String orderBy() {
+            return String.join(", ", terms);
+        }
+
+        /** The same order backwards: the index read from its other end. */
+        String reversed() {
+            return String.join(", ", terms.stream().map(t -> t.endsWith(" ASC") ? t.replaceFirst(" ASC$", " DESC")
+                    : t.replaceFirst(" DESC$", " ASC")).toList());
+        }
     }
 
     /**
@@ -247,21 +266,21 @@ final class ListQuery {
         String owner = spec.ownerColumn();
         if (sorts.isEmpty() && exact.size() == 1 && onlyExact && exact.get(0).index() != null) {
             Field f = exact.get(0);
-            return new Plan(owner + ", " + f.column() + ", pk", f.index());
+            return new Plan(List.of(owner + " ASC", f.column() + " ASC", "pk ASC"), f.index());
         }
         List<Order> order = sorts.isEmpty()
                 ? List.of(new Order(spec.sort().get("created_at"), "ASC")) : sorts;
         String first = order.get(0).direction();
         Order last = order.get(order.size() - 1);
-        StringBuilder sql = new StringBuilder(owner + " " + first);
+        List<String> terms = new ArrayList<>(List.of(owner + " " + first));
         for (Order s : order) {
-            sql.append(", ").append(s.key().column()).append(' ').append(s.direction());
+            terms.add(s.key().column() + " " + s.direction());
         }
         if (!last.key().unique()) {
-            sql.append(", pk ").append(last.direction());
+            terms.add("pk " + last.direction());
         }
         boolean oneIndexServes = conditions.isEmpty() && order.size() == 1;
-        return new Plan(sql.toString(), oneIndexServes ? order.get(0).key().index() : null);
+        return new Plan(terms, oneIndexServes ? order.get(0).key().index() : null);
     }
 
     private void bind(PreparedStatement ps, long owner) throws SQLException {

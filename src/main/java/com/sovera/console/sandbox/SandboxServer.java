@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,17 +30,17 @@ public final class SandboxServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final Database db;
     private final DemoAccount demo;
     private final Training training;
+    private final CompletableFuture<Database> database;
 
-    private SandboxServer(HttpServer http, ExecutorService executor, Database db, DemoAccount demo,
-                          Training training) {
-        this.training = training;
+    private SandboxServer(HttpServer http, ExecutorService executor, DemoAccount demo, Training training,
+                          CompletableFuture<Database> database) {
         this.http = http;
         this.executor = executor;
-        this.db = db;
         this.demo = demo;
+        this.training = training;
+        this.database = database;
     }
 
     /**
@@ -48,11 +49,77 @@ public final class SandboxServer implements AutoCloseable {
      * @throws SandboxStartException when the port is taken or the database cannot be opened
      */
     public static SandboxServer start(SandboxConfig config) {
+        SandboxServer server = open(config);
+        try {
+            server.ready().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            server.close();
+            throw e.getCause() instanceof SandboxStartException s ? s
+                    : new SandboxStartException("Cannot start the sandbox: " + e.getCause().getMessage(), e);
+        }
+        return server;
+    }
+
+    /**
+     * Listens at once and opens the database behind it on a thread of its own: a request that arrives first
+     * waits for it. The console shows its window meanwhile; {@link #ready()} says when (or why not) it is done.
+     *
+     * @throws SandboxStartException when the port is taken
+     */
+    public static SandboxServer open(SandboxConfig config) {
+        return open(config, CompletableFuture.completedFuture(null));
+    }
+
+    /** The same, with the database opened only once {@code openWhen} completes (the console's first frame). */
+    public static SandboxServer open(SandboxConfig config, java.util.concurrent.CompletionStage<?> openWhen) {
         // Bound how long one request may take to arrive or be written, so a stalled client cannot hold a thread.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
         System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
         // Without TCP_NODELAY, headers and body written apart wait on delayed ACKs: 40 ms on every answer.
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        // the demo owner key is chosen now, so the console can hold it before the database has stored its hash
+        DemoAccount demo = new DemoAccount(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID,
+                Secrets.customerSecret());
+        Training training = new Training(routes(null, config).stream().map(Route::name).toList());
+        CompletableFuture<Pipeline> pipeline = new CompletableFuture<>();
+        CompletableFuture<Database> database = new CompletableFuture<>();
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+        } catch (IOException e) {
+            throw new SandboxStartException("Cannot start the sandbox: port " + config.port() + " is not free ("
+                    + e.getMessage() + ")", e);
+        }
+        http.createContext("/", new Gate(pipeline));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        http.setExecutor(executor);
+        http.start();
+        SandboxServer server = new SandboxServer(http, executor, demo, training, database);
+        Thread opening = new Thread(() -> {
+            try {
+                openWhen.toCompletableFuture().exceptionally(e -> null).join();
+                Database db = openDatabase(config, demo);
+                IdempotencyStore idempotency = new IdempotencyStore(db, config.clock());
+                idempotency.purge();
+                pipeline.complete(new Pipeline(routes(db, config), new Auth(db, config.clock()),
+                        new RateLimiter(config.rateLimit(), config.rateWindow(), config.clock()), idempotency,
+                        config.clock(), training));
+                database.complete(db);
+                LOG.info("SovX sandbox listening on {}", server.baseUrl());
+            } catch (RuntimeException | SQLException e) {
+                SandboxStartException failure = e instanceof SandboxStartException s ? s
+                        : new SandboxStartException("Cannot start the sandbox: " + e.getMessage(), e);
+                LOG.error("{}", failure.getMessage());
+                pipeline.completeExceptionally(failure);
+                database.completeExceptionally(failure);
+            }
+        }, "sovx-sandbox-open");
+        opening.setDaemon(true);
+        opening.start();
+        return server;
+    }
+
+    private static Database openDatabase(SandboxConfig config, DemoAccount demo) throws SQLException {
         Database db;
         try {
             db = Database.open(config.database());
@@ -62,28 +129,17 @@ public final class SandboxServer implements AutoCloseable {
                     + ". Another SovX Console may be using it; close it, or start with another --db.", e);
         }
         try {
-            long now = config.clock().millis();
-            DemoAccount demo = DemoData.ensure(db, config.demoUsers(), now);
-            IdempotencyStore idempotency = new IdempotencyStore(db, config.clock());
-            idempotency.purge();
-            List<Route> routes = routes(db, config);
-            Training training = new Training(routes.stream().map(Route::name).toList());
-            Pipeline pipeline = new Pipeline(routes, new Auth(db, config.clock()),
-                    new RateLimiter(config.rateLimit(), config.rateWindow(), config.clock()), idempotency, config.clock(),
-                    training);
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    config.port()), 64);
-            http.createContext("/", pipeline);
-            ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-            http.setExecutor(executor);
-            http.start();
-            SandboxServer server = new SandboxServer(http, executor, db, demo, training);
-            LOG.info("SovX sandbox listening on {}", server.baseUrl());
-            return server;
-        } catch (IOException | SQLException | RuntimeException e) {
+            DemoData.ensure(db, config.demoUsers(), config.clock().millis(), demo.ownerKey());
+            return db;
+        } catch (SQLException | RuntimeException e) {
             db.close();
-            throw new SandboxStartException("Cannot start the sandbox: " + e.getMessage(), e);
+            throw e;
         }
+    }
+
+    /** Completes when the database is open and every endpoint answers; fails with why it could not be. */
+    public CompletableFuture<Void> ready() {
+        return database.thenApply(db -> null);
     }
 
     private static List<Route> routes(Database db, SandboxConfig config) {
@@ -148,12 +204,12 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The database, for tests that check what it holds. */
     Database database() {
-        return db;
+        return database.join();
     }
 
     /** Adds a sign-in, as a second operator or another company would have one (tests, training). */
     void addAccount(String email, String password) throws SQLException {
-        try (var c = db.connection()) {
+        try (var c = database.join().connection()) {
             Accounts.ensureAccount(c, email, password, System.currentTimeMillis());
         }
     }
@@ -168,7 +224,13 @@ public final class SandboxServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        db.close();
+        try {
+            database.get(30, TimeUnit.SECONDS).close(); // an opening still under way finishes first
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // never opened: nothing to close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("SovX sandbox stopped");
     }
 }

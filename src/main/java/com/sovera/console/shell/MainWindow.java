@@ -354,7 +354,8 @@ public final class MainWindow extends BorderPane {
         return notice;
     }
 
-    private void showNotice(String text) {
+    /** A notice under the header (a file set aside, a sandbox that could not start). */
+    public void showNotice(String text) {
         if (text != null) {
             notice.setText(notice.getText() == null || notice.getText().isEmpty() ? text : notice.getText() + " " + text);
         }

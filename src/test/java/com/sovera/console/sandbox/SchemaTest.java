@@ -46,13 +46,19 @@ class SchemaTest {
     @Test
     void listsReadAnIndexInOrderInsteadOfSorting() {
         ListQuery.Plan byDefault = ListQuery.parse(Users.LIST, Map.of()).plan();
-        assertThat(byDefault).isEqualTo(new ListQuery.Plan("customer_pk ASC, created_at ASC, pk ASC", "users_created"));
+        assertThat(byDefault.orderBy()).isEqualTo("customer_pk ASC, created_at ASC, pk ASC");
+        assertThat(byDefault.index()).isEqualTo("users_created");
+        assertThat(byDefault.reversed()).as("the last pages read the index from its end")
+                .isEqualTo("customer_pk DESC, created_at DESC, pk DESC");
 
         ListQuery.Plan byEmail = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "email DESC")).plan();
-        assertThat(byEmail).isEqualTo(new ListQuery.Plan("customer_pk DESC, email_key DESC", "users_email"));
+        assertThat(byEmail.orderBy()).isEqualTo("customer_pk DESC, email_key DESC");
+        assertThat(byEmail.index()).isEqualTo("users_email");
+        assertThat(byEmail.reversed()).isEqualTo("customer_pk ASC, email_key ASC");
 
         ListQuery.Plan oneFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING")).plan();
-        assertThat(oneFilter).isEqualTo(new ListQuery.Plan("customer_pk, status, pk", "users_status"));
+        assertThat(oneFilter.orderBy()).isEqualTo("customer_pk ASC, status ASC, pk ASC");
+        assertThat(oneFilter.index()).isEqualTo("users_status");
 
         ListQuery.Plan mixed = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING",
                 "filter[sort]", "last_name ASC")).plan();

@@ -1,0 +1,127 @@
+package com.sovera.console;
+
+import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.WireLog;
+import com.sovera.console.platform.AppDirs;
+import com.sovera.console.platform.OsTheme;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.settings.Environment;
+import com.sovera.console.settings.Settings;
+import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.shell.WindowState;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * What the first window needs, prepared off the FX thread and begun by the launcher before the JavaFX toolkit,
+ * so that reading the settings, opening the sandbox's database and loading the client's classes run while the
+ * toolkit starts instead of after it.
+ */
+final class Startup {
+
+    /** The operator's choices, known before the first window is drawn. */
+    record Choices(AppDirs dirs, SettingsStore store, Settings settings, Optional<WindowState> window,
+                   boolean osPrefersDark) {
+    }
+
+    /** The server side: the embedded sandbox (when that is the environment) and the two clients. */
+    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookupClient, ActivityLog activity) {
+    }
+
+    private static CompletableFuture<Choices> choices;
+    private static CompletableFuture<Connection> connection;
+    /** Completed by the application at its first frame: the sandbox's database opens after it. */
+    private static CompletableFuture<Void> firstFrame;
+
+    private Startup() {
+    }
+
+    /** Starts both halves on their own threads; the second waits for the settings only. */
+    static synchronized void begin() {
+        if (choices != null) {
+            return;
+        }
+        Executor threads = task -> {
+            Thread t = new Thread(task, "console-startup");
+            t.setDaemon(true);
+            t.start();
+        };
+        firstFrame = new CompletableFuture<>();
+        CompletableFuture<Void> frame = firstFrame;
+        choices = CompletableFuture.supplyAsync(Startup::readChoices, threads);
+        connection = choices.thenApplyAsync(c -> connect(c, frame), threads);
+        CompletableFuture.runAsync(Startup::warmUp, threads);
+    }
+
+    /** Both halves, begun earlier or now, handed to one application start (a later start begins afresh). */
+    record Begun(CompletableFuture<Choices> choices, CompletableFuture<Connection> connection,
+                 CompletableFuture<Void> firstFrame) {
+    }
+
+    static synchronized Begun take() {
+        begin();
+        Begun begun = new Begun(choices, connection, firstFrame);
+        choices = null;
+        connection = null;
+        firstFrame = null;
+        return begun;
+    }
+
+    private static Choices readChoices() {
+        // logback reads its configuration first, here rather than on the FX thread (and before anyone sets a level)
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        AppDirs dirs = AppDirs.forCurrentUser();
+        SettingsStore store = new SettingsStore(dirs.config());
+        Settings settings = store.load();
+        boolean dark = settings.theme().equals("system") && OsTheme.prefersDark();
+        return new Choices(dirs, store, settings, WindowState.load(dirs.config()), dark);
+    }
+
+    private static Connection connect(Choices choices, CompletableFuture<Void> firstFrame) {
+        Environment environment = choices.settings().environment();
+        ActivityLog activity = new ActivityLog();
+        SandboxServer sandbox = null;
+        String baseUrl = environment.baseUrl();
+        if (environment.kind() == Environment.Kind.EMBEDDED) {
+            // listening at once; the database opens once the window is up (a first request waits for it)
+            sandbox = SandboxServer.open(SandboxConfig.stored(choices.dirs().data().resolve("sandbox")),
+                    firstFrame.completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS));
+            baseUrl = sandbox.baseUrl();
+        }
+        try {
+            return new Connection(sandbox, client(baseUrl, choices.settings(), activity),
+                    client(baseUrl, choices.settings(), activity), activity);
+        } catch (RuntimeException e) {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            throw e;
+        }
+    }
+
+    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity) {
+        return SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(settings.logLevel()))
+                .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
+                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
+    }
+
+    /** Loads, on a spare core, the classes the main window is built from, so the FX thread finds them ready. */
+    private static void warmUp() {
+        for (String name : new String[] {"com.sovera.console.shell.MainWindow",
+                "com.sovera.console.onboarding.OnboardingView", "com.sovera.console.onboarding.OnboardingModel",
+                "com.sovera.console.help.HelpMenu", "org.kordamp.ikonli.feather.Feather",
+                "org.kordamp.ikonli.javafx.FontIcon", "atlantafx.base.theme.PrimerLight",
+                "org.controlsfx.control.Notifications", "javafx.scene.control.TableView",
+                "javafx.scene.control.Pagination", "javafx.scene.control.ComboBox"}) {
+            try {
+                Class.forName(name, false, Startup.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // only a head start: the FX thread loads what is missing
+            }
+        }
+    }
+}
