@@ -17,18 +17,26 @@ import java.util.function.UnaryOperator;
  */
 final class ListQuery {
 
-    /** A filterable field: its column, how a value is normalised before comparing, and its index. */
-    record Field(String column, UnaryOperator<String> normalise, String index) {
+    /**
+     * A filterable field: its column, how a value is normalised before comparing, its index, and whether that
+     * index continues with (created_at, pk), so a filtered list in creation order reads it without sorting.
+     */
+    record Field(String column, UnaryOperator<String> normalise, String index, boolean byCreation) {
         static Field exact(String column, String index) {
-            return new Field(column, v -> v, index);
+            return new Field(column, v -> v, index, false);
         }
 
         static Field upper(String column, String index) {
-            return new Field(column, v -> v.toUpperCase(Locale.ROOT), index);
+            return new Field(column, v -> v.toUpperCase(Locale.ROOT), index, false);
         }
 
         static Field lower(String column, String index) {
-            return new Field(column, v -> v.toLowerCase(Locale.ROOT), index);
+            return new Field(column, v -> v.toLowerCase(Locale.ROOT), index, false);
+        }
+
+        /** The same field, its index ordered by (owner, column, created_at, pk). */
+        Field inCreationOrder() {
+            return new Field(column, normalise, index, true);
         }
     }
 
@@ -264,7 +272,16 @@ final class ListQuery {
      */
     Plan plan() {
         String owner = spec.ownerColumn();
-        if (sorts.isEmpty() && exact.size() == 1 && onlyExact && exact.get(0).index() != null) {
+        boolean oneFilter = exact.size() == 1 && onlyExact && exact.get(0).index() != null;
+        if (oneFilter && exact.get(0).byCreation() && (sorts.isEmpty() || (sorts.size() == 1
+                && sorts.get(0).key().column().equals("created_at")))) {
+            // one filter, creation order: its index is (owner, column, created_at, pk), read forwards or back
+            Field f = exact.get(0);
+            String dir = sorts.isEmpty() ? "ASC" : sorts.get(0).direction();
+            return new Plan(List.of(owner + " " + dir, f.column() + " " + dir, "created_at " + dir, "pk " + dir),
+                    f.index());
+        }
+        if (sorts.isEmpty() && oneFilter) {
             Field f = exact.get(0);
             return new Plan(List.of(owner + " ASC", f.column() + " ASC", "pk ASC"), f.index());
         }

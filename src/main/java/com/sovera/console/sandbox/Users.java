@@ -21,9 +21,9 @@ final class Users {
     static final Set<String> TYPES = Set.of("individual", "business");
     static final ListQuery.Spec LIST = new ListQuery.Spec("users", "customer_pk",
             Map.of("email", ListQuery.Field.lower("email_key", "users_email"),
-                    "status", ListQuery.Field.upper("status", "users_status"),
-                    "user_type", ListQuery.Field.lower("user_type", "users_type"),
-                    "country", ListQuery.Field.upper("country", "users_country"),
+                    "status", ListQuery.Field.upper("status", "users_status").inCreationOrder(),
+                    "user_type", ListQuery.Field.lower("user_type", "users_type").inCreationOrder(),
+                    "country", ListQuery.Field.upper("country", "users_country").inCreationOrder(),
                     "first_name", ListQuery.Field.exact("first_name", "users_first_name"),
                     "last_name", ListQuery.Field.exact("last_name", "users_last_name")),
             Map.of("email", "email_key", "first_name", "LOWER(first_name)", "last_name", "LOWER(last_name)"),

@@ -85,6 +85,13 @@ public final class MainWindow extends BorderPane {
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         offerResume();
+        // the user step's country list needs the JDK's locale data: load it now, off the FX thread; then, while the
+        // operator reads the first step, let the searchable country box load its classes and styles once
+        services.background().run(com.sovera.console.onboarding.Countries::all,
+                countries -> javafx.application.Platform.runLater(() -> {
+                    OnboardingView.warmUp();
+                    javafx.application.Platform.runLater(onboardingView::prepareSteps);
+                }), failure -> { });
     }
 
     public OnboardingModel onboarding() {

@@ -57,8 +57,14 @@ class SchemaTest {
         assertThat(byEmail.reversed()).isEqualTo("customer_pk ASC, email_key ASC");
 
         ListQuery.Plan oneFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING")).plan();
-        assertThat(oneFilter.orderBy()).isEqualTo("customer_pk ASC, status ASC, pk ASC");
+        assertThat(oneFilter.orderBy()).isEqualTo("customer_pk ASC, status ASC, created_at ASC, pk ASC");
         assertThat(oneFilter.index()).isEqualTo("users_status");
+
+        // what the console sends: a filter in creation order, newest first: the filter's index, read backwards
+        ListQuery.Plan consoleFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][country]", "DE",
+                "filter[sort]", "created_at DESC")).plan();
+        assertThat(consoleFilter.orderBy()).isEqualTo("customer_pk DESC, country DESC, created_at DESC, pk DESC");
+        assertThat(consoleFilter.index()).isEqualTo("users_country");
 
         ListQuery.Plan mixed = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING",
                 "filter[sort]", "last_name ASC")).plan();
