@@ -11,7 +11,6 @@ import com.sovera.console.deposit.QrImages;
 import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.onboarding.OnboardingModel;
-import com.sovera.console.onboarding.Step;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
@@ -49,7 +48,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Pagination;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -372,30 +370,7 @@ class Benchmarks extends FxRobot {
         OnboardingModel model = window.onboarding();
         interact(() -> lookup("#nav-onboarding").queryAs(javafx.scene.control.ToggleButton.class).fire());
         interact(detector::start);
-        act(model, Step.LOGIN);
-        act(model, Step.CUSTOMER);
-        String id = "bench-" + System.currentTimeMillis();
-        set("#customer_email", "ops@" + id + ".example");
-        set("#customer_id", id);
-        set("#entity_name", "Bench Ltd");
-        act(model, Step.CREDENTIALS);
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> model.secret.get() != null);
-        String secret = model.secret.get();
-        set("#secret-confirm", secret.substring(secret.length() - 4));
-        act(model, Step.USER);
-        set("#email", "ada@" + id + ".example");
-        set("#first_name", "Ada");
-        set("#last_name", "Lovelace");
-        set("#phone", "+442071234567");
-        set("#date_of_birth", "1985-12-10");
-        interact(() -> model.country.set("GB"));
-        act(model, Step.WALLET);
-        set("#name", "Bench BTC");
-        act(model, Step.ADDRESS);
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> lookup("#address-qr").tryQuery().map(n -> ((javafx.scene.image.ImageView) n).getImage()
-                != null).orElse(false));
+        new WizardWalk(this, model, stretch -> { }).all("bench-" + System.currentTimeMillis());
         interact(detector::stop);
         double wizard = detector.longestGapMillis();
         long wizardPulses = detector.pulses();
@@ -420,16 +395,6 @@ class Benchmarks extends FxRobot {
                 Double.NaN, "< 50 ms", wizard < 50);
         row("Longest FX-thread stall, 300 page flips 30 ms apart (" + detector.pulses() + " frames)",
                 fmt(paging) + " ms", "16 ms frame", Double.NaN, "< 50 ms", paging < 50);
-    }
-
-    private void act(OnboardingModel model, Step next) throws Exception {
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> model.stepProperty().get() == next);
-    }
-
-    private void set(String id, String value) throws Exception {
-        waitUntil(() -> lookup(id).tryQuery().isPresent());
-        interact(() -> lookup(id).queryAs(TextField.class).setText(value));
     }
 
     // ---- CSV export ----
@@ -492,6 +457,14 @@ class Benchmarks extends FxRobot {
             Thread.sleep(200);
         }
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        if (Boolean.getBoolean("bench.histogram")) { // what the heap holds, for finding what stays
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(jcmd.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                out.lines().limit(25).forEach(System.out::println);
+            }
+        }
         row("Console heap after paging through " + String.format("%,d", (long) HEAP_PAGES * 100) + " users ("
                         + HEAP_PAGES + " pages of 100 in " + fmt(seconds) + " s), after GC",
                 used / (1024 * 1024) + " MB", "none", Double.NaN, "< 256 MB", used < 256L * 1024 * 1024);

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.onboarding.OnboardingModel;
-import com.sovera.console.onboarding.Step;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.ui.StallDetector;
 import javafx.scene.control.Pagination;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +23,10 @@ class ResponsivenessTest extends ConsoleWindowFixture {
     private final java.util.Map<String, Double> stalls = new java.util.LinkedHashMap<>();
     private final StallDetector detector = new StallDetector();
 
-    /** The button pressed, the next step waited for; the longest stall of that stretch noted under its name. */
-    private void act(OnboardingModel model, Step next) throws Exception {
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> model.stepProperty().get() == next);
-        note("to " + next);
-    }
-
     private void note(String stretch) {
         interact(detector::stop);
         stalls.put(stretch, detector.longestGapMillis());
         interact(detector::start);
-    }
-
-    private void set(String id, String value) throws Exception {
-        waitUntil(() -> lookup(id).tryQuery().isPresent());
-        interact(() -> lookup(id).queryAs(TextField.class).setText(value));
     }
 
     @Test
@@ -55,29 +40,11 @@ class ResponsivenessTest extends ConsoleWindowFixture {
 
         OnboardingModel model = console.window.onboarding();
         interact(detector::start);
-        act(model, Step.LOGIN);
-        act(model, Step.CUSTOMER);
-        set("#customer_email", "ops@smooth.example");
-        set("#customer_id", "smooth");
-        set("#entity_name", "Smooth Ltd");
-        act(model, Step.CREDENTIALS);
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> model.secret.get() != null);
-        String secret = model.secret.get();
-        set("#secret-confirm", secret.substring(secret.length() - 4));
-        act(model, Step.USER);
-        set("#email", "ada@smooth.example");
-        set("#first_name", "Ada");
-        set("#last_name", "Lovelace");
-        set("#phone", "+442071234567");
-        set("#date_of_birth", "1985-12-10");
-        interact(() -> model.country.set("GB"));
-        act(model, Step.WALLET);
-        set("#name", "Smooth BTC");
-        act(model, Step.ADDRESS);
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> lookup("#address-qr").queryAs(ImageView.class).getImage() != null);
-        note("the verified address");
+        new WizardWalk(this, model, stretch -> {
+            if (stretch.startsWith("to ") || stretch.startsWith("the ")) {
+                note(stretch);
+            }
+        }).all("smooth");
         interact(detector::stop);
 
         clickOn("#nav-users");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.onboarding.OnboardingModel;
-import com.sovera.console.onboarding.Step;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.ui.Theme;
@@ -13,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -51,49 +48,23 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         ImageIO.write(png, "png", out.resolve(name + ".png").toFile());
     }
 
-    private void set(String id, String value) throws Exception {
-        waitUntil(() -> lookup(id).tryQuery().isPresent());
-        interact(() -> lookup(id).queryAs(TextField.class).setText(value));
-    }
-
-    private void act(Step next) throws Exception {
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> model().stepProperty().get() == next);
-    }
-
     @Test
     void theReadmePictures() throws Exception {
         console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(300)), home,
                 RetryPolicy.DEFAULT).open();
         shoot("01-connectivity");
-        act(Step.LOGIN);
-        shoot("02-login");
-        act(Step.CUSTOMER);
-        set("#customer_email", "ops@acme-payments.example");
-        set("#customer_id", "acme-payments");
-        set("#entity_name", "Acme Payments Ltd");
-        shoot("03-customer");
-        act(Step.CREDENTIALS);
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> model().secret.get() != null);
-        shoot("04-credentials");
-        String secret = model().secret.get();
-        set("#secret-confirm", secret.substring(secret.length() - 4));
-        act(Step.USER);
-        set("#email", "ada@acme.example");
-        set("#first_name", "Ada");
-        set("#last_name", "Lovelace");
-        set("#phone", "+442071234567");
-        set("#date_of_birth", "1985-12-10");
-        interact(() -> model().country.set("GB"));
-        shoot("05-user");
-        act(Step.WALLET);
-        set("#name", "Ada's BTC");
-        shoot("06-wallet");
-        act(Step.ADDRESS);
-        interact(() -> lookup("#wizard-action").queryButton().fire());
-        waitUntil(() -> lookup("#address-qr").queryAs(ImageView.class).getImage() != null);
-        shoot("07-deposit-address");
+        java.util.Map<String, String> pictures = java.util.Map.of("to LOGIN", "02-login", "filled CUSTOMER",
+                "03-customer", "filled CREDENTIALS", "04-credentials", "filled USER", "05-user", "filled WALLET",
+                "06-wallet", "the verified address", "07-deposit-address");
+        new WizardWalk(this, model(), stretch -> {
+            if (pictures.containsKey(stretch)) {
+                try {
+                    shoot(pictures.get(stretch));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }).all("acme-payments");
 
         clickOn("#nav-users");
         waitUntil(() -> !lookup("#users-list-table").queryAs(TableView.class).getItems().isEmpty());

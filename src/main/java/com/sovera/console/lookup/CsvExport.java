@@ -58,17 +58,28 @@ public final class CsvExport<T> {
         String reason = null;
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             out.write(line(header));
+            // the next page is fetched while this one is written: the export takes the server's time, not the sum
+            java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "csv-export-fetch");
+                t.setDaemon(true);
+                return t;
+            });
             try {
+                java.util.concurrent.Future<Page<T>> pending = fetcher.submit(() -> fetch(pageFilter.apply(PAGE, 0L)));
                 while (!cancelled.get() && (total < 0 || written < total)) {
-                    Page<T> page = fetch(pageFilter.apply(PAGE, written));
+                    Page<T> page = await(pending);
                     total = page.total() == null ? written + page.rows().size() : page.total();
                     if (page.rows().isEmpty()) {
                         break;
                     }
+                    long next = written + page.rows().size();
+                    if (next < total && !cancelled.get()) {
+                        pending = fetcher.submit(() -> fetch(pageFilter.apply(PAGE, next)));
+                    }
                     for (T row : page.rows()) {
                         out.write(line(cells.apply(row)));
                     }
-                    written += page.rows().size();
+                    written = next;
                     progress.accept(written);
                 }
                 if (cancelled.get()) {
@@ -76,6 +87,8 @@ public final class CsvExport<T> {
                 }
             } catch (RuntimeException | InterruptedIOException e) {
                 reason = e.getMessage();
+            } finally {
+                fetcher.shutdownNow();
             }
             if (reason != null) {
                 out.write("# PARTIAL EXPORT: stopped after " + written + " of " + (total < 0 ? "?" : total)
@@ -85,6 +98,23 @@ public final class CsvExport<T> {
         Path finalFile = reason == null ? target : partialName(target);
         Files.move(temp, finalFile, StandardCopyOption.REPLACE_EXISTING);
         return new Outcome(finalFile, written, Math.max(total, written), reason == null, reason);
+    }
+
+    private static <P> P await(java.util.concurrent.Future<P> pending) throws InterruptedIOException {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("export interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof InterruptedIOException i) {
+                throw i;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Page<T> fetch(Filter filter) throws InterruptedIOException {
@@ -112,6 +142,18 @@ public final class CsvExport<T> {
         return target.resolveSibling(dot < 0 ? name + "-PARTIAL" : name.substring(0, dot) + "-PARTIAL" + name.substring(dot));
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9.]+");
+
+    private static boolean needsQuotes(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String line(List<String> values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
@@ -120,10 +162,10 @@ public final class CsvExport<T> {
             }
             String v = values.get(i) == null ? "" : values.get(i);
             // Quote what CSV needs quoted, and neutralise a leading formula character for spreadsheets.
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("[+-]?[0-9.]+")) {
+            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
                 v = "'" + v;
             }
-            sb.append(v.matches(".*[,\"\\n\\r].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+            sb.append(needsQuotes(v) ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
         }
         return sb.append('\n').toString();
     }
