@@ -46,7 +46,6 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.control.Pagination;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Tag;
@@ -321,7 +320,7 @@ class Benchmarks extends FxRobot {
         TableView<User> table = usersTable().table();
         interact(() -> table.getItems().addListener(changed));
         long t0 = System.nanoTime();
-        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(index));
+        interact(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).setCurrentPageIndex(index));
         if (!shown.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("page " + index + " did not show");
         }
@@ -386,7 +385,7 @@ class Benchmarks extends FxRobot {
             interact(() -> usersTable().turnPage(-1));
             Thread.sleep(30);
         }
-        waitUntil(() -> lookup("#users-list-pagination").queryAs(Pagination.class).getCurrentPageIndex() == 0
+        waitUntil(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).getCurrentPageIndex() == 0
                 && !rows().isEmpty());
         Thread.sleep(300);
         interact(detector::stop);

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.Pagination;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
@@ -83,9 +82,9 @@ class LookupTest extends FxRobot {
         assertThat(userIds()).isEqualTo(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC)));
         assertThat(lookup("#users-list-total").queryAs(Labeled.class).getText()).isEqualTo("1–20 of 2500");
 
-        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(3));
+        interact(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).setCurrentPageIndex(3));
         waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 60).sort("created_at", Filter.Direction.ASC))));
-        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(2));
+        interact(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).setCurrentPageIndex(2));
         waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 40).sort("created_at", Filter.Direction.ASC))));
 
         interact(() -> lookup("#users-list-page-size").queryAs(ComboBox.class).setValue(50));
@@ -318,25 +317,47 @@ class LookupTest extends FxRobot {
 
     @Test
     void keyboardShortcutsTurnPagesRefreshAndSearch() throws Exception {
-        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(0));
+        interact(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).setCurrentPageIndex(0));
         waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC))));
         press(javafx.scene.input.KeyCode.PAGE_DOWN, true);
         waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 20).sort("created_at", Filter.Direction.ASC))));
         press(javafx.scene.input.KeyCode.PAGE_DOWN, true);
         press(javafx.scene.input.KeyCode.PAGE_UP, true);
         waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 20).sort("created_at", Filter.Direction.ASC))));
-        assertThat(lookup("#users-list-pagination").queryAs(Pagination.class).getCurrentPageIndex()).isEqualTo(1);
+        assertThat(lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).getCurrentPageIndex()).isEqualTo(1);
         int before = console.activity.entries().size();
         press(javafx.scene.input.KeyCode.F5, false);
         waitUntil(() -> console.activity.entries().size() > before);
         press(javafx.scene.input.KeyCode.F, true);
         assertThat(lookup("#search").query().isFocused()).isTrue();
-        interact(() -> lookup("#users-list-pagination").queryAs(Pagination.class).setCurrentPageIndex(0));
+        interact(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).setCurrentPageIndex(0));
+    }
+
+    @Test
+    void theLastPageIsOneClickAwayAndAPageNumberCanBeTyped() throws Exception {
+        javafx.scene.Node pager = lookup("#users-list-pagination").query();
+        interact(() -> from(pager).lookup(".pager-last").queryButton().fire());
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 2480).sort("created_at", Filter.Direction.ASC))));
+        assertThat(from(pager).lookup(".pager-of").queryAs(Labeled.class).getText()).isEqualTo("of 125");
+        assertThat(from(pager).lookup(".pager-next").queryButton().isDisabled()).isTrue();
+        javafx.scene.control.TextField page = from(pager).lookup(".pager-page").queryAs(javafx.scene.control.TextField.class);
+        interact(() -> {
+            page.setText("3");
+            page.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 40).sort("created_at", Filter.Direction.ASC))));
+        interact(() -> {
+            page.setText("not a page");
+            page.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(page.getText()).as("a bad page number is put back").isEqualTo("3");
+        interact(() -> from(pager).lookup(".pager-first").queryButton().fire());
+        waitUntil(() -> userIds().equals(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC))));
     }
 
     @Test
     void rapidPageFlippingEndsOnTheRightPage() throws Exception {
-        Pagination pagination = lookup("#users-list-pagination").queryAs(Pagination.class);
+        com.sovera.console.lookup.Pager pagination = lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class);
         interact(() -> {
             for (int i = 1; i <= 9; i++) {
                 pagination.setCurrentPageIndex(i);

@@ -8,7 +8,6 @@ import com.sovera.console.onboarding.OnboardingModel;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.ui.StallDetector;
-import javafx.scene.control.Pagination;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,7 @@ class ResponsivenessTest extends ConsoleWindowFixture {
             interact(() -> table.turnPage(1));
             Thread.sleep(30);
         }
-        waitUntil(() -> lookup("#users-list-pagination").queryAs(Pagination.class).getCurrentPageIndex() == 60);
+        waitUntil(() -> lookup("#users-list-pagination").queryAs(com.sovera.console.lookup.Pager.class).getCurrentPageIndex() == 60);
         Thread.sleep(200);
         interact(detector::stop);
         stalls.put("60 page flips 30 ms apart", detector.longestGapMillis());

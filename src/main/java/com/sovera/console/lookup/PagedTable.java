@@ -13,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Pagination;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -31,7 +30,7 @@ public final class PagedTable<T> extends VBox {
 
     private final PagedModel<T> model;
     private final TableView<T> table = new TableView<>();
-    private final Pagination pagination = new Pagination(1, 0);
+    private final Pager pagination = new Pager();
     private final Label placeholder = new Label();
     private Filter conditions = Filter.none();
     private boolean syncing;
@@ -56,8 +55,6 @@ public final class PagedTable<T> extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         pagination.setId(id + "-pagination");
-        pagination.setPageFactory(index -> new Region());
-        pagination.setMaxPageIndicatorCount(7);
         pagination.currentPageIndexProperty().addListener((o, was, now) -> {
             if (!syncing) {
                 model.showPage(now.intValue());
