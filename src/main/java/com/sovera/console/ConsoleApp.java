@@ -46,8 +46,7 @@ public final class ConsoleApp extends Application {
         Startup.Choices choices = begun.choices().join();
         this.dirs = choices.dirs();
         Settings settings = choices.settings();
-        Theme.osPrefersDark(choices.osPrefersDark());
-        Theme.apply(settings.theme());
+        Theme.osPrefersDark(choices.osPrefersDark()); // the main window applies the theme
         AppIcon.addTo(stage);
         LogLevels.set(settings.logLevel());
         Environment environment = settings.environment();
@@ -86,6 +85,7 @@ public final class ConsoleApp extends Application {
                     + (environment.kind() == Environment.Kind.EMBEDDED ? "" : " Check the environment in Settings."));
             reason.setId("status");
             reason.setWrapText(true);
+            Theme.apply(settings.theme());
             VBox box = new VBox(12, new Label("SovX Console"), reason);
             box.setPadding(new Insets(24));
             stage.setScene(new Scene(box, 1100, 760));

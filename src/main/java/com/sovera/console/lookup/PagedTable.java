@@ -30,7 +30,7 @@ public final class PagedTable<T> extends VBox {
 
     private final PagedModel<T> model;
     private final TableView<T> table = new TableView<>();
-    private final Pager pagination = new Pager();
+    private final Pager pager = new Pager();
     private final Label placeholder = new Label();
     private Filter conditions = Filter.none();
     private boolean syncing;
@@ -54,8 +54,8 @@ public final class PagedTable<T> extends VBox {
         table.getSortOrder().addListener((ListChangeListener<TableColumn<T, ?>>) c -> requery());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        pagination.setId(id + "-pagination");
-        pagination.currentPageIndexProperty().addListener((o, was, now) -> {
+        pager.setId(id + "-pagination");
+        pager.currentPageIndexProperty().addListener((o, was, now) -> {
             if (!syncing) {
                 model.showPage(now.intValue());
             }
@@ -101,13 +101,13 @@ public final class PagedTable<T> extends VBox {
         footer = new HBox(10, copy, gap, total, rowsLabel, size);
         com.sovera.console.ui.Layouts.keepWhole(copy, total, rowsLabel, size);
         footer.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(errorRow, table, pagination, footer);
+        getChildren().addAll(errorRow, table, pager, footer);
     }
 
     private void syncPages() {
         syncing = true;
-        pagination.setPageCount(model.pageCount());
-        pagination.setCurrentPageIndex(model.pageProperty().get());
+        pager.setPageCount(model.pageCount());
+        pager.setCurrentPageIndex(model.pageProperty().get());
         syncing = false;
     }
 

@@ -345,19 +345,6 @@ public final class OnboardingView extends BorderPane {
         javafx.application.Platform.runLater(() -> prepareNext(ahead));
     }
 
-    /**
-     * Skins a throwaway country box in a scene of its own: the first one costs its classes and stylesheet (about
-     * 90 ms on the FX thread), better spent while the operator reads than when the user step opens.
-     */
-    public static void warmUp() {
-        SearchableComboBox<String> box = new SearchableComboBox<>(javafx.collections.FXCollections
-                .observableArrayList(countries()));
-        javafx.scene.Scene scene = new javafx.scene.Scene(new VBox(box));
-        box.applyCss();
-        box.getParent().layout();
-        scene.setRoot(new VBox());
-    }
-
     static List<String> countries() {
         return Countries.all();
     }

@@ -86,12 +86,9 @@ public final class MainWindow extends BorderPane {
         clock.play();
         offerResume();
         // the user step's country list needs the JDK's locale data: load it now, off the FX thread; then, while the
-        // operator reads the first step, let the searchable country box load its classes and styles once
+        // operator reads the first step, skin the forms of the steps ahead
         services.background().run(com.sovera.console.onboarding.Countries::all,
-                countries -> javafx.application.Platform.runLater(() -> {
-                    OnboardingView.warmUp();
-                    javafx.application.Platform.runLater(onboardingView::prepareSteps);
-                }), failure -> { });
+                countries -> onboardingView.prepareSteps(), failure -> { });
     }
 
     public OnboardingModel onboarding() {
