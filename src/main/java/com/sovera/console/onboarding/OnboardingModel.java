@@ -2,7 +2,6 @@ package com.sovera.console.onboarding;
 
 import com.sovera.console.api.ApiCall;
 import com.sovera.console.api.ApiException;
-import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxApi;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Customer;
@@ -19,12 +18,12 @@ import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.chain.Network;
 import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.provision.Provisioner;
 import com.sovera.console.settings.Environment;
 import com.sovera.console.ui.Background;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.SessionState;
 import com.sovera.console.ui.WriteGuard;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -363,14 +362,10 @@ public final class OnboardingModel {
         progress.customerEmail = body.email();
         progress.customerId = body.customerId();
         progress.entityName = body.entityName();
-        String key = progress.customerKey = key(progress.customerKey, body.toString());
+        String key = progress.customerKey = Provisioner.key(progress.customerKey, body.toString());
         save();
-        SovxApi api = client.api();
-        run(() -> adoptOnConflict(() -> api.createCustomer(body, key).execute(), () -> {
-            Customer existing = api.getCustomer(body.customerId()).execute();
-            return body.email().equalsIgnoreCase(existing.email()) && body.entityName().equals(existing.entityName())
-                    ? existing : null;
-        }), (Customer c) -> {
+        Provisioner writes = provisioner();
+        run(() -> writes.customer(body, key).value(), (Customer c) -> {
             progress.customerCreated = true;
             session.customerIdProperty().set(c.customerId());
             summaries.get(Step.CUSTOMER).set("Customer " + c.customerId());
@@ -383,9 +378,10 @@ public final class OnboardingModel {
             return;
         }
         String id = progress.customerId;
-        String key = progress.credentialsKey = key(progress.credentialsKey, id + "#" + UUID.randomUUID());
+        String key = progress.credentialsKey = Provisioner.key(progress.credentialsKey, id + "#" + UUID.randomUUID());
         save();
-        run(() -> client.api().createCredentials(id, key).execute(), creds -> {
+        Provisioner writes = provisioner();
+        run(() -> writes.ownerKey(id, key), creds -> {
             client.credentials().useOwnerKey(creds.customerSecret());
             secret.set(creds.customerSecret());
             lastFour.set("");
@@ -409,13 +405,10 @@ public final class OnboardingModel {
         progress.phone = body.phone();
         progress.dateOfBirth = body.dateOfBirth();
         progress.country = body.country();
-        String key = progress.userKey = key(progress.userKey, body.toString());
+        String key = progress.userKey = Provisioner.key(progress.userKey, body.toString());
         save();
-        SovxApi api = client.api();
-        run(() -> adoptOnConflict(() -> api.createUser(body, key).execute(), () -> api.listUsers(
-                Filter.none().where("email", body.email()).asQuery()).execute().rows().stream()
-                .filter(u -> body.firstName().equals(u.firstName()) && body.lastName().equals(u.lastName()))
-                .findFirst().orElse(null)), (User u) -> {
+        Provisioner writes = provisioner();
+        run(() -> writes.user(body, key, Provisioner.SameUser.SAME_PERSON).value(), (User u) -> {
                     progress.userId = u.userId();
                     summaries.get(Step.USER).set("User " + u.userId());
                     advance();
@@ -430,9 +423,10 @@ public final class OnboardingModel {
         progress.walletName = body.name();
         progress.walletCurrency = body.currency();
         String userId = progress.userId;
-        String key = progress.walletKey = key(progress.walletKey, userId + body);
+        String key = progress.walletKey = Provisioner.key(progress.walletKey, userId + body);
         save();
-        run(() -> client.api().createWallet(userId, body, key).execute(), (Wallet w) -> {
+        Provisioner writes = provisioner();
+        run(() -> writes.wallet(userId, body, key), (Wallet w) -> {
             progress.walletId = w.walletId();
             summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId());
             network.set(defaultNetwork(w.currency()));
@@ -455,9 +449,10 @@ public final class OnboardingModel {
         NewAddress body = new NewAddress(progress.walletCurrency, network.get());
         progress.network = body.network();
         String walletId = progress.walletId;
-        String key = progress.addressKey = key(progress.addressKey, walletId + body);
+        String key = progress.addressKey = Provisioner.key(progress.addressKey, walletId + body);
         save();
-        run(() -> client.api().createAddress(walletId, body, key).execute(), (DepositAddress a) -> {
+        Provisioner writes = provisioner();
+        run(() -> writes.address(walletId, body, key), (DepositAddress a) -> {
             progress.addressId = a.addressId();
             progress.address = a.address();
             save();
@@ -507,33 +502,8 @@ public final class OnboardingModel {
         }
     }
 
-    /** A create whose answer was lost may have happened: on a conflict, look the object up by its natural key. */
-    private static <T> T adoptOnConflict(Callable<T> create, Callable<T> lookup) throws Exception {
-        try {
-            return create.call();
-        } catch (ApiException e) {
-            if (e.httpStatus() == 409) {
-                T existing;
-                try {
-                    existing = lookup.call();
-                } catch (ApiException lookupFailed) {
-                    throw e; // a server without the (assumed) lookup: the conflict is the answer to show
-                }
-                if (existing != null) {
-                    return existing;
-                }
-            }
-            throw e;
-        }
-    }
-
-    /** The idempotency key for a create of these values: the journaled one if the values are unchanged. */
-    private static String key(String stored, String values) {
-        String fingerprint = UUID.nameUUIDFromBytes(values.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
-        if (stored != null && stored.startsWith(fingerprint + "-")) {
-            return stored;
-        }
-        return fingerprint + "-" + UUID.randomUUID();
+    private Provisioner provisioner() {
+        return new Provisioner(client.api(), journal::awaitWritten);
     }
 
     private boolean mayWrite() {
