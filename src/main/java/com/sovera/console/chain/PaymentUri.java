@@ -12,6 +12,14 @@ public final class PaymentUri {
     }
 
     /**
+     * The URI for a deposit of {@code currency} (BTC, ETH, USDC) to this address on this network: what every QR
+     * code, copied payment link and CSV {@code payment_uri} of the console says. The one place that decides it.
+     */
+    public static String forDeposit(String currency, Network network, String address) {
+        return of(address, network, null);
+    }
+
+    /**
      * The URI a wallet scanning a QR code should see for a deposit to this address. The address is verified
      * first, so an invalid address never becomes a payable code.
      *

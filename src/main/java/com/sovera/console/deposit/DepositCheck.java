@@ -76,7 +76,7 @@ public final class DepositCheck {
                 passed.add("Read-back skipped: this server does not list a wallet's addresses");
             }
         }
-        String payload = PaymentUri.of(address.address(), net, null);
+        String payload = PaymentUri.forDeposit(currency, net, address.address());
         QrCode qr = QrCode.encode(payload, SCALE);
         String decoded = QrCode.decode(qr.argb(), qr.width(), qr.height());
         if (!payload.equals(decoded)) {
