@@ -145,9 +145,7 @@ class Benchmarks extends FxRobot {
      */
     private void startup() throws Exception {
         InstalledImage image = InstalledImage.built();
-        if (!Files.exists(image.archive())) {
-            image.makeArchive(); // as the package's postinst does where it installs
-        }
+        image.makeArchive(); // afresh, where the image lies, as the package's postinst does where it installs
         Path home = Files.createTempDirectory("sovx-bench-home");
         Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Dsovx.exitWhenReady=true -Dsovx.home=" + home);
         List<String> bareInstalled = bareOnInstalledRuntime(image);
