@@ -22,6 +22,7 @@ import com.sovera.console.onboarding.OnboardingService;
 import com.sovera.console.onboarding.OnboardingView;
 import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Progress;
+import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.settings.SettingsView;
@@ -59,6 +60,7 @@ public final class MainWindow extends BorderPane {
     private final OnboardingViewModel onboarding;
     private final OnboardingView onboardingView;
     private final ClipboardGuard clipboard;
+    private final KeyRing keyRing;
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
@@ -94,6 +96,7 @@ public final class MainWindow extends BorderPane {
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
+        keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state());
         if (services.environment().isProductionLike()) {
@@ -209,8 +212,7 @@ public final class MainWindow extends BorderPane {
 
     private LookupContextModel context() {
         if (context == null) {
-            context = new LookupContextModel(services.lookups(), services.client(), services.runner(),
-                    services.environment().id(), services.keychain());
+            context = new LookupContextModel(services.lookups(), services.client(), services.runner(), keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
                 if (users != null) {
                     users.reload();
