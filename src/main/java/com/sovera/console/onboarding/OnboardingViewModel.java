@@ -737,7 +737,7 @@ public final class OnboardingViewModel {
             User u = start.user();
             p = p.with(new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(), u.phone(),
                     u.dateOfBirth(), u.country(), null, u.userId(), true));
-            summaries.get(Step.USER).set("User " + u.email() + " (existing)");
+            summaries.get(Step.USER).set("User " + (u.email() == null ? u.userId() : u.email()) + " (existing)");
             target = start.ownerKey() == null ? Step.CREDENTIALS : Step.WALLET;
         }
         if (start.wallet() != null) {
