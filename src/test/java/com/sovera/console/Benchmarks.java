@@ -218,7 +218,7 @@ class Benchmarks extends FxRobot {
 
     /**
      * The command line {@code mvn javafx:run} runs (javafx-maven-plugin 0.0.8 on a project without module-info):
-     * the JDK's {@code java}, JavaFX's jars on the module path, everything else on the class path.
+     * the JDK's {@code java}, the pom's options, JavaFX's jars on the module path, everything else on the class path.
      */
     private static List<String> javafxRun(Path classes, List<String> jars, String main) {
         List<String> modules = new ArrayList<>();
@@ -236,6 +236,7 @@ class Benchmarks extends FxRobot {
         return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--module-path", String.join(java.io.File.pathSeparator, modules),
                 "--add-modules", "javafx.base,javafx.controls,javafx.graphics",
+                "--add-exports", "javafx.base/com.sun.javafx.event=ALL-UNNAMED", // the pom's <options> for javafx:run
                 "-classpath", String.join(java.io.File.pathSeparator, classpath), main));
     }
 
