@@ -196,11 +196,21 @@ public final class MainWindow extends BorderPane {
         return box;
     }
 
-    /** Settings saved: the log level (and so how much of the wire is logged) and the theme apply at once. */
+    /**
+     * Settings saved: the log level (and so how much of the wire is logged) and the theme apply at once; another
+     * environment or other timeouts rebuild the console around new clients.
+     */
     private void applied(Settings saved) {
+        Settings before = settings;
         settings = saved;
         Theme.apply(saved.theme());
         services.client().setWireLog(WireLog.forLevel(saved.logLevel()));
+        boolean reconnect = !saved.environment().equals(before.environment())
+                || !saved.connectTimeoutSeconds().equals(before.connectTimeoutSeconds())
+                || !saved.readTimeoutSeconds().equals(before.readTimeoutSeconds());
+        if (reconnect && services.switcher() != null) {
+            services.switcher().switchTo(saved);
+        }
     }
 
     private ActivityView activityView() {
