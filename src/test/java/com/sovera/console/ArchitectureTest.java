@@ -78,7 +78,7 @@ class ArchitectureTest {
                         "com.sovera.console.shell..", "com.sovera.console.onboarding..",
                         "com.sovera.console.activity..", "com.sovera.console.settings..",
                         "com.sovera.console.deposit..", "com.sovera.console.ui..", "com.sovera.console.lookup..",
-                        "com.sovera.console.help..")
+                        "com.sovera.console.help..", "com.sovera.console.config..", "com.sovera.console.session..")
                 .because("the administrator's policy is read before any window and applied by the features")
                 .check(classes);
     }

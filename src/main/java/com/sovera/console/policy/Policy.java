@@ -166,8 +166,8 @@ public final class Policy {
 
     /**
      * The environments the operator may pick and the one the console opens on, from what the operator saved.
-     * A pure function of plain values, so that settings (a UI feature) can apply it without this package
-     * knowing it.
+     * A pure function of plain values, so that the saved settings ({@code config.AdministeredSettings}) can be
+     * put under it without this package knowing them.
      *
      * @param savedChoice the operator's last environment ({@code embedded}, {@code sovera-sandbox} or a base URL)
      * @param savedCustom the base URLs the operator added

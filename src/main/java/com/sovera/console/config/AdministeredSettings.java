@@ -1,4 +1,4 @@
-package com.sovera.console.settings;
+package com.sovera.console.config;
 
 import com.sovera.console.policy.EnvironmentRefs;
 import com.sovera.console.policy.Policy;
@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The operator's saved {@link Settings} as the administrator's {@link Policy} allows them: which environments
  * are offered, which one the console opens on, the log level. The rules are the policy's ({@link Policy#offer},
- * {@link Policy#logLevel}); this only translates between its names and {@link Environment}. Plain Java.
+ * {@link Policy#logLevel}); this only translates between its names and {@link Environment}. No JavaFX.
  */
 public final class AdministeredSettings {
 

@@ -1,4 +1,4 @@
-package com.sovera.console.settings;
+package com.sovera.console.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
