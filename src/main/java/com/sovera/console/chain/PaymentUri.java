@@ -37,6 +37,9 @@ public final class PaymentUri {
      */
     public static Optional<String> mismatch(String uri, String currency, Network network, String address) {
         Asset asset = offered(currency, network);
+        if (address == null || address.isBlank()) {
+            throw new AddressFormatException("The address is empty.");
+        }
         if (uri == null) {
             return Optional.of("it could not be read");
         }

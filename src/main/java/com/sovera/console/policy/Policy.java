@@ -190,8 +190,13 @@ public final class Policy {
             savedCustom.stream().map(EnvironmentRefs::normalise).filter(e -> !offered.contains(e))
                     .forEach(offered::add);
         }
+        if (offered.isEmpty()) {
+            // the file's reader refuses such a policy; one built otherwise must not open somewhere unlisted
+            throw new IllegalStateException("this policy offers no environment: " + this);
+        }
         String saved = savedChoice == null ? null : EnvironmentRefs.normalise(savedChoice);
-        String selected = defaultEnvironment().orElse(offered.contains(saved) ? saved : offered.get(0));
+        String selected = defaultEnvironment().filter(offered::contains)
+                .orElse(offered.contains(saved) ? saved : offered.get(0));
         return new Offer(List.copyOf(offered), selected, mayAdd);
     }
 
