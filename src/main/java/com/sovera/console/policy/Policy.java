@@ -183,7 +183,9 @@ public final class Policy {
                 offered.add(EnvironmentRefs.EMBEDDED);
             }
             offered.add(EnvironmentRefs.SOVERA_SANDBOX);
-            defaultEnvironment().filter(e -> !offered.contains(e)).ifPresent(offered::add);
+            // an administrator's URL named as the default is offered; a built-in one only if it is on
+            defaultEnvironment().filter(e -> !EnvironmentRefs.isBuiltIn(e) && !offered.contains(e))
+                    .ifPresent(offered::add);
         }
         boolean mayAdd = customEnvironmentsAllowed().orElse(true);
         if (mayAdd && savedCustom != null) {

@@ -1,6 +1,7 @@
 package com.sovera.console.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,14 @@ class PolicyOfferTest {
         assertThat(offer.environments()).containsExactly("embedded");
         assertThat(offer.selected()).isEqualTo("embedded");
         assertThat(offer.mayAdd()).isFalse();
+    }
+
+    @Test
+    void aPolicyBuiltInCodeNeverOpensSomewhereItDoesNotOffer() {
+        Policy defaultOff = Policy.builder().embeddedSandboxEnabled(false).defaultEnvironment("embedded").build();
+        assertThat(defaultOff.offer("embedded", List.of()).selected()).isEqualTo("sovera-sandbox");
+        Policy nothing = Policy.builder().environments(List.of("embedded")).embeddedSandboxEnabled(false).build();
+        assertThatThrownBy(() -> nothing.offer(null, List.of())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("offers no environment");
     }
 }
