@@ -12,8 +12,9 @@ import com.sovera.console.config.Settings;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.shell.WindowState;
-import com.sovera.console.ui.Background;
-import com.sovera.console.session.SessionState;
+import com.sovera.console.ui.task.FxScheduler;
+import com.sovera.console.ui.task.FxTaskRunner;
+import com.sovera.console.platform.Keychain;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.geometry.Insets;
@@ -32,7 +33,7 @@ public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
-    private final Background background = new Background();
+    private final FxTaskRunner runner = new FxTaskRunner();
     private Startup.Connection connection;
     private MainWindow main;
     private Stage stage;
@@ -52,15 +53,15 @@ public final class ConsoleApp extends Application {
         Environment environment = settings.environment();
         stage.setTitle("SovX Console — " + environment.name());
         // no placeholder: the connection is ready as soon as the toolkit (the sandbox opens its database later)
-        background.run(() -> begun.connection().join(), ready -> {
+        runner.run(() -> begun.connection().join(), ready -> {
             connection = ready;
             SandboxServer sandbox = ready.sandbox();
             DemoAccount demo = sandbox == null ? null : sandbox.demo();
-            main = new MainWindow(new Services(ready.client(), ready.lookupClient(), environment, settings,
-                    choices.store(), new Journal(dirs.data()), ready.activity(), background, new SessionState(),
-                    demo == null ? null : demo.email(), demo == null ? null : demo.password(),
-                    demo == null ? null : demo.customerId(), demo == null ? null : demo.ownerKey(),
-                    Clock.systemUTC(), sandbox == null ? null : new EmbeddedTraining(sandbox.training())));
+            main = new MainWindow(new Services(ready.client(), ready.lookups(), environment, settings,
+                    choices.store(), new Journal(dirs.data()), ready.activity(), runner, new FxScheduler(),
+                    Clock.systemUTC(), demo == null ? null : new Services.Demo(demo.email(), demo.password(),
+                    demo.customerId(), demo.ownerKey()),
+                    sandbox == null ? null : new EmbeddedTraining(sandbox.training()), Keychain::probe));
             stage.setScene(new Scene(main, 1100, 760));
             choices.window().ifPresent(w -> w.applyTo(stage));
             stage.show();
@@ -121,13 +122,12 @@ public final class ConsoleApp extends Application {
             }
         }
         if (connection != null) {
-            connection.client().close();
-            connection.lookupClient().close();
+            connection.client().close(); // the lookups' client shares its connections: closed with it
             if (connection.sandbox() != null) {
                 connection.sandbox().close();
             }
         }
-        background.close();
+        runner.close();
         LOG.info("SovX Console closed");
     }
 }

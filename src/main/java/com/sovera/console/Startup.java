@@ -28,8 +28,11 @@ final class Startup {
                    boolean osPrefersDark) {
     }
 
-    /** The server side: the embedded sandbox (when that is the environment) and the two clients. */
-    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookupClient, ActivityLog activity) {
+    /**
+     * The server side: the embedded sandbox (when that is the environment) and the two clients, which share their
+     * connections and the account session.
+     */
+    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookups, ActivityLog activity) {
     }
 
     private static CompletableFuture<Choices> choices;
@@ -93,8 +96,8 @@ final class Startup {
             baseUrl = sandbox.baseUrl();
         }
         try {
-            return new Connection(sandbox, client(baseUrl, choices.settings(), activity),
-                    client(baseUrl, choices.settings(), activity), activity);
+            SovxClient client = client(baseUrl, choices.settings(), activity);
+            return new Connection(sandbox, client, client.derive(), activity);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();

@@ -1,5 +1,6 @@
 package com.sovera.console;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -60,7 +61,8 @@ class ArchitectureTest {
     @Test
     void viewsDoNotTalkHttp() {
         noClasses().that().resideInAnyPackage("..console.shell..", "..console.onboarding..", "..console.activity..",
-                        "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..")
+                        "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..",
+                        "..console.session..", "..console.config..", "..console.provision..", "..console.help..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..").check(classes);
     }
 
@@ -92,6 +94,41 @@ class ArchitectureTest {
                 .orShould().callMethod(okhttp3.OkHttpClient.Builder.class, "hostnameVerifier",
                         javax.net.ssl.HostnameVerifier.class)
                 .because("there is no 'trust all' switch anywhere").check(classes);
+    }
+
+    @Test
+    void viewModelsAndTheServicesBelowThemTouchNoControl() {
+        classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
+                .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
+                        "..console.settings..", "..console.help..")
+                .should(notTouch("javafx.scene..", "javafx.stage.."))
+                .because("a view model is tested without a toolkit; only its view knows controls").check(classes);
+        noClasses().that().resideInAnyPackage("..console.ui.task..", "..console.session..", "..console.config..",
+                        "..console.provision..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("..console.config..", "..console.provision..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
+    void featuresDoNotReachIntoEachOtherOnlyTheShellWiresThem() {
+        String[] features = {"onboarding", "lookup", "activity", "settings", "help"};
+        for (String feature : features) {
+            String[] others = java.util.Arrays.stream(features).filter(f -> !f.equals(feature))
+                    .map(f -> "com.sovera.console." + f + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("com.sovera.console." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("screens share only ui, deposit, session, config and provision; the shell wires them")
+                    .check(classes);
+        }
+    }
+
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> notTouch(
+            String... packages) {
+        return com.tngtech.archunit.lang.conditions.ArchConditions.not(
+                com.tngtech.archunit.lang.conditions.ArchConditions.dependOnClassesThat(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(packages)));
     }
 
     @Test

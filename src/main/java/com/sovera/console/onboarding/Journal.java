@@ -37,7 +37,7 @@ public final class Journal {
             problem = "The onboarding journal could not be read and was set aside as "
                     + read.setAside().getFileName() + ".";
         }
-        return read.value().filter(p -> !p.finished);
+        return read.value().filter(p -> !p.finished());
     }
 
     /** A message when reading found a corrupt journal, else null. */
