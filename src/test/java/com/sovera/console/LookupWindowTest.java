@@ -253,6 +253,32 @@ class LookupWindowTest extends FxRobot {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void newDepositAddressOnAWalletContinuesItsTreeInTheWizardAndShowsTheVerifiedAddress() throws Exception {
+        clickOn("#nav-wallets");
+        waitUntil(() -> !rows("#wallets-list-table").isEmpty());
+        TableView<Wallet> table = lookup("#wallets-list-table").queryAs(TableView.class);
+        Wallet wallet = table.getItems().get(7);
+        int before = server.api().listWalletAddresses(wallet.walletId(), Filter.page(100, 0).asQuery()).execute()
+                .rows().size();
+        interact(() -> table.getSelectionModel().select(wallet));
+        clickOn("#wallet-new-address");
+        waitUntil(() -> lookup("#onboarding").tryQuery().map(Node::isVisible).orElse(false));
+        var wizard = console.window.onboarding();
+        assertThat(wizard.stepProperty().get()).isEqualTo(com.sovera.console.onboarding.Step.ADDRESS);
+        assertThat(lookup("#summary-wallet").queryAs(Labeled.class).getText()).contains(wallet.walletId())
+                .endsWith("(existing)");
+        clickOn("#wizard-action");
+        waitUntil(() -> lookup("#onboarding #address-qr").queryAs(ImageView.class).getImage() != null);
+        List<DepositAddress> after = server.api().listWalletAddresses(wallet.walletId(), Filter.page(100, 0)
+                .asQuery()).execute().rows();
+        assertThat(after).hasSize(before + 1);
+        assertThat(after).extracting(DepositAddress::address)
+                .contains(wizard.depositProperty().get().address().address());
+        clickOn("#nav-users");
+    }
+
+    @Test
     void aTraceIdPastedInTheSearchOpensItsCallInActivity() throws Exception {
         String traceId = console.activity.entries().get(console.activity.entries().size() - 1).traceId();
         interact(() -> lookup("#search").queryAs(TextField.class).setText(traceId));

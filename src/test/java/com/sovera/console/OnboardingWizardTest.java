@@ -92,7 +92,7 @@ class OnboardingWizardTest extends ConsoleWindowFixture {
         type("#entity_name", "Acme Payments Ltd");
         enter();
         waitForStep(Step.CREDENTIALS);
-        assertThat(text("#summary-customer")).isEqualTo("Customer acme-payments");
+        assertThat(text("#summary-customer")).isEqualTo("Customer acme-payments (created)");
         assertThat(text("#header-customer")).isEqualTo("Customer: acme-payments");
 
         clickOn("#wizard-action");

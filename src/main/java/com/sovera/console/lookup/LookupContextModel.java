@@ -3,11 +3,10 @@ package com.sovera.console.lookup;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Customer;
-import com.sovera.console.platform.Keychain;
+import com.sovera.console.session.KeyRing;
 import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,37 +39,28 @@ public final class LookupContextModel {
 
     private final SovxClient lookups;
     private final SovxClient session;
-    private final String scope;
+    private final KeyRing keyRing;
     private final Latest customersLoad;
     private final Latest keychainRead;
     private final TaskRunner runner;
     private final ObservableList<String> customers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper customerId = new ReadOnlyStringWrapper();
     private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty keychainAvailable = new SimpleBooleanProperty();
-    private final StringProperty keychainNote = new SimpleStringProperty("Looking for the system keychain...");
     private final ObjectProperty<Offer> offer = new SimpleObjectProperty<>();
-    private Keychain keychain;
+    private String ownerKey;
 
     /**
      * @param lookups the lookups' client, whose owner key this sets
      * @param session the client holding the account session, for the (assumed) customer list
-     * @param scope   what keys are remembered under besides the customer id: the environment's id
-     * @param prober  finds the system keychain (it may touch D-Bus: it runs off the FX thread)
+     * @param keyRing the keys the operator chose to keep in the system keychain
      */
-    public LookupContextModel(SovxClient lookups, SovxClient session, TaskRunner runner, String scope,
-                              Callable<Keychain> prober) {
+    public LookupContextModel(SovxClient lookups, SovxClient session, TaskRunner runner, KeyRing keyRing) {
         this.lookups = lookups;
         this.session = session;
         this.runner = runner;
-        this.scope = scope;
+        this.keyRing = keyRing;
         this.customersLoad = new Latest(runner);
         this.keychainRead = new Latest(runner);
-        runner.run(prober, found -> {
-            keychain = found;
-            keychainAvailable.set(found.available());
-            keychainNote.set(found.available() ? "" : found.unavailableReason());
-        }, failure -> keychainNote.set("The system keychain could not be reached."));
     }
 
     public ObservableList<String> customers() {
@@ -87,12 +77,17 @@ public final class LookupContextModel {
     }
 
     public BooleanProperty keychainAvailableProperty() {
-        return keychainAvailable;
+        return keyRing.availableProperty();
     }
 
     /** Why the keychain cannot be offered, or empty. */
     public StringProperty keychainNoteProperty() {
-        return keychainNote;
+        return keyRing.noteProperty();
+    }
+
+    /** The owner key in use for the customer in context (a support action hands it to the wizard). */
+    public String ownerKey() {
+        return ownerKey;
     }
 
     public ObjectProperty<Offer> offerProperty() {
@@ -112,12 +107,11 @@ public final class LookupContextModel {
 
     /** A customer was picked from the list: its key comes from the keychain when one is stored there. */
     public void picked(String id) {
-        if (id == null || keychain == null || !keychain.available()) {
+        if (id == null || !keyRing.availableProperty().get()) {
             return;
         }
-        Keychain chain = keychain;
-        keychainRead.load(job -> chain.load(account(id)), (Optional<String> stored) -> stored.ifPresent(
-                k -> use(id, k)), failure -> message.set("The keychain could not be read."));
+        keychainRead.load(job -> keyRing.load(id), (Optional<String> stored) -> stored.ifPresent(k -> use(id, k)),
+                failure -> message.set("The keychain could not be read."));
     }
 
     /** Uses what the operator typed. */
@@ -137,6 +131,7 @@ public final class LookupContextModel {
             return;
         }
         String key = ownerKey.strip();
+        this.ownerKey = key;
         lookups.credentials().useOwnerKey(key);
         if (offer.get() != null && offer.get().customerId().equals(id)) {
             offer.set(null);
@@ -144,11 +139,9 @@ public final class LookupContextModel {
         typedCustomer.set(id);
         typedKey.set("");
         message.set("Looking up " + id + ".");
-        if (remember.get() && keychain != null && keychain.available()) {
-            Keychain chain = keychain;
-            String account = account(id);
+        if (remember.get() && keyRing.availableProperty().get()) {
             runner.run(() -> {
-                chain.store(account, key);
+                keyRing.store(id, key);
                 return true;
             }, stored -> message.set("Looking up " + id + "; its key is in the system keychain."),
                     failure -> message.set("Looking up " + id + "; the keychain did not take the key."));
@@ -161,6 +154,7 @@ public final class LookupContextModel {
         customersLoad.cancel();
         keychainRead.cancel();
         lookups.credentials().useOwnerKey(null);
+        ownerKey = null;
         typedKey.set("");
         offer.set(null);
         customers.clear();
@@ -168,7 +162,13 @@ public final class LookupContextModel {
         message.set("");
     }
 
-    private String account(String id) {
-        return scope + ":" + id;
+    /** A key of this customer was revoked: if it is the one in use, the lookups stop using it. */
+    public void revoked(String id, String revokedKey) {
+        if (id.equals(customerId.get()) && revokedKey != null && revokedKey.equals(ownerKey)) {
+            lookups.credentials().useOwnerKey(null);
+            ownerKey = null;
+            customerId.set(null);
+            message.set("The key in use for " + id + " was revoked: paste a new one.");
+        }
     }
 }

@@ -79,7 +79,11 @@ public final class UsersView extends VBox {
         retry.visibleProperty().bind(model.walletsProblemProperty().isNotNull());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retryWallets());
-        VBox side = new VBox(8, new Label("Selected user"), detail, new Label("Wallets"), walletsMessage,
+        Button addWallet = com.sovera.console.ui.Icons.on(new Button("Add _wallet..."), "fth-plus");
+        addWallet.setId("user-add-wallet");
+        addWallet.disableProperty().bind(model.selected.isNull());
+        addWallet.setOnAction(e -> model.addWallet());
+        VBox side = new VBox(8, new Label("Selected user"), detail, addWallet, new Label("Wallets"), walletsMessage,
                 walletsProblem, retry, wallets);
         VBox.setVgrow(wallets, Priority.ALWAYS);
         side.setPadding(new Insets(0, 0, 0, 8));

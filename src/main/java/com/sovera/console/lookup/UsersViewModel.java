@@ -39,6 +39,7 @@ public final class UsersViewModel {
     private final StringProperty walletsMessage = new SimpleStringProperty("");
     private final ObjectProperty<Problem> walletsProblem = new SimpleObjectProperty<>();
     private final Latest walletsLoad;
+    private java.util.function.Consumer<ContinueFrom> onContinue = action -> { };
 
     public UsersViewModel(SovxClient client, TaskRunner runner) {
         this.client = client;
@@ -72,6 +73,18 @@ public final class UsersViewModel {
 
     public ObjectProperty<Problem> walletsProblemProperty() {
         return walletsProblem;
+    }
+
+    /** Where a support action goes: the wizard, continuing the tree of the customer in context. */
+    public void setOnContinue(java.util.function.Consumer<ContinueFrom> value) {
+        this.onContinue = value;
+    }
+
+    /** Add wallet...: the wizard at the wallet step for the selected user. */
+    public void addWallet() {
+        if (selected.get() != null) {
+            onContinue.accept(new ContinueFrom(selected.get(), null));
+        }
     }
 
     /** Runs the query with the filters as they are now, from the first page. */

@@ -90,8 +90,12 @@ public final class WalletsView extends VBox {
         retry.setOnAction(e -> model.retry());
         AddressPanel panel = new AddressPanel();
         panel.resultProperty().bind(model.checkProperty());
-        VBox side = new VBox(8, new Label("Deposit addresses of the selected wallet"), addresses, message, problem,
-                retry, panel);
+        Button newAddress = com.sovera.console.ui.Icons.on(new Button("New _deposit address..."), "fth-plus");
+        newAddress.setId("wallet-new-address");
+        newAddress.disableProperty().bind(model.selected.isNull());
+        newAddress.setOnAction(e -> model.newAddress());
+        VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,
+                problem, retry, panel);
         side.setPadding(new Insets(0, 0, 0, 8));
         SplitPane split = new SplitPane(table, side);
         split.setDividerPositions(0.62);

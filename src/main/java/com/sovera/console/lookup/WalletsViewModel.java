@@ -43,6 +43,7 @@ public final class WalletsViewModel {
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private final Latest addressesLoad;
     private final Latest checkLoad;
+    private java.util.function.Consumer<ContinueFrom> onContinue = action -> { };
 
     public WalletsViewModel(SovxClient client, TaskRunner runner) {
         this.client = client;
@@ -82,6 +83,20 @@ public final class WalletsViewModel {
     /** Why the addresses or the check could not be had (a rate limit, an outage), with {@link #retry()}. */
     public ObjectProperty<Problem> problemProperty() {
         return problem;
+    }
+
+    /** Where a support action goes: the wizard, continuing the tree of the customer in context. */
+    public void setOnContinue(java.util.function.Consumer<ContinueFrom> value) {
+        this.onContinue = value;
+    }
+
+    /** New deposit address...: the wizard at the address step for the selected wallet (verified as there). */
+    public void newAddress() {
+        Wallet w = selected.get();
+        if (w != null) {
+            onContinue.accept(new ContinueFrom(new com.sovera.console.api.model.User(w.userId(), null, null, null,
+                    null, null, null, null, null, null, null), w));
+        }
     }
 
     public void apply() {

@@ -170,8 +170,17 @@ public final class OnboardingView extends BorderPane {
     }
 
     private Node firstInput(Step step) {
-        return locks.getOrDefault(step, List.of()).stream().filter(n -> !n.isDisabled() && n.getScene() != null)
-                .findFirst().orElse(action);
+        return locks.getOrDefault(step, List.of()).stream().filter(n -> !n.isDisabled() && n.getScene() != null
+                && shown(n)).findFirst().orElse(action);
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The current step stands out, done steps are ticked, and done steps' inputs are read-only. */
@@ -244,8 +253,54 @@ public final class OnboardingView extends BorderPane {
     }
 
     private Node customer() {
-        return form("Create the customer", text("Customer e-mail", Field.CUSTOMER_EMAIL),
+        VBox created = new VBox(10, text("Customer e-mail", Field.CUSTOMER_EMAIL),
                 text("Customer id (slug)", Field.CUSTOMER_ID), text("Entity name", Field.ENTITY_NAME));
+        TextField id = new TextField();
+        id.textProperty().bindBidirectional(model.existingCustomerId);
+        id.setPromptText("customer id");
+        org.controlsfx.control.textfield.TextFields.bindAutoCompletion(id, request -> model.picker().customers()
+                .stream().filter(c -> c.contains(request.getUserText().strip())).limit(20).toList());
+        Label typed = new Label("This server does not list customers: type the id.");
+        typed.visibleProperty().bind(model.picker().customersOfferedProperty().not());
+        typed.managedProperty().bind(typed.visibleProperty());
+        VBox existing = new VBox(6, new FieldRow("Customer id (type to search the account's customers)", id,
+                "existing-customer"), typed);
+        locks.computeIfAbsent(Step.CUSTOMER, s -> new ArrayList<>()).add(id);
+        return form("The customer", origin(model.customerOrigin, "New customer", "Existing customer", "customer",
+                Step.CUSTOMER), shownFor(created, model.customerOrigin, OnboardingViewModel.Origin.NEW),
+                shownFor(existing, model.customerOrigin, OnboardingViewModel.Origin.EXISTING));
+    }
+
+    /** New or existing: two joined toggle buttons bound to the step's origin. */
+    private Node origin(javafx.beans.property.ObjectProperty<OnboardingViewModel.Origin> origin, String newText,
+                        String existingText, String id, Step step) {
+        ToggleButton fresh = new ToggleButton(newText);
+        fresh.setId(id + "-new");
+        ToggleButton existing = new ToggleButton(existingText);
+        existing.setId(id + "-existing");
+        org.controlsfx.control.SegmentedButton both = new org.controlsfx.control.SegmentedButton(fresh, existing);
+        Runnable show = () -> {
+            fresh.setSelected(origin.get() == OnboardingViewModel.Origin.NEW);
+            existing.setSelected(origin.get() == OnboardingViewModel.Origin.EXISTING);
+        };
+        fresh.setOnAction(e -> {
+            origin.set(OnboardingViewModel.Origin.NEW);
+            show.run();
+        });
+        existing.setOnAction(e -> {
+            origin.set(OnboardingViewModel.Origin.EXISTING);
+            show.run();
+        });
+        origin.addListener((o, was, now) -> show.run());
+        show.run();
+        locks.computeIfAbsent(step, s -> new ArrayList<>()).addAll(List.of(fresh, existing));
+        return both;
+    }
+
+    private static <T> Node shownFor(Node node, javafx.beans.value.ObservableValue<T> value, T shown) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> shown.equals(value.getValue()), value));
+        node.managedProperty().bind(node.visibleProperty());
+        return node;
     }
 
     private Node credentials() {
@@ -281,7 +336,46 @@ public final class OnboardingView extends BorderPane {
         lost.setWrapText(true);
         lost.visibleProperty().bind(model.keyLostProperty());
         lost.managedProperty().bind(model.keyLostProperty());
-        return form("Generate API credentials", lost, shown);
+        return form("API credentials", lost, keySources(), shown);
+    }
+
+    /** For an existing customer: mint a new key, paste one, or take the one remembered in the keychain. */
+    private Node keySources() {
+        ToggleButton mint = new ToggleButton("Mint a new key");
+        mint.setId("key-mint");
+        ToggleButton paste = new ToggleButton("Paste a key");
+        paste.setId("key-paste");
+        ToggleButton keychain = new ToggleButton("From the keychain");
+        keychain.setId("key-keychain");
+        org.controlsfx.control.SegmentedButton sources = new org.controlsfx.control.SegmentedButton(mint, paste,
+                keychain);
+        Map<OnboardingViewModel.KeySource, ToggleButton> buttons = Map.of(OnboardingViewModel.KeySource.MINT, mint,
+                OnboardingViewModel.KeySource.PASTE, paste, OnboardingViewModel.KeySource.KEYCHAIN, keychain);
+        Runnable show = () -> buttons.forEach((source, b) -> b.setSelected(model.keySource.get() == source));
+        buttons.forEach((source, b) -> b.setOnAction(e -> {
+            model.keySource.set(source);
+            show.run();
+        }));
+        model.keySource.addListener((o, was, now) -> show.run());
+        show.run();
+        keychain.setDisable(!model.keychainOffered());
+        model.stateProperty().addListener((o, was, now) -> keychain.setDisable(!model.keychainOffered()));
+        PasswordField pasted = new PasswordField();
+        pasted.textProperty().bindBidirectional(model.pastedKey);
+        FieldRow pasteRow = new FieldRow("The customer's owner key (x-api-key); the server checks it before use",
+                pasted, "pasted-key");
+        shownFor(pasteRow, model.keySource, OnboardingViewModel.KeySource.PASTE);
+        locks.computeIfAbsent(Step.CREDENTIALS, s -> new ArrayList<>()).addAll(List.of(pasted, mint, paste,
+                keychain));
+        VBox box = new VBox(8, sources, pasteRow);
+        box.setId("key-sources");
+        // a customer created here gets a new key; one that exists may already have one the operator holds
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            Progress p = model.stateProperty().get().progress();
+            return p.customer() != null && p.customer().wasReused() && model.secret.get() == null;
+        }, model.stateProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node user() {
@@ -295,10 +389,38 @@ public final class OnboardingView extends BorderPane {
         rows.put(Field.COUNTRY, countryRow);
         model.input(Field.COUNTRY).addListener((o, w, n) -> hint(Field.COUNTRY, countryRow));
         locks.computeIfAbsent(Step.USER, s -> new ArrayList<>()).addAll(List.of(type, country));
-        return form("Create the first user", typeRow, text("E-mail", Field.USER_EMAIL),
+        VBox created = new VBox(10, typeRow, text("E-mail", Field.USER_EMAIL),
                 text("First name", Field.FIRST_NAME), text("Last name", Field.LAST_NAME),
                 text("Phone (E.164)", Field.PHONE), text("Date of birth (YYYY-MM-DD)", Field.DATE_OF_BIRTH),
                 countryRow);
+        TextField query = new TextField();
+        query.setId("user-query");
+        query.setPromptText("e-mail (or part of it) or user id");
+        query.textProperty().bindBidirectional(model.userQuery);
+        query.setOnAction(e -> model.findUsers());
+        Button find = Icons.on(new Button("_Find"), "fth-search");
+        find.setId("user-find");
+        find.setOnAction(e -> model.findUsers());
+        javafx.scene.control.ListView<com.sovera.console.api.model.User> found =
+                new javafx.scene.control.ListView<>(model.picker().users());
+        found.setId("user-matches");
+        found.setPrefHeight(160);
+        found.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(com.sovera.console.api.model.User u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : u.email() + "  " + u.firstName() + " " + u.lastName() + "  ("
+                        + u.userId() + ")");
+            }
+        });
+        found.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.chosenUser.set(now));
+        Label message = new Label();
+        message.textProperty().bind(model.picker().usersMessageProperty());
+        VBox existing = new VBox(6, new HBox(8, query, find), message, found);
+        locks.computeIfAbsent(Step.USER, s -> new ArrayList<>()).addAll(List.of(query, find, found));
+        return form("The user", origin(model.userOrigin, "New user", "Existing user", "user", Step.USER),
+                shownFor(created, model.userOrigin, OnboardingViewModel.Origin.NEW),
+                shownFor(existing, model.userOrigin, OnboardingViewModel.Origin.EXISTING));
     }
 
     /** The country list shows "CODE  Name"; the model holds the code. */
@@ -400,8 +522,22 @@ public final class OnboardingView extends BorderPane {
         model.network.addListener((o, w, n) -> fill.run());
         fill.run();
         locks.computeIfAbsent(Step.ADDRESS, s -> new ArrayList<>()).add(networks);
+        Button anotherAddress = Icons.on(new Button("Another _address"), "fth-plus");
+        anotherAddress.setId("another-address");
+        anotherAddress.setOnAction(e -> model.anotherAddress());
+        Button anotherWallet = Icons.on(new Button("Another _wallet for this user"), "fth-credit-card");
+        anotherWallet.setId("another-wallet");
+        anotherWallet.setOnAction(e -> model.anotherWallet());
+        Button anotherUser = Icons.on(new Button("Another _user for this customer"), "fth-user-plus");
+        anotherUser.setId("another-user");
+        anotherUser.setOnAction(e -> model.anotherUser());
+        HBox next = new HBox(8, anotherAddress, anotherWallet, anotherUser);
+        next.setId("continue-tree");
+        next.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.depositProperty().get() != null
+                && model.depositProperty().get().ok(), model.depositProperty()));
+        next.managedProperty().bind(next.visibleProperty());
         return form("Generate a deposit address", new FieldRow("Network", networks, "network-row"), reason,
-                addressPanel);
+                addressPanel, next);
     }
 
     private Node signInAgain() {

@@ -1,10 +1,14 @@
 package com.sovera.console.onboarding;
 
 import com.sovera.console.api.ApiException;
+import com.sovera.console.api.Filter;
 import com.sovera.console.api.model.Health;
+import com.sovera.console.api.model.User;
+import com.sovera.console.api.model.Wallet;
 import com.sovera.console.chain.Network;
 import com.sovera.console.config.Environment;
 import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
@@ -55,6 +59,25 @@ public final class OnboardingViewModel {
         }
     }
 
+    /** Whether a step creates its object or continues from one that exists. */
+    public enum Origin { NEW, EXISTING }
+
+    /** Where the owner key of the credentials step comes from. */
+    public enum KeySource { MINT, PASTE, KEYCHAIN }
+
+    /**
+     * Where a support action continues the tree: a customer (with its owner key, or null to get one), and
+     * optionally a user of it and a wallet of that user.
+     */
+    public record StartPoint(String customerId, String customerEmail, String entityName, String ownerKey, User user,
+                             Wallet wallet) {
+        @Override
+        public String toString() {
+            return "StartPoint[" + customerId + ", user " + (user == null ? "-" : user.userId()) + ", wallet "
+                    + (wallet == null ? "-" : wallet.walletId()) + "]";
+        }
+    }
+
     private static final Duration DRAFT_DELAY = Duration.ofSeconds(1);
 
     private final OnboardingService service;
@@ -87,6 +110,19 @@ public final class OnboardingViewModel {
     public final StringProperty userType = new SimpleStringProperty("individual");
     public final StringProperty walletCurrency = new SimpleStringProperty("BTC");
     public final StringProperty network = new SimpleStringProperty(Network.BITCOIN_TESTNET.id());
+    public final ObjectProperty<Origin> customerOrigin = new SimpleObjectProperty<>(Origin.NEW);
+    public final ObjectProperty<Origin> userOrigin = new SimpleObjectProperty<>(Origin.NEW);
+    public final ObjectProperty<Origin> walletOrigin = new SimpleObjectProperty<>(Origin.NEW);
+    public final StringProperty existingCustomerId = new SimpleStringProperty("");
+    public final ObjectProperty<KeySource> keySource = new SimpleObjectProperty<>(KeySource.MINT);
+    public final StringProperty pastedKey = new SimpleStringProperty("");
+    public final StringProperty userQuery = new SimpleStringProperty("");
+    public final ObjectProperty<User> chosenUser = new SimpleObjectProperty<>();
+    public final ObjectProperty<Wallet> chosenWallet = new SimpleObjectProperty<>();
+    /** The owner key the client holds was confirmed by the operator or accepted by the server. */
+    private final BooleanProperty keyAccepted = new SimpleBooleanProperty();
+    private final TreePicker picker;
+    private final KeyRing keyRing;
 
     /** The call out (cancelled when the onboarding starts over), and the step a retry belongs to. */
     private Job inFlight;
@@ -96,7 +132,15 @@ public final class OnboardingViewModel {
 
     public OnboardingViewModel(OnboardingService service, TaskRunner runner, Scheduler scheduler, Clock clock,
                                Environment environment, SessionState session) {
+        this(service, runner, scheduler, clock, environment, session, null);
+    }
+
+    /** @param keyRing the keys remembered in the system keychain, or null where it is not offered */
+    public OnboardingViewModel(OnboardingService service, TaskRunner runner, Scheduler scheduler, Clock clock,
+                               Environment environment, SessionState session, KeyRing keyRing) {
         this.service = service;
+        this.keyRing = keyRing;
+        this.picker = new TreePicker(service.client(), runner);
         this.runner = runner;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -115,8 +159,25 @@ public final class OnboardingViewModel {
             }
         }
         walletCurrency.addListener((o, was, now) -> network.set(defaultNetwork(now)));
+        walletOrigin.addListener((o, was, now) -> {
+            if (now == Origin.EXISTING) {
+                picker.loadWallets(progress.get().userId());
+            }
+        });
+        step.addListener((o, was, now) -> {
+            if (now == Step.WALLET && walletOrigin.get() == Origin.EXISTING) {
+                picker.loadWallets(progress.get().userId());
+            }
+        });
+        session.accountProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                picker.loadCustomers();
+            }
+        });
         List<Observable> facts = new ArrayList<>(List.of(progress, step, busy, checked, needsSignIn, retryIn,
-                secret, lastFour, deposit, network, walletCurrency, userType, session.accountProperty()));
+                secret, lastFour, deposit, network, walletCurrency, userType, session.accountProperty(),
+                customerOrigin, userOrigin, walletOrigin, existingCustomerId, keySource, pastedKey, chosenUser,
+                chosenWallet, keyAccepted));
         facts.addAll(inputs.values());
         ObjectBinding<WizardState> computed = Bindings.createObjectBinding(this::snapshot,
                 facts.toArray(Observable[]::new));
@@ -183,6 +244,16 @@ public final class OnboardingViewModel {
         return progress.get();
     }
 
+    /** The existing customers, users and wallets the steps can continue from. */
+    public TreePicker picker() {
+        return picker;
+    }
+
+    /** True where the system keychain can give an owner key. */
+    public boolean keychainOffered() {
+        return keyRing != null && keyRing.availableProperty().get();
+    }
+
     /** The fault of a field as the contract's rules see it now, or null. */
     public String check(Field f) {
         return f.check(inputs.get(f).get(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -200,15 +271,40 @@ public final class OnboardingViewModel {
 
     private WizardState snapshot() {
         Step s = step.get();
-        boolean valid = Field.of(s).stream().allMatch(f -> check(f) == null)
-                && (s != Step.ADDRESS || networkOptions().stream().anyMatch(o -> o.id().equals(network.get())
-                && o.enabled()));
         String key = secret.get();
         boolean confirmed = key != null && key.length() >= 4 && key.substring(key.length() - 4).equals(lastFour.get());
         return new WizardState(s, progress.get(), checked.get(), session.accountProperty().get() != null,
-                key != null, confirmed, service.client().credentials().hasOwnerKey(),
-                deposit.get() == null ? null : deposit.get().ok(), valid,
-                busy.get() || retryIn.get() > 0 || needsSignIn.get());
+                key != null, confirmed, service.client().credentials().hasOwnerKey() && keyAccepted.get(),
+                deposit.get() == null ? null : deposit.get().ok(), inputsValid(s),
+                busy.get() || retryIn.get() > 0 || needsSignIn.get(), reuses(s));
+    }
+
+    private boolean reuses(Step s) {
+        return switch (s) {
+            case CUSTOMER -> customerOrigin.get() == Origin.EXISTING;
+            case CREDENTIALS -> keySource.get() != KeySource.MINT;
+            case USER -> userOrigin.get() == Origin.EXISTING;
+            case WALLET -> walletOrigin.get() == Origin.EXISTING;
+            default -> false;
+        };
+    }
+
+    /** The step's inputs for what it will do: create (its fields), continue from an existing object, or a key. */
+    private boolean inputsValid(Step s) {
+        return switch (s) {
+            case CUSTOMER -> customerOrigin.get() == Origin.EXISTING
+                    ? com.sovera.console.api.model.Rules.slug(existingCustomerId.get()) == null
+                    : fieldsValid(s);
+            case CREDENTIALS -> keySource.get() != KeySource.PASTE || !pastedKey.get().isBlank();
+            case USER -> userOrigin.get() == Origin.EXISTING ? chosenUser.get() != null : fieldsValid(s);
+            case WALLET -> walletOrigin.get() == Origin.EXISTING ? chosenWallet.get() != null : fieldsValid(s);
+            case ADDRESS -> networkOptions().stream().anyMatch(o -> o.id().equals(network.get()) && o.enabled());
+            default -> fieldsValid(s);
+        };
+    }
+
+    private boolean fieldsValid(Step s) {
+        return Field.of(s).stream().allMatch(f -> check(f) == null);
     }
 
     private static String defaultNetwork(String currency) {
@@ -227,7 +323,11 @@ public final class OnboardingViewModel {
         serverFieldErrors.clear();
         Step s = now.step();
         if (s == Step.CREDENTIALS && now.keyShown()) {
-            summaries.get(s).set("Owner key stored by the operator");
+            // the operator stored it: it leaves the screen (the client keeps it in memory for the steps ahead)
+            keyAccepted.set(true);
+            secret.set(null);
+            lastFour.set("");
+            summaries.get(s).set("Owner key minted and stored by the operator");
             advance();
             return;
         }
@@ -238,10 +338,34 @@ public final class OnboardingViewModel {
         switch (s) {
             case CONNECTIVITY -> checkConnection();
             case LOGIN -> signIn();
-            case CUSTOMER -> createCustomer();
-            case CREDENTIALS -> mintKey();
-            case USER -> createUser();
-            case WALLET -> createWallet();
+            case CUSTOMER -> {
+                if (customerOrigin.get() == Origin.EXISTING) {
+                    useExistingCustomer();
+                } else {
+                    createCustomer();
+                }
+            }
+            case CREDENTIALS -> {
+                switch (keySource.get()) {
+                    case PASTE -> useKey(pastedKey.get().strip(), "pasted by the operator");
+                    case KEYCHAIN -> keyFromKeychain();
+                    default -> mintKey();
+                }
+            }
+            case USER -> {
+                if (userOrigin.get() == Origin.EXISTING) {
+                    useExistingUser(chosenUser.get());
+                } else {
+                    createUser();
+                }
+            }
+            case WALLET -> {
+                if (walletOrigin.get() == Origin.EXISTING) {
+                    useExistingWallet(chosenWallet.get());
+                } else {
+                    createWallet();
+                }
+            }
             case ADDRESS -> address();
             default -> throw new IllegalStateException("unknown step " + s);
         }
@@ -323,15 +447,101 @@ public final class OnboardingViewModel {
         call(() -> service.createCustomer(planned), outcome -> {
             record(progress.get().with(new Progress.Customer(email, id, name, planned.key(), true)));
             session.customerIdProperty().set(outcome.value().customerId());
-            summaries.get(Step.CUSTOMER).set("Customer " + outcome.value().customerId());
+            summaries.get(Step.CUSTOMER).set("Customer " + outcome.value().customerId()
+                    + (outcome.existed() ? " (found: created by an earlier attempt)" : " (created)"));
             advance();
         });
+    }
+
+    /** Continues from a customer that exists: checked with the (assumed) customer read where it is offered. */
+    private void useExistingCustomer() {
+        String id = existingCustomerId.get().strip();
+        call(() -> {
+            try {
+                return service.client().api().getCustomer(id).execute();
+            } catch (ApiException e) {
+                if ((e.httpStatus() == 404 || e.httpStatus() == 405) && !picker.customersOfferedProperty().get()) {
+                    return null; // a server without the customer lookups: the typed id is taken as it is
+                }
+                throw e;
+            }
+        }, found -> {
+            boolean checked = found != null;
+            record(progress.get().with(new Progress.Customer(checked ? found.email() : null, id,
+                    checked ? found.entityName() : null, null, true, true)));
+            session.customerIdProperty().set(id);
+            summaries.get(Step.CUSTOMER).set("Customer " + id + (checked ? " (existing)"
+                    : " (existing; not checked: this server does not offer customer lookups)"));
+            keyAccepted.set(false);
+            keySource.set(keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE);
+            advance();
+        });
+    }
+
+    /** An owner key the operator has (pasted, or from the keychain): the server must accept it before it is used. */
+    private void useKey(String key, String how) {
+        String customerId = progress.get().customerId();
+        call(() -> {
+            service.client().credentials().useOwnerKey(key);
+            try {
+                service.client().api().listUsers(Filter.page(1, 0).asQuery()).execute();
+            } catch (ApiException e) {
+                if (e.httpStatus() != 404 && e.httpStatus() != 405) {
+                    service.client().credentials().useOwnerKey(null);
+                    throw e;
+                }
+                // a server without the (assumed) user list: the key is used unchecked; the first write tells
+            }
+            return customerId;
+        }, id -> {
+            pastedKey.set("");
+            keyAccepted.set(true);
+            keyLost.set(false);
+            summaries.get(Step.CREDENTIALS).set("Owner key " + how);
+            advance();
+        });
+    }
+
+    private void keyFromKeychain() {
+        String customerId = progress.get().customerId();
+        call(() -> keyRing.load(customerId).orElse(null), key -> {
+            if (key == null) {
+                problem.set(new Problem("No key in the keychain", "The system keychain holds no owner key for "
+                        + customerId + " in this environment.", null, null, null,
+                        "Paste the customer's key, or mint a new one."));
+                keySource.set(KeySource.PASTE);
+                return;
+            }
+            useKey(key, "taken from the system keychain");
+        });
+    }
+
+    private void useExistingUser(User u) {
+        record(progress.get().with(new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(),
+                u.phone(), u.dateOfBirth(), u.country(), null, u.userId(), true)));
+        summaries.get(Step.USER).set("User " + u.email() + " (existing)");
+        advance();
+    }
+
+    private void useExistingWallet(Wallet w) {
+        record(progress.get().with(new Progress.Wallet(w.name(), w.currency(), null, w.walletId(), true)));
+        walletCurrency.set(w.currency());
+        network.set(defaultNetwork(w.currency()));
+        summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId() + " (existing)");
+        advance();
+    }
+
+    /** Finds the customer's users by the text typed (an e-mail or part of one, or a user id). */
+    public void findUsers() {
+        chosenUser.set(null);
+        picker.findUsers(userQuery.get());
     }
 
     private void mintKey() {
         if (!mayWrite()) {
             return;
         }
+        keyAccepted.set(false);
         String customerId = progress.get().customerId();
         String key = OnboardingService.mintKey(progress.get().credentials());
         record(progress.get().with(new Progress.Credentials(key, false)));
@@ -359,7 +569,8 @@ public final class OnboardingViewModel {
             String id = outcome.value().userId();
             record(progress.get().with(new Progress.User(planned.userType(), planned.email(), planned.firstName(),
                     planned.lastName(), planned.phone(), planned.dateOfBirth(), planned.country(), planned.key(), id)));
-            summaries.get(Step.USER).set("User " + id);
+            summaries.get(Step.USER).set("User " + id + (outcome.existed() ? " (found: created by an earlier attempt)"
+                    : " (created)"));
             advance();
         });
     }
@@ -377,7 +588,7 @@ public final class OnboardingViewModel {
         record(progress.get().with(planned));
         call(() -> service.createWallet(userId, planned), w -> {
             record(progress.get().with(new Progress.Wallet(name, currency, planned.key(), w.walletId())));
-            summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId());
+            summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId() + " (created)");
             network.set(defaultNetwork(w.currency()));
             advance();
         });
@@ -431,11 +642,15 @@ public final class OnboardingViewModel {
         lastFour.set("");
         secret.set(null);
         service.client().credentials().useOwnerKey(null);
+        keyAccepted.set(false);
         session.customerIdProperty().set(null);
         deposit.set(null);
         keyLost.set(false);
         problem.set(null);
         serverFieldErrors.clear();
+        resetChoices();
+        customerOrigin.set(Origin.NEW);
+        existingCustomerId.set("");
         summaries.forEach((s, p) -> {
             if (s != Step.CONNECTIVITY && s != Step.LOGIN) {
                 p.set("");
@@ -445,6 +660,133 @@ public final class OnboardingViewModel {
             draft.stop();
         }
         step.set(Step.CUSTOMER);
+    }
+
+    /** The user, wallet and key choices back to "new". */
+    private void resetChoices() {
+        keySource.set(KeySource.MINT);
+        pastedKey.set("");
+        userOrigin.set(Origin.NEW);
+        userQuery.set("");
+        chosenUser.set(null);
+        walletOrigin.set(Origin.NEW);
+        chosenWallet.set(null);
+        picker.clear();
+    }
+
+    // ---- after a verified address: continue in the same tree ----
+
+    /** Another deposit address for the same wallet. */
+    public void anotherAddress() {
+        Progress p = progress.get();
+        continueWith(p.with(reused(p.customer())).with(reused(p.user())).with(reused(p.wallet())), Step.ADDRESS);
+    }
+
+    /** Another wallet (and its address) for the same user. */
+    public void anotherWallet() {
+        Progress p = progress.get();
+        inputs.get(Field.WALLET_NAME).set("");
+        continueWith(p.with(reused(p.customer())).with(reused(p.user())).with((Progress.Wallet) null),
+                Step.WALLET);
+    }
+
+    /** Another user (and its wallet and address) for the same customer. */
+    public void anotherUser() {
+        Progress p = progress.get();
+        for (Field f : Field.of(Step.USER)) {
+            inputs.get(f).set("");
+        }
+        inputs.get(Field.WALLET_NAME).set("");
+        continueWith(p.with(reused(p.customer())).with((Progress.User) null).with((Progress.Wallet) null),
+                Step.USER);
+    }
+
+    /**
+     * Continues the tree where a support action stands: an existing customer (with its key when the console has
+     * one), and maybe a user and a wallet of it. Whatever onboarding was on screen is replaced.
+     */
+    public void startFrom(StartPoint start) {
+        stopWaiting();
+        secret.set(null);
+        lastFour.set("");
+        deposit.set(null);
+        keyLost.set(false);
+        problem.set(null);
+        serverFieldErrors.clear();
+        resetChoices();
+        Progress p = Progress.start(environment.id()).with(new Progress.Customer(start.customerEmail(),
+                start.customerId(), start.entityName(), null, true, true));
+        customerOrigin.set(Origin.EXISTING);
+        existingCustomerId.set(start.customerId());
+        session.customerIdProperty().set(start.customerId());
+        summaries.forEach((s, text) -> {
+            if (s != Step.CONNECTIVITY && s != Step.LOGIN) {
+                text.set("");
+            }
+        });
+        summaries.get(Step.CUSTOMER).set("Customer " + start.customerId() + " (existing)");
+        service.client().credentials().useOwnerKey(start.ownerKey());
+        keyAccepted.set(start.ownerKey() != null);
+        if (start.ownerKey() != null) {
+            summaries.get(Step.CREDENTIALS).set("Owner key of the lookups");
+        } else {
+            keySource.set(keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE);
+        }
+        Step target = start.ownerKey() == null ? Step.CREDENTIALS : Step.USER;
+        if (start.user() != null) {
+            User u = start.user();
+            p = p.with(new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(), u.phone(),
+                    u.dateOfBirth(), u.country(), null, u.userId(), true));
+            summaries.get(Step.USER).set("User " + (u.email() == null ? u.userId() : u.email()) + " (existing)");
+            target = start.ownerKey() == null ? Step.CREDENTIALS : Step.WALLET;
+        }
+        if (start.wallet() != null) {
+            Wallet w = start.wallet();
+            p = p.with(new Progress.Wallet(w.name(), w.currency(), null, w.walletId(), true));
+            walletCurrency.set(w.currency());
+            network.set(defaultNetwork(w.currency()));
+            summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId() + " (existing)");
+            target = start.ownerKey() == null ? Step.CREDENTIALS : Step.ADDRESS;
+        }
+        record(p.atLeast(target));
+        step.set(target);
+    }
+
+    private void continueWith(Progress next, Step at) {
+        stopWaiting();
+        deposit.set(null);
+        problem.set(null);
+        resetChoices();
+        Progress fresh = new Progress(environment.id(), at.ordinal(), false, next.customer(), next.credentials(),
+                next.user(), next.wallet(), null);
+        summaries.get(Step.ADDRESS).set("");
+        if (fresh.user() == null) {
+            summaries.get(Step.USER).set("");
+        } else {
+            summaries.get(Step.USER).set("User " + fresh.user().email() + " (existing)");
+        }
+        if (fresh.wallet() == null) {
+            summaries.get(Step.WALLET).set("");
+        } else {
+            summaries.get(Step.WALLET).set(fresh.wallet().currency() + " wallet " + fresh.wallet().walletId()
+                    + " (existing)");
+        }
+        summaries.get(Step.CUSTOMER).set("Customer " + fresh.customerId() + " (existing)");
+        record(fresh);
+        step.set(at);
+    }
+
+    private static Progress.Customer reused(Progress.Customer c) {
+        return c == null ? null : new Progress.Customer(c.email(), c.customerId(), c.entityName(), c.key(), true, true);
+    }
+
+    private static Progress.User reused(Progress.User u) {
+        return u == null ? null : new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(), u.phone(),
+                u.dateOfBirth(), u.country(), u.key(), u.userId(), true);
+    }
+
+    private static Progress.Wallet reused(Progress.Wallet w) {
+        return w == null ? null : new Progress.Wallet(w.name(), w.currency(), w.key(), w.walletId(), true);
     }
 
     /** Stops what runs on its own (a call, a countdown, a pending draft) when the window goes away. */
@@ -458,6 +800,8 @@ public final class OnboardingViewModel {
     /** The session ended (sign-out): the key on screen goes, typed input stays journaled. */
     public void signedOut() {
         stopWaiting();
+        keyAccepted.set(false);
+        picker.clear();
         secret.set(null);
         lastFour.set("");
         inputs.get(Field.PASSWORD).set("");

@@ -14,10 +14,22 @@ import com.sovera.console.api.model.NewUser;
 public record Progress(String environment, int step, boolean finished, Customer customer, Credentials credentials,
                        User user, Wallet wallet, Address address) {
 
-    /** The customer's inputs, its create's key, and whether it exists. */
-    public record Customer(String email, String customerId, String entityName, String key, boolean created) {
+    /**
+     * The customer's inputs, its create's key, and whether it exists; {@code reused} when the operator chose an
+     * existing one (nothing was created).
+     */
+    public record Customer(String email, String customerId, String entityName, String key, boolean created,
+                           Boolean reused) {
+        public Customer(String email, String customerId, String entityName, String key, boolean created) {
+            this(email, customerId, entityName, key, created, false);
+        }
+
         NewCustomer body() {
             return new NewCustomer(email, customerId, entityName);
+        }
+
+        public boolean wasReused() {
+            return Boolean.TRUE.equals(reused);
         }
     }
 
@@ -26,13 +38,29 @@ public record Progress(String environment, int step, boolean finished, Customer 
     }
 
     public record User(String userType, String email, String firstName, String lastName, String phone,
-                       String dateOfBirth, String country, String key, String userId) {
+                       String dateOfBirth, String country, String key, String userId, Boolean reused) {
+        public User(String userType, String email, String firstName, String lastName, String phone,
+                    String dateOfBirth, String country, String key, String userId) {
+            this(userType, email, firstName, lastName, phone, dateOfBirth, country, key, userId, false);
+        }
+
         NewUser body() {
             return new NewUser(userType, email, firstName, lastName, phone, dateOfBirth, country);
         }
+
+        public boolean wasReused() {
+            return Boolean.TRUE.equals(reused);
+        }
     }
 
-    public record Wallet(String name, String currency, String key, String walletId) {
+    public record Wallet(String name, String currency, String key, String walletId, Boolean reused) {
+        public Wallet(String name, String currency, String key, String walletId) {
+            this(name, currency, key, walletId, false);
+        }
+
+        public boolean wasReused() {
+            return Boolean.TRUE.equals(reused);
+        }
     }
 
     public record Address(String network, String key, String addressId, String address) {

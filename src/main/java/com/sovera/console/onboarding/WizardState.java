@@ -8,14 +8,16 @@ package com.sovera.console.onboarding;
  * @param signedIn     an account session is held
  * @param keyShown     a freshly minted owner key is on screen
  * @param keyConfirmed the operator typed that key's last four characters
- * @param keyHeld      the console holds an owner key for the customer
+ * @param keyHeld      the console holds an owner key for the customer, confirmed by the operator or accepted by
+ *                     the server
  * @param depositOk    the deposit address passed every check (null: not verified yet)
  * @param inputsValid  every field of the step passes its rule
  * @param waiting      a call is out, a rate-limit countdown runs, or a sign-in is asked for
+ * @param reuse        the step continues from an existing object (or a key the operator has) instead of creating
  */
 public record WizardState(Step step, Progress progress, boolean checked, boolean signedIn, boolean keyShown,
                           boolean keyConfirmed, boolean keyHeld, Boolean depositOk, boolean inputsValid,
-                          boolean waiting) {
+                          boolean waiting, boolean reuse) {
 
     /** True once the step's object exists: its inputs are then read-only, and Back never re-creates it. */
     public boolean isDone(Step s) {
@@ -23,7 +25,7 @@ public record WizardState(Step step, Progress progress, boolean checked, boolean
             case CONNECTIVITY -> checked;
             case LOGIN -> signedIn;
             case CUSTOMER -> progress.customerCreated();
-            case CREDENTIALS -> progress.keyMinted() && keyHeld && keyConfirmed;
+            case CREDENTIALS -> keyHeld;
             case USER -> progress.userId() != null;
             case WALLET -> progress.walletId() != null;
             case ADDRESS -> progress.depositAddress() != null;
@@ -55,8 +57,20 @@ public record WizardState(Step step, Progress progress, boolean checked, boolean
             return "_Continue";
         }
         if (step == Step.ADDRESS && isDone(Step.ADDRESS)) {
-            return Boolean.TRUE.equals(depositOk) ? "_New onboarding" : "_Verify again";
+            return Boolean.TRUE.equals(depositOk) ? "_New customer" : "_Verify again";
         }
-        return isDone(step) && step != Step.CONNECTIVITY && step != Step.ADDRESS ? "_Next" : "_" + step.action();
+        if (isDone(step) && step != Step.CONNECTIVITY && step != Step.ADDRESS) {
+            return "_Next";
+        }
+        if (reuse) {
+            return switch (step) {
+                case CUSTOMER -> "_Use customer";
+                case CREDENTIALS -> "_Use key";
+                case USER -> "_Use user";
+                case WALLET -> "_Use wallet";
+                default -> "_" + step.action();
+            };
+        }
+        return "_" + step.action();
     }
 }

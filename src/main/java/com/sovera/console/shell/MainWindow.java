@@ -6,6 +6,7 @@ import com.sovera.console.api.WireLog;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.help.HelpMenu;
+import com.sovera.console.lookup.ContinueFrom;
 import com.sovera.console.lookup.LookupContextModel;
 import com.sovera.console.lookup.LookupContextView;
 import com.sovera.console.lookup.PagedTable;
@@ -22,6 +23,7 @@ import com.sovera.console.onboarding.OnboardingService;
 import com.sovera.console.onboarding.OnboardingView;
 import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Progress;
+import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.settings.SettingsView;
@@ -59,6 +61,7 @@ public final class MainWindow extends BorderPane {
     private final OnboardingViewModel onboarding;
     private final OnboardingView onboardingView;
     private final ClipboardGuard clipboard;
+    private final KeyRing keyRing;
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
@@ -94,6 +97,7 @@ public final class MainWindow extends BorderPane {
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
+        keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state());
         if (services.environment().isProductionLike()) {
@@ -209,8 +213,7 @@ public final class MainWindow extends BorderPane {
 
     private LookupContextModel context() {
         if (context == null) {
-            context = new LookupContextModel(services.lookups(), services.client(), services.runner(),
-                    services.environment().id(), services.keychain());
+            context = new LookupContextModel(services.lookups(), services.client(), services.runner(), keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
                 if (users != null) {
                     users.reload();
@@ -250,6 +253,7 @@ public final class MainWindow extends BorderPane {
         if (usersView == null) {
             context();
             users = new UsersViewModel(services.lookups(), services.runner());
+            users.setOnContinue(this::continueTree);
             usersView = new UsersView(users);
             users.reload();
         }
@@ -260,10 +264,40 @@ public final class MainWindow extends BorderPane {
         if (walletsView == null) {
             context();
             wallets = new WalletsViewModel(services.lookups(), services.runner());
+            wallets.setOnContinue(this::continueTree);
             walletsView = new WalletsView(wallets);
             wallets.reload();
         }
         return walletsView;
+    }
+
+    /**
+     * A support action continues the customer-in-context's tree in the wizard, so the write goes through its
+     * service, journal, production confirmation and recovery; an unfinished onboarding is replaced only if the
+     * operator agrees.
+     */
+    private void continueTree(ContinueFrom from) {
+        String customerId = context().customerIdProperty().get();
+        if (customerId == null || !mayReplaceOnboarding()) {
+            return;
+        }
+        onboarding.startFrom(new OnboardingViewModel.StartPoint(customerId, null, null, context().ownerKey(),
+                from.user(), from.wallet()));
+        views.get("nav-onboarding").fire();
+    }
+
+    private boolean mayReplaceOnboarding() {
+        Progress p = onboarding.progress();
+        if (p.finished() || !(p.customerCreated() || p.userId() != null) || p.depositAddress() != null) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
+                .CONFIRMATION, "An onboarding is under way (customer " + p.customerId() + "). Leave it and start"
+                + " from this one? What it created stays on the server.", javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        ask.initOwner(getScene().getWindow());
+        ask.setHeaderText("Replace the onboarding under way?");
+        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
     }
 
     private Node lookup(Node view) {

@@ -75,7 +75,7 @@ class OnboardingViewModelTest {
         assertThat(w.session.accountProperty().get()).isEqualTo(DemoAccount.EMAIL);
         assertThat(w.model.input(Field.PASSWORD).get()).as("the password leaves the form").isEmpty();
         w.customer("acme-payments").model.act();
-        assertThat(w.model.summary(Step.CUSTOMER).get()).isEqualTo("Customer acme-payments");
+        assertThat(w.model.summary(Step.CUSTOMER).get()).isEqualTo("Customer acme-payments (created)");
         assertThat(w.session.customerIdProperty().get()).isEqualTo("acme-payments");
         assertThat(w.model.stateProperty().get().actionLabel()).isEqualTo("_Mint owner key");
         String secret = w.credentials();
@@ -87,7 +87,7 @@ class OnboardingViewModelTest {
         var deposit = w.model.depositProperty().get();
         assertThat(deposit.ok()).isTrue();
         assertThat(Addresses.isValid(deposit.address().address(), Network.BITCOIN_TESTNET)).isTrue();
-        assertThat(w.model.stateProperty().get().actionLabel()).isEqualTo("_New onboarding");
+        assertThat(w.model.stateProperty().get().actionLabel()).isEqualTo("_New customer");
         try (SovxClient check = SovxClient.builder(sandbox.baseUrl()).build()) {
             check.credentials().useOwnerKey(secret);
             assertThat(check.api().listUsers(Filter.none().asQuery()).execute().total()).isOne();

@@ -10,7 +10,7 @@ class WizardStateTest {
     private static final Progress NOTHING = Progress.start("embedded");
 
     private static WizardState at(Step step, Progress p, boolean valid, boolean waiting) {
-        return new WizardState(step, p, true, true, false, false, false, null, valid, waiting);
+        return new WizardState(step, p, true, true, false, false, false, null, valid, waiting, false);
     }
 
     @Test
@@ -18,13 +18,13 @@ class WizardStateTest {
         assertThat(at(Step.CUSTOMER, NOTHING, true, false).actionLabel()).isEqualTo("_Create customer");
         Progress created = NOTHING.with(new Progress.Customer("a@b.example", "acme", "Acme", "k", true));
         assertThat(at(Step.CUSTOMER, created, true, false).actionLabel()).isEqualTo("_Next");
-        assertThat(new WizardState(Step.CREDENTIALS, created, true, true, true, false, true, null, true, false)
+        assertThat(new WizardState(Step.CREDENTIALS, created, true, true, true, false, true, null, true, false, false)
                 .actionLabel()).isEqualTo("_Continue");
         Progress withAddress = created.with(new Progress.Address("bitcoin-testnet", "k", "a1", "tb1q"));
-        assertThat(new WizardState(Step.ADDRESS, withAddress, true, true, false, false, true, false, true, false)
+        assertThat(new WizardState(Step.ADDRESS, withAddress, true, true, false, false, true, false, true, false, false)
                 .actionLabel()).isEqualTo("_Verify again");
-        assertThat(new WizardState(Step.ADDRESS, withAddress, true, true, false, false, true, true, true, false)
-                .actionLabel()).isEqualTo("_New onboarding");
+        assertThat(new WizardState(Step.ADDRESS, withAddress, true, true, false, false, true, true, true, false, false)
+                .actionLabel()).isEqualTo("_New customer");
     }
 
     @Test
@@ -40,11 +40,11 @@ class WizardStateTest {
     @Test
     void aShownKeyGoesOnOnlyOnceItsLastFourAreTyped() {
         Progress minted = NOTHING.with(new Progress.Credentials("k", true));
-        assertThat(new WizardState(Step.CREDENTIALS, minted, true, true, true, false, true, null, true, false)
+        assertThat(new WizardState(Step.CREDENTIALS, minted, true, true, true, false, true, null, true, false, false)
                 .canAct()).isFalse();
-        assertThat(new WizardState(Step.CREDENTIALS, minted, true, true, true, true, true, null, true, false)
+        assertThat(new WizardState(Step.CREDENTIALS, minted, true, true, true, true, true, null, true, false, false)
                 .canAct()).isTrue();
-        assertThat(new WizardState(Step.CREDENTIALS, minted, true, true, false, true, true, null, true, false)
+        assertThat(new WizardState(Step.CREDENTIALS, minted, true, true, false, true, true, null, true, false, false)
                 .isDone(Step.CREDENTIALS)).isTrue();
     }
 }
