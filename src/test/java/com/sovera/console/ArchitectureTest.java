@@ -69,8 +69,20 @@ class ArchitectureTest {
     @Test
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideInAnyPackage("..console.api..", "..console.chain..", "..console.sandbox..",
-                        "..console.platform..")
+                        "..console.platform..", "..console.policy..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
+    void policyHasNoJavaFxAndKnowsNoFeatureAboveIt() {
+        noClasses().that().resideInAPackage("..console.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sovera.console.sandbox..",
+                        "com.sovera.console.shell..", "com.sovera.console.onboarding..",
+                        "com.sovera.console.activity..", "com.sovera.console.settings..",
+                        "com.sovera.console.deposit..", "com.sovera.console.ui..", "com.sovera.console.lookup..",
+                        "com.sovera.console.help..", "com.sovera.console.config..", "com.sovera.console.session..")
+                .because("the administrator's policy is read before any window and applied by the features")
+                .check(classes);
     }
 
     @Test
@@ -123,5 +135,6 @@ class ArchitectureTest {
     void theRulesSeeTheClasses() {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.api.SovxClient")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.policy.Policy")).isTrue();
     }
 }

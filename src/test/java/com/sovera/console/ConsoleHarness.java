@@ -54,11 +54,14 @@ final class ConsoleHarness implements AutoCloseable {
         Services services = new Services(client, lookups, environment, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, runner, new FxScheduler(),
                 Clock.systemUTC(), embedded ? new Services.Demo(demo.email(), demo.password(), demo.customerId(),
-                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe);
+                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, null);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);
             s.setScene(new Scene(window, width, height));
+            s.setX(0); // all of it on the headless screen, whatever size an earlier test left
+            s.setY(0);
+            s.sizeToScene();
             s.show();
         });
         return this;

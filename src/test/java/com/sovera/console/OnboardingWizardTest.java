@@ -133,7 +133,7 @@ class OnboardingWizardTest extends ConsoleWindowFixture {
         String address = console.window.onboarding().depositProperty().get().address().address();
 
         // what the operator sees: the address grouped, named, warned, checked, and a QR that says exactly it
-        assertThat(text("#address-heading")).isEqualTo("BTC on bitcoin-testnet");
+        assertThat(text("#address-heading")).isEqualTo("BTC on Bitcoin testnet. Send only BTC on this network.");
         assertThat(text("#address-text").replace(" ", "")).isEqualTo(address);
         assertThat(text("#address-text")).matches("(\\S{4} )+\\S{1,4}");
         assertThat(text("#testnet-warning")).contains("Test network");

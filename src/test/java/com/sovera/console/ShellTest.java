@@ -77,7 +77,7 @@ class ShellTest extends ConsoleWindowFixture {
                     .ifPresent(box::setValue);
         });
         clickOn("#settings-save");
-        assertThat(text("#settings-message")).startsWith("Saved.");
+        assertThat(text("#settings-message")).startsWith("Saved");
         Settings reloaded = new SettingsStore(console.dirs.config()).load();
         assertThat(reloaded.environment()).isEqualTo(Environment.custom("https://sovx.example.com/sovx/v1"));
         assertThat(reloaded.environment().isProductionLike()).isTrue();
@@ -94,6 +94,19 @@ class ShellTest extends ConsoleWindowFixture {
         try (var files = Files.list(config)) {
             assertThat(files).anyMatch(p -> p.getFileName().toString().startsWith("settings.json.corrupt-"));
         }
+    }
+
+    @Test
+    void aSettingsFileWithoutSomeFieldsTakesTheirDefaults() throws Exception {
+        Path config = home.resolve("config");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("settings.json"), "{\"environment\": \"sovera-sandbox\"}");
+        SettingsStore store = new SettingsStore(config);
+        Settings loaded = store.load();
+        assertThat(store.problem()).isNull();
+        assertThat(loaded.environmentId()).isEqualTo("sovera-sandbox");
+        assertThat(loaded.theme()).isEqualTo("system");
+        assertThat(loaded.readTimeoutSeconds()).isEqualTo(30);
     }
 
     @Test

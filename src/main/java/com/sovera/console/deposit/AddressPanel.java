@@ -104,11 +104,9 @@ public final class AddressPanel extends VBox {
             return;
         }
         Network network = result.network();
-        heading.setText(result.address().currency() + " on " + result.address().network());
+        heading.setText(result.heading());
         address.setText(DepositCheck.grouped(result.address().address()));
-        warning.setText(network != null && network.isTestnet()
-                ? "Test network: coins sent here have no value. Never send real " + result.address().currency() + "."
-                : "");
+        warning.setText(result.testnetWarning());
         warning.setVisible(network != null && network.isTestnet());
         checks.getChildren().setAll(result.passed().stream().map(c -> new Label("✓ " + c)).toList());
         failure.setText(result.ok() ? "" : "Not shown as a QR code: " + result.failure());

@@ -169,8 +169,14 @@ public final class OnboardingViewModel {
                 picker.loadWallets(progress.get().userId());
             }
         });
+        // the account's customers are asked for only when the operator wants an existing one
+        customerOrigin.addListener((o, was, now) -> {
+            if (now == Origin.EXISTING && session.accountProperty().get() != null) {
+                picker.loadCustomers();
+            }
+        });
         session.accountProperty().addListener((o, was, now) -> {
-            if (now != null) {
+            if (now != null && customerOrigin.get() == Origin.EXISTING) {
                 picker.loadCustomers();
             }
         });

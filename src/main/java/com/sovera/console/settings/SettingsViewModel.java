@@ -85,7 +85,7 @@ public final class SettingsViewModel {
         try {
             store.save(settings);
             LogLevels.set(settings.logLevel());
-            message.set("Saved. The theme and log level apply now; a new environment or timeout at the next start.");
+            message.set("Saved and applied.");
             saved.accept(settings);
         } catch (RuntimeException e) {
             message.set(e.getMessage());

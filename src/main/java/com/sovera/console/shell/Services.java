@@ -21,11 +21,12 @@ import java.util.concurrent.Callable;
  * @param demo     the embedded sandbox's demo account, or null elsewhere
  * @param training the embedded sandbox's training faults, or null for every other environment
  * @param keychain finds the system keychain (run off the FX thread)
+ * @param switcher applies another environment or timeouts at once; null where the console cannot (tests)
  */
 public record Services(SovxClient client, SovxClient lookups, Environment environment, Settings settings,
                        SettingsStore settingsStore, Journal journal, ActivityLog activity, TaskRunner runner,
                        Scheduler scheduler, Clock clock, Demo demo, TrainingFaults training,
-                       Callable<Keychain> keychain) {
+                       Callable<Keychain> keychain, EnvironmentSwitch switcher) {
 
     /** The embedded sandbox's demo sign-in to pre-fill and its customer, ready for lookups (in memory only). */
     public record Demo(String email, String password, String customerId, String ownerKey) {
