@@ -43,7 +43,7 @@ public final class SovxClient implements AutoCloseable {
         if (b.socketFactory != null) {
             okhttp.socketFactory(b.socketFactory);
         }
-        this.http = okhttp
+        okhttp
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
@@ -51,8 +51,11 @@ public final class SovxClient implements AutoCloseable {
                 .addInterceptor(new EndpointInterceptor(credentials))
                 .addInterceptor(new RetryInterceptor(b.retryPolicy))
                 .addInterceptor(logging)
-                .addInterceptor(new ActivityInterceptor(b.activity))
-                .build();
+                .addInterceptor(new ActivityInterceptor(b.activity));
+        if (b.pacer != null) {
+            okhttp.addInterceptor(new PacingInterceptor(b.pacer)); // innermost: every attempt, retries too
+        }
+        this.http = okhttp.build();
         Moshi moshi = Json.moshi();
         this.api = new Retrofit.Builder()
                 .baseUrl(baseUrl)
@@ -118,6 +121,7 @@ public final class SovxClient implements AutoCloseable {
         private WireLog wireLog = WireLog.BASIC;
         private java.util.function.Consumer<CallRecord> activity = record -> { };
         private javax.net.SocketFactory socketFactory;
+        private RateLimitPacer pacer;
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -152,6 +156,15 @@ public final class SovxClient implements AutoCloseable {
         /** How plain connections are opened (a SOCKS tunnel, or a test's failing network); TLS layers on top. */
         public Builder socketFactory(javax.net.SocketFactory value) {
             this.socketFactory = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Paces every request by the server's rate-limit headers (a bulk run): each waits until the credential's
+         * window has room, so a steady run meets no 429.
+         */
+        public Builder pacer(RateLimitPacer value) {
+            this.pacer = Objects.requireNonNull(value);
             return this;
         }
 
