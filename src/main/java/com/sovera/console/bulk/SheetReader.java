@@ -142,19 +142,23 @@ public final class SheetReader {
                 columns[i] = column.get();
             }
         }
-        if (!unknown.isEmpty()) {
-            throw wrongHeader("it names " + String.join(", ", unknown.subList(0, Math.min(3, unknown.size())))
-                    + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : "")
-                    + ", which the template does not have");
-        }
         List<String> missing = new ArrayList<>();
         for (Column c : Column.values()) {
             if (!seen.containsKey(c)) {
                 missing.add(c.header());
             }
         }
+        List<String> why = new ArrayList<>();
+        if (!unknown.isEmpty()) {
+            why.add("it names " + String.join(", ", unknown.subList(0, Math.min(3, unknown.size())))
+                    + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : "")
+                    + ", which the template does not have");
+        }
         if (!missing.isEmpty()) {
-            throw wrongHeader("it lacks " + String.join(", ", missing));
+            why.add("it lacks " + String.join(", ", missing));
+        }
+        if (!why.isEmpty()) {
+            throw wrongHeader(String.join("; ", why));
         }
         return columns;
     }
