@@ -1,15 +1,15 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.WireLog;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.OsTheme;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.shell.WindowState;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.DepositAddress;
@@ -15,13 +15,13 @@ import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.StallDetector;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

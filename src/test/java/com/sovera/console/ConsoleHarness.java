@@ -1,19 +1,19 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.session.SessionState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.UnaryOperator;

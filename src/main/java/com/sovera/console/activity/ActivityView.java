@@ -1,6 +1,7 @@
 package com.sovera.console.activity;
 
 import com.sovera.console.api.CallRecord;
+import com.sovera.console.session.ActivityLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package com.sovera.console.help;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.Redactor;
 import com.sovera.console.platform.Build;
 import com.sovera.console.platform.Folders;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
 import com.sovera.console.ui.Background;
 import com.sovera.console.ui.Icons;
 import java.nio.file.Path;

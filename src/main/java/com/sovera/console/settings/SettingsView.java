@@ -1,6 +1,9 @@
 package com.sovera.console.settings;
 
 import com.sovera.console.api.BaseUrl;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.platform.LogLevels;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;

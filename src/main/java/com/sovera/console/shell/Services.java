@@ -1,14 +1,14 @@
 package com.sovera.console.shell;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.onboarding.Journal;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.settings.TrainingFaults;
 import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.session.SessionState;
 import java.time.Clock;
 
 /**

@@ -1,4 +1,4 @@
-package com.sovera.console.settings;
+package com.sovera.console.config;
 
 import com.squareup.moshi.Json;
 import java.util.List;
