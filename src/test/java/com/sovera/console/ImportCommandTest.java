@@ -109,7 +109,7 @@ class ImportCommandTest {
     void whatCannotRunSaysWhyAndExitsTwo() throws Exception {
         Path good = write("good.csv", HEADER
                 + "individual,ada@example.com,Ada,Lovelace,+442071234567,1985-12-10,GB,BTC\n");
-        assertCannotRun("--import and --customer", "--import", good.toString());
+        assertCannotRun("--import FILE and --customer ID are both needed", "--import", good.toString());
         assertCannotRun("unknown option --dry-run", "--import", good.toString(), "--customer", "c", "--dry-run", "x");
         assertCannotRun("--customer needs a value", "--import", good.toString(), "--customer");
         assertCannotRun("There is no file", "--import", home.resolve("missing.csv").toString(), "--customer", "c");
