@@ -135,6 +135,65 @@ class BulkRunTest {
         }
     }
 
+    @Test
+    void pauseHoldsEveryRequestCancelStopsAndARerunFinishesWithNothingTwice() throws Exception {
+        try (BulkSandbox sandbox = new BulkSandbox(SandboxConfig.inMemory()
+                .withRateLimit(30, Duration.ofSeconds(2)))) {
+            StringBuilder csv = new StringBuilder(Column.headerLine()).append('\n');
+            for (int i = 1; i <= 12; i++) {
+                csv.append("individual,stop").append(i).append("@example.com,Pat,Stop,+1202555020").append(i % 10)
+                        .append(i / 10).append(",1990-01-01,US,ETH\n");
+            }
+            Plan plan = BulkSandbox.preview(csv.toString()).plan();
+            List<RunProgress> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            BulkRun run = new BulkImports(data).start(sandbox.client.api(), new BulkImports.Target("embedded",
+                    sandbox.customerId, true), new BulkImports.Source("users.csv", "abc"), plan,
+                    BulkRun.Options.defaults().withPacer(sandbox.pacer).withListener(told::add));
+            waitUntil(() -> run.progress().done() >= 1);
+            run.pause();
+            long sent = settled(sandbox); // requests already on their way when pause came end
+            Thread.sleep(1500);
+            assertThat(sandbox.pacer.sent()).as("no request while paused").isEqualTo(sent);
+            assertThat(run.progress().state()).isEqualTo(BulkRun.State.PAUSED);
+            run.resume();
+            waitUntil(() -> run.progress().done() >= 3);
+            run.cancel();
+            BulkRun.Outcome cancelled = run.await();
+            assertThat(cancelled.state()).isEqualTo(BulkRun.State.CANCELLED);
+            assertThat(cancelled.results()).anySatisfy(l -> assertThat(l.errorCode()).isEqualTo("CANCELLED"));
+            assertThat(cancelled.results().stream().map(ResultLine::row).distinct()).hasSize(12);
+            assertThat(told).isNotEmpty().last().satisfies(p -> assertThat(p.state())
+                    .isEqualTo(BulkRun.State.CANCELLED));
+            assertThat(new BulkImports(data).unfinished()).isEmpty();
+
+            Preview again = BulkSandbox.preview(csv.toString());
+            again.markExisting(ExistingUsers.find(sandbox.client.api(), again.emails(), () -> false));
+            BulkRun.Outcome finished = start(sandbox, again.plan()).await();
+            assertThat(finished.allSucceeded()).as(finished.results().toString()).isTrue();
+            assertThat(sandbox.users()).hasSize(12);
+            assertThat(sandbox.wallets()).hasSize(12);
+            assertThat(sandbox.addresses()).hasSize(12);
+        }
+    }
+
+    /** The pacer's count once it has stood still for half a second. */
+    private static long settled(BulkSandbox sandbox) throws InterruptedException {
+        long before;
+        do {
+            before = sandbox.pacer.sent();
+            Thread.sleep(500);
+        } while (sandbox.pacer.sent() != before);
+        return before;
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 60 s for a condition").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     private BulkRun start(BulkSandbox sandbox, Plan plan) throws Exception {
         return new BulkImports(data).start(sandbox.client.api(), new BulkImports.Target("embedded",
                         sandbox.customerId, true), new BulkImports.Source("users.csv", "abc"), plan,
