@@ -76,9 +76,12 @@ public final class RateLimitPacer {
                 } else if (allowance > 0) {
                     allowance--;
                     break;
+                } else if (resetAtMillis >= 0) {
+                    waitMillis = resetAtMillis + RESET_MARGIN.toMillis() - now;
+                } else if (inFlight == 0) {
+                    break; // spent, and no answer has told this window's reset: a probe asks
                 } else {
-                    waitMillis = resetAtMillis < 0 ? SLICE_MILLIS
-                            : resetAtMillis + RESET_MARGIN.toMillis() - now;
+                    waitMillis = SLICE_MILLIS; // an answer on its way will tell the reset
                 }
                 wait(Math.max(1, Math.min(SLICE_MILLIS, waitMillis)));
             }

@@ -39,8 +39,11 @@ class RateLimitPacerTest {
         pacer.acquire(() -> false);
         CompletableFuture<Void> fourth = CompletableFuture.runAsync(this::acquire);
         Thread.sleep(300);
-        assertThat(fourth).as("the new window's 3 are spent").isNotDone();
+        assertThat(fourth).as("the new window's 3 are spent, and two are on their way").isNotDone();
         assertThat(pacer.sent()).isEqualTo(6);
+        pacer.answered(200, new RateLimit(3, 0, reset.plusSeconds(60), null));
+        pacer.released();
+        pacer.released();
         clock.advance(Duration.ofSeconds(61));
         fourth.get(10, TimeUnit.SECONDS);
     }
