@@ -147,6 +147,13 @@ final class ImportCommand {
             key = keyFromInput();
         }
         SandboxServer sandbox = embedded ? openSandbox() : null;
+        // Ctrl+C: the journal keeps the run for the next command; the sandbox's database is closed cleanly
+        Thread closeOnInterrupt = new Thread(() -> {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }, "sovx-import-shutdown");
+        Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
         try {
             String baseUrl = embedded ? sandbox.baseUrl() : origin;
             if (key == null || key.isBlank()) {
@@ -159,7 +166,13 @@ final class ImportCommand {
                         options.customerId(), embedded));
             }
         } finally {
-            if (sandbox != null) {
+            boolean shuttingDown = false;
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnInterrupt);
+            } catch (IllegalStateException e) {
+                shuttingDown = true; // the hook closes the sandbox
+            }
+            if (sandbox != null && !shuttingDown) {
                 sandbox.close();
             }
         }
