@@ -1,27 +1,17 @@
 package com.sovera.console.bulk;
 
 import com.sovera.console.api.ApiException;
-import com.sovera.console.api.Filter;
 import com.sovera.console.api.RateLimitPacer;
 import com.sovera.console.api.SovxApi;
 import com.sovera.console.api.SovxException;
 import com.sovera.console.api.TransportException;
-import com.sovera.console.api.model.DepositAddress;
-import com.sovera.console.api.model.NewAddress;
-import com.sovera.console.api.model.NewWallet;
-import com.sovera.console.api.model.User;
-import com.sovera.console.api.model.Wallet;
 import com.sovera.console.bulk.RunState.RowState;
 import com.sovera.console.bulk.RunState.WalletState;
 import com.sovera.console.chain.AddressFormatException;
-import com.sovera.console.chain.Addresses;
-import com.sovera.console.chain.PaymentUri;
-import com.sovera.console.provision.Provisioner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,20 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bulk run: each planned row's user, then its wallets, then one deposit address per wallet, by a few workers
- * at once. Every create goes through {@link Provisioner} with an idempotency key journaled (and on disk) before
- * it is sent; a 409 adopts the existing user. A user that already existed keeps the wallet of a currency it has,
- * and a wallet that existed keeps its address on the network, so a second run of a file creates nothing twice.
- * Each address is checked (checksum, network) before it is recorded. Pause, resume and cancel take effect
- * between requests. Listeners are told on the workers' threads.
+ * A bulk run: each planned row's user, then its wallets, then one deposit address per wallet ({@link RowSteps}),
+ * by a few workers at once. Pause, resume and cancel take effect between requests; a 429 the client gave up on is
+ * waited out; rows that find no server stay unfinished, and several in a row stop the run with its journal kept.
+ * Listeners are told of progress on the workers' threads.
  */
-public final class BulkRun {
+public final class BulkRun implements RowSteps.Sender {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkRun.class);
     /** After this many rows in a row found no server, the run stops by itself and keeps its journal. */
     static final int NO_ANSWER_LIMIT = 3;
-    /** Idempotency keys are kept by the server for 24 hours: resuming later, look objects up before resending. */
-    static final Duration KEYS_TRUSTED = Duration.ofHours(20);
     private static final long REPORT_EVERY_NANOS = 200_000_000L;
 
     /** Where a run is. */
@@ -97,12 +83,10 @@ public final class BulkRun {
         }
     }
 
-    private final SovxApi api;
     private final RunJournal journal;
     private final RunState state;
     private final Options options;
-    private final boolean keysMayHaveExpired;
-    private final Set<Object> fresh = ConcurrentHashMap.newKeySet();
+    private final RowSteps steps;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger running;
     private final AtomicInteger noAnswerRows = new AtomicInteger();
@@ -119,11 +103,11 @@ public final class BulkRun {
     private volatile long lastReport;
 
     private BulkRun(SovxApi api, RunJournal journal, RunState state, Options options) {
-        this.api = api;
         this.journal = journal;
         this.state = state;
         this.options = options;
-        this.keysMayHaveExpired = System.currentTimeMillis() - state.header.startedAt() > KEYS_TRUSTED.toMillis();
+        this.steps = new RowSteps(api, journal, state, this,
+                System.currentTimeMillis() - state.header.startedAt() > RowSteps.KEYS_TRUSTED.toMillis());
         this.doneAtStart = state.doneRows();
         this.running = new AtomicInteger(options.concurrency());
     }
@@ -217,7 +201,7 @@ public final class BulkRun {
                     report(false);
                 }
             }
-        } catch (Stop stop) {
+        } catch (RunStopped stop) {
             problem = problem == null ? stop.getMessage() : problem;
         } catch (RuntimeException e) {
             LOG.error("Bulk run {}: a worker stopped", runId(), e);
@@ -229,9 +213,9 @@ public final class BulkRun {
         }
     }
 
-    private void runRow(RowState row) throws Stop {
+    private void runRow(RowState row) throws RunStopped {
         try {
-            ensureUser(row);
+            steps.ensureUser(row);
         } catch (ApiException e) {
             fail(row, null, Failure.of(e));
             return;
@@ -245,8 +229,8 @@ public final class BulkRun {
                 continue;
             }
             try {
-                ensureWallet(row, i, w);
-                ensureAddress(row, i, w);
+                steps.ensureWallet(row, i, w);
+                steps.ensureAddress(row, i, w);
             } catch (ApiException e) {
                 fail(row, i, Failure.of(e));
             } catch (AddressFormatException e) {
@@ -260,186 +244,33 @@ public final class BulkRun {
         noAnswerRows.set(0);
     }
 
-    private void ensureUser(RowState row) throws Stop {
-        if (row.userId != null) {
-            return;
-        }
-        PlannedRow plan = row.plan;
-        if (plan.existingUserId() != null && row.userKey == null) {
-            record(row, () -> {
-                row.userId = plan.existingUserId();
-                row.userExisted = true;
-            }, RunEvent.got(RunEvent.USER, plan.row(), null, plan.existingUserId(), true, now()));
-            return;
-        }
-        boolean newKey = row.userKey == null;
-        if (newKey) {
-            row.userKey = UUID.randomUUID().toString();
-        }
-        String key = row.userKey;
-        CompletableFuture<Void> keyWritten = newKey
-                ? journal.write(RunEvent.key(RunEvent.USER_KEY, plan.row(), null, key, now()))
-                : CompletableFuture.completedFuture(null);
-        Provisioner.Outcome<User> got = send(() -> provisioner(keyWritten).user(plan.user(), key,
-                Provisioner.SameUser.SAME_EMAIL));
-        boolean existed = got.existed() && newKey; // a conflict with our own earlier send is ours
-        if (newKey && !got.existed()) {
-            fresh.add(row);
-        }
-        record(row, () -> {
-            row.userId = got.value().userId();
-            row.userExisted = existed;
-        }, RunEvent.got(RunEvent.USER, plan.row(), null, got.value().userId(), existed, now()));
-    }
-
-    private void ensureWallet(RowState row, int index, WalletState w) throws Stop {
-        if (w.walletId != null) {
-            return;
-        }
-        String currency = w.request.currency();
-        if (!fresh.contains(row) && (w.walletKey == null || keysMayHaveExpired)) {
-            Wallet found = send(() -> findWallet(row.userId, currency));
-            if (found != null) {
-                boolean existed = w.walletKey == null;
-                record(row, () -> {
-                    w.walletId = found.walletId();
-                    w.walletExisted = existed;
-                }, RunEvent.got(RunEvent.WALLET, row.plan.row(), index, found.walletId(), existed, now()));
-                return;
-            }
-        }
-        boolean newKey = w.walletKey == null;
-        if (newKey) {
-            w.walletKey = UUID.randomUUID().toString();
-        }
-        String key = w.walletKey;
-        CompletableFuture<Void> keyWritten = newKey
-                ? journal.write(RunEvent.key(RunEvent.WALLET_KEY, row.plan.row(), index, key, now()))
-                : CompletableFuture.completedFuture(null);
-        Wallet created = send(() -> provisioner(keyWritten).wallet(row.userId,
-                new NewWallet(currency + " wallet", currency), key));
-        if (newKey) {
-            fresh.add(w);
-        }
-        record(row, () -> {
-            w.walletId = created.walletId();
-            w.walletExisted = false;
-        }, RunEvent.got(RunEvent.WALLET, row.plan.row(), index, created.walletId(), false, now()));
-    }
-
-    private void ensureAddress(RowState row, int index, WalletState w) throws Stop {
-        if (w.address != null) {
-            return;
-        }
-        WalletRequest wanted = w.request;
-        DepositAddress address = null;
-        boolean existed = false;
-        if (!fresh.contains(w) && (w.addressKey == null || keysMayHaveExpired)) {
-            address = send(() -> findAddress(w.walletId, wanted));
-            existed = address != null && w.addressKey == null;
-        }
-        if (address == null) {
-            boolean newKey = w.addressKey == null;
-            if (newKey) {
-                w.addressKey = UUID.randomUUID().toString();
-            }
-            String key = w.addressKey;
-            CompletableFuture<Void> keyWritten = newKey
-                    ? journal.write(RunEvent.key(RunEvent.ADDRESS_KEY, row.plan.row(), index, key, now()))
-                    : CompletableFuture.completedFuture(null);
-            address = send(() -> provisioner(keyWritten).address(w.walletId,
-                    new NewAddress(wanted.currency(), wanted.network().id()), key));
-        }
-        String paymentUri = verified(address, wanted);
-        DepositAddress got = address;
-        boolean wasThere = existed;
-        record(row, () -> {
-            w.address = got.address();
-            w.addressExisted = wasThere;
-            w.paymentUri = paymentUri;
-        }, RunEvent.address(row.plan.row(), index, got.addressId(), existed, got.address(), paymentUri, now()));
-    }
-
-    /** The address checked for its network, currency and checksum; its payment URI. */
-    private static String verified(DepositAddress address, WalletRequest wanted) {
-        if (address.network() != null && !address.network().equalsIgnoreCase(wanted.network().id())) {
-            throw new AddressFormatException("The server gave an address on " + address.network() + ", not "
-                    + wanted.network().id() + ".");
-        }
-        if (address.currency() != null && !address.currency().equalsIgnoreCase(wanted.currency())) {
-            throw new AddressFormatException("The server gave a " + address.currency() + " address, not "
-                    + wanted.currency() + ".");
-        }
-        Addresses.verify(address.address(), wanted.network());
-        return PaymentUri.forDeposit(wanted.currency(), wanted.network(), address.address());
-    }
-
-    private Wallet findWallet(String userId, String currency) {
-        try {
-            return api.listUserWallets(userId, Filter.page(100, 0).where("currency", currency)
-                            .sort("created_at", Filter.Direction.ASC).asQuery()).execute().rows().stream()
-                    .filter(w -> currency.equalsIgnoreCase(w.currency())).findFirst().orElse(null);
-        } catch (ApiException e) {
-            if (e.httpStatus() == 404 || e.httpStatus() == 405) {
-                return null; // the (assumed) list is not offered: the create's key still guards a resend
-            }
-            throw e;
-        }
-    }
-
-    private DepositAddress findAddress(String walletId, WalletRequest wanted) {
-        try {
-            return api.listAddresses(Filter.page(1, 0).where("wallet_id", walletId)
-                            .where("network", wanted.network().id()).sort("created_at", Filter.Direction.ASC)
-                            .asQuery()).execute().rows().stream()
-                    .filter(a -> wanted.network().id().equalsIgnoreCase(a.network())).findFirst().orElse(null);
-        } catch (ApiException e) {
-            if (e.httpStatus() == 404 || e.httpStatus() == 405) {
-                return null; // the (assumed) list is not offered: the create's key still guards a resend
-            }
-            throw e;
-        }
-    }
-
-    private Provisioner provisioner(CompletableFuture<Void> keyWritten) {
-        return new Provisioner(api, keyWritten::get);
-    }
-
-    /** A step of a row's state changed: in memory and in the journal. */
-    private void record(RowState row, Runnable change, RunEvent event) {
-        synchronized (state) {
-            change.run();
-            row.lastAt = event.at();
-        }
-        journal.write(event);
-    }
-
     private void fail(RowState row, Integer wallet, Failure failure) {
-        record(row, () -> {
+        steps.record(row, () -> {
             if (wallet == null) {
                 row.failure = failure;
             } else {
                 row.wallets.get(wallet).failure = failure;
             }
-        }, RunEvent.failed(row.plan.row(), wallet, failure, now()));
+        }, RunEvent.failed(row.plan.row(), wallet, failure, System.currentTimeMillis()));
         noAnswerRows.set(0);
     }
 
     /** No answer: the row stays unfinished (a resumed run takes it up again); many in a row stop the run. */
-    private void noAnswer(RowState row, TransportException e) throws Stop {
+    private void noAnswer(RowState row, TransportException e) throws RunStopped {
         if (cancelled || e.kind() == TransportException.Kind.CANCELLED) {
             return;
         }
         lastNoAnswer = Failure.of(e);
         LOG.warn("Bulk run {}: row {} got no answer: {}", runId(), row.plan.row(), e.getMessage());
         if (noAnswerRows.incrementAndGet() >= NO_ANSWER_LIMIT) {
-            throw new Stop("SovX did not answer " + NO_ANSWER_LIMIT + " rows in a row (" + e.getMessage()
+            throw new RunStopped("SovX did not answer " + NO_ANSWER_LIMIT + " rows in a row (" + e.getMessage()
                     + "). The run stopped; its journal is kept: resume it once the server answers.");
         }
     }
 
     /** A blocking call: waits while paused, retries a 429 the client gave up on, and turns what stops the run. */
-    private <T> T send(Step<T> step) throws Stop {
+    @Override
+    public <T> T send(RowSteps.Step<T> step) throws RunStopped {
         while (true) {
             awaitResumed();
             try {
@@ -454,14 +285,14 @@ public final class BulkRun {
             } catch (SovxException e) {
                 throw e;
             } catch (ExecutionException e) {
-                throw new Stop("The import journal could not be written, so nothing more is sent: "
+                throw new RunStopped("The import journal could not be written, so nothing more is sent: "
                         + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
             } catch (InterruptedException e) {
                 throw new TransportException(TransportException.Kind.CANCELLED, 0, "cancelled", e);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new Stop("The run stopped: " + e.getMessage());
+                throw new RunStopped("The run stopped: " + e.getMessage());
             }
         }
     }
@@ -515,7 +346,7 @@ public final class BulkRun {
             if (end == State.INCOMPLETE) {
                 journal.close(); // kept, to resume
             } else {
-                journal.write(RunEvent.finished(now()));
+                journal.write(RunEvent.finished(System.currentTimeMillis()));
                 journal.delete();
             }
         } catch (IOException e) {
@@ -538,20 +369,4 @@ public final class BulkRun {
         }
     }
 
-    private static long now() {
-        return System.currentTimeMillis();
-    }
-
-    /** One request of a step, which may throw what {@link Provisioner} throws. */
-    @FunctionalInterface
-    private interface Step<T> {
-        T call() throws Exception;
-    }
-
-    /** Ends the whole run (not just a row): the journal failed, or no server answered. */
-    private static final class Stop extends Exception {
-        Stop(String message) {
-            super(message);
-        }
-    }
 }
