@@ -82,14 +82,24 @@ class ImportCrashTest {
         waitFor(() -> journalLines(journals) >= 12 || !first.isAlive(), 90);
         assertThat(first.isAlive()).as("still running when killed; " + output("first")).isTrue();
         first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertNoSecretIn(home, key); // the journal left behind, the logs, what the command printed
 
         Process second = command(args, key, "second");
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the rerun finished").isTrue();
         assertThat(second.exitValue()).as(output("second")).isZero();
+        assertNoSecretIn(home, key);
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.stored(database).withDemoUsers(0))) {
             assertOneOfEach(sandbox.baseUrl(), key);
         }
         assertResults(home.resolve("results.csv"));
+    }
+
+    private static void assertNoSecretIn(Path dir, String key) throws Exception {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(key);
+            }
+        }
     }
 
     private Path csv() throws Exception {
