@@ -22,4 +22,9 @@ public final class SameThreadTaskRunner implements TaskRunner {
         }
         return job;
     }
+
+    @Override
+    public void later(Runnable action) {
+        action.run();
+    }
 }

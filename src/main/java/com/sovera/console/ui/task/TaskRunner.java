@@ -12,6 +12,9 @@ public interface TaskRunner {
 
     <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /** Runs {@code action} soon on the thread views live on: progress reported from inside work. */
+    void later(Runnable action);
+
     /** For work that needs nothing of its job. */
     default <T> Job run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         return run(job -> work.call(), onSuccess, onFailure);
