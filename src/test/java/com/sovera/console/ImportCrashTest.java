@@ -83,6 +83,11 @@ class ImportCrashTest {
         assertThat(first.isAlive()).as("still running when killed; " + output("first")).isTrue();
         first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertNoSecretIn(home, key); // the journal left behind, the logs, what the command printed
+        try (var left = Files.list(journals)) {
+            assertThat(left.toList()).singleElement().satisfies(j -> assertThat(
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(j)))
+                    .as("the journal holds personal data: its owner's only").isEqualTo("rw-------"));
+        }
 
         Process second = command(args, key, "second");
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the rerun finished").isTrue();

@@ -65,9 +65,17 @@ final class RunJournal implements AutoCloseable {
     /** A new journal with its header, on disk when this returns. */
     static RunJournal create(Path file, RunHeader header) throws IOException {
         Files.createDirectories(file.getParent());
-        RunJournal journal = open(file, StandardOpenOption.CREATE_NEW);
+        Files.createFile(file);
+        ownerOnly(file); // it holds the rows' personal data until the run ends
+        RunJournal journal = open(file, StandardOpenOption.WRITE);
         journal.append(HEADER.toJson(header)).join();
         return journal;
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     /** An existing journal, to append to (a resumed run). */
