@@ -169,29 +169,28 @@ final class Pipeline implements HttpHandler {
         String scope = request.principal.idempotencyScope();
         String requestHash = Secrets.sha256Hex(concat((request.method + " " + request.path + "\n")
                 .getBytes(StandardCharsets.UTF_8), body));
-        synchronized (idempotency.lockFor(scope, key)) {
-            try {
-                IdempotencyStore.Entry entry = idempotency.find(scope, key, inMemory);
-                if (entry != null) {
-                    if (!entry.requestHash().equals(requestHash)) {
-                        throw new SandboxError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a"
-                                + " different request; use a new key for a new request.", null);
-                    }
-                    write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
-                            request.traceId);
-                    return entry.status();
+        idempotency.acquire(scope, key);
+        try {
+            IdempotencyStore.Entry entry = idempotency.find(scope, key, inMemory);
+            if (entry != null) {
+                if (!entry.requestHash().equals(requestHash)) {
+                    throw new SandboxError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a"
+                            + " different request; use a new key for a new request.", null);
                 }
-                Reply reply = route.handler().handle(request);
-                byte[] rendered = render(reply, request.traceId);
-                if (reply.status() / 100 == 2) {
-                    idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
-                            new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
-                }
-                write(exchange, reply.status(), rendered, false, request.traceId);
-                return reply.status();
-            } finally {
-                idempotency.release(scope, key);
+                write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
+                        request.traceId);
+                return entry.status();
             }
+            Reply reply = route.handler().handle(request);
+            byte[] rendered = render(reply, request.traceId);
+            if (reply.status() / 100 == 2) {
+                idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
+                        new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
+            }
+            write(exchange, reply.status(), rendered, false, request.traceId);
+            return reply.status();
+        } finally {
+            idempotency.release(scope, key);
         }
     }
 
