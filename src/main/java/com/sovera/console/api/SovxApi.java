@@ -24,7 +24,7 @@ import retrofit2.http.Path;
 import retrofit2.http.QueryMap;
 
 /**
- * Every endpoint of the SovX contract ({@code shared/sovx-api.md}), relative to {@code {origin}/sovx/v1/}.
+ * Every endpoint of the SovX contract ({@code docs/sovx-api.md}, and {@code docs/openapi.yaml}), relative to {@code {origin}/sovx/v1/}.
  * Methods marked (assumed) are the contract's additions to the vendor guide: a real server may answer them 404
  * or 405. The client attaches credentials by {@link Requires}; {@link Creates} methods always carry an
  * {@code Idempotency-Key}: pass one to make a retry after a restart safe, or null for a fresh one.
