@@ -37,7 +37,7 @@ final class Customers {
     Reply create(SandboxRequest r) throws SQLException {
         String email = Fields.email(r.body, "email");
         String customerId = Fields.slug(r.body, "customer_id");
-        String entityName = Fields.text(r.body, "entity_name", 1, 200);
+        String entityName = Fields.text(r.body, "entity_name", 200);
         long now = clock.millis();
         try (Connection c = db.connection()) {
             insert(c, r.principal.accountPk(), customerId, email, entityName, now);

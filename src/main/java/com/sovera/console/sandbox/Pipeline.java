@@ -2,9 +2,6 @@ package com.sovera.console.sandbox;
 
 import com.sovera.console.api.model.Json;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +94,10 @@ final class Pipeline implements HttpHandler {
                     + " a minute. Retry after " + verdict.retryAfterSeconds() + " s.", null);
         }
 
+        if (headers.containsKey(FrontDoor.REPAIRED)) {
+            throw SandboxError.validation(null, "The request target is not correctly percent-encoded: write % as"
+                    + " %25, a space as %20, and encode every character a URL may not hold.");
+        }
         List<String> segments = segments(rawPath);
         Route route = null;
         Map<String, String> params = null;
@@ -287,19 +287,12 @@ final class Pipeline implements HttpHandler {
                     + " application/json.", null);
         }
         try {
-            JsonReader reader = JsonReader.of(new Buffer().write(body));
-            Object value = reader.readJsonValue();
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw invalidJson("there is text after the JSON object");
-            }
-            if (!(value instanceof Map)) {
+            if (!(JsonBody.read(body) instanceof Map<?, ?> object)) {
                 throw invalidJson("the body must be a JSON object");
             }
-            return (Map<String, Object>) value;
-        } catch (JsonEncodingException | JsonDataException | java.io.EOFException e) {
-            throw invalidJson("the body is not valid JSON");
-        } catch (IOException e) {
-            throw invalidJson("the body could not be read as JSON");
+            return (Map<String, Object>) object;
+        } catch (JsonBody.NotJson e) {
+            throw invalidJson(e.getMessage());
         }
     }
 
