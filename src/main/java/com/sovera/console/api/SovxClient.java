@@ -43,7 +43,7 @@ public final class SovxClient implements AutoCloseable {
         if (b.socketFactory != null) {
             okhttp.socketFactory(b.socketFactory);
         }
-        this.http = okhttp
+        okhttp
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
@@ -51,8 +51,9 @@ public final class SovxClient implements AutoCloseable {
                 .addInterceptor(new EndpointInterceptor(credentials))
                 .addInterceptor(new RetryInterceptor(b.retryPolicy))
                 .addInterceptor(logging)
-                .addInterceptor(new ActivityInterceptor(b.activity))
-                .build();
+                .addInterceptor(new ActivityInterceptor(b.activity));
+        b.observers.forEach(okhttp::addNetworkInterceptor);
+        this.http = okhttp.build();
         Moshi moshi = Json.moshi();
         this.api = new Retrofit.Builder()
                 .baseUrl(baseUrl)
@@ -118,6 +119,7 @@ public final class SovxClient implements AutoCloseable {
         private WireLog wireLog = WireLog.BASIC;
         private java.util.function.Consumer<CallRecord> activity = record -> { };
         private javax.net.SocketFactory socketFactory;
+        private final java.util.List<okhttp3.Interceptor> observers = new java.util.ArrayList<>();
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -152,6 +154,15 @@ public final class SovxClient implements AutoCloseable {
         /** How plain connections are opened (a SOCKS tunnel, or a test's failing network); TLS layers on top. */
         public Builder socketFactory(javax.net.SocketFactory value) {
             this.socketFactory = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sees each request as it leaves, credentials attached, and its answer as it arrives: the tests hold both
+         * to docs/openapi.yaml with it.
+         */
+        public Builder networkInterceptor(okhttp3.Interceptor value) {
+            observers.add(Objects.requireNonNull(value));
             return this;
         }
 

@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The sandbox's listening socket, in front of the JDK's HttpServer (which listens on a loopback port of its
  * own). It passes every connection through byte for byte but for one thing: a request target the JDK server
- * would refuse itself, with an HTML page and before any handler runs (a broken percent-escape, a character a URI
- * may not hold), goes on percent-encoded and marked with {@link #REPAIRED}, so that the pipeline answers it in
- * the contract's envelope. It reads just enough HTTP/1.1 to find each request line (heads, Content-Length and
+ * would refuse itself, with an HTML page and before any handler runs, goes on percent-encoded. Characters sent
+ * raw that only needed encoding ({@code ?filter[limit]=5}, as curl and browsers send it) then mean what the
+ * client meant; a broken percent-escape is also marked with {@link #REPAIRED}, and the pipeline answers it as a
+ * 400 in the contract's envelope. It reads just enough HTTP/1.1 to find each request line (heads, Content-Length and
  * chunked bodies, as the JDK server frames them); what it does not understand it passes on untouched, and stops
  * looking at that connection.
  */
@@ -291,9 +292,12 @@ final class FrontDoor implements AutoCloseable {
             }
             String[] requestLine = lines.get(first).split(" ", -1);
             List<String> out = new ArrayList<>(lines.subList(0, first));
-            if (requestLine.length == 3 && !isUri(requestLine[1])) {
-                out.add(requestLine[0] + " " + repair(requestLine[1]) + " " + requestLine[2]);
-                out.add(REPAIRED + ": true");
+            if (requestLine.length == 3 && !isPlainUri(requestLine[1])) {
+                String repaired = repair(requestLine[1]);
+                out.add(requestLine[0] + " " + (repaired == null ? "/" : repaired) + " " + requestLine[2]);
+                if (repaired == null || hasBrokenEscape(requestLine[1])) {
+                    out.add(REPAIRED + ": true");
+                }
             } else {
                 out.add(lines.get(first));
             }
@@ -312,7 +316,11 @@ final class FrontDoor implements AutoCloseable {
         }
     }
 
-    private static boolean isUri(String target) {
+    /** Visible ASCII that the JDK server takes as it is. */
+    private static boolean isPlainUri(String target) {
+        if (!target.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return false;
+        }
         try {
             new URI(target);
             return true;
@@ -321,20 +329,34 @@ final class FrontDoor implements AutoCloseable {
         }
     }
 
-    /** Percent-encodes what a URI may not hold, a lone {@code %} included; the server then refuses it plainly. */
+    private static boolean hasBrokenEscape(String target) {
+        for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
+            if (!isHex(target, i + 1) || !isHex(target, i + 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Percent-encodes what a URI may not hold as it stands: brackets and other characters clients send raw
+     * ({@code ?filter[limit]=5} from curl or a browser), non-ASCII bytes, and a {@code %} that starts no escape.
+     * Decoding gives back what the client meant, except for a broken escape, which is marked and refused.
+     * Null if even that is no URI.
+     */
     static String repair(String target) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             boolean escape = c == '%' && isHex(target, i + 1) && isHex(target, i + 2);
-            if (escape || (c > 0x20 && c < 0x7f && "\"<>\\^`{|}%".indexOf(c) < 0)) {
+            if (escape || (c > 0x20 && c < 0x7f && "\"<>\\^`{|}%[]".indexOf(c) < 0)) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", (int) c & 0xff));
             }
         }
         String repaired = out.toString();
-        return isUri(repaired) ? repaired : "/";
+        return isPlainUri(repaired) ? repaired : null;
     }
 
     private static boolean isHex(String s, int i) {

@@ -32,6 +32,7 @@ final class Pipeline implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final String BASE_PATH = "/sovx/v1";
     static final int MAX_BODY = 64 * 1024;
+    static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
     private static final JsonAdapter<Object> JSON = Json.moshi().adapter(Object.class);
 
@@ -133,7 +134,7 @@ final class Pipeline implements HttpHandler {
         String key = headers.getFirst("Idempotency-Key");
         if (route.idempotency() == Route.Idempotency.NONE || key == null) {
             Reply reply = route.handler().handle(request);
-            write(exchange, reply.status(), render(reply, traceId), false, traceId);
+            write(exchange, reply.status(), render(reply, traceId), false, traceId, reply.mediaType());
             return reply.status();
         }
         return idempotent(exchange, route, request, key.trim(), body);
@@ -301,6 +302,9 @@ final class Pipeline implements HttpHandler {
     }
 
     private byte[] render(Reply reply, String traceId) {
+        if (reply.data() instanceof Reply.Document document) {
+            return document.bytes();
+        }
         if (reply.bare()) {
             return JSON.toJson(reply.data()).getBytes(StandardCharsets.UTF_8);
         }
@@ -347,9 +351,14 @@ final class Pipeline implements HttpHandler {
 
     private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId)
             throws IOException {
+        write(exchange, status, body, replayed, traceId, JSON_TYPE);
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId,
+                              String mediaType) throws IOException {
         var headers = exchange.getResponseHeaders();
         drainRequest(exchange);
-        headers.set("Content-Type", "application/json; charset=utf-8");
+        headers.set("Content-Type", mediaType);
         headers.set("X-Trace-Id", traceId);
         if (replayed) {
             headers.set("Idempotent-Replayed", "true");

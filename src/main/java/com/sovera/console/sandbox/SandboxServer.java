@@ -158,8 +158,11 @@ public final class SandboxServer implements AutoCloseable {
         Users users = new Users(db, config.clock());
         Wallets wallets = new Wallets(db, config.clock());
         Addresses addresses = new Addresses(db, config.clock(), new AddressFactory(Secrets::randomBytes));
+        ContractDocument document = new ContractDocument();
         return List.of(
                 Route.of("GET", "/health", Realm.OPEN, false, NONE, accounts::health),
+                Route.of("GET", "/openapi.yaml", Realm.OPEN, false, NONE, document::yaml),
+                Route.of("GET", "/openapi.json", Realm.OPEN, false, NONE, document::json),
                 Route.of("POST", "/auth/login", Realm.OPEN, true, NONE, accounts::login),
                 Route.of("POST", "/auth/logout", Realm.SESSION, false, NONE, accounts::logout),
                 Route.of("POST", "/customers", Realm.SESSION, true, STORED, customers::create),
@@ -167,6 +170,10 @@ public final class SandboxServer implements AutoCloseable {
                 Route.of("GET", "/customers/{customer_id}", Realm.SESSION, false, NONE, customers::get),
                 Route.of("POST", "/customers/{customer_id}/credentials", Realm.SESSION, false, IN_MEMORY,
                         customers::mintCredentials),
+                Route.of("GET", "/customers/{customer_id}/credentials", Realm.SESSION, false, NONE,
+                        customers::listKeys),
+                Route.of("DELETE", "/customers/{customer_id}/credentials/{key_id}", Realm.SESSION, false, NONE,
+                        customers::revokeKey),
                 Route.of("POST", "/customers/{customer_id}/users/{user_id}/token", Realm.SESSION, false, IN_MEMORY,
                         customers::mintUserToken),
                 Route.of("POST", "/users", Realm.OWNER_KEY, true, STORED, users::create),
