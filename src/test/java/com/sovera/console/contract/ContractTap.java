@@ -22,7 +22,10 @@ public final class ContractTap implements Interceptor {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private int exchanges;
 
-    /** @param requests also hold the requests to the document (a client's own), not only the answers */
+    /**
+     * @param requests true for a client's side: its requests must be ones the document allows; false for a
+     *                 server's side: any request may come, and the answer must fit what the document says of it
+     */
     public ContractTap(boolean requests) {
         this.requests = requests;
     }
@@ -62,8 +65,10 @@ public final class ContractTap implements Interceptor {
         count();
         if (requests) {
             problems.addAll(OpenApiContract.get().checkRequest(request));
+            problems.addAll(OpenApiContract.get().checkResponse(request, response));
+        } else {
+            problems.addAll(OpenApiContract.get().checkServer(request, response));
         }
-        problems.addAll(OpenApiContract.get().checkResponse(request, response));
     }
 
     private synchronized void count() {

@@ -179,6 +179,42 @@ public final class OpenApiContract {
         return problems;
     }
 
+    /**
+     * What a server's answer must be, given what the document says of the request: one it describes (see
+     * {@link #checkResponse}); for a request it allows, never a refusal as malformed (VALIDATION_ERROR,
+     * INVALID_JSON, 413, 415) unless on a field with an {@code x-server-rule}; for one it forbids, a 4xx.
+     */
+    public List<String> checkServer(Request request, Response response) {
+        List<String> problems = new ArrayList<>(checkResponse(request, response));
+        List<String> requestProblems = checkRequest(request);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String where = request.method() + " " + abbreviate(request.target()) + " -> " + response.status() + ": ";
+        if (requestProblems.isEmpty()) {
+            boolean malformed = response.status() == 413 || response.status() == 415
+                    || body.contains("\"code\":\"INVALID_JSON\"")
+                    || (body.contains("\"code\":\"VALIDATION_ERROR\"")
+                    && serverRuleFields().stream().noneMatch(f -> body.contains("\"field\":\"" + f + "\"")));
+            if (malformed) {
+                problems.add(where + "refused as malformed, though the document allows it: " + abbreviate(body));
+            }
+        } else if (response.status() < 400 || response.status() > 499) {
+            problems.add(where + "accepted, though the document forbids it: " + requestProblems);
+        }
+        return problems;
+    }
+
+    /** The request fields whose schema carries an {@code x-server-rule}: a rule the schema cannot say. */
+    public Set<String> serverRuleFields() {
+        Set<String> fields = new java.util.TreeSet<>();
+        document.path("components").path("schemas").forEach(schema -> schema.path("properties").fields()
+                .forEachRemaining(p -> {
+                    if (p.getValue().has("x-server-rule")) {
+                        fields.add(p.getKey());
+                    }
+                }));
+        return fields;
+    }
+
     /** The operation a request is for, if the document has one. */
     public Operation operationOf(Request request) {
         return match(request).operation;

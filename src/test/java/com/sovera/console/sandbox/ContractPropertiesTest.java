@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +45,6 @@ class ContractPropertiesTest {
     private static Sandbox sandbox;
     private static Map<String, String> ids;
     private static Map<String, String[]> credentials;
-    private static Set<String> serverRuleFields;
 
     @BeforeContainer
     static void start() throws Exception {
@@ -75,13 +73,6 @@ class ContractPropertiesTest {
         credentials.put("userToken", new String[] {"Authorization", "Bearer " + userToken});
         credentials.put("garbage", new String[] {"x-api-key", "not-a-key"});
         credentials.put("none", new String[0]);
-        serverRuleFields = new java.util.TreeSet<>();
-        DOC.document().path("components").path("schemas").forEach(schema -> schema.path("properties").fields()
-                .forEachRemaining(p -> {
-                    if (p.getValue().has("x-server-rule")) {
-                        serverRuleFields.add(p.getKey());
-                    }
-                }));
     }
 
     @AfterContainer
@@ -106,19 +97,8 @@ class ContractPropertiesTest {
                 + " " + probe.headers + " -> " + answer.statusCode() + " " + answer.body();
 
         assertThat(answer.statusCode()).as(what).isLessThan(500);
-        assertThat(DOC.checkResponse(request, new OpenApiContract.Response(answer.statusCode(), answer.headers().map(),
+        assertThat(DOC.checkServer(request, new OpenApiContract.Response(answer.statusCode(), answer.headers().map(),
                 answer.body().getBytes(StandardCharsets.UTF_8)))).as(what).isEmpty();
-        List<String> problems = DOC.checkRequest(request);
-        if (problems.isEmpty()) {
-            boolean malformed = answer.statusCode() == 413 || answer.statusCode() == 415
-                    || answer.body().contains("\"code\":\"INVALID_JSON\"")
-                    || (answer.body().contains("\"code\":\"VALIDATION_ERROR\"")
-                    && serverRuleFields.stream().noneMatch(f -> answer.body().contains("\"field\":\"" + f + "\"")));
-            assertThat(malformed).as("refused although the document allows it: " + what).isFalse();
-        } else {
-            assertThat(answer.statusCode()).as("accepted although the document forbids it " + problems + ": " + what)
-                    .isBetween(400, 499);
-        }
     }
 
     /** One generated request: target, headers, body. */
