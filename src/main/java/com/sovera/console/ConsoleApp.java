@@ -1,23 +1,34 @@
 package com.sovera.console;
 
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
+import com.sovera.console.platform.Keychain;
 import com.sovera.console.platform.LogLevels;
-import com.sovera.console.ui.AppIcon;
-import com.sovera.console.ui.Theme;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
+import com.sovera.console.settings.SettingsView;
+import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.shell.WindowState;
-import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.ui.AppIcon;
+import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Theme;
+import com.sovera.console.ui.task.FxScheduler;
+import com.sovera.console.ui.task.FxTaskRunner;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -25,18 +36,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up: shows the window at once, starts the embedded sandbox (when that is the environment) and the
- * client in the background, then puts the main window in place.
+ * Start-up: the main window once the connection (and the embedded sandbox, when that is the environment) is
+ * ready; another environment chosen in Settings replaces it at once with one built around new clients; a start
+ * that cannot connect shows a start window that offers Settings, so a bad saved environment never traps anyone.
  */
 public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
-    private final Background background = new Background();
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private final FxScheduler scheduler = new FxScheduler();
     private Startup.Connection connection;
     private MainWindow main;
     private Stage stage;
+    private Scene scene;
     private AppDirs dirs;
+    private SettingsStore store;
 
     @Override
     public void start(Stage stage) {
@@ -45,52 +60,119 @@ public final class ConsoleApp extends Application {
         Startup.Begun begun = Startup.take();
         Startup.Choices choices = begun.choices().join();
         this.dirs = choices.dirs();
+        this.store = choices.store();
         Settings settings = choices.settings();
         Theme.osPrefersDark(choices.osPrefersDark()); // the main window applies the theme
         AppIcon.addTo(stage);
         LogLevels.set(settings.logLevel());
-        Environment environment = settings.environment();
-        stage.setTitle("SovX Console — " + environment.name());
+        stage.setTitle("SovX Console — " + settings.environment().name());
         // no placeholder: the connection is ready as soon as the toolkit (the sandbox opens its database later)
-        background.run(() -> begun.connection().join(), ready -> {
-            connection = ready;
-            SandboxServer sandbox = ready.sandbox();
-            DemoAccount demo = sandbox == null ? null : sandbox.demo();
-            main = new MainWindow(new Services(ready.client(), ready.lookupClient(), environment, settings,
-                    choices.store(), new Journal(dirs.data()), ready.activity(), background, new SessionState(),
-                    demo == null ? null : demo.email(), demo == null ? null : demo.password(),
-                    demo == null ? null : demo.customerId(), demo == null ? null : demo.ownerKey(),
-                    Clock.systemUTC(), sandbox == null ? null : new EmbeddedTraining(sandbox.training())));
-            stage.setScene(new Scene(main, 1100, 760));
+        runner.run(() -> begun.connection().join(), ready -> {
+            show(ready, settings);
             choices.window().ifPresent(w -> w.applyTo(stage));
             stage.show();
             reportReady(begun);
             choices.window().map(WindowState::view).ifPresent(main::showView);
-            if (choices.store().problem() != null) {
-                LOG.warn("{}", choices.store().problem());
-            }
-            if (sandbox != null) {
-                // the database opens behind the window: say so if it cannot
-                sandbox.ready().whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        javafx.application.Platform.runLater(() -> main.showNotice(failure.getCause() == null
-                                ? failure.getMessage() : failure.getCause().getMessage()));
-                    }
-                });
+            if (store.problem() != null) {
+                LOG.warn("{}", store.problem());
             }
         }, failure -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            Label reason = new Label("Cannot start: " + cause.getMessage()
-                    + (environment.kind() == Environment.Kind.EMBEDDED ? "" : " Check the environment in Settings."));
-            reason.setId("status");
-            reason.setWrapText(true);
-            Theme.apply(settings.theme());
-            VBox box = new VBox(12, new Label("SovX Console"), reason);
-            box.setPadding(new Insets(24));
-            stage.setScene(new Scene(box, 1100, 760));
+            startWindow(failure, settings);
             stage.show();
+            begun.firstFrame().complete(null);
         });
+    }
+
+    /** The main window for one environment's connection, in place of whatever the stage shows. */
+    private void show(Startup.Connection ready, Settings settings) {
+        connection = ready;
+        SandboxServer sandbox = ready.sandbox();
+        DemoAccount demo = sandbox == null ? null : sandbox.demo();
+        Environment environment = settings.environment();
+        main = new MainWindow(new Services(ready.client(), ready.lookups(), environment, settings, store,
+                new Journal(dirs.data(), environment.id()), ready.activity(), runner, scheduler, Clock.systemUTC(),
+                demo == null ? null : new Services.Demo(demo.email(), demo.password(), demo.customerId(),
+                        demo.ownerKey()),
+                sandbox == null ? null : new EmbeddedTraining(sandbox.training()), Keychain::probe, this::switchTo));
+        setRoot(main);
+        stage.setTitle("SovX Console — " + environment.name());
+        if (sandbox != null) {
+            // the database opens behind the window: say so if it cannot
+            MainWindow shown = main;
+            sandbox.ready().whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    Platform.runLater(() -> shown.showNotice(failure.getCause() == null ? failure.getMessage()
+                            : failure.getCause().getMessage()));
+                }
+            });
+        }
+    }
+
+    /**
+     * Applies another environment (or timeouts) without a restart: the session ends on the old server, calls out
+     * are cancelled with its clients, and a main window built around new clients takes its place. An unfinished
+     * onboarding stays in its own environment's journal.
+     */
+    private void switchTo(Settings settings) {
+        LOG.info("Switching to {}", settings.environment().name());
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+        Startup.Connection old = connection;
+        connection = null;
+        Label connecting = new Label("Connecting to " + settings.environment().name() + "...");
+        connecting.setId("connecting");
+        VBox box = new VBox(12, connecting);
+        box.setPadding(new Insets(24));
+        setRoot(box);
+        runner.run(() -> {
+            if (old != null) {
+                signOutAndClose(old); // first: the embedded sandbox's database is free again for the new one
+            }
+            return Startup.connect(dirs, settings, CompletableFuture.completedFuture(null));
+        }, ready -> show(ready, settings), failure -> startWindow(failure, settings));
+    }
+
+    /** Ends the session where it was (waiting a moment at most), then closes the clients and the sandbox. */
+    private static void signOutAndClose(Startup.Connection old) {
+        if (old.client().credentials().session().isPresent()) {
+            try {
+                CompletableFuture.runAsync(() -> old.client().api().logout().execute()).get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.info("Signing out of the previous environment did not finish: {}", e.toString());
+            }
+        }
+        close(old); // cancels whatever is still out, the sign-out included
+    }
+
+    /** Start-up could not connect: say why, and offer Settings to choose another environment. */
+    private void startWindow(Throwable failure, Settings settings) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        LOG.warn("Cannot start on {}: {}", settings.environment().name(), cause.getMessage());
+        Theme.apply(settings.theme());
+        Label reason = new Label("Cannot start on " + settings.environment().name() + ": " + cause.getMessage());
+        reason.setId("status");
+        reason.setWrapText(true);
+        Button open = Icons.on(new Button("Open _Settings"), "fth-settings");
+        open.setId("start-settings");
+        VBox box = new VBox(12, new Label("SovX Console"), reason,
+                new Label("Choose another environment (the local sandbox always works), then Save."), open);
+        box.setId("start-window");
+        box.setPadding(new Insets(24));
+        open.setOnAction(e -> box.getChildren().setAll(new SettingsView(new SettingsViewModel(store, settings,
+                this::switchTo, null))));
+        setRoot(box);
+    }
+
+    private void setRoot(Parent root) {
+        if (scene == null) {
+            scene = new Scene(root, 1100, 760);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root); // one scene for the console's life: a switch keeps the window where it is
+        }
     }
 
     /** Logs, at the first frame that shows the main window, how long the start took (the benchmark reads it). */
@@ -104,10 +186,17 @@ public final class ConsoleApp extends Application {
                         .getUptime());
                 if (Boolean.getBoolean("sovx.exitWhenReady")) {
                     // a start-up measurement or a class-data-sharing training run: stop here, normally
-                    javafx.application.Platform.exit();
+                    Platform.exit();
                 }
             }
         }.start();
+    }
+
+    private static void close(Startup.Connection c) {
+        c.client().close(); // the lookups' client shares its connections: closed with it
+        if (c.sandbox() != null) {
+            c.sandbox().close();
+        }
     }
 
     @Override
@@ -121,13 +210,9 @@ public final class ConsoleApp extends Application {
             }
         }
         if (connection != null) {
-            connection.client().close();
-            connection.lookupClient().close();
-            if (connection.sandbox() != null) {
-                connection.sandbox().close();
-            }
+            close(connection);
         }
-        background.close();
+        runner.close();
         LOG.info("SovX Console closed");
     }
 }

@@ -1,15 +1,15 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.WireLog;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.OsTheme;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.shell.WindowState;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,8 +28,11 @@ final class Startup {
                    boolean osPrefersDark) {
     }
 
-    /** The server side: the embedded sandbox (when that is the environment) and the two clients. */
-    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookupClient, ActivityLog activity) {
+    /**
+     * The server side: the embedded sandbox (when that is the environment) and the two clients, which share their
+     * connections and the account session.
+     */
+    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookups, ActivityLog activity) {
     }
 
     private static CompletableFuture<Choices> choices;
@@ -81,20 +84,25 @@ final class Startup {
         return new Choices(dirs, store, settings, WindowState.load(dirs.config()), dark);
     }
 
-    private static Connection connect(Choices choices, CompletableFuture<Void> firstFrame) {
-        Environment environment = choices.settings().environment();
+    /** Connects to the environment the settings choose; the sandbox's database opens once {@code firstFrame} is done. */
+    static Connection connect(Choices choices, CompletableFuture<Void> firstFrame) {
+        return connect(choices.dirs(), choices.settings(), firstFrame);
+    }
+
+    static Connection connect(AppDirs dirs, Settings settings, CompletableFuture<Void> firstFrame) {
+        Environment environment = settings.environment();
         ActivityLog activity = new ActivityLog();
         SandboxServer sandbox = null;
         String baseUrl = environment.baseUrl();
         if (environment.kind() == Environment.Kind.EMBEDDED) {
             // listening at once; the database opens once the window is up (a first request waits for it)
-            sandbox = SandboxServer.open(SandboxConfig.stored(choices.dirs().data().resolve("sandbox")),
+            sandbox = SandboxServer.open(SandboxConfig.stored(dirs.data().resolve("sandbox")),
                     firstFrame.completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS));
             baseUrl = sandbox.baseUrl();
         }
         try {
-            return new Connection(sandbox, client(baseUrl, choices.settings(), activity),
-                    client(baseUrl, choices.settings(), activity), activity);
+            SovxClient client = client(baseUrl, settings, activity);
+            return new Connection(sandbox, client, client.derive(), activity);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();

@@ -1,5 +1,6 @@
 package com.sovera.console;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -60,15 +61,28 @@ class ArchitectureTest {
     @Test
     void viewsDoNotTalkHttp() {
         noClasses().that().resideInAnyPackage("..console.shell..", "..console.onboarding..", "..console.activity..",
-                        "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..")
+                        "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..",
+                        "..console.session..", "..console.config..", "..console.provision..", "..console.help..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..").check(classes);
     }
 
     @Test
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideInAnyPackage("..console.api..", "..console.chain..", "..console.sandbox..",
-                        "..console.platform..")
+                        "..console.platform..", "..console.policy..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
+    void policyHasNoJavaFxAndKnowsNoFeatureAboveIt() {
+        noClasses().that().resideInAPackage("..console.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sovera.console.sandbox..",
+                        "com.sovera.console.shell..", "com.sovera.console.onboarding..",
+                        "com.sovera.console.activity..", "com.sovera.console.settings..",
+                        "com.sovera.console.deposit..", "com.sovera.console.ui..", "com.sovera.console.lookup..",
+                        "com.sovera.console.help..", "com.sovera.console.config..", "com.sovera.console.session..")
+                .because("the administrator's policy is read before any window and applied by the features")
+                .check(classes);
     }
 
     @Test
@@ -83,8 +97,44 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsAndTheServicesBelowThemTouchNoControl() {
+        classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
+                .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
+                        "..console.settings..", "..console.help..")
+                .should(notTouch("javafx.scene..", "javafx.stage.."))
+                .because("a view model is tested without a toolkit; only its view knows controls").check(classes);
+        noClasses().that().resideInAnyPackage("..console.ui.task..", "..console.session..", "..console.config..",
+                        "..console.provision..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("..console.config..", "..console.provision..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
+    void featuresDoNotReachIntoEachOtherOnlyTheShellWiresThem() {
+        String[] features = {"onboarding", "lookup", "activity", "settings", "help"};
+        for (String feature : features) {
+            String[] others = java.util.Arrays.stream(features).filter(f -> !f.equals(feature))
+                    .map(f -> "com.sovera.console." + f + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("com.sovera.console." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("screens share only ui, deposit, session, config and provision; the shell wires them")
+                    .check(classes);
+        }
+    }
+
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> notTouch(
+            String... packages) {
+        return com.tngtech.archunit.lang.conditions.ArchConditions.not(
+                com.tngtech.archunit.lang.conditions.ArchConditions.dependOnClassesThat(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(packages)));
+    }
+
+    @Test
     void theRulesSeeTheClasses() {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.api.SovxClient")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.policy.Policy")).isTrue();
     }
 }

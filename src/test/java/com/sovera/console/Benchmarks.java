@@ -1,6 +1,6 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.DepositAddress;
@@ -10,18 +10,17 @@ import com.sovera.console.deposit.DepositCheck;
 import com.sovera.console.deposit.QrImages;
 import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.onboarding.Journal;
-import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
-import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.StallDetector;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -280,11 +279,11 @@ class Benchmarks extends FxRobot {
         AppDirs dirs = AppDirs.under(home);
         ActivityLog activity = new ActivityLog();
         SovxClient client = SovxClient.builder(baseUrl).activity(activity).build();
-        SovxClient lookup = SovxClient.builder(baseUrl).activity(activity).build();
-        Services services = new Services(client, lookup, Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
-                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new Background(),
-                new SessionState(), DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID, ownerKey,
-                Clock.systemUTC(), null);
+        Services services = new Services(client, client.derive(), Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
+                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity,
+                new com.sovera.console.ui.task.FxTaskRunner(), new com.sovera.console.ui.task.FxScheduler(),
+                Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID,
+                ownerKey), null, com.sovera.console.platform.Keychain::probe, null);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(services);
@@ -366,7 +365,7 @@ class Benchmarks extends FxRobot {
 
     private void stalls() throws Exception {
         StallDetector detector = new StallDetector();
-        OnboardingModel model = window.onboarding();
+        OnboardingViewModel model = window.onboarding();
         interact(() -> lookup("#nav-onboarding").queryAs(javafx.scene.control.ToggleButton.class).fire());
         interact(detector::start);
         new WizardWalk(this, model, stretch -> { }).all("bench-" + System.currentTimeMillis());
@@ -412,13 +411,13 @@ class Benchmarks extends FxRobot {
             }
         }
         Filter filter = Filter.none().where(best[0], best[1]);
-        interact(() -> usersTable().filter(filter));
+        interact(() -> usersTable().model().filter(filter));
         long expected = bestTotal;
         waitUntil(() -> lookup("#users-list-total").queryAs(javafx.scene.control.Labeled.class).getText()
                 .endsWith(String.format("of %d", expected)));
         Path file = Files.createTempFile("sovx-bench", ".csv");
         long t0 = System.nanoTime();
-        interact(() -> usersTable().export(new Background(), file));
+        interact(() -> usersTable().export().start(file));
         waitUntil(() -> lookup("#users-list-export-message").queryAs(javafx.scene.control.Labeled.class).getText()
                 .startsWith("Exported"), 600);
         double ours = (System.nanoTime() - t0) / 1e9;
@@ -432,7 +431,7 @@ class Benchmarks extends FxRobot {
                         + Files.size(file) / (1024 * 1024) + " MB", fmt(ours) + " s",
                 fmt(jdk) + " s JDK HttpClient loop over the pages", ours / jdk, "≤ 1.5x", ours / jdk <= 1.5);
         Files.delete(file);
-        interact(() -> usersTable().filter(Filter.none()));
+        interact(() -> usersTable().model().filter(Filter.none()));
     }
 
     private long total(Filter filter) throws Exception {

@@ -70,6 +70,102 @@ class ConsoleAppTest extends FxRobot {
         FxToolkit.cleanupApplication(second);
     }
 
+    private Stage stage() throws Exception {
+        return FxToolkit.registerPrimaryStage();
+    }
+
+    private boolean mainWindowShows(String badge) throws Exception {
+        return stage().getScene().getRoot() instanceof com.sovera.console.shell.MainWindow
+                && lookup("#environment-badge").tryQuery().map(n -> ((Labeled) n).getText().equals(badge))
+                .orElse(false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void chooseEnvironmentAndSave(java.util.function.Predicate<com.sovera.console.config.Environment> which)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#settings-environment").tryQuery().isPresent());
+        interact(() -> {
+            var box = (javafx.scene.control.ComboBox<com.sovera.console.config.Environment>)
+                    lookup("#settings-environment").query();
+            box.getItems().stream().filter(which).findFirst().ifPresent(box::setValue);
+        });
+        clickOn("#settings-save");
+    }
+
+    @Test
+    void anotherEnvironmentChosenInSettingsAppliesAtOnceAndAnUnfinishedOnboardingStaysWithItsOwn() throws Exception {
+        try (com.sovera.console.sandbox.SandboxServer other = com.sovera.console.sandbox.SandboxServer.start(
+                com.sovera.console.sandbox.SandboxConfig.inMemory().withDemoUsers(0))) {
+            Application app = start();
+            String embeddedUrl = lookup("#environment-url").queryAs(Labeled.class).getText();
+            clickOn("#nav-onboarding"); // the window reopens on the view it was left on
+            clickOn("#wizard-action");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#login_email").tryQuery().map(n ->
+                    n.isVisible()).orElse(false));
+            clickOn("#wizard-action");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#customer_email").tryQuery().map(n ->
+                    n.isVisible()).orElse(false));
+            clickOn("#customer_email").write("ops@half-done.example");
+            Thread.sleep(1500); // the draft is journaled a second after the last keystroke
+
+            clickOn("#nav-settings");
+            String otherUrl = other.baseUrl();
+            interact(() -> lookup("#settings-custom-url").queryAs(javafx.scene.control.TextField.class)
+                    .setText(otherUrl));
+            clickOn("#settings-add");
+            chooseEnvironmentAndSave(e -> e.kind() == com.sovera.console.config.Environment.Kind.CUSTOM);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mainWindowShows("PRODUCTION"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(lookup("#environment-url").queryAs(Labeled.class).getText()).isEqualTo(otherUrl + "/");
+            assertThat(lookup("#header-account").queryAs(Labeled.class).getText()).isEqualTo("Not signed in");
+            assertThat(lookup("#resume").tryQuery()).as("the other environment's onboarding is not offered here")
+                    .isEmpty();
+            // the embedded sandbox was closed with its clients: its port answers no more
+            assertThat(reachable(embeddedUrl)).isFalse();
+
+            clickOn("#nav-settings");
+            chooseEnvironmentAndSave(e -> e.kind() == com.sovera.console.config.Environment.Kind.EMBEDDED);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mainWindowShows("LOCAL SANDBOX"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#resume").tryQuery().isPresent());
+            FxToolkit.cleanupApplication(app);
+        } finally {
+            Files.deleteIfExists(home.resolve("config").resolve("settings.json"));
+            Files.deleteIfExists(home.resolve("data").resolve("onboarding-journal.json"));
+        }
+    }
+
+    private static boolean reachable(String url) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            java.net.URI uri = java.net.URI.create(url);
+            s.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aSavedEnvironmentThatCannotBeUsedOpensAStartWindowThatOffersSettings() throws Exception {
+        Path config = home.resolve("config");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("settings.json"), "{\"environment\": \"custom:ftp://files.example/sovx\","
+                + " \"custom_environments\": [\"ftp://files.example/sovx\"]}");
+        try {
+            Stage stage = stage();
+            FxToolkit.setupStage(s -> s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane())));
+            Application app = FxToolkit.setupApplication(ConsoleApp.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#start-window").tryQuery().isPresent());
+            assertThat(lookup("#status").queryAs(Labeled.class).getText()).startsWith("Cannot start on files.example");
+            clickOn("#start-settings");
+            chooseEnvironmentAndSave(e -> e.kind() == com.sovera.console.config.Environment.Kind.EMBEDDED);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mainWindowShows("LOCAL SANDBOX"));
+            assertThat(stage.getScene().getRoot()).isInstanceOf(com.sovera.console.shell.MainWindow.class);
+            FxToolkit.cleanupApplication(app);
+        } finally {
+            Files.deleteIfExists(config.resolve("settings.json"));
+        }
+    }
+
     @Test
     void aSandboxThatCannotOpenItsDatabaseIsReportedUnderTheHeader() throws Exception {
         // the sandbox's directory is taken by a file: the window still opens and says why the sandbox is not there

@@ -1,24 +1,24 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
+import com.sovera.console.platform.Keychain;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
-import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.ui.task.FxScheduler;
+import com.sovera.console.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 
 /** The real console window over a real sandbox, as start-up builds it, with its user directories in a temp dir. */
@@ -27,37 +27,38 @@ final class ConsoleHarness implements AutoCloseable {
     final SandboxServer sandbox;
     final AppDirs dirs;
     final SovxClient client;
-    final SovxClient lookupClient;
+    final SovxClient lookups;
     final ActivityLog activity = new ActivityLog();
-    final Background background = new Background();
+    final FxTaskRunner runner = new FxTaskRunner();
     MainWindow window;
     Environment environment = Environment.EMBEDDED_SANDBOX;
+    double width = 1100;
+    double height = 800;
 
     ConsoleHarness(SandboxServer sandbox, Path home, RetryPolicy retry) {
         this(sandbox, home, sandbox.baseUrl(), b -> b.retryPolicy(retry));
     }
 
-    /** A console that reaches the sandbox at {@code baseUrl} (through a faulty line, say), its clients tuned. */
+    /** A console that reaches the sandbox at {@code baseUrl} (through a faulty line, say), its client tuned. */
     ConsoleHarness(SandboxServer sandbox, Path home, String baseUrl, UnaryOperator<SovxClient.Builder> tune) {
         this.sandbox = sandbox;
         this.dirs = AppDirs.under(home);
         this.client = tune.apply(SovxClient.builder(baseUrl).activity(activity)).build();
-        this.lookupClient = tune.apply(SovxClient.builder(baseUrl).activity(activity)).build();
+        this.lookups = client.derive();
     }
 
     /** Opens (or re-opens, as after a restart) the main window in the test's stage. */
     ConsoleHarness open() throws Exception {
         DemoAccount demo = sandbox.demo();
         boolean embedded = environment.kind() == Environment.Kind.EMBEDDED;
-        Services services = new Services(client, lookupClient, environment, Settings.DEFAULTS,
-                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, background, new SessionState(),
-                embedded ? demo.email() : null, embedded ? demo.password() : null,
-                embedded ? demo.customerId() : null, embedded ? demo.ownerKey() : null, Clock.systemUTC(),
-                new EmbeddedTraining(sandbox.training()));
-        Stage stage = FxToolkit.registerPrimaryStage();
+        Services services = new Services(client, lookups, environment, Settings.DEFAULTS,
+                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, runner, new FxScheduler(),
+                Clock.systemUTC(), embedded ? new Services.Demo(demo.email(), demo.password(), demo.customerId(),
+                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, null);
+        FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);
-            s.setScene(new Scene(window, 1100, 800));
+            s.setScene(new Scene(window, width, height));
             s.show();
         });
         return this;
@@ -71,8 +72,7 @@ final class ConsoleHarness implements AutoCloseable {
             }
         });
         client.close();
-        lookupClient.close();
-        background.close();
+        runner.close();
         sandbox.close();
     }
 }

@@ -1,21 +1,22 @@
 package com.sovera.console;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.WireLog;
 import com.sovera.console.platform.LogLevels;
 import com.sovera.console.onboarding.Journal;
-import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.Field;
+import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Step;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.DemoAccount;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
-import com.sovera.console.ui.Background;
-import com.sovera.console.ui.SessionState;
+import com.sovera.console.ui.task.FxScheduler;
+import com.sovera.console.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +51,10 @@ public final class CrashDriver extends FxRobot {
         String level = verbose ? "TRACE" : Settings.DEFAULTS.logLevel();
         LogLevels.set(level);
         SovxClient client = SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(level)).build();
-        SovxClient lookup = SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(level)).build();
-        Services services = new Services(client, lookup, Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
-                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new Background(),
-                new SessionState(), DemoAccount.EMAIL, DemoAccount.PASSWORD, null, null, Clock.systemUTC(), null);
+        Services services = new Services(client, client.derive(), Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
+                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new FxTaskRunner(),
+                new FxScheduler(), Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, null,
+                null), null, com.sovera.console.platform.Keychain::probe, null);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(services);
@@ -65,7 +66,7 @@ public final class CrashDriver extends FxRobot {
             interact(() -> lookup("#resume").queryButton().fire());
             System.out.println("RESUMED");
         }
-        OnboardingModel model = window.onboarding();
+        OnboardingViewModel model = window.onboarding();
         while (true) {
             Step step = model.stepProperty().get();
             switch (step) {
@@ -89,7 +90,7 @@ public final class CrashDriver extends FxRobot {
                     fill("#last_name", "Lovelace");
                     fill("#phone", "+442071234567");
                     fill("#date_of_birth", "1985-12-10");
-                    interact(() -> model.country.set("GB"));
+                    interact(() -> model.input(Field.COUNTRY).set("GB"));
                 }
                 case WALLET -> fill("#name", "Crash BTC");
                 case ADDRESS -> {
@@ -120,7 +121,7 @@ public final class CrashDriver extends FxRobot {
         var table = (com.sovera.console.lookup.PagedTable<?>) lookup("#users-list").query();
         Path file = home.resolve("exports").resolve("users.csv");
         java.nio.file.Files.createDirectories(file.getParent());
-        interact(() -> table.export(new Background(), file));
+        interact(() -> table.export().start(file));
         waitUntil(() -> lookup("#users-list-export-message").queryAs(javafx.scene.control.Labeled.class).getText()
                 .startsWith("Exported"));
         interact(() -> lookup("#nav-wallets").queryAs(javafx.scene.control.ToggleButton.class).fire());

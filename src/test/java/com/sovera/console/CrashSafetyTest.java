@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The console process is killed (SIGKILL, no clean exit) at each create step, after the server acted on the
- * create and before its answer reached the console; a new console over the same data directory resumes and
- * finishes. The sandbox then holds exactly one customer, user, wallet and address.
+ * The console's wizard (its view model, service and journal, in a process of its own) is killed (SIGKILL, no clean
+ * exit) at each create step, after the server acted on the create and before its answer reached it; a new process
+ * over the same data directory resumes and finishes. The sandbox then holds exactly one customer, user, wallet and
+ * address.
  */
 class CrashSafetyTest {
 
@@ -79,14 +80,9 @@ class CrashSafetyTest {
 
     private Process console(String baseUrl, String id, String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path")));
-        for (String p : List.of("testfx.robot", "testfx.headless", "glass.platform", "monocle.platform",
-                "prism.order", "java.awt.headless", "sovx.logs")) {
-            if (System.getProperty(p) != null) {
-                command.add("-D" + p + "=" + System.getProperty(p));
-            }
-        }
-        command.addAll(List.of(CrashDriver.class.getName(), home.resolve("console").toString(), baseUrl, id));
+                .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "-Dsovx.logs=" + System.getProperty("sovx.logs")));
+        command.addAll(List.of(WizardDriver.class.getName(), home.resolve("console").toString(), baseUrl, id));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".out").toFile()).start();
     }

@@ -7,7 +7,7 @@ import com.sovera.console.help.HelpMenu;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.SettingsStore;
 import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;

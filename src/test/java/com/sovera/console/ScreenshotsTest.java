@@ -3,7 +3,7 @@ package com.sovera.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.RetryPolicy;
-import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.ui.Theme;
@@ -28,7 +28,7 @@ class ScreenshotsTest extends ConsoleWindowFixture {
 
     private final Path out = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
-    private OnboardingModel model() {
+    private OnboardingViewModel model() {
         return console.window.onboarding();
     }
 

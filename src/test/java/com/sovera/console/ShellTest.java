@@ -7,13 +7,14 @@ import com.sovera.console.api.Filter;
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.onboarding.Field;
 import com.sovera.console.onboarding.Step;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.settings.SettingsStore;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.config.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.TableView;
@@ -47,7 +48,7 @@ class ShellTest extends ConsoleWindowFixture {
             assertThat(r.traceId()).isNotBlank();
         });
         Path export = home.resolve("activity.csv");
-        interact(() -> ((com.sovera.console.activity.ActivityView) lookup("#activity").query()).exportTo(export));
+        interact(() -> console.window.activity().exportTo(export));
         waitUntil(() -> text("#activity-message").startsWith("Exported"));
         String csv = Files.readString(export);
         assertThat(csv).startsWith("time,method,path,status,latency_ms,trace_id,failure")
@@ -76,7 +77,7 @@ class ShellTest extends ConsoleWindowFixture {
                     .ifPresent(box::setValue);
         });
         clickOn("#settings-save");
-        assertThat(text("#settings-message")).startsWith("Saved.");
+        assertThat(text("#settings-message")).startsWith("Saved");
         Settings reloaded = new SettingsStore(console.dirs.config()).load();
         assertThat(reloaded.environment()).isEqualTo(Environment.custom("https://sovx.example.com/sovx/v1"));
         assertThat(reloaded.environment().isProductionLike()).isTrue();
@@ -93,6 +94,19 @@ class ShellTest extends ConsoleWindowFixture {
         try (var files = Files.list(config)) {
             assertThat(files).anyMatch(p -> p.getFileName().toString().startsWith("settings.json.corrupt-"));
         }
+    }
+
+    @Test
+    void aSettingsFileWithoutSomeFieldsTakesTheirDefaults() throws Exception {
+        Path config = home.resolve("config");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("settings.json"), "{\"environment\": \"sovera-sandbox\"}");
+        SettingsStore store = new SettingsStore(config);
+        Settings loaded = store.load();
+        assertThat(store.problem()).isNull();
+        assertThat(loaded.environmentId()).isEqualTo("sovera-sandbox");
+        assertThat(loaded.theme()).isEqualTo("system");
+        assertThat(loaded.readTimeoutSeconds()).isEqualTo(30);
     }
 
     @Test
@@ -117,11 +131,12 @@ class ShellTest extends ConsoleWindowFixture {
         console.environment = Environment.custom(console.sandbox.baseUrl());
         console.open();
         assertThat(text("#environment-badge")).isEqualTo("PRODUCTION");
-        assertThat(lookup("#environment-badge").query().getStyle()).contains("#b00020");
+        assertThat(((javafx.scene.layout.Region) lookup("#environment-badge").query()).getBackground().getFills()
+                .get(0).getFill()).as("red, from the theme").isEqualTo(javafx.scene.paint.Color.web("#b00020"));
         var model = console.window.onboarding();
         clickOn("#wizard-action");
         waitUntil(() -> model.stepProperty().get() == Step.LOGIN);
-        assertThat(model.password.get()).as("no demo account outside the embedded sandbox").isEmpty();
+        assertThat(model.input(Field.PASSWORD).get()).as("no demo account outside the embedded sandbox").isEmpty();
         clickOn("#password").write(DemoAccount.PASSWORD);
         clickOn("#login_email").write(DemoAccount.EMAIL);
         clickOn("#wizard-action");
@@ -131,6 +146,9 @@ class ShellTest extends ConsoleWindowFixture {
         clickOn("#entity_name").write("Prod Corp");
         clickOn("#wizard-action");
         waitUntil(this::dialogShowing);
+        javafx.stage.Window dialog = lookup(".dialog-pane").query().getScene().getWindow();
+        assertThat(((javafx.stage.Stage) dialog).getOwner()).as("the dialog belongs to the console's window")
+                .isSameAs(console.window.getScene().getWindow());
         clickOn(".dialog-pane .text-field").write("not-the-host").type(KeyCode.ENTER);
         waitUntil(() -> model.problemProperty().get() != null && !dialogShowing());
         assertThat(text("#error-code")).isEqualTo("Not confirmed");
@@ -147,7 +165,7 @@ class ShellTest extends ConsoleWindowFixture {
                 waitUntil(() -> model.stepProperty().get() == Step.CREDENTIALS);
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("step " + model.stepProperty().get() + " problem " + model.problemProperty().get()
-                        + " dialog " + dialogShowing() + " entity " + model.entityName.get());
+                        + " dialog " + dialogShowing() + " entity " + model.input(Field.ENTITY_NAME).get());
             }
             assertThat(check.api().listCustomers(Filter.none().where("customer_id", "prod-corp").asQuery()).execute()
                     .total()).isOne();

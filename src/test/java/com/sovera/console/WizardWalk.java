@@ -1,6 +1,7 @@
 package com.sovera.console;
 
-import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.onboarding.Field;
+import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Step;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,11 +18,11 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WizardWalk {
 
     private final FxRobot robot;
-    private final OnboardingModel model;
+    private final OnboardingViewModel model;
     private final Consumer<String> reached;
 
     /** @param reached told "to STEP" after each step change, "filled STEP" once a form is filled */
-    WizardWalk(FxRobot robot, OnboardingModel model, Consumer<String> reached) {
+    WizardWalk(FxRobot robot, OnboardingViewModel model, Consumer<String> reached) {
         this.robot = robot;
         this.model = model;
         this.reached = reached;
@@ -47,7 +48,7 @@ final class WizardWalk {
         set("#last_name", "Lovelace");
         set("#phone", "+442071234567");
         set("#date_of_birth", "1985-12-10");
-        robot.interact(() -> model.country.set("GB"));
+        robot.interact(() -> model.input(Field.COUNTRY).set("GB"));
         reached.accept("filled " + Step.USER);
         act(Step.WALLET);
         set("#name", "Ada's BTC");

@@ -1,10 +1,12 @@
 package com.sovera.console.activity;
 
 import com.sovera.console.api.CallRecord;
-import java.io.IOException;
+import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Notices;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -24,85 +26,65 @@ public final class ActivityView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
 
-    private final TableView<CallRecord> table = new TableView<>();
-    private final Label message = new Label();
-
-    public ActivityView(ActivityLog log) {
+    public ActivityView(ActivityViewModel model) {
         setId("activity");
         setSpacing(8);
         setPadding(new Insets(12));
+        TableView<CallRecord> table = new TableView<>(model.entries());
         table.setId("activity-table");
-        table.setItems(log.entries());
-        table.getColumns().add(column("Time", r -> TIME.format(r.time())));
-        table.getColumns().add(column("Method", CallRecord::method));
-        table.getColumns().add(column("Path", CallRecord::path));
-        table.getColumns().add(column("Status", r -> r.status() == 0 ? "—" : Integer.toString(r.status())));
-        table.getColumns().add(column("Latency", r -> r.latency().toMillis() + " ms"));
-        table.getColumns().add(column("Trace id", r -> r.traceId() == null ? "" : r.traceId()));
-        table.getColumns().add(column("Failure", r -> r.failure() == null ? "" : r.failure()));
-        double[] widths = {95, 60, 380, 55, 75, 290, 120};
-        for (int i = 0; i < widths.length; i++) {
-            table.getColumns().get(i).setPrefWidth(widths[i]);
-        }
+        table.getColumns().add(column("Time", r -> TIME.format(r.time()), 95));
+        table.getColumns().add(column("Method", CallRecord::method, 60));
+        table.getColumns().add(column("Path", CallRecord::path, 380));
+        table.getColumns().add(column("Status", r -> r.status() == 0 ? "—" : Integer.toString(r.status()), 55));
+        table.getColumns().add(column("Latency", r -> r.latency().toMillis() + " ms", 75));
+        table.getColumns().add(column("Trace id", r -> r.traceId() == null ? "" : r.traceId(), 290));
+        table.getColumns().add(column("Failure", r -> r.failure() == null ? "" : r.failure(), 120));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button copy = com.sovera.console.ui.Icons.on(new Button("Copy _trace id"), "fth-copy");
-        copy.setId("activity-copy-trace");
-        copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        copy.setOnAction(e -> {
-            CallRecord r = table.getSelectionModel().getSelectedItem();
-            if (r != null && r.traceId() != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(r.traceId());
-                Clipboard.getSystemClipboard().setContent(content);
-                message.setText("Trace id copied.");
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selected.set(now));
+        model.selected.addListener((o, was, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
             }
         });
-        Button export = com.sovera.console.ui.Icons.on(new Button("_Export list..."), "fth-download");
+        Button copy = Icons.on(new Button("Copy _trace id"), "fth-copy");
+        copy.setId("activity-copy-trace");
+        copy.disableProperty().bind(model.selected.isNull());
+        copy.setOnAction(e -> {
+            String traceId = model.traceIdToCopy();
+            if (traceId != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(traceId);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        Button export = Icons.on(new Button("_Export list..."), "fth-download");
         export.setId("activity-export");
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("sovx-activity.csv");
             java.io.File file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
-                exportTo(Path.of(file.getPath()));
+                model.exportTo(Path.of(file.getPath()));
             }
         });
+        Label message = new Label();
         message.setId("activity-message");
+        message.textProperty().bind(model.messageProperty());
+        model.messageProperty().addListener((o, was, now) -> {
+            if (now.startsWith("Exported")) {
+                Notices.done(this, "Export finished", now + ".");
+            }
+        });
         getChildren().addAll(new Label("Every API call of this session. No bodies or credentials are recorded."),
                 table, new HBox(8, copy, export, message));
     }
 
-    /** Selects and shows one call, as a search for its trace id does. */
-    public void select(CallRecord record) {
-        table.getSelectionModel().select(record);
-        table.scrollTo(record);
-        message.setText("Trace id " + record.traceId());
-    }
-
-    /** Exports what the table lists, off the FX thread. */
-    public void exportTo(Path file) {
-        java.util.List<CallRecord> rows = java.util.List.copyOf(table.getItems());
-        javafx.concurrent.Task<Void> write = new javafx.concurrent.Task<>() {
-            @Override
-            protected Void call() throws IOException {
-                ActivityLog.export(rows, file);
-                return null;
-            }
-        };
-        write.setOnSucceeded(e -> {
-            message.setText("Exported " + rows.size() + " calls to " + file.getFileName());
-            com.sovera.console.ui.Notices.done(this, "Export finished", message.getText() + ".");
-        });
-        write.setOnFailed(e -> message.setText("Could not export: " + write.getException().getMessage()));
-        Thread worker = new Thread(write, "activity-export");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    private static TableColumn<CallRecord, String> column(String title,
-                                                          java.util.function.Function<CallRecord, String> value) {
+    private static TableColumn<CallRecord, String> column(String title, Function<CallRecord, String> value,
+                                                          double width) {
         TableColumn<CallRecord, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
         return c;
     }
 }

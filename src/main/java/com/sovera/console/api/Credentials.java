@@ -10,13 +10,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Credentials {
 
-    private final AtomicReference<Session> session = new AtomicReference<>();
+    private final AtomicReference<Session> session;
     private final AtomicReference<String> ownerKey = new AtomicReference<>();
     private final AtomicReference<Session> userToken = new AtomicReference<>();
     private final Redactor redactor;
 
-    Credentials(Redactor redactor) {
+    /** @param session the account session's slot, shared by the clients of one environment */
+    Credentials(Redactor redactor, AtomicReference<Session> session) {
         this.redactor = redactor;
+        this.session = session;
+    }
+
+    AtomicReference<Session> sessionSlot() {
+        return session;
     }
 
     /** The account session from login; null to sign out. */
@@ -49,7 +55,7 @@ public final class Credentials {
         return Optional.ofNullable(userToken.get());
     }
 
-    /** Forgets everything: sign-out. */
+    /** Forgets everything, the shared session included: sign-out. */
     public void clear() {
         session.set(null);
         ownerKey.set(null);

@@ -21,7 +21,10 @@ public final class SovxClient implements AutoCloseable {
     private static final Logger WIRE = LoggerFactory.getLogger("com.sovera.console.api.wire");
 
     private final HttpUrl baseUrl;
+    private final OkHttpClient transport;
     private final OkHttpClient http;
+    private final RetryInterceptor retry;
+    private final ActivityInterceptor activity;
     private final SovxApi api;
     private final Credentials credentials;
     private final Redactor redactor;
@@ -30,7 +33,7 @@ public final class SovxClient implements AutoCloseable {
     private SovxClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.redactor = Redactor.forProcess();
-        this.credentials = new Credentials(redactor);
+        this.credentials = new Credentials(redactor, new java.util.concurrent.atomic.AtomicReference<>());
         this.logging = new HttpLoggingInterceptor(line -> {
             if (WIRE.isDebugEnabled()) { // redacting costs a scan of the line: only for lines that are kept
                 WIRE.debug(redactor.redact(line));
@@ -43,19 +46,45 @@ public final class SovxClient implements AutoCloseable {
         if (b.socketFactory != null) {
             okhttp.socketFactory(b.socketFactory);
         }
-        okhttp
+        b.observers.forEach(okhttp::addNetworkInterceptor);
+        this.transport = okhttp
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
                 .retryOnConnectionFailure(false) // RetryInterceptor decides what is safe to repeat
-                .addInterceptor(new EndpointInterceptor(credentials))
-                .addInterceptor(new RetryInterceptor(b.retryPolicy))
+                .build();
+        this.retry = new RetryInterceptor(b.retryPolicy);
+        this.activity = new ActivityInterceptor(b.activity);
+        this.http = withCredentials(transport, credentials);
+        this.api = api(baseUrl, http);
+    }
+
+    /** A client of the same server over the same connections and session, with an owner key of its own. */
+    private SovxClient(SovxClient parent) {
+        this.baseUrl = parent.baseUrl;
+        this.redactor = parent.redactor;
+        this.credentials = new Credentials(redactor, parent.credentials.sessionSlot());
+        this.logging = parent.logging;
+        this.transport = parent.transport;
+        this.retry = parent.retry;
+        this.activity = parent.activity;
+        this.http = withCredentials(transport, credentials);
+        this.api = api(baseUrl, http);
+    }
+
+    /** The interceptors in their order; {@code newBuilder()} shares the connection pool and the dispatcher. */
+    private OkHttpClient withCredentials(OkHttpClient shared, Credentials attached) {
+        return shared.newBuilder()
+                .addInterceptor(new EndpointInterceptor(attached))
+                .addInterceptor(retry)
                 .addInterceptor(logging)
-                .addInterceptor(new ActivityInterceptor(b.activity));
-        b.observers.forEach(okhttp::addNetworkInterceptor);
-        this.http = okhttp.build();
+                .addInterceptor(activity)
+                .build();
+    }
+
+    private static SovxApi api(HttpUrl baseUrl, OkHttpClient http) {
         Moshi moshi = Json.moshi();
-        this.api = new Retrofit.Builder()
+        return new Retrofit.Builder()
                 .baseUrl(baseUrl)
                 .client(http)
                 .addCallAdapterFactory(new ApiCallAdapterFactory())
@@ -64,6 +93,14 @@ public final class SovxClient implements AutoCloseable {
                 .validateEagerly(true)
                 .build()
                 .create(SovxApi.class);
+    }
+
+    /**
+     * Another client of this server that shares its connection pool, threads and account session but holds an
+     * owner key of its own: the lookups read one customer while the wizard writes for another.
+     */
+    public SovxClient derive() {
+        return new SovxClient(this);
     }
 
     public static Builder builder(String baseUrl) {

@@ -6,15 +6,16 @@ import java.util.Optional;
 
 /** The networks SovX names in its contract, with what it takes to recognise and pay their addresses. */
 public enum Network {
-    BITCOIN("bitcoin", Family.BITCOIN, false, "bc", 0x00, 0x05, 0),
-    BITCOIN_TESTNET("bitcoin-testnet", Family.BITCOIN, true, "tb", 0x6f, 0xc4, 0),
-    ETHEREUM("ethereum", Family.ETHEREUM, false, null, -1, -1, 1),
-    ETHEREUM_SEPOLIA("ethereum-sepolia", Family.ETHEREUM, true, null, -1, -1, 11155111);
+    BITCOIN("bitcoin", "Bitcoin mainnet", Family.BITCOIN, false, "bc", 0x00, 0x05, 0),
+    BITCOIN_TESTNET("bitcoin-testnet", "Bitcoin testnet", Family.BITCOIN, true, "tb", 0x6f, 0xc4, 0),
+    ETHEREUM("ethereum", "Ethereum mainnet", Family.ETHEREUM, false, null, -1, -1, 1),
+    ETHEREUM_SEPOLIA("ethereum-sepolia", "Ethereum Sepolia", Family.ETHEREUM, true, null, -1, -1, 11155111);
 
     /** Networks that share an address format. */
     public enum Family { BITCOIN, ETHEREUM }
 
     private final String id;
+    private final String displayName;
     private final Family family;
     private final boolean testnet;
     private final String hrp;
@@ -22,8 +23,10 @@ public enum Network {
     private final int p2shVersion;
     private final long chainId;
 
-    Network(String id, Family family, boolean testnet, String hrp, int p2pkh, int p2sh, long chainId) {
+    Network(String id, String displayName, Family family, boolean testnet, String hrp, int p2pkh, int p2sh,
+            long chainId) {
         this.id = id;
+        this.displayName = displayName;
         this.family = family;
         this.testnet = testnet;
         this.hrp = hrp;
@@ -35,6 +38,11 @@ public enum Network {
     /** The contract's name, e.g. {@code bitcoin-testnet}. */
     public String id() {
         return id;
+    }
+
+    /** The name an operator reads out, e.g. "Ethereum Sepolia". */
+    public String displayName() {
+        return displayName;
     }
 
     public Family family() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Payment URIs for QR codes: BIP-21/BIP-321 {@code bitcoin:} and ERC-681 {@code ethereum:}. */
 public final class PaymentUri {
@@ -14,9 +15,100 @@ public final class PaymentUri {
     /**
      * The URI for a deposit of {@code currency} (BTC, ETH, USDC) to this address on this network: what every QR
      * code, copied payment link and CSV {@code payment_uri} of the console says. The one place that decides it.
+     * A native coin is paid natively (BIP-21, ERC-681 with a chain); a token is an ERC-681 call of its contract's
+     * {@code transfer}, so that a wallet offers the token and never ether.
+     *
+     * @throws UnsupportedAssetException when the currency is not offered on the network
+     * @throws AddressFormatException when the address is not valid for the network
      */
     public static String forDeposit(String currency, Network network, String address) {
-        return of(address, network, null);
+        Asset asset = offered(currency, network);
+        if (asset.isNativeOn(network)) {
+            return of(address, network, null);
+        }
+        Addresses.verify(address, network);
+        String contract = TokenContracts.contract(asset, network).orElseThrow();
+        return "ethereum:" + contract + "@" + network.chainId() + "/transfer?address=" + address;
+    }
+
+    /**
+     * Why this URI does not ask a wallet for exactly this deposit (this asset, on this chain, to this address),
+     * as a phrase starting with "it"; empty when it does. Used on what a rendered QR code decodes to.
+     */
+    public static Optional<String> mismatch(String uri, String currency, Network network, String address) {
+        Asset asset = offered(currency, network);
+        if (address == null || address.isBlank()) {
+            throw new AddressFormatException("The address is empty.");
+        }
+        if (uri == null) {
+            return Optional.of("it could not be read");
+        }
+        return switch (network.family()) {
+            case BITCOIN -> bitcoinMismatch(uri, address);
+            case ETHEREUM -> ethereumMismatch(uri, asset, network, address);
+        };
+    }
+
+    private static Asset offered(String currency, Network network) {
+        Asset asset = Asset.byCode(currency).orElseThrow(() -> new UnsupportedAssetException(
+                "'" + currency + "' is not a currency the console can take deposits in"));
+        if (!asset.isOfferedOn(network)) {
+            throw new UnsupportedAssetException(asset.code() + " cannot be received on " + network.id());
+        }
+        return asset;
+    }
+
+    private static Optional<String> bitcoinMismatch(String uri, String address) {
+        if (!uri.regionMatches(true, 0, "bitcoin:", 0, "bitcoin:".length())) {
+            return Optional.of("it is not a bitcoin: payment request");
+        }
+        int query = uri.indexOf('?');
+        String payee = uri.substring("bitcoin:".length(), query < 0 ? uri.length() : query);
+        // bech32 is case-insensitive (and upper-cased in a QR code); base58 is not
+        boolean same = isBech32(address) ? payee.equalsIgnoreCase(address) : payee.equals(address);
+        return same ? Optional.empty() : Optional.of("it pays " + payee + ", not the deposit address");
+    }
+
+    private static Optional<String> ethereumMismatch(String uri, Asset asset, Network network, String address) {
+        Erc681.Request request;
+        try {
+            request = Erc681.parse(uri);
+        } catch (AddressFormatException e) {
+            return Optional.of("it is not a valid ERC-681 request: " + e.getMessage());
+        }
+        String expectedChain = network.chainId() + " (" + network.displayName() + ")";
+        if (request.chainId().isEmpty()) {
+            return Optional.of("it names no chain, expected chain " + expectedChain);
+        }
+        if (request.chainId().get() != network.chainId()) {
+            return Optional.of("it is for chain " + request.chainId().get() + ", not " + expectedChain);
+        }
+        if (asset.isNativeOn(network)) {
+            if (request.function() != null) {
+                return Optional.of("it calls '" + request.function() + "' on " + request.target()
+                        + " instead of paying " + asset.code());
+            }
+            return Erc681.sameAddress(request.target(), address) ? Optional.empty()
+                    : Optional.of("it pays " + request.target() + ", not the deposit address");
+        }
+        String contract = TokenContracts.contract(asset, network).orElseThrow();
+        if (request.function() == null) {
+            return Optional.of("it asks for a payment in ether to " + request.target() + ", not a "
+                    + asset.code() + " transfer");
+        }
+        if (!Erc681.sameAddress(request.target(), contract)) {
+            return Optional.of("it names token contract " + request.target() + ", which is not " + asset.code()
+                    + " on " + network.displayName() + " (" + contract + ")");
+        }
+        if (!request.function().equals("transfer")) {
+            return Optional.of("it calls '" + request.function() + "', not 'transfer'");
+        }
+        Optional<String> payee = request.parameter("address");
+        if (payee.isEmpty()) {
+            return Optional.of("it names no beneficiary address");
+        }
+        return Erc681.sameAddress(payee.get(), address) ? Optional.empty()
+                : Optional.of("it pays " + payee.get() + ", not the deposit address");
     }
 
     /**
@@ -35,13 +127,16 @@ public final class PaymentUri {
 
     private static String bitcoin(String address, BigDecimal amount) {
         // BIP-173: bech32 upper-cased fits QR alphanumeric mode; base58 is case-sensitive and stays as it is.
-        boolean bech32 = Character.isLetter(address.charAt(0)) && address.toLowerCase(Locale.ROOT).matches("^(bc|tb)1.*");
-        String uri = bech32 ? "BITCOIN:" + address.toUpperCase(Locale.ROOT) : "bitcoin:" + address;
+        String uri = isBech32(address) ? "BITCOIN:" + address.toUpperCase(Locale.ROOT) : "bitcoin:" + address;
         if (amount != null) {
             // Lower-case key: every BIP-21 wallet reads it; BIP-321 allows either.
             uri += "?amount=" + plain(amount, 8);
         }
         return uri;
+    }
+
+    private static boolean isBech32(String address) {
+        return Character.isLetter(address.charAt(0)) && address.toLowerCase(Locale.ROOT).matches("^(bc|tb)1.*");
     }
 
     private static String ethereum(String address, Network network, BigDecimal amount) {

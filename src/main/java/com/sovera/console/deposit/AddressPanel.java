@@ -33,6 +33,8 @@ public final class AddressPanel extends VBox {
     private final Button copy = com.sovera.console.ui.Icons.on(new Button("_Copy address"), "fth-copy");
     private final Button copyImage = com.sovera.console.ui.Icons.on(new Button("Copy _QR image"), "fth-image");
     private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
+    private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private DepositCheck.Result shown;
     private Stage enlarged;
 
@@ -44,13 +46,11 @@ public final class AddressPanel extends VBox {
         heading.getStyleClass().add("address-heading");
         address.setId("address-text");
         address.getStyleClass().add("address-text");
-        address.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 15px;");
         address.setWrapText(true);
         warning.setId("testnet-warning");
         warning.getStyleClass().add("testnet-warning");
         warning.setWrapText(true);
         failure.setId("address-failure");
-        failure.getStyleClass().add("error-title");
         failure.getStyleClass().add("error-title");
         failure.setWrapText(true);
         checks.setId("address-checks");
@@ -59,8 +59,7 @@ public final class AddressPanel extends VBox {
         qr.setFitWidth(220);
         qr.setOnMouseClicked(e -> enlarge());
         StackPane quiet = new StackPane(qr);
-        quiet.setStyle("-fx-background-color: white;");
-        quiet.setPadding(new Insets(4));
+        quiet.getStyleClass().add("qr-frame");
         quiet.setAlignment(Pos.CENTER);
         copy.setId("copy-address");
         copy.setOnAction(e -> putOnClipboard(shown.address().address(), null));
@@ -70,27 +69,44 @@ public final class AddressPanel extends VBox {
         save.setOnAction(e -> saveAs());
         HBox actions = new HBox(8, copy, copyImage, save);
         getChildren().addAll(heading, address, warning, failure, new HBox(16, quiet, checks), actions);
-        show(null);
+        this.result.addListener((o, was, now) -> render(now));
+        render(null);
+        // the enlarged code is the window's: it goes when the window does
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                closeEnlarged();
+            }
+        });
     }
 
-    /** Shows a verified address with its code, an unverified one as a red error without a code, or nothing. */
-    public void show(DepositCheck.Result result) {
-        shown = result;
+    /** What is shown: a verified address with its code, an unverified one as a red error without one, or null. */
+    public javafx.beans.property.ObjectProperty<DepositCheck.Result> resultProperty() {
+        return result;
+    }
+
+    public void show(DepositCheck.Result shown) {
+        result.set(shown);
+    }
+
+    private void closeEnlarged() {
         if (enlarged != null) {
             enlarged.close();
             enlarged = null;
         }
+    }
+
+    private void render(DepositCheck.Result result) {
+        shown = result;
+        closeEnlarged();
         setVisible(result != null);
         setManaged(result != null);
         if (result == null) {
             return;
         }
         Network network = result.network();
-        heading.setText(result.address().currency() + " on " + result.address().network());
+        heading.setText(result.heading());
         address.setText(DepositCheck.grouped(result.address().address()));
-        warning.setText(network != null && network.isTestnet()
-                ? "Test network: coins sent here have no value. Never send real " + result.address().currency() + "."
-                : "");
+        warning.setText(result.testnetWarning());
         warning.setVisible(network != null && network.isTestnet());
         checks.getChildren().setAll(result.passed().stream().map(c -> new Label("✓ " + c)).toList());
         failure.setText(result.ok() ? "" : "Not shown as a QR code: " + result.failure());
@@ -119,14 +135,16 @@ public final class AddressPanel extends VBox {
         big.setFitWidth(480);
         big.setPreserveRatio(true);
         Label text = new Label(DepositCheck.grouped(shown.address().address()));
-        text.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 18px; -fx-text-fill: black;");
+        text.getStyleClass().add("enlarged-address");
         VBox box = new VBox(12, big, text);
         box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(24));
-        box.setStyle("-fx-background-color: white;");
+        box.getStyleClass().add("enlarged-qr");
         enlarged = new Stage();
+        enlarged.initOwner(getScene().getWindow()); // closes with the console, never keeps the JVM alive
         enlarged.setTitle(shown.address().currency() + " deposit address");
-        enlarged.setScene(new Scene(box));
+        Scene scene = new Scene(box);
+        scene.getStylesheets().setAll(getScene().getStylesheets());
+        enlarged.setScene(scene);
         enlarged.show();
     }
 

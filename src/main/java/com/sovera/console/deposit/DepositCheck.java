@@ -6,6 +6,7 @@ import com.sovera.console.api.SovxApi;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.chain.AddressFormatException;
 import com.sovera.console.chain.Addresses;
+import com.sovera.console.chain.Asset;
 import com.sovera.console.chain.Network;
 import com.sovera.console.chain.PaymentUri;
 import java.util.ArrayList;
@@ -24,6 +25,29 @@ public final class DepositCheck {
     public record Result(DepositAddress address, Network network, List<String> passed, String failure, QrCode qr) {
         public boolean ok() {
             return failure == null;
+        }
+
+        /**
+         * What the panel says above the address, naming asset and network plainly: "USDC (ERC-20) on Ethereum
+         * Sepolia. Send only USDC on this network." For an address refused before its asset was known, just what
+         * the server named.
+         */
+        public String heading() {
+            Optional<Asset> asset = Asset.byCode(address.currency());
+            if (network != null && asset.isPresent() && asset.get().isOfferedOn(network)) {
+                return asset.get().depositInstruction(network);
+            }
+            return address.currency() + " on " + address.network();
+        }
+
+        /** The test-network warning for this asset; empty on a main network or an unknown one. */
+        public String testnetWarning() {
+            Optional<Asset> asset = Asset.byCode(address.currency());
+            if (network == null || !network.isTestnet()) {
+                return "";
+            }
+            return asset.map(a -> a.testnetWarning(network))
+                    .orElse("Test network: coins sent here have no value. Never send real " + address.currency() + ".");
         }
     }
 
@@ -44,11 +68,8 @@ public final class DepositCheck {
         }
         Network net = network.get();
         String currency = address.currency() == null ? "" : address.currency().toUpperCase(Locale.ROOT);
-        boolean fits = switch (net.family()) {
-            case BITCOIN -> currency.equals("BTC");
-            case ETHEREUM -> currency.equals("ETH") || currency.equals("USDC");
-        };
-        if (!fits) {
+        Optional<Asset> asset = Asset.byCode(currency).filter(a -> a.isOfferedOn(net));
+        if (asset.isEmpty()) {
             return new Result(address, net, passed, currency + " cannot be received on " + net.id(), null);
         }
         try {
@@ -76,14 +97,32 @@ public final class DepositCheck {
                 passed.add("Read-back skipped: this server does not list a wallet's addresses");
             }
         }
-        String payload = PaymentUri.forDeposit(currency, net, address.address());
-        QrCode qr = QrCode.encode(payload, SCALE);
-        String decoded = QrCode.decode(qr.argb(), qr.width(), qr.height());
-        if (!payload.equals(decoded)) {
-            return new Result(address, net, passed, "The QR code did not decode back to the address.", null);
+        QrCode qr = QrCode.encode(PaymentUri.forDeposit(currency, net, address.address()), SCALE);
+        Optional<String> misread = readBack(qr, currency, net, address.address());
+        if (misread.isPresent()) {
+            return new Result(address, net, passed, misread.get(), null);
         }
-        passed.add("QR code decodes back to " + (payload.length() > 24 ? payload.substring(0, 24) + "..." : payload));
+        passed.add("QR code read back: " + (asset.get().isNativeOn(net) ? currency + " on " + net.id()
+                : currency + " contract, chain " + net.chainId()) + ", to this address");
         return new Result(address, net, List.copyOf(passed), null, qr);
+    }
+
+    /**
+     * Decodes the rendered code and checks what it asks a wallet to do: the asset (a token's contract), the chain
+     * and the beneficiary. Empty when it asks for exactly this deposit, else why not, for the operator.
+     */
+    static Optional<String> readBack(QrCode qr, String currency, Network network, String address) {
+        String decoded = QrCode.decode(qr.argb(), qr.width(), qr.height());
+        if (decoded == null) {
+            return Optional.of("The QR code could not be read back.");
+        }
+        Optional<String> why = PaymentUri.mismatch(decoded, currency, network, address);
+        if (why.isPresent()) {
+            return Optional.of("The QR code does not ask for this deposit: " + why.get() + ".");
+        }
+        // anything beyond what was meant (an amount, a second parameter) is refused too
+        return decoded.equals(qr.payload()) ? Optional.empty()
+                : Optional.of("The QR code does not decode to exactly the payment link it was made from.");
     }
 
     /** The address in groups of four, for reading aloud. */

@@ -1,12 +1,12 @@
 package com.sovera.console.help;
 
-import com.sovera.console.activity.ActivityLog;
+import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.Redactor;
 import com.sovera.console.platform.Build;
 import com.sovera.console.platform.Folders;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
-import com.sovera.console.ui.Background;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.ui.task.TaskRunner;
 import com.sovera.console.ui.Icons;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,11 +47,11 @@ public final class HelpMenu extends MenuButton {
     private final Supplier<Settings> settings;
     private final Supplier<String> account;
     private final ActivityLog activity;
-    private final Background background;
+    private final TaskRunner background;
     private final Redactor redactor;
 
     public HelpMenu(Environment environment, String baseUrl, Supplier<Settings> settings, Supplier<String> account,
-                    ActivityLog activity, Background background, Redactor redactor) {
+                    ActivityLog activity, TaskRunner background, Redactor redactor) {
         super("_Help");
         this.environment = environment;
         this.baseUrl = baseUrl;
@@ -84,7 +84,7 @@ public final class HelpMenu extends MenuButton {
         grid.setVgap(6);
         for (int i = 0; i < SHORTCUTS.size(); i++) {
             Label key = new Label(SHORTCUTS.get(i)[0]);
-            key.setStyle("-fx-font-weight: bold;");
+            key.getStyleClass().add("shortcut-key");
             grid.addRow(i, key, new Label(SHORTCUTS.get(i)[1]));
         }
         dialog("Keyboard shortcuts", grid).show();

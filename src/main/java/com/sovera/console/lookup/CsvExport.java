@@ -2,26 +2,32 @@ package com.sovera.console.lookup;
 
 import com.sovera.console.api.ApiCall;
 import com.sovera.console.api.ApiException;
-import com.sovera.console.api.Filter;
 import com.sovera.console.api.model.Page;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import com.sovera.console.api.Filter;
 
 /**
- * Streams every row of a query to CSV, page by page, in the query's order. The file is complete, or, when
- * cancelled or failed, saved under a {@code -PARTIAL} name with a last line that says where it stopped.
- * Waits out a rate limit rather than failing.
+ * Streams every row of a frozen query to CSV, page by page, in the query's order. The file is complete, or, when
+ * cancelled or failed (the server, the network or the disk), saved under a {@code -PARTIAL} name with a last line
+ * that says where it stopped. Waits out a rate limit rather than failing; cancelling ends the wait at once.
  */
 public final class CsvExport<T> {
 
@@ -29,25 +35,46 @@ public final class CsvExport<T> {
     public record Outcome(Path file, long rows, long total, boolean complete, String reason) {
     }
 
-    static final int PAGE = 100;
+    /** Opens the file the rows are written to (a test may hand a failing disk). */
+    @FunctionalInterface
+    public interface Opener {
+        Writer open(Path file) throws IOException;
 
-    private final Function<Filter, ApiCall<Page<T>>> source;
-    private final BiFunction<Integer, Long, Filter> pageFilter;
-    private final List<String> header;
-    private final Function<T, List<String>> cells;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-
-    /** @param pageFilter the query's filter for a page: (limit, skip) */
-    public CsvExport(Function<Filter, ApiCall<Page<T>>> source, BiFunction<Integer, Long, Filter> pageFilter,
-                     List<String> header, Function<T, List<String>> cells) {
-        this.source = source;
-        this.pageFilter = pageFilter;
-        this.header = header;
-        this.cells = cells;
+        Opener FILES = file -> Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
+    static final int PAGE = 100;
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
+    private final Function<Filter, ApiCall<Page<T>>> source;
+    private final PagedModel.Query query;
+    private final List<String> header;
+    private final Function<T, List<String>> cells;
+    private final Opener opener;
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final AtomicReference<ApiCall<Page<T>>> inFlight = new AtomicReference<>();
+
+    /** @param query the query as it stood when the operator asked: read once, on the FX thread */
+    public CsvExport(Function<Filter, ApiCall<Page<T>>> source, PagedModel.Query query, List<String> header,
+                     Function<T, List<String>> cells, Opener opener) {
+        this.source = source;
+        this.query = query;
+        this.header = List.copyOf(header);
+        this.cells = cells;
+        this.opener = opener;
+    }
+
+    /** Stops the export: a call out is cancelled, a rate-limit wait ends; the rows so far are kept as PARTIAL. */
     public void cancel() {
-        cancelled.set(true);
+        cancelled.countDown();
+        ApiCall<Page<T>> call = inFlight.get();
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled.getCount() == 0;
     }
 
     /** Runs on a worker thread; {@code progress} is told the rows written so far. */
@@ -56,57 +83,76 @@ public final class CsvExport<T> {
         long written = 0;
         long total = -1;
         String reason = null;
-        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.write(line(header));
-            // the next page is fetched while this one is written: the export takes the server's time, not the sum
-            java.util.concurrent.ExecutorService fetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "csv-export-fetch");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                java.util.concurrent.Future<Page<T>> pending = fetcher.submit(() -> fetch(pageFilter.apply(PAGE, 0L)));
-                while (!cancelled.get() && (total < 0 || written < total)) {
-                    Page<T> page = await(pending);
-                    total = page.total() == null ? written + page.rows().size() : page.total();
-                    if (page.rows().isEmpty()) {
-                        break;
-                    }
-                    long next = written + page.rows().size();
-                    if (next < total && !cancelled.get()) {
-                        pending = fetcher.submit(() -> fetch(pageFilter.apply(PAGE, next)));
-                    }
-                    for (T row : page.rows()) {
-                        out.write(line(cells.apply(row)));
-                    }
-                    written = next;
-                    progress.accept(written);
+        // the next page is fetched while this one is written: the export takes the server's time, not the sum
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "csv-export-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        Writer out = null;
+        try {
+            out = opener.open(temp);
+            out.write(CsvExport.line(header));
+            Future<Page<T>> pending = fetcher.submit(() -> fetch(query.page(PAGE, 0L)));
+            while (!isCancelled() && (total < 0 || written < total)) {
+                Page<T> page = await(pending);
+                total = page.total() == null ? written + page.rows().size() : page.total();
+                if (page.rows().isEmpty()) {
+                    break;
                 }
-                if (cancelled.get()) {
-                    reason = "cancelled by the operator";
+                long next = written + page.rows().size();
+                if (next < total && !isCancelled()) {
+                    pending = fetcher.submit(() -> fetch(query.page(PAGE, next)));
                 }
-            } catch (RuntimeException | InterruptedIOException e) {
-                reason = e.getMessage();
-            } finally {
-                fetcher.shutdownNow();
+                for (T row : page.rows()) {
+                    out.write(line(cells.apply(row)));
+                }
+                out.flush(); // counted once on disk
+                written = next;
+                progress.accept(written);
             }
-            if (reason != null) {
-                out.write("# PARTIAL EXPORT: stopped after " + written + " of " + (total < 0 ? "?" : total)
-                        + " rows: " + reason.replace('\n', ' ') + "\n");
+        } catch (IOException e) {
+            reason = isCancelled() ? null : "the file could not be written: " + e.getMessage();
+        } catch (RuntimeException e) {
+            reason = isCancelled() ? null : e.getMessage();
+        } finally {
+            fetcher.shutdownNow();
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    reason = reason != null ? reason : "the file could not be written: " + e.getMessage();
+                }
             }
         }
-        Path finalFile = reason == null ? target : partialName(target);
-        Files.move(temp, finalFile, StandardCopyOption.REPLACE_EXISTING);
-        return new Outcome(finalFile, written, Math.max(total, written), reason == null, reason);
+        if (isCancelled()) {
+            reason = "cancelled by the operator";
+        }
+        if (reason == null) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            return new Outcome(target, written, Math.max(total, written), true, null);
+        }
+        Path partial = partialName(target);
+        if (Files.exists(temp)) {
+            Files.move(temp, partial, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (Writer marker = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            marker.write("# PARTIAL EXPORT: stopped after " + written + " of " + (total < 0 ? "?" : total)
+                    + " rows: " + reason.replace('\n', ' ') + "\n");
+        } catch (IOException e) {
+            // a full disk may refuse even this line: the file's name still says it is partial
+        }
+        return new Outcome(partial, written, Math.max(total, written), false, reason);
     }
 
-    private static <P> P await(java.util.concurrent.Future<P> pending) throws InterruptedIOException {
+    private static <P> P await(Future<P> pending) throws InterruptedIOException {
         try {
             return pending.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("export interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -119,19 +165,28 @@ public final class CsvExport<T> {
 
     private Page<T> fetch(Filter filter) throws InterruptedIOException {
         while (true) {
+            ApiCall<Page<T>> call = source.apply(filter);
+            inFlight.set(call);
+            if (isCancelled()) {
+                call.cancel();
+            }
             try {
-                return source.apply(filter).execute();
+                return call.execute();
             } catch (ApiException e) {
-                if (e.httpStatus() != 429 || cancelled.get()) {
+                if (e.httpStatus() != 429 || isCancelled()) {
                     throw e;
                 }
                 Duration wait = e.rateLimit().retryAfter() == null ? Duration.ofSeconds(5) : e.rateLimit().retryAfter();
                 try {
-                    Thread.sleep(Math.min(wait.toMillis(), 60_000));
+                    if (cancelled.await(Math.min(wait.toMillis(), LONGEST_WAIT.toMillis()), TimeUnit.MILLISECONDS)) {
+                        throw new InterruptedIOException("cancelled by the operator");
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("export interrupted");
                 }
+            } finally {
+                inFlight.set(null);
             }
         }
     }

@@ -4,13 +4,16 @@ import com.sovera.console.api.ApiCall;
 import com.sovera.console.api.ApiException;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.model.Page;
-import com.sovera.console.ui.Background;
 import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.task.Latest;
+import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,16 +24,39 @@ import javafx.collections.ObservableList;
 
 /**
  * One server-side paged list: page index, page size, sort and filters become {@code filter[...]}; only the
- * answer to the latest request is shown (earlier calls are cancelled and their answers dropped). FX thread only.
+ * answer to the latest request is shown (the one before is cancelled and its answer dropped). FX thread only.
  */
 public final class PagedModel<T> {
 
     /** What the table shows besides rows. */
     public enum State { IDLE, LOADING, LOADED, EMPTY, ERROR, NOT_OFFERED }
 
+    /** The query as it stands, frozen: an export or a batch walks through this, never the live one. */
+    public record Query(Filter conditions, List<Filter.Sort> sort, String tieBreaker) {
+
+        public Query {
+            sort = List.copyOf(sort);
+        }
+
+        /** The filter of this query for one page. */
+        public Filter page(int limit, long skip) {
+            Filter f = conditions.limit(limit).skip(skip);
+            for (Filter.Sort s : sort) {
+                f = f.sort(s.field(), s.direction());
+            }
+            if (sort.stream().noneMatch(s -> s.field().equals(tieBreaker))) {
+                // rows neither repeat nor vanish between pages
+                Filter.Direction last = sort.isEmpty() ? Filter.Direction.ASC : sort.get(sort.size() - 1).direction();
+                f = f.sort(tieBreaker, last);
+            }
+            return f;
+        }
+    }
+
+    private static final String STALE = " (not refreshed)";
+
     private final Function<Filter, ApiCall<Page<T>>> source;
-    private final Background background;
-    private final String tieBreaker;
+    private final Latest latest;
     private final ObservableList<T> rows = FXCollections.observableArrayList();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
@@ -38,22 +64,16 @@ public final class PagedModel<T> {
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final IntegerProperty pageSize = new SimpleIntegerProperty(20);
     private final StringProperty message = new SimpleStringProperty("");
-    private Filter conditions = Filter.none();
-    private List<Filter.Sort> sort = List.of();
-    private ApiCall<Page<T>> inFlight;
-    private long generation;
+    private final ReadOnlyObjectWrapper<Query> query;
     /** The request whose rows are on screen, so a failed refresh of it can leave them there. */
     private Filter shown;
     private boolean offered;
-    private static final String STALE = " (not refreshed)";
 
-    /**
-     * @param tieBreaker a sort key added after the operator's, so rows neither repeat nor vanish between pages
-     */
-    public PagedModel(Function<Filter, ApiCall<Page<T>>> source, Background background, String tieBreaker) {
+    /** @param tieBreaker a sort key added after the operator's, so rows neither repeat nor vanish between pages */
+    public PagedModel(Function<Filter, ApiCall<Page<T>>> source, TaskRunner runner, String tieBreaker) {
         this.source = source;
-        this.background = background;
-        this.tieBreaker = tieBreaker;
+        this.latest = new Latest(runner);
+        this.query = new ReadOnlyObjectWrapper<>(new Query(Filter.none(), List.of(), tieBreaker));
     }
 
     public ObservableList<T> rows() {
@@ -84,15 +104,35 @@ public final class PagedModel<T> {
         return message;
     }
 
+    /** The conditions and sort as they stand now. */
+    public ReadOnlyObjectProperty<Query> queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    public Function<Filter, ApiCall<Page<T>>> source() {
+        return source;
+    }
+
     /** The number of pages the total fills, at least one. */
     public int pageCount() {
         return (int) Math.max(1, (total.get() + pageSize.get() - 1) / pageSize.get());
     }
 
+    /** New conditions, keeping the sort; shows the first page. */
+    public void filter(Filter conditions) {
+        query(conditions, query.get().sort());
+    }
+
+    /** A new sort, keeping the conditions; shows the first page. Nothing is sent when the sort is unchanged. */
+    public void sort(List<Filter.Sort> sort) {
+        if (!sort.equals(query.get().sort())) {
+            query(query.get().conditions(), sort);
+        }
+    }
+
     /** Replaces the conditions and sort and shows the first page. */
-    public void query(Filter newConditions, List<Filter.Sort> newSort) {
-        this.conditions = newConditions;
-        this.sort = List.copyOf(newSort);
+    public void query(Filter conditions, List<Filter.Sort> sort) {
+        query.set(new Query(conditions, sort, query.get().tieBreaker()));
         page.set(0);
         load();
     }
@@ -108,51 +148,34 @@ public final class PagedModel<T> {
         load();
     }
 
-    /** The filter of the current query for a given page: what the export walks through. */
-    public Filter filter(int limit, long skip) {
-        Filter f = conditions.limit(limit).skip(skip);
-        for (Filter.Sort s : sort) {
-            f = f.sort(s.field(), s.direction());
-        }
-        if (sort.stream().noneMatch(s -> s.field().equals(tieBreaker))) {
-            Filter.Direction last = sort.isEmpty() ? Filter.Direction.ASC : sort.get(sort.size() - 1).direction();
-            f = f.sort(tieBreaker, last);
-        }
-        return f;
+    /** Drops the list and any answer still out: the customer in context changed, or the session ended. */
+    public void clear() {
+        latest.cancel();
+        rows.clear();
+        shown = null;
+        total.set(0);
+        page.set(0);
+        problem.set(null);
+        message.set("");
+        state.set(State.IDLE);
     }
 
-    public Function<Filter, ApiCall<Page<T>>> source() {
-        return source;
-    }
-
-    /** Fetches the current page; an answer to an earlier request that arrives late is ignored. */
+    /** Fetches the current page; the answer to an earlier request is never shown. */
     public void load() {
-        if (inFlight != null) {
-            inFlight.cancel();
-        }
-        long mine = ++generation;
-        Filter request = filter(pageSize.get(), (long) page.get() * pageSize.get());
-        ApiCall<Page<T>> call = source.apply(request);
-        inFlight = call;
+        Filter request = query.get().page(pageSize.get(), (long) page.get() * pageSize.get());
+        long first = (long) page.get() * pageSize.get();
         String shownMessage = message.get();
         state.set(State.LOADING);
         problem.set(null);
-        background.run(call::execute, result -> {
-            if (mine != generation) {
-                return;
-            }
+        latest.load(job -> job.execute(source.apply(request)), result -> {
             rows.setAll(result.rows());
             shown = request;
             offered = true;
-            total.set(result.total() == null ? result.rows().size() : result.total());
+            total.set(result.total() == null ? first + result.rows().size() : result.total());
             state.set(result.rows().isEmpty() ? State.EMPTY : State.LOADED);
-            long first = (long) page.get() * pageSize.get();
             message.set(total.get() == 0 ? "No rows match." : (first + 1) + "–" + (first + result.rows().size())
                     + " of " + total.get());
         }, failure -> {
-            if (mine != generation) {
-                return;
-            }
             // Top-level lists are (assumed) endpoints: a server without them answers 404 or 405. One that has
             // answered them before is failing, not lacking them.
             if (!offered && failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
@@ -173,5 +196,4 @@ public final class PagedModel<T> {
             }
         });
     }
-
 }

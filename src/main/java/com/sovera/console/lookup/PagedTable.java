@@ -2,17 +2,19 @@ package com.sovera.console.lookup;
 
 import com.sovera.console.api.Filter;
 import com.sovera.console.ui.ErrorBanner;
+import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Layouts;
 import com.sovera.console.ui.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -21,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * A table whose paging, page size and column sort are done by the server through a {@link PagedModel}; it shows
@@ -32,16 +35,9 @@ public final class PagedTable<T> extends VBox {
     private final TableView<T> table = new TableView<>();
     private final Pager pager = new Pager();
     private final Label placeholder = new Label();
-    private Filter conditions = Filter.none();
+    private final HBox footer;
+    private ExportModel<T> export;
     private boolean syncing;
-    private HBox footer;
-    private final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar(0);
-    private final Label exportMessage = new Label();
-    private CsvExport<T> running;
-    private List<String> exportHeader;
-    private Function<T, List<String>> exportCells;
-    private final Button exportButton = com.sovera.console.ui.Icons.on(new Button("_Export CSV..."), "fth-download");
-    private final Button cancelButton = com.sovera.console.ui.Icons.on(new Button("Cancel export"), "fth-x");
 
     public PagedTable(String id, PagedModel<T> model, Function<T, String> idOf) {
         this.model = model;
@@ -50,8 +46,12 @@ public final class PagedTable<T> extends VBox {
         table.setId(id + "-table");
         table.setItems(model.rows());
         table.setPlaceholder(placeholder);
-        table.setSortPolicy(t -> true); // the server sorts
-        table.getSortOrder().addListener((ListChangeListener<TableColumn<T, ?>>) c -> requery());
+        // A header click changes a column's sort type without touching the sort order list, and every change of
+        // either comes through the sort policy: the server sorts, the table only says how.
+        table.setSortPolicy(t -> {
+            model.sort(sorts());
+            return true;
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         pager.setId(id + "-pagination");
@@ -67,7 +67,7 @@ public final class PagedTable<T> extends VBox {
         Label total = new Label();
         total.setId(id + "-total");
         total.textProperty().bind(model.messageProperty());
-        Button copy = com.sovera.console.ui.Icons.on(new Button("Copy _ID"), "fth-copy");
+        Button copy = Icons.on(new Button("Copy _ID"), "fth-copy");
         copy.setId(id + "-copy-id");
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> {
@@ -76,22 +76,23 @@ public final class PagedTable<T> extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         ErrorBanner errors = new ErrorBanner();
-        Button retry = com.sovera.console.ui.Icons.on(new Button("_Retry"), "fth-refresh-cw");
+        Button retry = Icons.on(new Button("_Retry"), "fth-refresh-cw");
         retry.setId(id + "-retry");
         retry.setOnAction(e -> model.load());
         HBox errorRow = new HBox(8, errors, retry);
         HBox.setHgrow(errors, Priority.ALWAYS);
         errorRow.setAlignment(Pos.CENTER_LEFT);
-        model.problemProperty().addListener((o, was, now) -> errors.show(now));
+        errors.problemProperty().bind(model.problemProperty());
         errorRow.visibleProperty().bind(model.problemProperty().isNotNull());
         errorRow.managedProperty().bind(model.problemProperty().isNotNull());
-        model.stateProperty().addListener((o, was, now) -> placeholder.setText(switch (now) {
-            case LOADING -> "Loading...";
-            case EMPTY -> "Nothing matches these filters.";
-            case ERROR -> "Could not load: see the error above.";
-            case NOT_OFFERED -> model.messageProperty().get();
-            default -> "";
-        }));
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                switch (model.stateProperty().get()) {
+                    case LOADING -> "Loading...";
+                    case EMPTY -> "Nothing matches these filters.";
+                    case ERROR -> "Could not load: see the error above.";
+                    case NOT_OFFERED -> model.messageProperty().get();
+                    default -> "";
+                }, model.stateProperty(), model.messageProperty()));
         model.totalProperty().addListener((o, was, now) -> syncPages());
         model.pageProperty().addListener((o, was, now) -> syncPages());
         model.pageSizeProperty().addListener((o, was, now) -> syncPages());
@@ -99,9 +100,20 @@ public final class PagedTable<T> extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label rowsLabel = new Label("Rows a page");
         footer = new HBox(10, copy, gap, total, rowsLabel, size);
-        com.sovera.console.ui.Layouts.keepWhole(copy, total, rowsLabel, size);
+        Layouts.keepWhole(copy, total, rowsLabel, size);
         footer.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(errorRow, table, pager, footer);
+    }
+
+    private List<Filter.Sort> sorts() {
+        List<Filter.Sort> sorts = new ArrayList<>();
+        for (TableColumn<T, ?> c : table.getSortOrder()) {
+            if (c.getUserData() instanceof String field) {
+                sorts.add(new Filter.Sort(field, c.getSortType() == TableColumn.SortType.ASCENDING
+                        ? Filter.Direction.ASC : Filter.Direction.DESC));
+            }
+        }
+        return sorts;
     }
 
     private void syncPages() {
@@ -123,67 +135,44 @@ public final class PagedTable<T> extends VBox {
     }
 
     /** Adds CSV export of every row the current filters and sort match, all pages, with progress and cancel. */
-    public void exportable(com.sovera.console.ui.Background background, List<String> header,
-                           Function<T, List<String>> cells, String fileName) {
-        exportHeader = header;
-        exportCells = cells;
-        Button export = exportButton;
-        export.setId(getId() + "-export");
-        Button cancel = cancelButton;
+    public void exportable(ExportModel<T> export) {
+        this.export = export;
+        Button start = Icons.on(new Button("_Export CSV..."), "fth-download");
+        start.setId(getId() + "-export");
+        Button cancel = Icons.on(new Button("Cancel export"), "fth-x");
         cancel.setId(getId() + "-export-cancel");
-        exportProgress.setId(getId() + "-export-progress");
-        exportMessage.setId(getId() + "-export-message");
-        cancel.setVisible(false);
-        exportProgress.setVisible(false);
-        export.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setInitialFileName(fileName);
+        ProgressBar progress = new ProgressBar();
+        progress.setId(getId() + "-export-progress");
+        Label message = new Label();
+        message.setId(getId() + "-export-message");
+        start.disableProperty().bind(export.runningProperty());
+        cancel.visibleProperty().bind(export.runningProperty());
+        progress.visibleProperty().bind(export.runningProperty());
+        progress.progressProperty().bind(export.progressProperty());
+        message.textProperty().bind(export.messageProperty());
+        start.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName(export.fileName());
             java.io.File file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
-                export(background, java.nio.file.Path.of(file.getPath()));
+                export.start(java.nio.file.Path.of(file.getPath()));
             }
         });
-        cancel.setOnAction(e -> {
-            if (running != null) {
-                running.cancel();
+        cancel.setOnAction(e -> export.cancel());
+        export.outcomeProperty().addListener((o, was, ended) -> {
+            if (ended != null && ended.complete()) {
+                Notices.done(this, "Export finished", export.messageProperty().get() + ".");
+            } else if (ended != null) {
+                Notices.failed(this, "Export stopped", export.messageProperty().get());
             }
         });
-        footer.getChildren().addAll(0, List.of(export, cancel, exportProgress, exportMessage));
-        com.sovera.console.ui.Layouts.keepWhole(export, cancel);
-    }
-
-    /** Starts the export to a file, as the Export button does after its file dialog; returns the running job. */
-    public CsvExport<T> export(com.sovera.console.ui.Background background, java.nio.file.Path file) {
-        Button export = exportButton;
-        Button cancel = cancelButton;
-        CsvExport<T> job = new CsvExport<>(model.source(), model::filter, exportHeader, exportCells);
-        running = job;
-        long expected = Math.max(1, model.totalProperty().get());
-        export.setDisable(true);
-        cancel.setVisible(true);
-        exportProgress.setVisible(true);
-        exportProgress.setProgress(0);
-        exportMessage.setText("Exporting...");
-        background.run(() -> job.run(file, rows -> javafx.application.Platform.runLater(() ->
-                exportProgress.setProgress(Math.min(1.0, rows / (double) expected)))), outcome -> {
-                    export.setDisable(false);
-                    cancel.setVisible(false);
-                    exportMessage.setText(outcome.complete()
-                            ? "Exported " + outcome.rows() + " rows to " + outcome.file().getFileName()
-                            : "PARTIAL: " + outcome.rows() + " of " + outcome.total() + " rows in "
-                            + outcome.file().getFileName() + " (" + outcome.reason() + ")");
-                    if (outcome.complete()) {
-                        Notices.done(this, "Export finished", exportMessage.getText() + ".");
-                    } else {
-                        Notices.failed(this, "Export stopped", exportMessage.getText());
-                    }
-                }, failure -> {
-                    export.setDisable(false);
-                    cancel.setVisible(false);
-                    exportMessage.setText("Export failed: " + failure.getMessage());
-                    Notices.failed(this, "Export failed", failure.getMessage());
-                });
-        return job;
+        export.failureProperty().addListener((o, was, failed) -> {
+            if (failed != null) {
+                Notices.failed(this, "Export failed", failed.message());
+            }
+        });
+        footer.getChildren().addAll(0, List.of(start, cancel, progress, message));
+        Layouts.keepWhole(start, cancel);
     }
 
     /** Shows the page after or before this one, if there is one (keyboard shortcuts). */
@@ -199,24 +188,16 @@ public final class PagedTable<T> extends VBox {
         model.load();
     }
 
+    public PagedModel<T> model() {
+        return model;
+    }
+
+    /** The export behind the Export button (a test starts one without the file dialog). */
+    public ExportModel<T> export() {
+        return export;
+    }
+
     public TableView<T> table() {
         return table;
-    }
-
-    /** Runs the query with new conditions, keeping the column sort. */
-    public void filter(Filter newConditions) {
-        this.conditions = newConditions;
-        requery();
-    }
-
-    private void requery() {
-        List<Filter.Sort> sorts = new ArrayList<>();
-        for (TableColumn<T, ?> c : table.getSortOrder()) {
-            if (c.getUserData() instanceof String field) {
-                sorts.add(new Filter.Sort(field, c.getSortType() == TableColumn.SortType.ASCENDING
-                        ? Filter.Direction.ASC : Filter.Direction.DESC));
-            }
-        }
-        model.query(conditions, sorts);
     }
 }

@@ -26,8 +26,22 @@ public final class Journal {
     });
     private volatile Future<?> lastWrite = CompletableFuture.completedFuture(null);
 
+    /** The embedded sandbox's journal (and the one of tests that need no other). */
     public Journal(Path dataDir) {
-        this.file = dataDir.resolve("onboarding-journal.json");
+        this(dataDir, com.sovera.console.config.Environment.EMBEDDED_ID);
+    }
+
+    /** One journal per environment: switching environments leaves an unfinished onboarding where it began. */
+    public Journal(Path dataDir, String environmentId) {
+        this.file = dataDir.resolve(com.sovera.console.config.Environment.EMBEDDED_ID.equals(environmentId)
+                ? "onboarding-journal.json" : "onboarding-journal-" + fileSafe(environmentId) + ".json");
+    }
+
+    private static String fileSafe(String environmentId) {
+        String readable = environmentId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String hash = java.util.UUID.nameUUIDFromBytes(environmentId.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString().substring(0, 8);
+        return (readable.length() > 40 ? readable.substring(0, 40) : readable) + "-" + hash;
     }
 
     /** An unfinished onboarding to offer for resuming, if any. */
@@ -37,7 +51,7 @@ public final class Journal {
             problem = "The onboarding journal could not be read and was set aside as "
                     + read.setAside().getFileName() + ".";
         }
-        return read.value().filter(p -> !p.finished);
+        return read.value().filter(p -> !p.finished());
     }
 
     /** A message when reading found a corrupt journal, else null. */

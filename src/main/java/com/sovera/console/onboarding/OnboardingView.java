@@ -4,14 +4,21 @@ import com.sovera.console.deposit.AddressPanel;
 import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.FieldRow;
+import com.sovera.console.ui.Icons;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.beans.property.StringProperty;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,28 +32,25 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.controlsfx.control.SearchableComboBox;
 
 /** The wizard on screen: a stepper of the seven steps with what each produced, the current form, and actions. */
 public final class OnboardingView extends BorderPane {
 
-    private final OnboardingModel model;
-    private final Map<String, FieldRow> rows = new HashMap<>();
-    private final Map<Step, Node> forms = new HashMap<>();
-    private final Map<Step, Label> stepLabels = new HashMap<>();
-    private final Map<Step, List<Node>> locks = new HashMap<>();
-    private final ErrorBanner errors = new ErrorBanner();
-    private final Label status = new Label();
+    private final OnboardingViewModel model;
+    private final Map<Field, FieldRow> rows = new EnumMap<>(Field.class);
+    private final Map<Step, Node> forms = new EnumMap<>(Step.class);
+    private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
+    private final Map<Step, List<Node>> locks = new EnumMap<>(Step.class);
     private final VBox resumeBar = new VBox(6);
-    private final ClipboardGuard clipboard = new ClipboardGuard(Duration.seconds(60));
+    private final ClipboardGuard clipboard;
     private final AddressPanel addressPanel = new AddressPanel();
+    private final Label loginNote = new Label();
     private final Button action = new Button();
-    private final Button back = com.sovera.console.ui.Icons.on(new Button("_Back"), "fth-arrow-left");
-    private final StringProperty loginNote = new javafx.beans.property.SimpleStringProperty("");
 
-    public OnboardingView(OnboardingModel model, String environmentLine) {
+    public OnboardingView(OnboardingViewModel model, String environmentLine, ClipboardGuard clipboard) {
         this.model = model;
+        this.clipboard = clipboard;
         setId("onboarding");
         setPadding(new Insets(12));
         forms.put(Step.CONNECTIVITY, connectivity(environmentLine));
@@ -58,15 +62,21 @@ public final class OnboardingView extends BorderPane {
         forms.put(Step.ADDRESS, address());
         setLeft(stepper());
 
+        Label status = new Label();
         status.setId("wizard-status");
         status.textProperty().bind(model.statusProperty());
         action.setId("wizard-action");
         action.setDefaultButton(true);
         action.setMnemonicParsing(true);
-        action.disableProperty().bind(model.canAct().not());
+        action.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().actionLabel(),
+                model.stateProperty()));
+        action.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().canAct(),
+                model.stateProperty()));
         action.setOnAction(e -> model.act());
+        Button back = Icons.on(new Button("_Back"), "fth-arrow-left");
         back.setId("wizard-back");
-        back.disableProperty().bind(model.busyProperty().or(model.stepProperty().isEqualTo(Step.CONNECTIVITY)));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().canGoBack(),
+                model.stateProperty()));
         back.setOnAction(e -> model.back());
         Label busy = new Label("Working...");
         busy.setId("wizard-busy");
@@ -74,38 +84,37 @@ public final class OnboardingView extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, back, busy, gap, status, action);
+        ErrorBanner errors = new ErrorBanner();
         errors.setMaxWidth(Double.MAX_VALUE);
+        errors.problemProperty().bind(model.problemProperty());
         VBox bottom = new VBox(8, signInAgain(), errors, buttons);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
         resumeBar.setId("resume-bar");
-        resumeBar.setVisible(false);
-        resumeBar.setManaged(false);
+        resumeBar.getStyleClass().add("resume-bar");
+        hideResume();
         setTop(resumeBar);
 
-        model.problemProperty().addListener((o, was, now) -> errors.show(now));
-        model.serverFieldErrors().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
-            if (c.wasAdded() && rows.containsKey(c.getKey())) {
-                rows.get(c.getKey()).setMessage(c.getValueAdded(), true);
+        model.serverFieldErrors().addListener((MapChangeListener<Field, String>) c -> {
+            if (rows.containsKey(c.getKey())) {
+                hint(c.getKey(), rows.get(c.getKey()));
             }
         });
         model.stepProperty().addListener((o, was, now) -> showStep(now));
-        model.depositProperty().addListener((o, was, now) -> {
-            addressPanel.show(now);
-            action.setText(actionText(model.stepProperty().get()));
-        });
+        model.stateProperty().addListener((o, was, now) -> markSteps());
+        addressPanel.resultProperty().bind(model.depositProperty());
         showStep(model.stepProperty().get());
     }
 
     /** Offers an unfinished onboarding found in the journal. */
     public void offerResume(Progress saved, Runnable onResume, Runnable onDiscard) {
-        Label text = new Label("An onboarding was interrupted" + (saved.customerId == null ? "."
-                : " (customer " + saved.customerId + (saved.userEmail == null ? "" : ", user " + saved.userEmail)
+        Label text = new Label("An onboarding was interrupted" + (saved.customerId() == null ? ". Resume it?"
+                : " (customer " + saved.customerId() + (saved.user() == null ? "" : ", user " + saved.user().email())
                 + "). Resume it? Nothing it created will be created again."));
         text.setWrapText(true);
-        Button resume = com.sovera.console.ui.Icons.on(new Button("_Resume"), "fth-play");
+        Button resume = Icons.on(new Button("_Resume"), "fth-play");
         resume.setId("resume");
-        Button discard = com.sovera.console.ui.Icons.on(new Button("Start _over"), "fth-rotate-ccw");
+        Button discard = Icons.on(new Button("Start _over"), "fth-rotate-ccw");
         discard.setId("start-over");
         resume.setOnAction(e -> {
             hideResume();
@@ -116,7 +125,6 @@ public final class OnboardingView extends BorderPane {
             onDiscard.run();
         });
         resumeBar.getChildren().setAll(text, new HBox(8, resume, discard));
-        resumeBar.getStyleClass().add("resume-bar");
         resumeBar.setVisible(true);
         resumeBar.setManaged(true);
     }
@@ -126,13 +134,17 @@ public final class OnboardingView extends BorderPane {
         resumeBar.setManaged(false);
     }
 
+    /** A line above the login form, such as the embedded sandbox's demo account note. */
+    public void setLoginNote(String note) {
+        loginNote.setText(note);
+    }
+
     private Node stepper() {
         VBox list = new VBox(10);
         list.setId("stepper");
-        list.setPadding(new Insets(0, 16, 0, 0));
-        list.setPrefWidth(230);
+        list.getStyleClass().add("stepper");
         for (Step s : Step.values()) {
-            Label title = new Label((s.ordinal() + 1) + ". " + s.title());
+            Label title = new Label();
             title.setId("step-" + s.name().toLowerCase(Locale.ROOT));
             Label produced = new Label();
             produced.setId("summary-" + s.name().toLowerCase(Locale.ROOT));
@@ -146,64 +158,80 @@ public final class OnboardingView extends BorderPane {
     }
 
     private void showStep(Step step) {
-        stepLabels.forEach((s, label) -> {
-            label.setStyle(s == step ? "-fx-font-weight: bold; -fx-underline: true;" : "");
-            label.setText((s.ordinal() + 1) + ". " + s.title() + (model.isDone(s) && s != step ? "  ✓" : ""));
-        });
-        locks.forEach((s, nodes) -> nodes.forEach(n -> n.setDisable(model.isDone(s))));
-        action.setText(actionText(step));
         ScrollPane scroll = new ScrollPane(forms.get(step));
         scroll.setFitToWidth(true);
         scroll.setId("step-form");
         setCenter(scroll);
-        refreshRows();
+        markSteps();
+        rows.forEach(this::hint);
+        // the focused field left with its form: Enter must keep meaning "the step's action", never whichever
+        // button focus fell to (Sign out is in the header)
+        Platform.runLater(() -> firstInput(step).requestFocus());
     }
 
-    private String actionText(Step step) {
-        if (step == Step.CREDENTIALS && model.secret.get() != null) {
-            return "_Continue";
-        }
-        if (step == Step.ADDRESS && model.isDone(Step.ADDRESS)) {
-            return model.depositProperty().get() != null && model.depositProperty().get().ok()
-                    ? "_New onboarding" : "_Verify again";
-        }
-        return model.isDone(step) && step != Step.CONNECTIVITY && step != Step.ADDRESS ? "_Next" : "_" + step.action();
+    private Node firstInput(Step step) {
+        return locks.getOrDefault(step, List.of()).stream().filter(n -> !n.isDisabled() && n.getScene() != null
+                && shown(n)).findFirst().orElse(action);
     }
 
-    private void refreshRows() {
-        rows.forEach((field, row) -> hint(field, row));
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The current step stands out, done steps are ticked, and done steps' inputs are read-only. */
+    private void markSteps() {
+        WizardState state = model.stateProperty().get();
+        stepLabels.forEach((s, label) -> {
+            label.getStyleClass().remove("current-step");
+            if (s == state.step()) {
+                label.getStyleClass().add("current-step");
+            }
+            label.setText((s.ordinal() + 1) + ". " + s.title() + (state.isDone(s) && s != state.step() ? "  ✓" : ""));
+        });
+        locks.forEach((s, nodes) -> nodes.forEach(n -> n.setDisable(state.isDone(s))));
     }
 
     private VBox form(String title, Node... children) {
         Label heading = new Label(title);
         heading.getStyleClass().add("step-heading");
-        heading.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
         VBox box = new VBox(10, heading);
         box.getChildren().addAll(children);
         box.setPadding(new Insets(4));
         return box;
     }
 
-    private FieldRow text(Step step, String label, String field, StringProperty value, boolean secretInput) {
-        TextField input = secretInput ? new PasswordField() : new TextField();
-        input.textProperty().bindBidirectional(value);
-        FieldRow row = new FieldRow(label, input, field);
+    private FieldRow text(String label, Field field) {
+        TextField input = field == Field.PASSWORD ? new PasswordField() : new TextField();
+        input.textProperty().bindBidirectional(model.input(field));
+        FieldRow row = new FieldRow(label, input, field.fxId());
         rows.put(field, row);
-        value.addListener((o, was, now) -> hint(field, row));
+        model.input(field).addListener((o, was, now) -> hint(field, row));
         input.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 hint(field, row);
             }
         });
-        locks.computeIfAbsent(step, s -> new ArrayList<>()).add(input);
+        locks.computeIfAbsent(field.step(), s -> new ArrayList<>()).add(input);
         return row;
     }
 
-    /** The rule's message: red when the value breaks it and something was typed, otherwise a grey hint. */
-    private void hint(String field, FieldRow row) {
-        String fault = model.check(field);
-        boolean typed = row.input() instanceof TextField t && !t.getText().isEmpty();
-        row.setMessage(fault == null ? null : fault, typed);
+    /**
+     * The server's verdict on this value while it stands; else the rule's message: red when the value breaks it
+     * and something was typed, otherwise a grey hint.
+     */
+    private void hint(Field field, FieldRow row) {
+        String server = model.serverFieldErrors().get(field);
+        if (server != null) {
+            row.setMessage(server, true);
+            return;
+        }
+        String value = model.input(field).get();
+        row.setMessage(model.check(field), value != null && !value.isEmpty());
     }
 
     private Node connectivity(String environmentLine) {
@@ -218,45 +246,75 @@ public final class OnboardingView extends BorderPane {
     }
 
     private Node login() {
-        Label note = new Label();
-        note.setId("login-note");
-        note.setWrapText(true);
-        note.textProperty().bind(loginNote);
-        return form("Log in", note, text(Step.LOGIN, "E-mail", "login_email", model.loginEmail, false),
-                text(Step.LOGIN, "Password", "password", model.password, true),
+        loginNote.setId("login-note");
+        loginNote.setWrapText(true);
+        return form("Log in", loginNote, text("E-mail", Field.LOGIN_EMAIL), text("Password", Field.PASSWORD),
                 new Label("The session token is kept in memory only."));
     }
 
-    /** A line above the login form, such as the embedded sandbox's demo account note. */
-    public void setLoginNote(String note) {
-        loginNote.set(note);
+    private Node customer() {
+        VBox created = new VBox(10, text("Customer e-mail", Field.CUSTOMER_EMAIL),
+                text("Customer id (slug)", Field.CUSTOMER_ID), text("Entity name", Field.ENTITY_NAME));
+        TextField id = new TextField();
+        id.textProperty().bindBidirectional(model.existingCustomerId);
+        id.setPromptText("customer id");
+        org.controlsfx.control.textfield.TextFields.bindAutoCompletion(id, request -> model.picker().customers()
+                .stream().filter(c -> c.contains(request.getUserText().strip())).limit(20).toList());
+        Label typed = new Label("This server does not list customers: type the id.");
+        typed.visibleProperty().bind(model.picker().customersOfferedProperty().not());
+        typed.managedProperty().bind(typed.visibleProperty());
+        VBox existing = new VBox(6, new FieldRow("Customer id (type to search the account's customers)", id,
+                "existing-customer"), typed);
+        locks.computeIfAbsent(Step.CUSTOMER, s -> new ArrayList<>()).add(id);
+        return form("The customer", origin(model.customerOrigin, "New customer", "Existing customer", "customer",
+                Step.CUSTOMER), shownFor(created, model.customerOrigin, OnboardingViewModel.Origin.NEW),
+                shownFor(existing, model.customerOrigin, OnboardingViewModel.Origin.EXISTING));
     }
 
-    private Node customer() {
-        return form("Create the customer",
-                text(Step.CUSTOMER, "Customer e-mail", "customer_email", model.customerEmail, false),
-                text(Step.CUSTOMER, "Customer id (slug)", "customer_id", model.customerId, false),
-                text(Step.CUSTOMER, "Entity name", "entity_name", model.entityName, false));
+    /** New or existing: two joined toggle buttons bound to the step's origin. */
+    private Node origin(javafx.beans.property.ObjectProperty<OnboardingViewModel.Origin> origin, String newText,
+                        String existingText, String id, Step step) {
+        ToggleButton fresh = new ToggleButton(newText);
+        fresh.setId(id + "-new");
+        ToggleButton existing = new ToggleButton(existingText);
+        existing.setId(id + "-existing");
+        org.controlsfx.control.SegmentedButton both = new org.controlsfx.control.SegmentedButton(fresh, existing);
+        Runnable show = () -> {
+            fresh.setSelected(origin.get() == OnboardingViewModel.Origin.NEW);
+            existing.setSelected(origin.get() == OnboardingViewModel.Origin.EXISTING);
+        };
+        fresh.setOnAction(e -> {
+            origin.set(OnboardingViewModel.Origin.NEW);
+            show.run();
+        });
+        existing.setOnAction(e -> {
+            origin.set(OnboardingViewModel.Origin.EXISTING);
+            show.run();
+        });
+        origin.addListener((o, was, now) -> show.run());
+        show.run();
+        locks.computeIfAbsent(step, s -> new ArrayList<>()).addAll(List.of(fresh, existing));
+        return both;
+    }
+
+    private static <T> Node shownFor(Node node, javafx.beans.value.ObservableValue<T> value, T shown) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> shown.equals(value.getValue()), value));
+        node.managedProperty().bind(node.visibleProperty());
+        return node;
     }
 
     private Node credentials() {
         Label masked = new Label();
         masked.setId("secret-value");
-        masked.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 15px;");
-        ToggleButton reveal = com.sovera.console.ui.Icons.on(new ToggleButton("_Reveal"), "fth-eye");
+        masked.getStyleClass().add("secret-value");
+        ToggleButton reveal = Icons.on(new ToggleButton("_Reveal"), "fth-eye");
         reveal.setId("secret-reveal");
-        Runnable refresh = () -> {
+        masked.textProperty().bind(Bindings.createStringBinding(() -> {
             String key = model.secret.get();
-            masked.setText(key == null ? "" : reveal.isSelected() ? key : "•".repeat(key.length() - 4)
-                    + key.substring(key.length() - 4).replaceAll(".", "•"));
-        };
-        reveal.selectedProperty().addListener((o, w, n) -> refresh.run());
-        model.secret.addListener((o, w, n) -> {
-            reveal.setSelected(false);
-            refresh.run();
-            action.setText(actionText(Step.CREDENTIALS));
-        });
-        Button copy = com.sovera.console.ui.Icons.on(new Button("C_opy key"), "fth-copy");
+            return key == null ? "" : reveal.isSelected() ? key : "•".repeat(key.length());
+        }, model.secret, reveal.selectedProperty()));
+        model.secret.addListener((o, w, n) -> reveal.setSelected(false));
+        Button copy = Icons.on(new Button("C_opy key"), "fth-copy");
         copy.setId("secret-copy");
         copy.setOnAction(e -> clipboard.copySecret(model.secret.get()));
         TextField confirm = new TextField();
@@ -268,7 +326,8 @@ public final class OnboardingView extends BorderPane {
                 + " the console keeps it in memory only.");
         once.setWrapText(true);
         VBox shown = new VBox(8, once, keyRow, confirmRow,
-                new Label("The clipboard is cleared 60 s after copying, unless it changed since."));
+                new Label("The clipboard is cleared 60 s after copying (and when the console closes), unless it"
+                        + " changed since."));
         shown.visibleProperty().bind(model.secret.isNotNull());
         shown.managedProperty().bind(model.secret.isNotNull());
         Label lost = new Label("The key minted before the interruption was never stored by the console: mint a new"
@@ -277,39 +336,117 @@ public final class OnboardingView extends BorderPane {
         lost.setWrapText(true);
         lost.visibleProperty().bind(model.keyLostProperty());
         lost.managedProperty().bind(model.keyLostProperty());
-        return form("Generate API credentials", lost, shown);
+        return form("API credentials", lost, keySources(), shown);
+    }
+
+    /** For an existing customer: mint a new key, paste one, or take the one remembered in the keychain. */
+    private Node keySources() {
+        ToggleButton mint = new ToggleButton("Mint a new key");
+        mint.setId("key-mint");
+        ToggleButton paste = new ToggleButton("Paste a key");
+        paste.setId("key-paste");
+        ToggleButton keychain = new ToggleButton("From the keychain");
+        keychain.setId("key-keychain");
+        org.controlsfx.control.SegmentedButton sources = new org.controlsfx.control.SegmentedButton(mint, paste,
+                keychain);
+        Map<OnboardingViewModel.KeySource, ToggleButton> buttons = Map.of(OnboardingViewModel.KeySource.MINT, mint,
+                OnboardingViewModel.KeySource.PASTE, paste, OnboardingViewModel.KeySource.KEYCHAIN, keychain);
+        Runnable show = () -> buttons.forEach((source, b) -> b.setSelected(model.keySource.get() == source));
+        buttons.forEach((source, b) -> b.setOnAction(e -> {
+            model.keySource.set(source);
+            show.run();
+        }));
+        model.keySource.addListener((o, was, now) -> show.run());
+        show.run();
+        keychain.setDisable(!model.keychainOffered());
+        model.stateProperty().addListener((o, was, now) -> keychain.setDisable(!model.keychainOffered()));
+        PasswordField pasted = new PasswordField();
+        pasted.textProperty().bindBidirectional(model.pastedKey);
+        FieldRow pasteRow = new FieldRow("The customer's owner key (x-api-key); the server checks it before use",
+                pasted, "pasted-key");
+        shownFor(pasteRow, model.keySource, OnboardingViewModel.KeySource.PASTE);
+        locks.computeIfAbsent(Step.CREDENTIALS, s -> new ArrayList<>()).addAll(List.of(pasted, mint, paste,
+                keychain));
+        VBox box = new VBox(8, sources, pasteRow);
+        box.setId("key-sources");
+        // a customer created here gets a new key; one that exists may already have one the operator holds
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            Progress p = model.stateProperty().get().progress();
+            return p.customer() != null && p.customer().wasReused() && model.secret.get() == null;
+        }, model.stateProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node user() {
-        ComboBox<String> type = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("individual",
-                "business"));
+        ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList("individual", "business"));
         type.valueProperty().bindBidirectional(model.userType);
         FieldRow typeRow = new FieldRow("Type", type, "user_type");
-        SearchableComboBox<String> country = new SearchableComboBox<>(javafx.collections.FXCollections
-                .observableArrayList(countries()));
-        country.setId("country");
-        country.getSelectionModel().selectedItemProperty().addListener((o, w, n) -> {
-            if (n != null) {
-                model.country.set(n.substring(0, 2));
-            }
-        });
-        model.country.addListener((o, w, n) -> {
-            if (n != null && n.length() == 2 && (country.getValue() == null || !country.getValue().startsWith(n))) {
-                countries().stream().filter(c -> c.startsWith(n.toUpperCase(Locale.ROOT))).findFirst()
-                        .ifPresent(country.getSelectionModel()::select);
-            }
-        });
-        FieldRow countryRow = new FieldRow("Country", country, "country");
-        rows.put("country", countryRow);
-        model.country.addListener((o, w, n) -> hint("country", countryRow));
+        SearchableComboBox<String> country = new SearchableComboBox<>(FXCollections.observableArrayList(
+                Countries.all()));
+        StringPropertyCountry.bind(country, model.input(Field.COUNTRY));
+        FieldRow countryRow = new FieldRow("Country", country, Field.COUNTRY.fxId());
+        rows.put(Field.COUNTRY, countryRow);
+        model.input(Field.COUNTRY).addListener((o, w, n) -> hint(Field.COUNTRY, countryRow));
         locks.computeIfAbsent(Step.USER, s -> new ArrayList<>()).addAll(List.of(type, country));
-        return form("Create the first user", typeRow,
-                text(Step.USER, "E-mail", "email", model.userEmail, false),
-                text(Step.USER, "First name", "first_name", model.firstName, false),
-                text(Step.USER, "Last name", "last_name", model.lastName, false),
-                text(Step.USER, "Phone (E.164)", "phone", model.phone, false),
-                text(Step.USER, "Date of birth (YYYY-MM-DD)", "date_of_birth", model.dateOfBirth, false),
+        VBox created = new VBox(10, typeRow, text("E-mail", Field.USER_EMAIL),
+                text("First name", Field.FIRST_NAME), text("Last name", Field.LAST_NAME),
+                text("Phone (E.164)", Field.PHONE), text("Date of birth (YYYY-MM-DD)", Field.DATE_OF_BIRTH),
                 countryRow);
+        TextField query = new TextField();
+        query.setId("user-query");
+        query.setPromptText("e-mail (or part of it) or user id");
+        query.textProperty().bindBidirectional(model.userQuery);
+        query.setOnAction(e -> model.findUsers());
+        Button find = Icons.on(new Button("_Find"), "fth-search");
+        find.setId("user-find");
+        find.setOnAction(e -> model.findUsers());
+        javafx.scene.control.ListView<com.sovera.console.api.model.User> found =
+                new javafx.scene.control.ListView<>(model.picker().users());
+        found.setId("user-matches");
+        found.setPrefHeight(160);
+        found.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(com.sovera.console.api.model.User u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : u.email() + "  " + u.firstName() + " " + u.lastName() + "  ("
+                        + u.userId() + ")");
+            }
+        });
+        found.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.chosenUser.set(now));
+        Label message = new Label();
+        message.textProperty().bind(model.picker().usersMessageProperty());
+        VBox existing = new VBox(6, new HBox(8, query, find), message, found);
+        locks.computeIfAbsent(Step.USER, s -> new ArrayList<>()).addAll(List.of(query, find, found));
+        return form("The user", origin(model.userOrigin, "New user", "Existing user", "user", Step.USER),
+                shownFor(created, model.userOrigin, OnboardingViewModel.Origin.NEW),
+                shownFor(existing, model.userOrigin, OnboardingViewModel.Origin.EXISTING));
+    }
+
+    /** The country list shows "CODE  Name"; the model holds the code. */
+    private static final class StringPropertyCountry {
+        static void bind(SearchableComboBox<String> box, javafx.beans.property.StringProperty code) {
+            box.getSelectionModel().selectedItemProperty().addListener((o, w, n) -> {
+                if (n != null) {
+                    code.set(n.substring(0, 2));
+                }
+            });
+            code.addListener((o, w, n) -> select(box, n));
+            select(box, code.get());
+        }
+
+        private static void select(SearchableComboBox<String> box, String code) {
+            if (code == null || code.length() != 2) {
+                if (code == null || code.isEmpty()) {
+                    box.getSelectionModel().clearSelection();
+                }
+                return;
+            }
+            if (box.getValue() == null || !box.getValue().startsWith(code)) {
+                box.getItems().stream().filter(c -> c.startsWith(code.toUpperCase(Locale.ROOT))).findFirst()
+                        .ifPresent(box.getSelectionModel()::select);
+            }
+        }
     }
 
     /**
@@ -317,7 +454,7 @@ public final class OnboardingView extends BorderPane {
      * lays it out (a first skinning of the user form costs ~60 ms on the FX thread). Call once the window shows.
      */
     public void prepareSteps() {
-        java.util.Deque<Step> ahead = new java.util.ArrayDeque<>();
+        Deque<Step> ahead = new ArrayDeque<>();
         for (Step s : Step.values()) {
             if (s.ordinal() > model.stepProperty().get().ordinal()) {
                 ahead.add(s);
@@ -326,7 +463,7 @@ public final class OnboardingView extends BorderPane {
         prepareNext(ahead);
     }
 
-    private void prepareNext(java.util.Deque<Step> ahead) {
+    private void prepareNext(Deque<Step> ahead) {
         Step next = ahead.poll();
         if (next == null) {
             return;
@@ -334,7 +471,7 @@ public final class OnboardingView extends BorderPane {
         Node form = forms.get(next);
         if (form.getScene() == null && form.getParent() == null) {
             VBox holder = new VBox(form);
-            javafx.scene.Scene scene = new javafx.scene.Scene(holder);
+            Scene scene = new Scene(holder);
             if (getScene() != null) {
                 scene.getStylesheets().setAll(getScene().getStylesheets());
             }
@@ -342,25 +479,19 @@ public final class OnboardingView extends BorderPane {
             holder.layout();
             holder.getChildren().clear();
         }
-        javafx.application.Platform.runLater(() -> prepareNext(ahead));
-    }
-
-    static List<String> countries() {
-        return Countries.all();
+        Platform.runLater(() -> prepareNext(ahead));
     }
 
     private Node wallet() {
-        ComboBox<String> currency = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("BTC",
-                "ETH", "USDC"));
+        ComboBox<String> currency = new ComboBox<>(FXCollections.observableArrayList("BTC", "ETH", "USDC"));
         currency.valueProperty().bindBidirectional(model.walletCurrency);
         FieldRow currencyRow = new FieldRow("Currency", currency, "currency");
         locks.computeIfAbsent(Step.WALLET, s -> new ArrayList<>()).add(currency);
-        return form("Create a wallet", text(Step.WALLET, "Wallet name", "name", model.walletName, false),
-                currencyRow);
+        return form("Create a wallet", text("Wallet name", Field.WALLET_NAME), currencyRow);
     }
 
     private Node address() {
-        ComboBox<OnboardingModel.NetworkOption> networks = new ComboBox<>();
+        ComboBox<OnboardingViewModel.NetworkOption> networks = new ComboBox<>();
         networks.setId("network");
         Label reason = new Label();
         reason.setId("network-reason");
@@ -374,7 +505,7 @@ public final class OnboardingView extends BorderPane {
         };
         networks.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(OnboardingModel.NetworkOption item, boolean empty) {
+            protected void updateItem(OnboardingViewModel.NetworkOption item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.toString());
                 setDisable(item != null && !item.enabled());
@@ -388,22 +519,37 @@ public final class OnboardingView extends BorderPane {
             }
         });
         model.walletCurrency.addListener((o, w, n) -> fill.run());
+        model.network.addListener((o, w, n) -> fill.run());
         fill.run();
         locks.computeIfAbsent(Step.ADDRESS, s -> new ArrayList<>()).add(networks);
+        Button anotherAddress = Icons.on(new Button("Another _address"), "fth-plus");
+        anotherAddress.setId("another-address");
+        anotherAddress.setOnAction(e -> model.anotherAddress());
+        Button anotherWallet = Icons.on(new Button("Another _wallet for this user"), "fth-credit-card");
+        anotherWallet.setId("another-wallet");
+        anotherWallet.setOnAction(e -> model.anotherWallet());
+        Button anotherUser = Icons.on(new Button("Another _user for this customer"), "fth-user-plus");
+        anotherUser.setId("another-user");
+        anotherUser.setOnAction(e -> model.anotherUser());
+        HBox next = new HBox(8, anotherAddress, anotherWallet, anotherUser);
+        next.setId("continue-tree");
+        next.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.depositProperty().get() != null
+                && model.depositProperty().get().ok(), model.depositProperty()));
+        next.managedProperty().bind(next.visibleProperty());
         return form("Generate a deposit address", new FieldRow("Network", networks, "network-row"), reason,
-                addressPanel);
+                addressPanel, next);
     }
 
     private Node signInAgain() {
         PasswordField pw = new PasswordField();
         pw.textProperty().bindBidirectional(model.reloginPassword);
         pw.setId("relogin-password");
-        Button again = com.sovera.console.ui.Icons.on(new Button("Sign _in again"), "fth-log-in");
+        Button again = Icons.on(new Button("Sign _in again"), "fth-log-in");
         again.setId("relogin");
         again.setOnAction(e -> model.signInAgain());
         again.disableProperty().bind(model.reloginPassword.isEmpty().or(model.busyProperty()));
         VBox box = new VBox(6, new Label("The session has ended. Enter the password to sign in again; the step is"
-                + " then retried with everything you typed."), new HBox(8, pw, again));
+                + " then retried with what the form holds now."), new HBox(8, pw, again));
         box.setId("relogin-bar");
         box.visibleProperty().bind(model.needsSignInProperty());
         box.managedProperty().bind(model.needsSignInProperty());

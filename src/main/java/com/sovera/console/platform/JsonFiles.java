@@ -37,7 +37,8 @@ public final class JsonFiles {
             if (value != null) {
                 return new Read<>(Optional.of(value), null);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | AssertionError e) {
+            // Moshi wraps what a record's constructor throws in an AssertionError: still a file to set aside
             LOG.warn("{} cannot be read ({}); setting it aside", file.getFileName(), e.getClass().getSimpleName());
         }
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());

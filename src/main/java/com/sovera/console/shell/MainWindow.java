@@ -1,57 +1,86 @@
 package com.sovera.console.shell;
 
 import com.sovera.console.activity.ActivityView;
-import com.sovera.console.help.HelpMenu;
-import com.sovera.console.ui.Icons;
-import com.sovera.console.ui.Theme;
+import com.sovera.console.activity.ActivityViewModel;
 import com.sovera.console.api.WireLog;
-import com.sovera.console.lookup.LookupContext;
+import com.sovera.console.config.Environment;
+import com.sovera.console.config.Settings;
+import com.sovera.console.help.HelpMenu;
+import com.sovera.console.lookup.ContinueFrom;
+import com.sovera.console.lookup.LookupContextModel;
+import com.sovera.console.lookup.LookupContextView;
+import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.lookup.Search;
 import com.sovera.console.lookup.SearchBox;
+import com.sovera.console.lookup.SearchViewModel;
 import com.sovera.console.lookup.UsersView;
+import com.sovera.console.lookup.UsersViewModel;
 import com.sovera.console.lookup.WalletsView;
-import com.sovera.console.onboarding.OnboardingModel;
+import com.sovera.console.lookup.WalletsViewModel;
+import com.sovera.console.onboarding.Countries;
+import com.sovera.console.onboarding.Field;
+import com.sovera.console.onboarding.OnboardingService;
 import com.sovera.console.onboarding.OnboardingView;
+import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Progress;
-import com.sovera.console.settings.Environment;
-import com.sovera.console.settings.Settings;
+import com.sovera.console.session.KeyRing;
+import com.sovera.console.session.SessionService;
+import com.sovera.console.session.SessionState;
 import com.sovera.console.settings.SettingsView;
+import com.sovera.console.settings.SettingsViewModel;
+import com.sovera.console.ui.ClipboardGuard;
+import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Theme;
+import com.sovera.console.ui.task.Scheduler;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.slf4j.LoggerFactory;
 
 /**
- * The console's frame: a header that always says which environment this is (green local sandbox, amber Sovera
- * sandbox, red production), who is signed in and for how long, and the customer in context; navigation; and
- * the current view.
+ * The console's frame: the header, navigation and the view shown. It makes each screen's view model and view (the
+ * lookups when first opened), and wires what screens tell each other: a key minted by the wizard offered to the
+ * lookups, a trace id found by the search opened in Activity, a sign-out reaching every screen.
  */
 public final class MainWindow extends BorderPane {
 
     private final Services services;
-    private final OnboardingModel onboarding;
+    private final SessionService session;
+    private final OnboardingViewModel onboarding;
     private final OnboardingView onboardingView;
-    private final Label remaining = new Label();
-    private final Timeline clock;
-
+    private final ClipboardGuard clipboard;
+    private final KeyRing keyRing;
+    private final Header header;
+    private final HelpMenu help;
+    private final Scheduler.Timer clock;
+    private final Label notice = new Label();
+    private final Map<String, ToggleButton> views = new LinkedHashMap<>();
+    private String currentView = "nav-onboarding";
     private Settings settings;
-    private HelpMenu help;
+
+    private LookupContextModel context;
+    private SearchViewModel search;
+    private SearchBox searchBox;
+    private UsersViewModel users;
+    private UsersView usersView;
+    private WalletsViewModel wallets;
+    private WalletsView walletsView;
+    private ActivityViewModel activity;
+    private ActivityView activityView;
+    private ToggleButton usersNav;
+    private ToggleButton activityNav;
 
     public MainWindow(Services services) {
         this.services = services;
@@ -60,204 +89,246 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         String css = MainWindow.class.getResource("console.css").toExternalForm();
         getStylesheets().add(css);
-        // on the scene too: pop-ups owned by it (ControlsFX notifications) take the scene's stylesheets
+        // on the scene too: pop-ups owned by it (ControlsFX notifications, the enlarged QR) take its stylesheets
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && !scene.getStylesheets().contains(css)) {
                 scene.getStylesheets().add(css);
             }
         });
-        onboarding = new OnboardingModel(services.client(), services.background(), services.journal(),
-                services.environment(), services.session(), services.clock());
-        onboarding.setWriteGuard(this::confirmProductionWrite);
-        if (services.demoEmail() != null) {
-            onboarding.loginEmail.set(services.demoEmail());
-            onboarding.password.set(services.demoPassword());
+        session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
+        clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
+        keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner());
+        onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
+                services.runner(), services.scheduler(), services.clock(), services.environment(), session.state());
+        if (services.environment().isProductionLike()) {
+            onboarding.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
+                    () -> getScene() == null ? null : getScene().getWindow()));
         }
-        onboardingView = new OnboardingView(onboarding, environmentLine());
-        if (services.demoEmail() != null) {
+        if (services.demo() != null) {
+            onboarding.input(Field.LOGIN_EMAIL).set(services.demo().email());
+            onboarding.input(Field.PASSWORD).set(services.demo().password());
+        }
+        onboardingView = new OnboardingView(onboarding, services.environment().name() + ": "
+                + services.client().baseUrl(), clipboard);
+        if (services.demo() != null) {
             onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
         }
-        setTop(new VBox(header(), notices()));
+        help = new HelpMenu(services.environment(), services.client().baseUrl(), () -> settings,
+                () -> session.state().accountProperty().get(), services.activity(), services.runner(),
+                services.client().redactor());
+        header = new Header(services.environment(), services.client().baseUrl(), session.state(), session::signOut,
+                help);
+        session.onSignOut(() -> {
+            clipboard.clearNow();
+            onboarding.signedOut();
+            if (context != null) {
+                context.forget();
+            }
+            if (search != null) {
+                search.clear();
+            }
+            if (users != null) {
+                users.list().clear();
+            }
+            if (wallets != null) {
+                wallets.list().clear();
+            }
+        });
+        session.state().accountProperty().addListener((o, was, now) -> {
+            if (now != null && context != null) {
+                context.loadCustomers();
+            }
+        });
+        onboarding.secret.addListener((o, was, key) -> {
+            if (key != null && context != null) {
+                context.offer(onboarding.progress().customerId(), key);
+            }
+        });
+        setTop(new VBox(header, notices()));
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
-        clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
+        clock = services.scheduler().every(Duration.ofSeconds(1),
+                () -> header.tick(session.state().expiresProperty().get(), services.clock()));
         offerResume();
         // the user step's country list needs the JDK's locale data: load it now, off the FX thread; then, while the
         // operator reads the first step, skin the forms of the steps ahead
-        services.background().run(com.sovera.console.onboarding.Countries::all,
-                countries -> onboardingView.prepareSteps(), failure -> { });
+        services.runner().run(Countries::all, countries -> onboardingView.prepareSteps(), failure ->
+                LoggerFactory.getLogger(MainWindow.class).warn("The country list could not be prepared: {}",
+                        failure.toString()));
     }
 
-    public OnboardingModel onboarding() {
+    public OnboardingViewModel onboarding() {
         return onboarding;
     }
 
+    /** The Activity view's model, made when that view is first opened. */
+    public ActivityViewModel activity() {
+        activityView();
+        return activity;
+    }
+
+    public SessionService session() {
+        return session;
+    }
+
+    /** The window is closing: timers stop, a call out is dropped, the journal is flushed, the clipboard cleared. */
     public void stop() {
         clock.stop();
         onboarding.dispose();
+        clipboard.clearNow();
         services.journal().flush();
-    }
-
-    private String environmentLine() {
-        return services.environment().name() + ": " + services.client().baseUrl();
-    }
-
-    private Node header() {
-        Environment env = services.environment();
-        Label badge = new Label(switch (env.kind()) {
-            case EMBEDDED -> "LOCAL SANDBOX";
-            case SOVERA_SANDBOX -> "SOVERA SANDBOX";
-            case CUSTOM -> "PRODUCTION";
-        });
-        badge.setId("environment-badge");
-        String colour = switch (env.kind()) {
-            case EMBEDDED -> "#1b7f3b";
-            case SOVERA_SANDBOX -> "#b36b00";
-            case CUSTOM -> "#b00020";
-        };
-        badge.setStyle("-fx-background-color: " + colour + "; -fx-text-fill: white; -fx-font-weight: bold;"
-                + " -fx-padding: 4 10 4 10; -fx-background-radius: 4;");
-        Label url = new Label(services.client().baseUrl());
-        url.setId("environment-url");
-        Label account = new Label();
-        account.setId("header-account");
-        account.textProperty().bind(javafx.beans.binding.Bindings.when(services.session().accountProperty().isNull())
-                .then("Not signed in").otherwise(services.session().accountProperty()));
-        remaining.setId("header-remaining");
-        Label customer = new Label();
-        customer.setId("header-customer");
-        customer.textProperty().bind(javafx.beans.binding.Bindings.when(services.session().customerIdProperty()
-                .isNull()).then("").otherwise(javafx.beans.binding.Bindings.concat("Customer: ",
-                services.session().customerIdProperty())));
-        Button signOut = Icons.on(new Button("Sign _out"), "fth-log-out");
-        signOut.setId("sign-out");
-        signOut.disableProperty().bind(services.session().accountProperty().isNull());
-        signOut.setOnAction(e -> signOut());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        help = new HelpMenu(env, services.client().baseUrl(), () -> settings,
-                () -> services.session().accountProperty().get(), services.activity(), services.background(),
-                services.client().redactor());
-        HBox bar = new HBox(12, badge, url, gap, customer, account, remaining, signOut, help);
-        com.sovera.console.ui.Layouts.keepWhole(badge, remaining, signOut, help);
-        url.setMinWidth(120);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.setStyle("-fx-border-color: " + colour + "; -fx-border-width: 0 0 3 0;");
-        return bar;
     }
 
     private Node navigation() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton onboard = nav("O_nboarding", "nav-onboarding", "fth-user-plus", group, () -> onboardingView);
-        usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(users()));
-        nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(wallets()));
-        activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activity);
-        nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(services.settingsStore(),
-                settings, this::applied,
-                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null));
+        usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(usersView()));
+        nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(walletsView()));
+        activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
+        nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
+                services.settingsStore(), settings, this::applied,
+                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null)));
         onboard.setSelected(true);
         VBox box = new VBox(6);
         box.getStyleClass().add("navigation");
-        box.setPadding(new Insets(12));
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
         return box;
     }
 
-    /** Settings saved: the log level (and so how much of the wire is logged) and the theme apply at once. */
+    /**
+     * Settings saved: the log level (and so how much of the wire is logged) and the theme apply at once; another
+     * environment or other timeouts rebuild the console around new clients.
+     */
     private void applied(Settings saved) {
+        Settings before = settings;
         settings = saved;
         Theme.apply(saved.theme());
-        WireLog wire = WireLog.forLevel(saved.logLevel());
-        services.client().setWireLog(wire);
-        services.lookupClient().setWireLog(wire);
+        services.client().setWireLog(WireLog.forLevel(saved.logLevel()));
+        boolean reconnect = !saved.environment().equals(before.environment())
+                || !saved.connectTimeoutSeconds().equals(before.connectTimeoutSeconds())
+                || !saved.readTimeoutSeconds().equals(before.readTimeoutSeconds());
+        if (reconnect && services.switcher() != null) {
+            services.switcher().switchTo(saved);
+        }
     }
 
-    private ToggleButton activityNav;
-    private ToggleButton usersNav;
-    private ActivityView activityView;
-    private SearchBox searchBox;
-
-    private ActivityView activity() {
+    private ActivityView activityView() {
         if (activityView == null) {
-            activityView = new ActivityView(services.activity());
+            activity = new ActivityViewModel(services.activity(), services.runner());
+            activityView = new ActivityView(activity);
         }
         return activityView;
     }
 
-    private SearchBox search() {
+    private LookupContextModel context() {
+        if (context == null) {
+            context = new LookupContextModel(services.lookups(), services.client(), services.runner(), keyRing);
+            context.customerIdProperty().addListener((o, was, now) -> {
+                if (users != null) {
+                    users.reload();
+                }
+                if (wallets != null) {
+                    wallets.reload();
+                }
+                if (search != null) {
+                    search.clear();
+                }
+            });
+            if (services.demo() != null) {
+                context.use(services.demo().customerId(), services.demo().ownerKey());
+            }
+            if (onboarding.secret.get() != null) { // minted before the lookups were first opened
+                context.offer(onboarding.progress().customerId(), onboarding.secret.get());
+            }
+            context.loadCustomers();
+        }
+        return context;
+    }
+
+    private SearchBox searchBox() {
         if (searchBox == null) {
-            searchBox = new SearchBox(new Search(services.lookupClient(), services.client()),
-                    services.activity()::entries, record -> {
-                        activityNav.fire();
-                        activity().select(record);
-                    }, services.background());
+            search = new SearchViewModel(new Search(services.lookups(), services.client()),
+                    services.activity()::entries, services.runner());
+            search.setOpenTrace(record -> {
+                activityNav.fire();
+                activity.select(record);
+            });
+            searchBox = new SearchBox(search);
         }
         return searchBox;
     }
 
-    private LookupContext lookupContext;
-    private UsersView usersView;
-    private WalletsView walletsView;
-
-    private LookupContext context() {
-        if (lookupContext == null) {
-            lookupContext = new LookupContext(services.lookupClient(), services.client(), services.background(),
-                    services.environment().id());
-            lookupContext.customerIdProperty().addListener((o, was, now) -> {
-                if (usersView != null) {
-                    usersView.reload();
-                }
-                if (walletsView != null) {
-                    walletsView.reload();
-                }
-            });
-            if (services.demoOwnerKey() != null) {
-                lookupContext.use(services.demoCustomerId(), services.demoOwnerKey());
-            }
-            if (onboarding.secret.get() != null) { // minted before the lookups were first opened
-                lookupContext.offer(onboarding.customerId.get(), onboarding.secret.get());
-            }
-            onboarding.secret.addListener((o, was, key) -> {
-                if (key != null) {
-                    lookupContext.offer(onboarding.customerId.get(), key);
-                }
-            });
-        }
-        return lookupContext;
-    }
-
-    private UsersView users() {
+    private UsersView usersView() {
         if (usersView == null) {
-            usersView = new UsersView(services.lookupClient(), services.background());
-            usersView.reload();
+            context();
+            users = new UsersViewModel(services.lookups(), services.runner());
+            users.setOnContinue(this::continueTree);
+            usersView = new UsersView(users);
+            users.reload();
         }
         return usersView;
     }
 
-    private WalletsView wallets() {
+    private WalletsView walletsView() {
         if (walletsView == null) {
-            walletsView = new WalletsView(services.lookupClient(), services.background());
-            walletsView.reload();
+            context();
+            wallets = new WalletsViewModel(services.lookups(), services.runner());
+            wallets.setOnContinue(this::continueTree);
+            walletsView = new WalletsView(wallets);
+            wallets.reload();
         }
         return walletsView;
     }
 
     /**
+     * A support action continues the customer-in-context's tree in the wizard, so the write goes through its
+     * service, journal, production confirmation and recovery; an unfinished onboarding is replaced only if the
+     * operator agrees.
+     */
+    private void continueTree(ContinueFrom from) {
+        String customerId = context().customerIdProperty().get();
+        if (customerId == null || !mayReplaceOnboarding()) {
+            return;
+        }
+        onboarding.startFrom(new OnboardingViewModel.StartPoint(customerId, null, null, context().ownerKey(),
+                from.user(), from.wallet()));
+        views.get("nav-onboarding").fire();
+    }
+
+    private boolean mayReplaceOnboarding() {
+        Progress p = onboarding.progress();
+        if (p.finished() || !(p.customerCreated() || p.userId() != null) || p.depositAddress() != null) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
+                .CONFIRMATION, "An onboarding is under way (customer " + p.customerId() + "). Leave it and start"
+                + " from this one? What it created stays on the server.", javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        ask.initOwner(getScene().getWindow());
+        ask.setHeaderText("Replace the onboarding under way?");
+        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
+    private Node lookup(Node view) {
+        VBox box = new VBox(4, new LookupContextView(context()), searchBox(), view);
+        box.setPadding(new Insets(8, 0, 0, 12));
+        VBox.setVgrow(view, Priority.ALWAYS);
+        return box;
+    }
+
+    /**
      * Keyboard shortcuts: Ctrl+F searches, F5 reloads the lookup shown, Ctrl+Page Down / Ctrl+Page Up turn its
-     * pages. The list is in the README.
+     * pages, F1 lists them. The list is in the README.
      */
     private void shortcut(KeyEvent e) {
-        com.sovera.console.lookup.PagedTable<?> shown = walletsView != null && walletsView.getScene() != null
-                ? walletsView.table() : usersView != null && usersView.getScene() != null ? usersView.table() : null;
+        PagedTable<?> shown = walletsView != null && walletsView.getScene() != null ? walletsView.table()
+                : usersView != null && usersView.getScene() != null ? usersView.table() : null;
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
             if (searchBox == null || searchBox.getScene() == null) {
                 usersNav.fire();
             }
-            search().focus();
+            searchBox().focus();
         } else if (e.getCode() == KeyCode.F1) {
             help.showShortcuts();
         } else if (e.getCode() == KeyCode.F5 && shown != null) {
@@ -272,17 +343,6 @@ public final class MainWindow extends BorderPane {
         e.consume();
     }
 
-    private Node lookup(Node view) {
-        LookupContext bar = context();
-        VBox box = new VBox(4, bar, search(), view);
-        box.setPadding(new Insets(8, 0, 0, 12));
-        VBox.setVgrow(view, Priority.ALWAYS);
-        return box;
-    }
-
-    private final java.util.Map<String, ToggleButton> views = new java.util.LinkedHashMap<>();
-    private String currentView = "nav-onboarding";
-
     /** The id of the view shown, to reopen it at the next start. */
     public String currentView() {
         return currentView;
@@ -296,8 +356,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private ToggleButton nav(String text, String id, String icon, ToggleGroup group,
-                             java.util.function.Supplier<Node> view) {
+    private ToggleButton nav(String text, String id, String icon, ToggleGroup group, Supplier<Node> view) {
         ToggleButton b = Icons.on(new ToggleButton(text), icon);
         views.put(id, b);
         b.setId(id);
@@ -310,43 +369,6 @@ public final class MainWindow extends BorderPane {
         });
         return b;
     }
-
-    private void tick() {
-        Instant until = services.session().expiresProperty().get();
-        if (until == null) {
-            remaining.setText("");
-            return;
-        }
-        Duration left = Duration.between(services.clock().instant(), until);
-        remaining.setText(left.isNegative() ? "session expired"
-                : String.format("session %d:%02d left", left.toMinutes(), left.toSecondsPart()));
-    }
-
-    private void signOut() {
-        services.background().run(() -> {
-            services.client().api().logout().execute();
-            return true;
-        }, ok -> clear(), failure -> clear());
-    }
-
-    private void clear() {
-        services.client().credentials().clear();
-        services.session().signedOut();
-    }
-
-    private boolean confirmProductionWrite() {
-        if (!services.environment().isProductionLike()) {
-            return true;
-        }
-        String host = java.net.URI.create(services.client().baseUrl()).getHost();
-        TextInputDialog dialog = new TextInputDialog();
-        dialog.setTitle("Write to production?");
-        dialog.setHeaderText("This creates real objects at " + host + ". Type the host name to confirm.");
-        Optional<String> typed = dialog.showAndWait();
-        return typed.isPresent() && typed.get().trim().equalsIgnoreCase(host);
-    }
-
-    private final Label notice = new Label();
 
     /** Start-up problems an operator must hear of: a settings file or journal that was corrupt and set aside. */
     private Node notices() {
@@ -370,12 +392,8 @@ public final class MainWindow extends BorderPane {
     private void offerResume() {
         Optional<Progress> saved = services.journal().unfinished();
         showNotice(services.journal().problem());
-        saved.filter(p -> services.environment().id().equals(p.environment)).ifPresent(p -> onboardingView.offerResume(p,
-                () -> onboarding.resume(p), () -> services.journal().save(discarded(p))));
-    }
-
-    private static Progress discarded(Progress p) {
-        p.finished = true;
-        return p;
+        saved.filter(p -> services.environment().id().equals(p.environment()) && p.hasAnything())
+                .ifPresent(p -> onboardingView.offerResume(p, () -> onboarding.resume(p),
+                        () -> services.journal().save(p.finished(true))));
     }
 }

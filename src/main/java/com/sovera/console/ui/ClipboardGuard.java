@@ -1,34 +1,53 @@
 package com.sovera.console.ui;
 
-import javafx.animation.PauseTransition;
+import com.sovera.console.ui.task.Scheduler;
+import java.time.Duration;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.util.Duration;
 
-/** Puts a secret on the clipboard and takes it off again after a while, unless the clipboard changed since. */
+/**
+ * Puts a secret on the clipboard and takes it off again after a while, when the session ends, and when the
+ * console closes (a timer dies with the application), unless the clipboard changed since. FX thread only.
+ */
 public final class ClipboardGuard {
 
     private final Duration keep;
-    private PauseTransition pending;
+    private final Scheduler scheduler;
+    private Scheduler.Timer pending;
+    private String held;
 
-    public ClipboardGuard(Duration keep) {
+    public ClipboardGuard(Duration keep, Scheduler scheduler) {
         this.keep = keep;
+        this.scheduler = scheduler;
     }
 
     public void copySecret(String secret) {
+        if (secret == null) {
+            return;
+        }
         ClipboardContent content = new ClipboardContent();
         content.putString(secret);
         Clipboard.getSystemClipboard().setContent(content);
+        held = secret;
         if (pending != null) {
             pending.stop();
         }
-        pending = new PauseTransition(keep);
-        pending.setOnFinished(e -> {
-            Clipboard clipboard = Clipboard.getSystemClipboard();
-            if (secret.equals(clipboard.getString())) {
-                clipboard.clear();
-            }
-        });
-        pending.play();
+        pending = scheduler.after(keep, this::clearNow);
+    }
+
+    /** Takes the secret off the clipboard now if it is still there; leaves anything copied since alone. */
+    public void clearNow() {
+        if (pending != null) {
+            pending.stop();
+            pending = null;
+        }
+        if (held == null) {
+            return;
+        }
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (held.equals(clipboard.getString())) {
+            clipboard.clear();
+        }
+        held = null;
     }
 }

@@ -18,6 +18,8 @@ public final class ErrorBanner extends VBox {
     private final Label recovery = new Label();
     private final Label trace = new Label();
     private final Button copyTrace = com.sovera.console.ui.Icons.on(new Button("Copy trace id"), "fth-copy");
+    private final javafx.beans.property.ObjectProperty<Problem> problem =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private String traceId;
 
     public ErrorBanner() {
@@ -41,11 +43,21 @@ public final class ErrorBanner extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(title, message, recovery, new HBox(8, trace, gap, copyTrace));
-        show(null);
+        this.problem.addListener((o, was, now) -> render(now));
+        render(null);
+    }
+
+    /** The problem shown; null hides the banner. Bind it to a view model's problem. */
+    public javafx.beans.property.ObjectProperty<Problem> problemProperty() {
+        return problem;
     }
 
     /** Shows a problem, or hides the banner for null. */
-    public void show(Problem problem) {
+    public void show(Problem shown) {
+        problem.set(shown);
+    }
+
+    private void render(Problem problem) {
         setVisible(problem != null);
         setManaged(problem != null);
         if (problem == null) {

@@ -9,8 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The log file: written where sovx.logs points, and a secret the console knows never reaches it. */
+/**
+ * The log file: written where sovx.logs points, and a secret the console knows never reaches it; and the
+ * configuration itself reads without a warning, so logback prints nothing of its own at start.
+ */
 class LogFileTest {
+
+    @Test
+    void theConfigurationReadsCleanlySoTheConsoleStartsWithoutLogbacksOwnStatus() {
+        var context = (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
+        var statuses = context.getStatusManager().getCopyOfStatusList();
+        // a warning during configuration (a deprecated attribute, say) makes logback print its whole status
+        assertThat(statuses).as("logback's own status while reading logback.xml")
+                .noneMatch(s -> s.getLevel() >= ch.qos.logback.core.status.Status.WARN);
+        assertThat(statuses).anyMatch(s -> s.getMessage().contains("logback.xml"));
+    }
 
     @Test
     void aSecretLoggedByMistakeIsMaskedInTheFile() throws Exception {

@@ -1,4 +1,4 @@
-package com.sovera.console.settings;
+package com.sovera.console.config;
 
 import com.sovera.console.platform.JsonFiles;
 import java.io.IOException;

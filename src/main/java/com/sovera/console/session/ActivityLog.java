@@ -1,4 +1,4 @@
-package com.sovera.console.activity;
+package com.sovera.console.session;
 
 import com.sovera.console.api.CallRecord;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.sovera.console.settings;
+package com.sovera.console.config;
 
 import com.squareup.moshi.Json;
 import java.util.List;
@@ -23,7 +23,7 @@ public record Settings(@Json(name = "environment") String environmentId,
         connectTimeoutSeconds = clamp(connectTimeoutSeconds, 10, 1, 120);
         readTimeoutSeconds = clamp(readTimeoutSeconds, 30, 1, 600);
         logLevel = logLevel == null ? "INFO" : logLevel;
-        theme = THEMES.contains(theme) ? theme : "system";
+        theme = theme != null && THEMES.contains(theme) ? theme : "system"; // List.of refuses contains(null)
     }
 
     private static int clamp(Integer value, int fallback, int min, int max) {

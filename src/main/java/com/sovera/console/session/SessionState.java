@@ -1,4 +1,4 @@
-package com.sovera.console.ui;
+package com.sovera.console.session;
 
 import java.time.Instant;
 import javafx.beans.property.ObjectProperty;

@@ -1,0 +1,174 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.Customer;
+import com.sovera.console.session.KeyRing;
+import com.sovera.console.ui.task.Latest;
+import com.sovera.console.ui.task.TaskRunner;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Whose data the lookups show: a customer and its owner key, kept in memory in the lookups' own client (apart from
+ * the wizard's, so a lookup never changes whose user the wizard creates), or in the system keychain when the
+ * operator opts in. FX thread only.
+ */
+public final class LookupContextModel {
+
+    /** A key a finished onboarding minted, offered one click away. */
+    public record Offer(String customerId, String ownerKey) {
+        @Override
+        public String toString() {
+            return "Offer[" + customerId + "]";
+        }
+    }
+
+    public final StringProperty typedCustomer = new SimpleStringProperty("");
+    public final StringProperty typedKey = new SimpleStringProperty("");
+    public final BooleanProperty remember = new SimpleBooleanProperty();
+
+    private final SovxClient lookups;
+    private final SovxClient session;
+    private final KeyRing keyRing;
+    private final Latest customersLoad;
+    private final Latest keychainRead;
+    private final TaskRunner runner;
+    private final ObservableList<String> customers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper customerId = new ReadOnlyStringWrapper();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Offer> offer = new SimpleObjectProperty<>();
+    private String ownerKey;
+
+    /**
+     * @param lookups the lookups' client, whose owner key this sets
+     * @param session the client holding the account session, for the (assumed) customer list
+     * @param keyRing the keys the operator chose to keep in the system keychain
+     */
+    public LookupContextModel(SovxClient lookups, SovxClient session, TaskRunner runner, KeyRing keyRing) {
+        this.lookups = lookups;
+        this.session = session;
+        this.runner = runner;
+        this.keyRing = keyRing;
+        this.customersLoad = new Latest(runner);
+        this.keychainRead = new Latest(runner);
+    }
+
+    public ObservableList<String> customers() {
+        return customers;
+    }
+
+    /** The customer whose data the lookups show now; null before one is chosen. */
+    public ReadOnlyStringProperty customerIdProperty() {
+        return customerId.getReadOnlyProperty();
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty keychainAvailableProperty() {
+        return keyRing.availableProperty();
+    }
+
+    /** Why the keychain cannot be offered, or empty. */
+    public StringProperty keychainNoteProperty() {
+        return keyRing.noteProperty();
+    }
+
+    /** The owner key in use for the customer in context (a support action hands it to the wizard). */
+    public String ownerKey() {
+        return ownerKey;
+    }
+
+    public ObjectProperty<Offer> offerProperty() {
+        return offer;
+    }
+
+    /** Fills the customer list from the (assumed) {@code GET /customers}; without it the operator types the id. */
+    public void loadCustomers() {
+        if (session.credentials().session().isEmpty()) {
+            customers.clear();
+            return;
+        }
+        customersLoad.load(job -> job.execute(session.api().listCustomers(Filter.page(100, 0).asQuery())).rows(),
+                rows -> customers.setAll(rows.stream().map(Customer::customerId).toList()),
+                failure -> customers.clear());
+    }
+
+    /** A customer was picked from the list: its key comes from the keychain when one is stored there. */
+    public void picked(String id) {
+        if (id == null || !keyRing.availableProperty().get()) {
+            return;
+        }
+        keychainRead.load(job -> keyRing.load(id), (Optional<String> stored) -> stored.ifPresent(k -> use(id, k)),
+                failure -> message.set("The keychain could not be read."));
+    }
+
+    /** Uses what the operator typed. */
+    public void useTyped() {
+        use(typedCustomer.get() == null ? "" : typedCustomer.get().strip(), typedKey.get());
+    }
+
+    /** Offers the key a just-finished onboarding minted. */
+    public void offer(String id, String ownerKey) {
+        offer.set(new Offer(id, ownerKey));
+    }
+
+    /** Looks up this customer's data with its key; the key stays in memory (and the keychain if opted in). */
+    public void use(String id, String ownerKey) {
+        if (id == null || id.isEmpty() || ownerKey == null || ownerKey.isBlank()) {
+            message.set("Enter the customer id and paste its owner key.");
+            return;
+        }
+        String key = ownerKey.strip();
+        this.ownerKey = key;
+        lookups.credentials().useOwnerKey(key);
+        if (offer.get() != null && offer.get().customerId().equals(id)) {
+            offer.set(null);
+        }
+        typedCustomer.set(id);
+        typedKey.set("");
+        message.set("Looking up " + id + ".");
+        if (remember.get() && keyRing.availableProperty().get()) {
+            runner.run(() -> {
+                keyRing.store(id, key);
+                return true;
+            }, stored -> message.set("Looking up " + id + "; its key is in the system keychain."),
+                    failure -> message.set("Looking up " + id + "; the keychain did not take the key."));
+        }
+        customerId.set(id);
+    }
+
+    /** Sign-out: the key leaves memory, the lists their rows. */
+    public void forget() {
+        customersLoad.cancel();
+        keychainRead.cancel();
+        lookups.credentials().useOwnerKey(null);
+        ownerKey = null;
+        typedKey.set("");
+        offer.set(null);
+        customers.clear();
+        customerId.set(null);
+        message.set("");
+    }
+
+    /** A key of this customer was revoked: if it is the one in use, the lookups stop using it. */
+    public void revoked(String id, String revokedKey) {
+        if (id.equals(customerId.get()) && revokedKey != null && revokedKey.equals(ownerKey)) {
+            lookups.credentials().useOwnerKey(null);
+            ownerKey = null;
+            customerId.set(null);
+            message.set("The key in use for " + id + " was revoked: paste a new one.");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.CallRecord;
+import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.task.Latest;
+import com.sovera.console.ui.task.TaskRunner;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The search box without its controls: what was pasted, what it found, and a found deposit address verified.
+ * A new search drops the answer of the one before, so the result always belongs to the text searched last.
+ */
+public final class SearchViewModel {
+
+    private record Found(Search.Hit hit, DepositCheck.Result checked) {
+    }
+
+    public final StringProperty text = new SimpleStringProperty("");
+
+    private final Search search;
+    private final Supplier<List<CallRecord>> activity;
+    private final Latest latest;
+    private final StringProperty result = new SimpleStringProperty("");
+    private final ObjectProperty<DepositCheck.Result> address = new SimpleObjectProperty<>();
+    private final BooleanProperty searching = new SimpleBooleanProperty();
+    private Consumer<CallRecord> openTrace = record -> { };
+
+    /** @param activity this session's calls, read on the FX thread when a search starts */
+    public SearchViewModel(Search search, Supplier<List<CallRecord>> activity, TaskRunner runner) {
+        this.search = search;
+        this.activity = activity;
+        this.latest = new Latest(runner);
+    }
+
+    /** What to do when a trace id of this session is found: open the Activity view at that call. */
+    public void setOpenTrace(Consumer<CallRecord> value) {
+        this.openTrace = value;
+    }
+
+    public StringProperty resultProperty() {
+        return result;
+    }
+
+    /** A found deposit address with its checks; null otherwise. */
+    public ObjectProperty<DepositCheck.Result> addressProperty() {
+        return address;
+    }
+
+    public BooleanProperty searchingProperty() {
+        return searching;
+    }
+
+    /** Searches for the text as it is now. */
+    public void search() {
+        String q = text.get();
+        List<CallRecord> calls = List.copyOf(activity.get());
+        result.set("Searching...");
+        address.set(null);
+        searching.set(true);
+        latest.load(job -> {
+            Search.Hit hit = search.find(q, calls);
+            // found by the server's own address list: that is the read-back
+            return new Found(hit, hit.address() == null ? null : DepositCheck.verify(hit.address(), null));
+        }, found -> {
+            searching.set(false);
+            show(found.hit(), found.checked());
+        }, failure -> {
+            searching.set(false);
+            Problem p = Problem.of(failure);
+            result.set("Search failed: " + p.title() + ": " + p.message()
+                    + (p.traceId() == null ? "" : " (trace id " + p.traceId() + ")"));
+        });
+    }
+
+    /** The customer in context changed or the session ended: an answer still out is not shown. */
+    public void clear() {
+        latest.cancel();
+        searching.set(false);
+        result.set("");
+        address.set(null);
+    }
+
+    private void show(Search.Hit hit, DepositCheck.Result checked) {
+        switch (hit.kind()) {
+            case "trace" -> {
+                result.set("Trace id of " + hit.activity().method() + " " + hit.activity().path() + " ("
+                        + hit.activity().status() + "): opening Activity.");
+                openTrace.accept(hit.activity());
+            }
+            case "user" -> result.set("User " + hit.user().userId() + ": " + hit.user().email() + ", "
+                    + hit.user().firstName() + " " + hit.user().lastName() + ", " + hit.user().status());
+            case "wallet" -> result.set("Wallet " + hit.wallet().walletId() + ": " + hit.wallet().name() + ", "
+                    + hit.wallet().currency() + " " + hit.wallet().balance().toPlainString() + ", user "
+                    + hit.wallet().userId());
+            case "address" -> {
+                result.set("Deposit address of wallet " + hit.address().walletId());
+                address.set(checked);
+            }
+            case "customer" -> result.set("Customer " + hit.customer().customerId() + ": "
+                    + hit.customer().entityName() + " <" + hit.customer().email() + ">");
+            default -> result.set("Nothing found. Tried: " + String.join(", ", hit.tried()) + ".");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.DepositAddress;
+import com.sovera.console.api.model.Wallet;
+import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.task.Latest;
+import com.sovera.console.ui.task.TaskRunner;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Wallets screen without its controls: the customer's wallets, server-side; the selected wallet's deposit
+ * addresses, and the chosen address verified before its QR code is shown. What the side panel shows always belongs
+ * to the wallet and address selected now: each load cancels the one before. FX thread only.
+ */
+public final class WalletsViewModel {
+
+    public static final List<String> CURRENCIES = List.of("BTC", "ETH", "USDC");
+    public static final List<String> STATUSES = List.of("ACTIVE", "PENDING", "SUSPENDED");
+
+    /** Filters; an empty text or a null choice means "any". */
+    public final ObjectProperty<String> currency = new SimpleObjectProperty<>();
+    public final ObjectProperty<String> status = new SimpleObjectProperty<>();
+    public final StringProperty userId = new SimpleStringProperty("");
+    public final StringProperty nameContains = new SimpleStringProperty("");
+    public final ObjectProperty<Wallet> selected = new SimpleObjectProperty<>();
+    public final ObjectProperty<DepositAddress> selectedAddress = new SimpleObjectProperty<>();
+
+    private final SovxClient client;
+    private final PagedModel<Wallet> list;
+    private final ExportModel<Wallet> export;
+    private final ObservableList<DepositAddress> addresses = FXCollections.observableArrayList();
+    private final StringProperty addressesMessage = new SimpleStringProperty("");
+    private final ObjectProperty<DepositCheck.Result> check = new SimpleObjectProperty<>();
+    private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private final Latest addressesLoad;
+    private final Latest checkLoad;
+    private java.util.function.Consumer<ContinueFrom> onContinue = action -> { };
+
+    public WalletsViewModel(SovxClient client, TaskRunner runner) {
+        this.client = client;
+        this.list = new PagedModel<>(f -> client.api().listWallets(f.asQuery()), runner, "created_at");
+        this.export = new ExportModel<>(list, runner, List.of("wallet_id", "user_id", "name", "currency", "status",
+                "balance", "created_at"), w -> List.of(w.walletId(), w.userId(), w.name(), w.currency(),
+                w.status() == null ? "" : w.status().canonical(), w.balance() == null ? "" : w.balance().toPlainString(),
+                w.createdAt() == null ? "" : w.createdAt().toString()), "sovx-wallets.csv");
+        this.addressesLoad = new Latest(runner);
+        this.checkLoad = new Latest(runner);
+        selected.addListener((o, was, wallet) -> loadAddresses(wallet));
+        selectedAddress.addListener((o, was, address) -> verify(address));
+    }
+
+    public PagedModel<Wallet> list() {
+        return list;
+    }
+
+    public ExportModel<Wallet> export() {
+        return export;
+    }
+
+    /** The selected wallet's deposit addresses, newest first. */
+    public ObservableList<DepositAddress> addresses() {
+        return addresses;
+    }
+
+    public StringProperty addressesMessageProperty() {
+        return addressesMessage;
+    }
+
+    /** The selected address's checks; its QR code only when they all passed. Null while none is verified. */
+    public ObjectProperty<DepositCheck.Result> checkProperty() {
+        return check;
+    }
+
+    /** Why the addresses or the check could not be had (a rate limit, an outage), with {@link #retry()}. */
+    public ObjectProperty<Problem> problemProperty() {
+        return problem;
+    }
+
+    /** Where a support action goes: the wizard, continuing the tree of the customer in context. */
+    public void setOnContinue(java.util.function.Consumer<ContinueFrom> value) {
+        this.onContinue = value;
+    }
+
+    /** New deposit address...: the wizard at the address step for the selected wallet (verified as there). */
+    public void newAddress() {
+        Wallet w = selected.get();
+        if (w != null) {
+            onContinue.accept(new ContinueFrom(new com.sovera.console.api.model.User(w.userId(), null, null, null,
+                    null, null, null, null, null, null, null), w));
+        }
+    }
+
+    public void apply() {
+        list.filter(conditions());
+    }
+
+    /** The customer in context changed: its first page, nothing of the one before. */
+    public void reload() {
+        selected.set(null);
+        list.clear();
+        apply();
+    }
+
+    /** Tries again what failed: the address list, or the selected address's check. */
+    public void retry() {
+        if (addresses.isEmpty() || selectedAddress.get() == null) {
+            loadAddresses(selected.get());
+        } else {
+            verify(selectedAddress.get());
+        }
+    }
+
+    Filter conditions() {
+        String user = userId.get() == null ? "" : userId.get().strip();
+        return Filter.none().contains("name", nameContains.get() == null ? null : nameContains.get().strip())
+                .where("currency", currency.get())
+                .where("status", status.get())
+                .where("user_id", user.isEmpty() ? null : user);
+    }
+
+    private void loadAddresses(Wallet wallet) {
+        selectedAddress.set(null);
+        addresses.clear();
+        problem.set(null);
+        if (wallet == null) {
+            addressesLoad.cancel();
+            addressesMessage.set("");
+            return;
+        }
+        addressesMessage.set("Loading deposit addresses...");
+        String id = wallet.walletId();
+        addressesLoad.load(job -> job.execute(client.api().listWalletAddresses(id, Filter.page(100, 0)
+                .sort("created_at", Filter.Direction.DESC).asQuery())).rows(), rows -> {
+                    addresses.setAll(rows);
+                    addressesMessage.set(rows.isEmpty() ? "This wallet has no deposit address yet." : "");
+                    if (!rows.isEmpty()) {
+                        selectedAddress.set(rows.get(0));
+                    }
+                }, failure -> {
+                    addressesMessage.set("The deposit addresses could not be loaded.");
+                    problem.set(Problem.of(failure));
+                });
+    }
+
+    private void verify(DepositAddress address) {
+        check.set(null);
+        if (address == null) {
+            checkLoad.cancel();
+            return;
+        }
+        problem.set(null);
+        checkLoad.load(job -> DepositCheck.verify(address, client.api()), check::set, failure -> {
+            problem.set(Problem.of(failure));
+        });
+    }
+}

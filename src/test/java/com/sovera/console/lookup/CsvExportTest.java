@@ -1,0 +1,63 @@
+package com.sovera.console.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.User;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The export against a server that rate-limits it: it waits, and the operator can still stop it at once. */
+class CsvExportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void cancellingDuringARateLimitWaitStopsAtOnceAndKeepsTheRowsSoFar() throws Exception {
+        // three requests a two-minute window: the export meets a 429 whose wait is far longer than the test
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(450)
+                .withRateLimit(3, Duration.ofMinutes(2)))) {
+            CountDownLatch limited = new CountDownLatch(1);
+            try (SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE)
+                    .activity(call -> {
+                        if (call.status() == 429) {
+                            limited.countDown();
+                        }
+                    }).build()) {
+                client.credentials().useOwnerKey(sandbox.demo().ownerKey());
+                CsvExport<User> export = new CsvExport<>(f -> client.api().listUsers(f.asQuery()),
+                        new PagedModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"),
+                        u -> List.of(u.userId()), CsvExport.Opener.FILES);
+                Path file = dir.resolve("users.csv");
+                CompletableFuture<CsvExport.Outcome> running = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return export.run(file, rows -> { });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(limited.await(30, TimeUnit.SECONDS)).as("the export met the rate limit").isTrue();
+                export.cancel();
+                // the server asked for about two minutes; a cancelled export does not wait them out
+                CsvExport.Outcome outcome = running.get(20, TimeUnit.SECONDS);
+                assertThat(outcome.complete()).isFalse();
+                assertThat(outcome.reason()).isEqualTo("cancelled by the operator");
+                assertThat(outcome.rows()).isPositive();
+                List<String> lines = Files.readAllLines(dir.resolve("users-PARTIAL.csv"));
+                assertThat(lines).hasSize((int) outcome.rows() + 2); // header, rows, the PARTIAL line
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.sovera.console.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.CallRecord;
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.DepositAddress;
+import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.api.model.User;
+import com.sovera.console.api.model.Wallet;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.ui.task.ManualTaskRunner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The search box's rules: what each kind of pasted text finds, and only the last search's answer is shown. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchViewModelTest {
+
+    private SandboxServer sandbox;
+    private SovxClient session;
+    private SovxClient lookups;
+    private final List<CallRecord> calls = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(200));
+        session = SovxClient.builder(sandbox.baseUrl()).build();
+        session.credentials().useSession(session.api().login(new LoginRequest(DemoAccount.EMAIL,
+                DemoAccount.PASSWORD)).execute());
+        lookups = session.derive();
+        lookups.credentials().useOwnerKey(sandbox.demo().ownerKey());
+    }
+
+    @AfterAll
+    void stop() {
+        session.close();
+        sandbox.close();
+    }
+
+    private final ManualTaskRunner runner = new ManualTaskRunner();
+    private final List<CallRecord> opened = new ArrayList<>();
+
+    private SearchViewModel model() {
+        SearchViewModel model = new SearchViewModel(new Search(lookups, session), () -> calls, runner);
+        model.setOpenTrace(opened::add);
+        return model;
+    }
+
+    private String search(SearchViewModel model, String text) {
+        model.text.set(text);
+        model.search();
+        runner.runAll();
+        return model.resultProperty().get();
+    }
+
+    @Test
+    void eachKindOfPastedTextFindsItsObject() {
+        SearchViewModel model = model();
+        User someone = lookups.api().listUsers(Filter.page(1, 7).asQuery()).execute().rows().get(0);
+        Wallet wallet = lookups.api().listWallets(Filter.page(1, 3).asQuery()).execute().rows().get(0);
+        DepositAddress address = lookups.api().listAddresses(Filter.page(1, 0).asQuery()).execute().rows().get(0);
+
+        assertThat(search(model, someone.userId())).startsWith("User " + someone.userId() + ": " + someone.email());
+        assertThat(search(model, someone.email().toUpperCase())).startsWith("User " + someone.userId());
+        assertThat(search(model, wallet.walletId())).startsWith("Wallet " + wallet.walletId());
+        assertThat(search(model, address.address())).isEqualTo("Deposit address of wallet " + address.walletId());
+        assertThat(model.addressProperty().get().ok()).isTrue();
+        assertThat(search(model, "demo-customer")).startsWith("Customer demo-customer: Demo Customer Ltd");
+        assertThat(model.addressProperty().get()).as("the address panel goes with its search").isNull();
+        assertThat(search(model, "00000000-0000-4000-8000-000000000000")).isEqualTo("Nothing found. Tried: trace id"
+                + " in this session's Activity, user id, wallet id.");
+        assertThat(search(model, "tb1qnotanaddress")).isEqualTo("Nothing found. Tried: customer id.");
+        assertThat(search(model, "what happened?")).startsWith("Nothing found. Tried: nothing: not an id");
+
+        CallRecord call = new CallRecord(Instant.now(), "GET", "/sovx/v1/users", 200, Duration.ofMillis(12),
+                "6f1c2b9e-8d7a-4c3b-9e2f-1a2b3c4d5e6f", null);
+        calls.add(call);
+        assertThat(search(model, call.traceId())).startsWith("Trace id of GET /sovx/v1/users (200)");
+        assertThat(opened).containsExactly(call);
+    }
+
+    @Test
+    void onlyTheLastSearchsAnswerIsShown() {
+        SearchViewModel model = model();
+        User first = lookups.api().listUsers(Filter.page(1, 1).asQuery()).execute().rows().get(0);
+        User second = lookups.api().listUsers(Filter.page(1, 2).asQuery()).execute().rows().get(0);
+        model.text.set(first.email());
+        model.search();
+        model.text.set(second.email());
+        model.search();
+        assertThat(model.resultProperty().get()).isEqualTo("Searching...");
+        runner.pending().get(1).complete();
+        runner.pending().get(0).complete(); // the first search answers late
+        assertThat(model.resultProperty().get()).startsWith("User " + second.userId());
+        assertThat(model.searchingProperty().get()).isFalse();
+    }
+}

@@ -1,0 +1,265 @@
+package com.sovera.console.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.User;
+import com.sovera.console.api.model.Wallet;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.ui.task.ManualTaskRunner;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Users screen's rules, without a window, against a sandbox of a few thousand users: pages, sort both ways,
+ * filters and export as the server sees them; the wallets pane always of the user selected now; a server without
+ * the list is "not offered".
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsersViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private SandboxServer sandbox;
+    private SovxClient lookups;
+    private SovxClient server;
+
+    @BeforeAll
+    void start() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(2_500));
+        lookups = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build();
+        lookups.credentials().useOwnerKey(sandbox.demo().ownerKey());
+        server = SovxClient.builder(sandbox.baseUrl()).build();
+        server.credentials().useOwnerKey(sandbox.demo().ownerKey());
+    }
+
+    @AfterAll
+    void stop() {
+        lookups.close();
+        server.close();
+        sandbox.close();
+    }
+
+    private UsersViewModel loaded() {
+        UsersViewModel model = new UsersViewModel(lookups, new SameThreadTaskRunner());
+        model.reload();
+        return model;
+    }
+
+    private static List<String> ids(List<User> users) {
+        return users.stream().map(User::userId).toList();
+    }
+
+    private List<String> serverIds(Filter filter) {
+        return ids(server.api().listUsers(filter.asQuery()).execute().rows());
+    }
+
+    private long serverTotal(Filter filter) {
+        return server.api().listUsers(filter.limit(1).asQuery()).execute().total();
+    }
+
+    @Test
+    void pagesAndPageSizesMatchWhatTheSandboxHolds() {
+        UsersViewModel model = loaded();
+        PagedModel<User> list = model.list();
+        assertThat(ids(list.rows())).isEqualTo(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC)));
+        assertThat(list.messageProperty().get()).isEqualTo("1–20 of 2500");
+        assertThat(list.pageCount()).isEqualTo(125);
+        list.showPage(3);
+        assertThat(ids(list.rows())).isEqualTo(serverIds(Filter.page(20, 60).sort("created_at", Filter.Direction.ASC)));
+        list.setPageSize(50);
+        assertThat(list.pageProperty().get()).isZero();
+        assertThat(ids(list.rows())).isEqualTo(serverIds(Filter.page(50, 0).sort("created_at", Filter.Direction.ASC)));
+        assertThat(list.messageProperty().get()).isEqualTo("1–50 of 2500");
+    }
+
+    @Test
+    void eachSortableFieldSortsOnTheServerBothWays() {
+        UsersViewModel model = loaded();
+        for (String field : List.of("email", "last_name", "status", "created_at")) {
+            for (Filter.Direction direction : Filter.Direction.values()) {
+                model.list().sort(List.of(new Filter.Sort(field, direction)));
+                Filter expected = Filter.page(20, 0).sort(field, direction);
+                if (!field.equals("created_at")) {
+                    expected = expected.sort("created_at", direction); // the tie-breaker follows the direction
+                }
+                assertThat(ids(model.list().rows())).as(field + " " + direction).isEqualTo(serverIds(expected));
+            }
+        }
+        model.list().sort(List.of());
+        assertThat(ids(model.list().rows())).isEqualTo(serverIds(Filter.page(20, 0).sort("created_at",
+                Filter.Direction.ASC)));
+    }
+
+    @Test
+    void everyFilterAndACombinationAreTheServers() {
+        UsersViewModel model = loaded();
+        model.status.set("PENDING");
+        model.apply();
+        long pending = serverTotal(Filter.none().where("status", "PENDING"));
+        assertThat(model.list().totalProperty().get()).isEqualTo(pending);
+        assertThat(model.list().rows()).allMatch(u -> u.status().canonical().equals("PENDING"));
+
+        model.userType.set("business");
+        model.country.set("de");
+        model.apply();
+        Filter combo = Filter.none().where("status", "PENDING").where("user_type", "business").where("country", "DE");
+        assertThat(model.list().totalProperty().get()).isEqualTo(serverTotal(combo));
+
+        model.status.set(null);
+        model.userType.set(null);
+        model.country.set("");
+        model.emailContains.set(" zhang ");
+        model.apply();
+        assertThat(model.list().totalProperty().get()).isEqualTo(serverTotal(Filter.none().contains("email", "zhang")));
+        assertThat(model.list().rows()).isNotEmpty().allMatch(u -> u.email().contains("zhang"));
+    }
+
+    @Test
+    void anExportHoldsTheRowsOfTheQueryAsItWasWhenItStartedInOrder() throws Exception {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        UsersViewModel model = new UsersViewModel(lookups, runner);
+        model.status.set("PENDING");
+        model.apply();
+        runner.runAll();
+        Path file = dir.resolve("pending.csv");
+        model.export().start(file);
+        // the operator changes the filter while the export runs: the table follows, the file does not
+        model.status.set("ACTIVE");
+        model.apply();
+        runner.runAll();
+
+        Filter pending = Filter.none().where("status", "PENDING");
+        long total = serverTotal(pending);
+        List<String> expected = new ArrayList<>();
+        for (long skip = 0; skip < total; skip += 100) {
+            expected.addAll(serverIds(pending.limit(100).skip(skip).sort("created_at", Filter.Direction.ASC)));
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).startsWith("user_id,email,first_name");
+        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
+                .isEqualTo(expected).hasSize((int) total);
+        assertThat(model.export().outcomeProperty().get().complete()).isTrue();
+        assertThat(model.export().messageProperty().get()).isEqualTo("Exported " + total + " rows to pending.csv");
+        assertThat(model.list().rows()).allMatch(u -> u.status().canonical().equals("ACTIVE"));
+    }
+
+    @Test
+    void aCancelledExportIsSavedAsPartialAndNothingLooksComplete() throws Exception {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        UsersViewModel model = new UsersViewModel(lookups, runner);
+        model.reload();
+        runner.runAll();
+        Path file = dir.resolve("all.csv");
+        model.export().start(file);
+        model.export().cancel();
+        runner.runAll();
+        assertThat(Files.exists(file)).as("no file that looks complete").isFalse();
+        assertThat(Files.exists(dir.resolve("all.csv.part"))).isFalse();
+        List<String> lines = Files.readAllLines(dir.resolve("all-PARTIAL.csv"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("# PARTIAL EXPORT: stopped after")
+                .contains("cancelled by the operator");
+        assertThat(model.export().messageProperty().get()).startsWith("PARTIAL: ");
+    }
+
+    @Test
+    void aDiskThatFillsUpMidExportLeavesAPartialFileNotAPartFile() throws Exception {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        UsersViewModel model = new UsersViewModel(lookups, runner);
+        model.reload();
+        runner.runAll();
+        // a disk with room for about 10 KB: the export's writes fail part-way, as on a full disk
+        model.export().setOpener(path -> new Writer() {
+            private final Writer out = Files.newBufferedWriter(path);
+            private long room = 10_000;
+
+            @Override
+            public void write(char[] chars, int off, int len) throws IOException {
+                room -= len;
+                if (room < 0) {
+                    throw new IOException("No space left on device");
+                }
+                out.write(chars, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        });
+        Path file = dir.resolve("full.csv");
+        model.export().start(file);
+        runner.runAll();
+        assertThat(Files.exists(dir.resolve("full.csv.part"))).as("nothing left half-named").isFalse();
+        assertThat(Files.exists(file)).isFalse();
+        List<String> lines = Files.readAllLines(dir.resolve("full-PARTIAL.csv"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("# PARTIAL EXPORT: stopped after")
+                .contains("No space left on device");
+        assertThat(model.export().outcomeProperty().get().complete()).isFalse();
+    }
+
+    @Test
+    void theWalletsPaneAlwaysShowsTheWalletsOfTheUserSelectedNow() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        UsersViewModel model = new UsersViewModel(lookups, runner);
+        model.reload();
+        runner.runAll();
+        User first = model.list().rows().get(0);
+        User second = model.list().rows().get(1);
+        model.selected.set(first);
+        model.selected.set(second);
+        assertThat(model.walletsMessageProperty().get()).isEqualTo("Loading wallets...");
+        // the second user's answer comes first, the first user's late
+        runner.pending().get(1).complete();
+        runner.pending().get(0).complete();
+        List<String> secondsWallets = server.api().listUserWallets(second.userId(), Filter.page(100, 0).asQuery())
+                .execute().rows().stream().map(Wallet::walletId).toList();
+        assertThat(model.wallets()).extracting(Wallet::walletId).isEqualTo(secondsWallets);
+        assertThat(model.wallets()).allMatch(w -> w.userId().equals(second.userId()));
+
+        model.selected.set(null);
+        assertThat(model.wallets()).isEmpty();
+        assertThat(model.walletsMessageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aServerWithoutTheListSaysItIsNotOfferedRatherThanFailing() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.start();
+            mock.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+                    .body("{\"success\":false,\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"Cannot GET /users\"}]}")
+                    .build());
+            try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
+                    .retryPolicy(RetryPolicy.NONE).build()) {
+                client.credentials().useOwnerKey("owner-key-value-000000000000000");
+                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                model.reload();
+                assertThat(model.list().stateProperty().get()).isEqualTo(PagedModel.State.NOT_OFFERED);
+                assertThat(model.list().messageProperty().get())
+                        .isEqualTo("This server does not offer this lookup (HTTP 404).");
+                assertThat(model.list().problemProperty().get()).as("not shown as a failure").isNull();
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package com.sovera.console.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.Customer;
+import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.api.model.NewCustomer;
+import com.sovera.console.chain.Addresses;
+import com.sovera.console.chain.Network;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.MutableClock;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.sandbox.Training;
+import com.sovera.console.ui.task.ManualTaskRunner;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wizard's rules and recovery, driven through its view model against the real sandbox, without a window:
+ * the guide's path, an expired session, a rate limit with Back, a new onboarding during a countdown, a late
+ * answer, a resume, and typed input surviving a crash.
+ */
+class OnboardingViewModelTest {
+
+    @TempDir
+    Path data;
+
+    private SandboxServer sandbox;
+    private Wizard wizard;
+
+    private Wizard open(SandboxConfig config) {
+        sandbox = SandboxServer.start(config);
+        wizard = new Wizard(sandbox, data, new SameThreadTaskRunner(), RetryPolicy.NONE);
+        return wizard;
+    }
+
+    @AfterEach
+    void close() {
+        if (wizard != null) {
+            wizard.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private SovxClient signedInClient() {
+        SovxClient c = SovxClient.builder(sandbox.baseUrl()).build();
+        c.credentials().useSession(c.api().login(new LoginRequest(DemoAccount.EMAIL, DemoAccount.PASSWORD)).execute());
+        return c;
+    }
+
+    private List<Customer> customers() {
+        try (SovxClient c = signedInClient()) {
+            return c.api().listCustomers(Filter.page(100, 0).asQuery()).execute().rows().stream()
+                    .filter(cu -> !cu.customerId().equals(DemoAccount.CUSTOMER_ID)).toList();
+        }
+    }
+
+    @Test
+    void theGuidesPathEndsAtAVerifiedAddressWithOneOfEachAndNoSecretJournaled() throws Exception {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        assertThat(w.step()).isEqualTo(Step.CUSTOMER);
+        assertThat(w.session.accountProperty().get()).isEqualTo(DemoAccount.EMAIL);
+        assertThat(w.model.input(Field.PASSWORD).get()).as("the password leaves the form").isEmpty();
+        w.customer("acme-payments").model.act();
+        assertThat(w.model.summary(Step.CUSTOMER).get()).isEqualTo("Customer acme-payments (created)");
+        assertThat(w.session.customerIdProperty().get()).isEqualTo("acme-payments");
+        assertThat(w.model.stateProperty().get().actionLabel()).isEqualTo("_Mint owner key");
+        String secret = w.credentials();
+        w.user("ada@acme.example").model.act();
+        w.wallet("Ada's BTC").model.act();
+        assertThat(w.step()).isEqualTo(Step.ADDRESS);
+        w.model.act();
+
+        var deposit = w.model.depositProperty().get();
+        assertThat(deposit.ok()).isTrue();
+        assertThat(Addresses.isValid(deposit.address().address(), Network.BITCOIN_TESTNET)).isTrue();
+        assertThat(w.model.stateProperty().get().actionLabel()).isEqualTo("_New customer");
+        try (SovxClient check = SovxClient.builder(sandbox.baseUrl()).build()) {
+            check.credentials().useOwnerKey(secret);
+            assertThat(check.api().listUsers(Filter.none().asQuery()).execute().total()).isOne();
+            assertThat(check.api().listWallets(Filter.none().asQuery()).execute().total()).isOne();
+            assertThat(check.api().listAddresses(Filter.none().asQuery()).execute().rows()).singleElement()
+                    .satisfies(a -> assertThat(a.address()).isEqualTo(deposit.address().address()));
+        }
+        w.journal.flush();
+        String journal = Files.readString(w.journal.file(), StandardCharsets.UTF_8);
+        assertThat(journal).contains("acme-payments").doesNotContain(secret).doesNotContain(DemoAccount.PASSWORD);
+    }
+
+    @Test
+    void anExpiredSessionAsksForThePasswordThenCreatesWhatTheFormHoldsNow() {
+        MutableClock clock = new MutableClock();
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0).withClock(clock)
+                .withSessionTtl(Duration.ofMinutes(5))).signedIn();
+        clock.advance(Duration.ofMinutes(6));
+        w.customer("late-corp").model.act();
+        assertThat(w.model.needsSignInProperty().get()).isTrue();
+        assertThat(w.model.problemProperty().get().code()).isEqualTo("TOKEN_EXPIRED");
+        assertThat(w.model.stateProperty().get().canGoBack()).as("Back waits for the sign-in").isFalse();
+
+        // the operator corrects the still-editable fields while the password prompt is up
+        w.set(Field.CUSTOMER_ID, "late-corp-ltd");
+        w.set(Field.ENTITY_NAME, "Late Corp Ltd");
+        w.model.reloginPassword.set(DemoAccount.PASSWORD);
+        w.model.signInAgain();
+
+        assertThat(w.step()).isEqualTo(Step.CREDENTIALS);
+        assertThat(w.model.needsSignInProperty().get()).isFalse();
+        assertThat(customers()).as("created once, with the values on screen when it was sent").singleElement()
+                .satisfies(c -> {
+                    assertThat(c.customerId()).isEqualTo("late-corp-ltd");
+                    assertThat(c.entityName()).isEqualTo("Late Corp Ltd");
+                });
+    }
+
+    @Test
+    void aRateLimitCountsDownWithBackShutAndRetriesTheStepItHit() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        sandbox.training().arm("POST /customers", Training.Fault.RATE_LIMITED, 1);
+        w.customer("busy-corp").model.act();
+        assertThat(w.model.retryInProperty().get()).isEqualTo(2);
+        assertThat(w.model.statusProperty().get()).isEqualTo("Rate limited by the server: retrying in 2 s");
+        assertThat(w.model.stateProperty().get().canGoBack()).isFalse();
+        w.model.back();
+        assertThat(w.step()).as("Back does nothing while the retry waits").isEqualTo(Step.CUSTOMER);
+        assertThat(w.model.stateProperty().get().canAct()).isFalse();
+
+        w.scheduler.advance(Duration.ofSeconds(1));
+        assertThat(w.model.statusProperty().get()).isEqualTo("Rate limited by the server: retrying in 1 s");
+        w.scheduler.advance(Duration.ofSeconds(1));
+        assertThat(w.step()).isEqualTo(Step.CREDENTIALS);
+        assertThat(w.model.statusProperty().get()).isEmpty();
+        assertThat(customers()).extracting(Customer::customerId).containsExactly("busy-corp");
+    }
+
+    @Test
+    void aNewOnboardingStopsTheCountdownAndNothingIsSentLater() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        sandbox.training().arm("POST /customers", Training.Fault.RATE_LIMITED, 1);
+        w.customer("never-corp").model.act();
+        assertThat(w.model.retryInProperty().get()).isEqualTo(2);
+
+        w.model.startOver();
+        assertThat(w.model.retryInProperty().get()).isZero();
+        assertThat(w.model.statusProperty().get()).isEmpty();
+        assertThat(w.model.input(Field.CUSTOMER_ID).get()).isEmpty();
+        w.scheduler.advance(Duration.ofSeconds(30));
+        assertThat(w.step()).isEqualTo(Step.CUSTOMER);
+        assertThat(customers()).as("the waiting retry was dropped with its onboarding").isEmpty();
+    }
+
+    @Test
+    void anAnswerForAnOnboardingStartedOverNeverReachesTheNewOne() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.signedIn();
+        runner.runAll();
+        wizard.signedIn(); // the second act: sign-in, once connectivity answered
+        runner.runAll();
+        assertThat(wizard.step()).isEqualTo(Step.CUSTOMER);
+        wizard.customer("first-corp").model.act();
+        assertThat(wizard.model.busyProperty().get()).isTrue();
+        wizard.model.startOver();
+        runner.runAll(); // the create answers now, after the operator moved on
+
+        assertThat(wizard.step()).isEqualTo(Step.CUSTOMER);
+        assertThat(wizard.model.summary(Step.CUSTOMER).get()).isEmpty();
+        assertThat(wizard.session.customerIdProperty().get()).isNull();
+        assertThat(wizard.model.progress().customer()).isNull();
+        assertThat(wizard.model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aConflictMarksTheFieldTheServerNamedAndKeepsEverythingTyped() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        try (SovxClient other = signedInClient()) {
+            other.api().createCustomer(new NewCustomer("x@taken.example", "taken-id", "Someone else"), null).execute();
+        }
+        w.customer("taken-id").model.act();
+        assertThat(w.model.problemProperty().get().code()).isEqualTo("CONFLICT");
+        assertThat(w.model.problemProperty().get().traceId()).isNotBlank();
+        assertThat(w.model.serverFieldErrors()).containsKey(Field.CUSTOMER_ID);
+        assertThat(w.model.input(Field.ENTITY_NAME).get()).isEqualTo("Acme Payments Ltd");
+        assertThat(w.step()).isEqualTo(Step.CUSTOMER);
+    }
+
+    @Test
+    void aResumedOnboardingCreatesNothingTwice() {
+        Wizard first = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        first.customer("resume-corp").model.act();
+        first.credentials();
+        first.user("grace@resume.example").model.act();
+        assertThat(first.step()).isEqualTo(Step.WALLET);
+        first.close();
+
+        // the console went away after the user step: a new one opens over the same data directory
+        wizard = new Wizard(sandbox, data, new SameThreadTaskRunner(), RetryPolicy.NONE);
+        Progress saved = wizard.journal.unfinished().orElseThrow();
+        wizard.model.resume(saved);
+        assertThat(wizard.model.input(Field.USER_EMAIL).get()).isEqualTo("grace@resume.example");
+        wizard.signedIn();
+        assertThat(wizard.model.stateProperty().get().actionLabel()).isEqualTo("_Next");
+        wizard.model.act(); // the customer exists
+        assertThat(wizard.model.keyLostProperty().get()).isTrue();
+        String secret = wizard.credentials();
+        assertThat(wizard.model.stateProperty().get().actionLabel()).isEqualTo("_Next");
+        wizard.model.act(); // the user exists
+        wizard.wallet("Grace's BTC").model.act();
+        wizard.model.act();
+        assertThat(wizard.model.depositProperty().get().ok()).isTrue();
+        assertThat(customers()).extracting(Customer::customerId).containsExactly("resume-corp");
+        try (SovxClient check = SovxClient.builder(sandbox.baseUrl()).build()) {
+            check.credentials().useOwnerKey(secret);
+            assertThat(check.api().listUsers(Filter.none().asQuery()).execute().total()).isOne();
+            assertThat(check.api().listWallets(Filter.none().asQuery()).execute().total()).isOne();
+        }
+    }
+
+    @Test
+    void whatIsTypedIsJournaledAMomentLaterAndComesBackAfterACrash() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        w.customer("draft-corp");
+        w.scheduler.advance(Duration.ofSeconds(1));
+        w.journal.flush();
+        // the console is killed here; a new one reads the journal
+        Progress saved = new Journal(data).unfinished().orElseThrow();
+        assertThat(saved.customer().customerId()).isEqualTo("draft-corp");
+        assertThat(saved.customer().created()).isFalse();
+        Wizard again = new Wizard(sandbox, data.resolve("unused"), new SameThreadTaskRunner(), RetryPolicy.NONE);
+        again.model.resume(saved);
+        assertThat(again.model.input(Field.ENTITY_NAME).get()).isEqualTo("Acme Payments Ltd");
+        again.close();
+    }
+
+    @Test
+    void signingOutTakesTheKeyOffTheScreenAndKeepsTheTypedInput() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        w.customer("gone-corp").model.act();
+        w.model.act();
+        assertThat(w.model.secret.get()).isNotNull();
+        w.model.signedOut();
+        assertThat(w.model.secret.get()).isNull();
+        assertThat(w.step()).isEqualTo(Step.LOGIN);
+        assertThat(w.model.input(Field.CUSTOMER_ID).get()).isEqualTo("gone-corp");
+    }
+}
