@@ -153,6 +153,17 @@ class ContractRulesTest {
     }
 
     @Test
+    void bracketsAndLettersSentRawAreReadAsTheClientMeantThem() throws Exception {
+        post("/users", user("zo\u00eb@raw.example", "Zo\u00eb"));
+        String answer = sandbox.raw("GET", "/users?filter[limit]=1&filter[where][first_name]=Zo\u00eb", "x-api-key", key);
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer).contains("\"total\":1").contains("\"limit\":1").contains("zo\u00eb@raw.example");
+        assertThat(answer).doesNotContainIgnoringCase(FrontDoor.REPAIRED);
+        String spoofed = sandbox.raw("GET", "/users?filter%5Blimit%5D=1", "x-api-key", key, FrontDoor.REPAIRED, "true");
+        assertThat(spoofed).as("a client cannot mark its own request").startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void theLimitsTheSandboxKeepsAreTheContractsAndTheRestAreGone() throws Exception {
         HttpResponse<String> far = sandbox.send("GET", "/users?filter%5Bskip%5D=" + (1L << 62), null, "x-api-key", key);
         assertThat(far.statusCode()).as(far.body()).isEqualTo(200);

@@ -89,12 +89,19 @@ final class Sandbox implements AutoCloseable {
         return response;
     }
 
-    /** A request written by hand on a socket, for targets no HTTP client will send (bad escapes). */
-    String raw(String method, String target) throws IOException {
+    /**
+     * A request written by hand on a socket, for targets no HTTP client will send (bad escapes, raw brackets);
+     * headers as name/value pairs.
+     */
+    String raw(String method, String target, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder(method + " /sovx/v1" + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((method + " /sovx/v1" + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
