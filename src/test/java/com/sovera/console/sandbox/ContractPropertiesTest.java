@@ -36,8 +36,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  *   <li>a request the document forbids is never accepted.</li>
  * </ul>
  *
- * {@code mvn verify} runs 250 tries per property (junit-platform.properties); {@code -Djqwik.tries.default=N}
- * runs more, and a failure prints the seed to replay it with {@code -Djqwik.seeds.whenfixed}.
+ * {@code mvn verify} runs 250 tries (junit-platform.properties; {@code -Djqwik.tries.default=N} for more);
+ * {@code mvn -Preliability verify} also runs 20,000. A failure prints the seed that replays it.
  */
 class ContractPropertiesTest {
 
@@ -99,6 +99,14 @@ class ContractPropertiesTest {
         assertThat(answer.statusCode()).as(what).isLessThan(500);
         assertThat(DOC.checkServer(request, new OpenApiContract.Response(answer.statusCode(), answer.headers().map(),
                 answer.body().getBytes(StandardCharsets.UTF_8)))).as(what).isEmpty();
+    }
+
+    /** The same for 20,000 requests: the reliability profile's long run. */
+    @Property(tries = 20_000)
+    @net.jqwik.api.Tag("long")
+    void twentyThousandRequestsGetAnswersTheDocumentDescribes(
+            @ForAll("operations") OpenApiContract.Operation operation, @ForAll Random random) throws Exception {
+        anyRequestGetsAnAnswerTheDocumentDescribesAndNoServerError(operation, random);
     }
 
     /** One generated request: target, headers, body. */
