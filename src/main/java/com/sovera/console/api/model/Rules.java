@@ -177,7 +177,7 @@ public final class Rules {
         } catch (DateTimeParseException e) {
             return "Not a real date.";
         }
-        return isDateOfBirth(s, today) ? null : "A date in the past, from 1900-01-01 on.";
+        return isDateOfBirth(s, today) ? null : "A date in the past, after 1900.";
     }
 
     public static String country(String v) {
