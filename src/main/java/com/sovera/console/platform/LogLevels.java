@@ -10,14 +10,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogLevels {
 
-    private static volatile Level minimum = Level.ALL;
+    private static volatile Level minimum = Level.TRACE;
 
     private LogLevels() {
     }
 
     /** The most detailed level any later {@link #set} may give (from the policy, once at start). */
     public static void minimum(String level) {
-        minimum = Level.toLevel(level, Level.ALL);
+        minimum = Level.toLevel(level, Level.TRACE);
     }
 
     /** Sets the level, raised to the minimum; an unknown name means INFO. */
