@@ -66,6 +66,9 @@ final class ConsoleHarness implements AutoCloseable {
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);
             s.setScene(new Scene(window, width, height));
+            s.setX(0); // all of it on the headless screen, whatever size an earlier test left
+            s.setY(0);
+            s.sizeToScene();
             s.show();
         });
         return this;

@@ -77,8 +77,39 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         shoot("10-wallets-dark");
         interact(() -> Theme.apply("light"));
 
-        try (var files = Files.list(out)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(10);
+        console.close();
+        console = null;
+        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            lookupsAt(size[0], size[1]);
         }
+
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(14);
+        }
+    }
+
+    /** The lookups at an ops laptop's and a desktop's size, a row selected so the detail pane shows. */
+    private void lookupsAt(int width, int height) throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(300)), home,
+                RetryPolicy.DEFAULT);
+        console.width = width;
+        console.height = height;
+        console.open();
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+        waitUntil(() -> model().stepProperty().get() == com.sovera.console.onboarding.Step.LOGIN);
+        interact(() -> lookup("#wizard-action").queryButton().fire());
+        waitUntil(() -> model().stepProperty().get() == com.sovera.console.onboarding.Step.CUSTOMER);
+        clickOn("#nav-users");
+        waitUntil(() -> !lookup("#users-list-table").queryAs(TableView.class).getItems().isEmpty());
+        interact(() -> lookup("#users-list-table").queryAs(TableView.class).getSelectionModel().select(2));
+        waitUntil(() -> !lookup("#user-wallets").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        shoot("11-users-" + width + "x" + height);
+        clickOn("#nav-wallets");
+        waitUntil(() -> !lookup("#wallets-list-table").queryAs(TableView.class).getItems().isEmpty());
+        interact(() -> lookup("#wallets-list-table").queryAs(TableView.class).getSelectionModel().select(1));
+        waitUntil(() -> lookup("#wallets #address-qr").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        shoot("12-wallets-" + width + "x" + height);
+        console.close();
+        console = null;
     }
 }

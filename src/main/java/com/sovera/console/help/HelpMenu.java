@@ -38,7 +38,7 @@ public final class HelpMenu extends MenuButton {
             new String[] {"Ctrl+Page Down / Ctrl+Page Up", "Next / previous page"},
             new String[] {"Enter", "The step's main action (Continue, Create...)"},
             new String[] {"Alt+letter", "The button or view with that letter underlined"},
-            new String[] {"Alt+N, U, W, A, T", "Onboarding, Users, Wallets, Activity, Settings"},
+            new String[] {"Alt+N, C, U, W, A, T", "Onboarding, Customers, Users, Wallets, Activity, Settings"},
             new String[] {"Tab / Shift+Tab", "Next / previous field"},
             new String[] {"Esc", "Close a dialog"});
 

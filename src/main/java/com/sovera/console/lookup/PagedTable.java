@@ -46,6 +46,8 @@ public final class PagedTable<T> extends VBox {
         table.setId(id + "-table");
         table.setItems(model.rows());
         table.setPlaceholder(placeholder);
+        // every column fits the table's width: support never scrolls sideways to find the status or the date
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // A header click changes a column's sort type without touching the sort order list, and every change of
         // either comes through the sort policy: the server sorts, the table only says how.
         table.setSortPolicy(t -> {
@@ -123,14 +125,25 @@ public final class PagedTable<T> extends VBox {
         syncing = false;
     }
 
-    /** Adds a column; a non-null {@code sortField} is the server's name for sorting by it. */
+    /**
+     * Adds a column; a non-null {@code sortField} is the server's name for sorting by it. {@code width} is what it
+     * asks for and, below two thirds of it, never gets less (the table shares what is left).
+     */
     public TableColumn<T, String> column(String title, Function<T, String> value, String sortField, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setSortable(sortField != null);
         c.setUserData(sortField);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.round(width * 2 / 3));
         table.getColumns().add(c);
+        return c;
+    }
+
+    /** Adds an id column, shown shortened with the full id on hover. */
+    public TableColumn<T, String> idColumn(String title, Function<T, String> value) {
+        TableColumn<T, String> c = column(title, value, null, 90);
+        Columns.shortId(c);
         return c;
     }
 

@@ -28,14 +28,14 @@ public final class UsersView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table = new PagedTable<>("users-list", model.list(), User::userId);
-        table.column("User id", User::userId, null, 280);
-        table.column("E-mail", User::email, "email", 240);
-        table.column("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 170);
+        table.idColumn("User id", User::userId);
+        table.column("E-mail", User::email, "email", 210);
+        table.column("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 140);
         table.column("Type", User::userType, null, 80);
-        table.column("Status", u -> u.status() == null ? "" : u.status().canonical(), "status", 90);
+        table.column("Status", u -> u.status() == null ? "" : u.status().canonical(), "status", 80);
         table.column("Country", User::country, null, 60);
         table.column("Created (UTC)", u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()), "created_at",
-                130);
+                125);
         table.exportable(model.export());
         TextField email = new TextField();
         email.setId("users-email");
@@ -56,10 +56,21 @@ public final class UsersView extends VBox {
         apply.setOnAction(e -> model.apply());
 
         table.table().getSelectionModel().selectedItemProperty().addListener((o, was, user) -> model.selected.set(user));
-        Label detail = new Label();
-        detail.setId("user-detail");
-        detail.setWrapText(true);
-        detail.textProperty().bind(Bindings.createStringBinding(() -> describe(model.selected.get()), model.selected));
+        com.sovera.console.ui.DetailPane<User> detail = new com.sovera.console.ui.DetailPane<>("user-detail",
+                "Select a user to see its details, its wallets, and to add a wallet.", java.util.List.of(
+                new com.sovera.console.ui.DetailPane.Row<>("User id", "user-detail-id", User::userId),
+                new com.sovera.console.ui.DetailPane.Row<>("E-mail", "user-detail-email", User::email),
+                new com.sovera.console.ui.DetailPane.Row<>("Name", "user-detail-name",
+                        u -> u.firstName() + " " + u.lastName()),
+                new com.sovera.console.ui.DetailPane.Row<>("Type", "user-detail-type", User::userType),
+                new com.sovera.console.ui.DetailPane.Row<>("Status", "user-detail-status",
+                        u -> u.status() == null ? "" : u.status().canonical()),
+                new com.sovera.console.ui.DetailPane.Row<>("Phone", "user-detail-phone", User::phone),
+                new com.sovera.console.ui.DetailPane.Row<>("Born", "user-detail-born", User::dateOfBirth),
+                new com.sovera.console.ui.DetailPane.Row<>("Country", "user-detail-country", User::country),
+                new com.sovera.console.ui.DetailPane.Row<>("Created (UTC)", "user-detail-created",
+                        u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()))));
+        detail.shownProperty().bind(model.selected);
         ListView<Wallet> wallets = new ListView<>(model.wallets());
         wallets.setId("user-wallets");
         wallets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
@@ -87,16 +98,13 @@ public final class UsersView extends VBox {
                 walletsProblem, retry, wallets);
         VBox.setVgrow(wallets, Priority.ALWAYS);
         side.setPadding(new Insets(0, 0, 0, 8));
-        SplitPane split = new SplitPane(table, side);
-        split.setDividerPositions(0.72);
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true);
+        SplitPane split = new SplitPane(table, sideScroll);
+        split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, email, status, type, country, apply), split);
-    }
-
-    private static String describe(User user) {
-        return user == null ? "" : user.email() + "\n" + user.firstName() + " " + user.lastName() + " · "
-                + user.userType() + " · " + user.status() + "\n" + user.phone() + " · born " + user.dateOfBirth()
-                + " · " + user.country() + "\n" + user.userId();
     }
 
     static String walletLine(Wallet w) {

@@ -26,13 +26,13 @@ public final class WalletsView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table = new PagedTable<>("wallets-list", model.list(), Wallet::walletId);
-        table.column("Wallet id", Wallet::walletId, null, 270);
-        table.column("User id", Wallet::userId, null, 270);
-        table.column("Name", Wallet::name, "name", 160);
+        table.idColumn("Wallet id", Wallet::walletId);
+        table.idColumn("User id", Wallet::userId);
+        table.column("Name", Wallet::name, "name", 150);
         table.column("Currency", Wallet::currency, "currency", 70);
         table.column("Status", w -> w.status() == null ? "" : w.status().canonical(), null, 70);
         TableColumn<Wallet, String> balance = table.column("Balance", w -> w.balance() == null ? ""
-                : w.balance().toPlainString(), null, 150);
+                : w.balance().toPlainString(), null, 110);
         balance.getStyleClass().add("numeric");
         balance.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -42,7 +42,7 @@ public final class WalletsView extends VBox {
             }
         });
         table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
-                "created_at", 130);
+                "created_at", 125);
         table.exportable(model.export());
         var currency = Choices.of("any currency", WalletsViewModel.CURRENCIES, model.currency);
         currency.setId("wallets-currency");
@@ -94,11 +94,24 @@ public final class WalletsView extends VBox {
         newAddress.setId("wallet-new-address");
         newAddress.disableProperty().bind(model.selected.isNull());
         newAddress.setOnAction(e -> model.newAddress());
-        VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,
-                problem, retry, panel);
+        com.sovera.console.ui.DetailPane<Wallet> detail = new com.sovera.console.ui.DetailPane<>("wallet-detail",
+                "Select a wallet to see its details and deposit addresses, and to issue a new address.",
+                java.util.List.of(
+                        new com.sovera.console.ui.DetailPane.Row<>("Wallet id", "wallet-detail-id", Wallet::walletId),
+                        new com.sovera.console.ui.DetailPane.Row<>("User id", "wallet-detail-user", Wallet::userId),
+                        new com.sovera.console.ui.DetailPane.Row<>("Name", "wallet-detail-name", Wallet::name),
+                        new com.sovera.console.ui.DetailPane.Row<>("Currency", "wallet-detail-currency",
+                                Wallet::currency),
+                        new com.sovera.console.ui.DetailPane.Row<>("Balance", "wallet-detail-balance",
+                                w -> w.balance() == null ? "" : w.balance().toPlainString())));
+        detail.shownProperty().bind(model.selected);
+        VBox side = new VBox(8, detail, newAddress, new Label("Deposit addresses of the selected wallet"),
+                addresses, message, problem, retry, panel);
         side.setPadding(new Insets(0, 0, 0, 8));
-        SplitPane split = new SplitPane(table, side);
-        split.setDividerPositions(0.62);
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(table, sideScroll);
+        split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, currency, status, userId, name, apply), split);
     }

@@ -7,6 +7,8 @@ import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.help.HelpMenu;
 import com.sovera.console.lookup.ContinueFrom;
+import com.sovera.console.lookup.CustomersView;
+import com.sovera.console.lookup.CustomersViewModel;
 import com.sovera.console.lookup.LookupContextModel;
 import com.sovera.console.lookup.LookupContextView;
 import com.sovera.console.lookup.PagedTable;
@@ -79,6 +81,8 @@ public final class MainWindow extends BorderPane {
     private WalletsViewModel wallets;
     private WalletsView walletsView;
     private ActivityViewModel activity;
+    private CustomersViewModel customers;
+    private CustomersView customersView;
     private ActivityView activityView;
     private ToggleButton usersNav;
     private ToggleButton activityNav;
@@ -134,10 +138,16 @@ public final class MainWindow extends BorderPane {
             if (wallets != null) {
                 wallets.list().clear();
             }
+            if (customers != null) {
+                customers.list().clear();
+            }
         });
         session.state().accountProperty().addListener((o, was, now) -> {
             if (now != null && context != null) {
                 context.loadCustomers();
+            }
+            if (now != null && customers != null) {
+                customers.reload();
             }
         });
         onboarding.secret.addListener((o, was, key) -> {
@@ -186,6 +196,7 @@ public final class MainWindow extends BorderPane {
     private Node navigation() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton onboard = nav("O_nboarding", "nav-onboarding", "fth-user-plus", group, () -> onboardingView);
+        nav("_Customers", "nav-customers", "fth-briefcase", group, this::customersView);
         usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(usersView()));
         nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(walletsView()));
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
@@ -225,10 +236,49 @@ public final class MainWindow extends BorderPane {
         return activityView;
     }
 
+    private CustomersView customersView() {
+        if (customersView == null) {
+            customers = new CustomersViewModel(services.client(), services.lookups(), services.runner());
+            customers.setOnAction(this::onCustomer);
+            customersView = new CustomersView(customers);
+            customers.keyedCustomer(context().customerIdProperty().get());
+            customers.reload();
+        }
+        return customersView;
+    }
+
+    /** A customer's action: look it up (with its key from the keychain, or pasted), or mint it an owner key. */
+    private void onCustomer(CustomersViewModel.Request request) {
+        String id = request.customer().customerId();
+        switch (request.action()) {
+            case LOOK_UP -> {
+                usersNav.fire();
+                if (!id.equals(context().customerIdProperty().get())) {
+                    context().typedCustomer.set(id);
+                    context().messageProperty().set("Paste the owner key of " + id + " (or tick the keychain and"
+                            + " pick it) to look it up.");
+                    context().picked(id);
+                }
+            }
+            case MINT_KEY -> {
+                if (mayReplaceOnboarding()) {
+                    onboarding.startFrom(new OnboardingViewModel.StartPoint(id, request.customer().email(),
+                            request.customer().entityName(), null, null, null));
+                    onboarding.keySource.set(OnboardingViewModel.KeySource.MINT);
+                    views.get("nav-onboarding").fire();
+                }
+            }
+            default -> throw new IllegalStateException("unknown action " + request.action());
+        }
+    }
+
     private LookupContextModel context() {
         if (context == null) {
             context = new LookupContextModel(services.lookups(), services.client(), services.runner(), keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
+                if (customers != null) {
+                    customers.keyedCustomer(now);
+                }
                 if (users != null) {
                     users.reload();
                 }

@@ -1,0 +1,81 @@
+package com.sovera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.onboarding.Step;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The lookups laid out for the job on the most common ops laptop (1366x768) and on a desktop (1920x1080): every
+ * column support scans is on screen without scrolling sideways, the detail pane says what to do when nothing is
+ * selected, and the header never cuts the environment badge or the account.
+ */
+class LookupLayoutTest extends ConsoleWindowFixture {
+
+    private void open(double width, double height) throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(60)), home,
+                RetryPolicy.DEFAULT);
+        console.width = width;
+        console.height = height;
+        console.open();
+        clickOn("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.LOGIN);
+        clickOn("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.CUSTOMER);
+    }
+
+    /** What a label draws: its text, or an elided "LOCAL SAND..." when it was given too little room. */
+    private String drawn(String query) {
+        Node label = lookup(query).query();
+        return from(label).lookup((Node n) -> n instanceof Text).queryAs(Text.class).getText();
+    }
+
+    private void assertAllColumnsVisible(String tableQuery, int columns) {
+        TableView<?> table = lookup(tableQuery).queryAs(TableView.class);
+        assertThat(table.getColumns()).hasSize(columns);
+        double used = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(used).as("columns fit the table's width").isLessThanOrEqualTo(table.getWidth());
+        assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).as(c.getText())
+                .isGreaterThanOrEqualTo(c.getMinWidth()).isPositive());
+        assertThat(from(table).lookup((Node n) -> n instanceof ScrollBar s
+                && s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()).tryQuery())
+                .as("no sideways scrolling").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1366, 768", "1920, 1080"})
+    void everyColumnTheDetailPaneAndTheHeaderFit(double width, double height) throws Exception {
+        open(width, height);
+        assertThat(drawn("#environment-badge")).isEqualTo("LOCAL SANDBOX");
+        assertThat(drawn("#header-account")).isEqualTo(DemoAccount.EMAIL);
+
+        clickOn("#nav-users");
+        waitUntil(() -> !lookup("#users-list-table").queryAs(TableView.class).getItems().isEmpty());
+        assertAllColumnsVisible("#users-list-table", 7);
+        assertThat(text("#user-detail-placeholder")).startsWith("Select a user");
+        assertThat(lookup("#user-detail-placeholder").query().isVisible()).isTrue();
+        interact(() -> lookup("#users-list-table").queryAs(TableView.class).getSelectionModel().select(0));
+        waitUntil(() -> !text("#user-detail-email").isEmpty());
+        assertThat(lookup("#user-detail-placeholder").query().isVisible()).isFalse();
+        assertThat(lookup("#user-detail-id-copy").query().isVisible()).isTrue();
+
+        clickOn("#nav-wallets");
+        waitUntil(() -> !lookup("#wallets-list-table").queryAs(TableView.class).getItems().isEmpty());
+        assertAllColumnsVisible("#wallets-list-table", 7);
+        assertThat(drawn("#environment-badge")).isEqualTo("LOCAL SANDBOX");
+        assertThat(drawn("#header-account")).isEqualTo(DemoAccount.EMAIL);
+        assertThat(((Labeled) lookup("#header-customer").query()).getText()).isEmpty();
+    }
+}
