@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The entry point. Not an {@code Application} itself, so that JavaFX starts from a plain classpath:
- * {@code --sandbox-only ...} runs the embedded SovX sandbox alone; anything else opens the console.
+ * {@code --sandbox-only ...} runs the embedded SovX sandbox alone; {@code --import FILE ...} imports a bulk
+ * onboarding file without a window ({@link ImportCommand}); anything else opens the console.
  */
 public final class Launcher {
 
@@ -24,6 +25,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--import")) {
+            System.exit(ImportCommand.run(args, ImportCommand.Io.system(), AppDirs.forCurrentUser()));
+        }
         if (Arrays.asList(args).contains("--sandbox-only")) {
             try {
                 SandboxCommand.run(SandboxCommand.parse(args,

@@ -69,8 +69,20 @@ class ArchitectureTest {
     @Test
     void onlyTheUiUsesJavaFx() {
         noClasses().that().resideInAnyPackage("..console.api..", "..console.chain..", "..console.sandbox..",
-                        "..console.platform..", "..console.policy..")
+                        "..console.platform..", "..console.policy..", "..console.bulk..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..").check(classes);
+    }
+
+    @Test
+    void bulkOnboardingIsAnEngineWithoutAToolkit() {
+        noClasses().that().resideInAPackage("..console.bulk..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sovera.console.shell..",
+                        "com.sovera.console.onboarding..", "com.sovera.console.lookup..",
+                        "com.sovera.console.deposit..", "com.sovera.console.settings..",
+                        "com.sovera.console.activity..", "com.sovera.console.help..", "com.sovera.console.ui..",
+                        "retrofit2..", "okhttp3..")
+                .because("the bulk engine runs in the import command too: a view binds to it, not it to a view")
+                .check(classes);
     }
 
     @Test
@@ -142,6 +154,7 @@ class ArchitectureTest {
     void theRulesSeeTheClasses() {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.api.SovxClient")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.bulk.BulkRun")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.policy.Policy")).isTrue();
     }
 }

@@ -29,6 +29,8 @@ public final class SovxClient implements AutoCloseable {
     private final Credentials credentials;
     private final Redactor redactor;
     private final HttpLoggingInterceptor logging;
+    /** Paces this client's requests by the server's rate-limit headers; null for none. */
+    private final RateLimitPacer pacer;
 
     private SovxClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -54,12 +56,13 @@ public final class SovxClient implements AutoCloseable {
                 .build();
         this.retry = new RetryInterceptor(b.retryPolicy);
         this.activity = new ActivityInterceptor(b.activity);
+        this.pacer = b.pacer;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
     }
 
     /** A client of the same server over the same connections and session, with an owner key of its own. */
-    private SovxClient(SovxClient parent) {
+    private SovxClient(SovxClient parent, RateLimitPacer pacer) {
         this.baseUrl = parent.baseUrl;
         this.redactor = parent.redactor;
         this.credentials = new Credentials(redactor, parent.credentials.sessionSlot());
@@ -67,18 +70,22 @@ public final class SovxClient implements AutoCloseable {
         this.transport = parent.transport;
         this.retry = parent.retry;
         this.activity = parent.activity;
+        this.pacer = pacer;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
     }
 
     /** The interceptors in their order; {@code newBuilder()} shares the connection pool and the dispatcher. */
     private OkHttpClient withCredentials(OkHttpClient shared, Credentials attached) {
-        return shared.newBuilder()
+        OkHttpClient.Builder chain = shared.newBuilder()
                 .addInterceptor(new EndpointInterceptor(attached))
                 .addInterceptor(retry)
                 .addInterceptor(logging)
-                .addInterceptor(activity)
-                .build();
+                .addInterceptor(activity);
+        if (pacer != null) {
+            chain.addInterceptor(new PacingInterceptor(pacer)); // innermost: every attempt, retries too
+        }
+        return chain.build();
     }
 
     private static SovxApi api(HttpUrl baseUrl, OkHttpClient http) {
@@ -99,7 +106,15 @@ public final class SovxClient implements AutoCloseable {
      * owner key of its own: the lookups read one customer while the wizard writes for another.
      */
     public SovxClient derive() {
-        return new SovxClient(this);
+        return new SovxClient(this, null);
+    }
+
+    /**
+     * The same, paced by the server's rate-limit headers (a bulk run): limits count per credential, so the derived
+     * client's owner key gets a pacer of its own.
+     */
+    public SovxClient derive(RateLimitPacer pacer) {
+        return new SovxClient(this, java.util.Objects.requireNonNull(pacer));
     }
 
     public static Builder builder(String baseUrl) {
@@ -155,6 +170,7 @@ public final class SovxClient implements AutoCloseable {
         private WireLog wireLog = WireLog.BASIC;
         private java.util.function.Consumer<CallRecord> activity = record -> { };
         private javax.net.SocketFactory socketFactory;
+        private RateLimitPacer pacer;
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -189,6 +205,15 @@ public final class SovxClient implements AutoCloseable {
         /** How plain connections are opened (a SOCKS tunnel, or a test's failing network); TLS layers on top. */
         public Builder socketFactory(javax.net.SocketFactory value) {
             this.socketFactory = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Paces every request by the server's rate-limit headers (a bulk run): each waits until the credential's
+         * window has room, so a steady run meets no 429.
+         */
+        public Builder pacer(RateLimitPacer value) {
+            this.pacer = Objects.requireNonNull(value);
             return this;
         }
 

@@ -85,6 +85,8 @@ public final class MainWindow extends BorderPane {
     private CustomersView customersView;
     private ActivityView activityView;
     private ToggleButton usersNav;
+    /** The last owner key the wizard minted, for the lookups' one-click offer; dropped at sign-out. */
+    private LookupContextModel.Offer minted;
     private ToggleButton activityNav;
 
     public MainWindow(Services services) {
@@ -124,6 +126,7 @@ public final class MainWindow extends BorderPane {
         header = new Header(services.environment(), services.client().baseUrl(), session.state(), session::signOut,
                 help);
         session.onSignOut(() -> {
+            minted = null;
             clipboard.clearNow();
             onboarding.signedOut();
             if (context != null) {
@@ -150,9 +153,14 @@ public final class MainWindow extends BorderPane {
                 customers.reload();
             }
         });
+        // a key the wizard minted is offered to the lookups, also when they are first opened after the key left
+        // the wizard's screen (it stays in memory for the session, as in the wizard's own client)
         onboarding.secret.addListener((o, was, key) -> {
-            if (key != null && context != null) {
-                context.offer(onboarding.progress().customerId(), key);
+            if (key != null) {
+                minted = new LookupContextModel.Offer(onboarding.progress().customerId(), key);
+                if (context != null) {
+                    context.offer(minted.customerId(), minted.ownerKey());
+                }
             }
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
@@ -292,8 +300,8 @@ public final class MainWindow extends BorderPane {
             if (services.demo() != null) {
                 context.use(services.demo().customerId(), services.demo().ownerKey());
             }
-            if (onboarding.secret.get() != null) { // minted before the lookups were first opened
-                context.offer(onboarding.progress().customerId(), onboarding.secret.get());
+            if (minted != null) { // minted before the lookups were first opened
+                context.offer(minted.customerId(), minted.ownerKey());
             }
             context.loadCustomers();
         }
