@@ -31,12 +31,6 @@ public final class KeyRing {
     /**
      * @param scope  the environment's id: a key is remembered for one environment's customer
      * @param prober finds the system keychain (it may touch D-Bus)
-     */
-    public KeyRing(String scope, Callable<Keychain> prober, TaskRunner runner) {
-        this(scope, prober, runner, Policy.NONE);
-    }
-
-    /**
      * @param policy the administrator's policy: {@code keychain_allowed: false} leaves the keychain untouched
      */
     public KeyRing(String scope, Callable<Keychain> prober, TaskRunner runner, Policy policy) {
