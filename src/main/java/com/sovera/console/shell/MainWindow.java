@@ -106,7 +106,8 @@ public final class MainWindow extends BorderPane {
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
-                services.runner(), services.scheduler(), services.clock(), services.environment(), session.state());
+                services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
+                keyRing);
         if (services.environment().isProductionLike()) {
             onboarding.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
                     () -> getScene() == null ? null : getScene().getWindow()));
