@@ -18,7 +18,8 @@ final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migration scripts in order; a new version appends a script here and never edits an old one. */
-    private static final String[] MIGRATIONS = {"V1__schema.sql", "V2__filter_order.sql"};
+    private static final String[] MIGRATIONS = {"V1__schema.sql", "V2__filter_order.sql",
+        "V3__text_in_characters.sql", "V4__owner_key_records.sql"};
 
     private final JdbcConnectionPool pool;
     private final CountCache counts = new CountCache();
