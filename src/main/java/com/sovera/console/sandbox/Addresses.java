@@ -77,7 +77,7 @@ final class Addresses {
                 bind(ps, customerPk, walletPk, address);
                 ps.executeUpdate();
             }
-            db.counts().changed("addresses", customerPk);
+            db.changed("addresses", customerPk);
             return Reply.created(address);
         }
     }

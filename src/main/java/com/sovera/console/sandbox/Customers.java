@@ -46,7 +46,7 @@ final class Customers {
         long now = clock.millis();
         try (Connection c = db.connection()) {
             insert(c, r.principal.accountPk(), customerId, email, entityName, now);
-            db.counts().changed("customers", r.principal.accountPk());
+            db.changed("customers", r.principal.accountPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 throw SandboxError.conflict("customer_id", "customer_id '" + customerId + "' is already taken");
@@ -100,7 +100,7 @@ final class Customers {
             long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
             String secret = Secrets.customerSecret();
             String keyId = storeKey(c, customerPk, secret, clock.millis());
-            db.counts().changed("api_keys", customerPk);
+            db.changed("api_keys", customerPk);
             return Reply.created(new CustomerCredentials(r.param("customer_id"), secret, keyId));
         }
     }

@@ -77,6 +77,11 @@ final class IdempotencyStore {
         }
     }
 
+    /** Runs a create and the saving of its answer as one transaction of the database. */
+    <T> T atomically(Database.Work<T> work) throws Exception {
+        return db.inTransaction(work);
+    }
+
     void save(String scope, String key, Entry entry, boolean inMemory) throws SQLException {
         if (inMemory) {
             memory.put(scope + " " + key, entry);

@@ -160,6 +160,10 @@ final class Pipeline implements HttpHandler {
         }
     }
 
+    /** A create's answer as sent. */
+    private record Answer(int status, byte[] body) {
+    }
+
     private int idempotent(HttpExchange exchange, Route route, SandboxRequest request, String key, byte[] body)
             throws Exception {
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
@@ -182,14 +186,19 @@ final class Pipeline implements HttpHandler {
                         request.traceId);
                 return entry.status();
             }
-            Reply reply = route.handler().handle(request);
-            byte[] rendered = render(reply, request.traceId);
-            if (reply.status() / 100 == 2) {
-                idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
-                        new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
-            }
-            write(exchange, reply.status(), rendered, false, request.traceId);
-            return reply.status();
+            // the create and the record of its answer commit together (an answer kept in memory cannot)
+            Database.Work<Answer> create = () -> {
+                Reply reply = route.handler().handle(request);
+                byte[] rendered = render(reply, request.traceId);
+                if (reply.status() / 100 == 2) {
+                    idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
+                            new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
+                }
+                return new Answer(reply.status(), rendered);
+            };
+            Answer answer = inMemory ? create.run() : idempotency.atomically(create);
+            write(exchange, answer.status(), answer.body(), false, request.traceId);
+            return answer.status();
         } finally {
             idempotency.release(scope, key);
         }

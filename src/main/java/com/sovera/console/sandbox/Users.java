@@ -59,7 +59,7 @@ final class Users {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             bind(ps, r.principal.customerPk(), row);
             ps.executeUpdate();
-            db.counts().changed("users", r.principal.customerPk());
+            db.changed("users", r.principal.customerPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 throw SandboxError.conflict("email", "a user with e-mail " + row.email() + " already exists");

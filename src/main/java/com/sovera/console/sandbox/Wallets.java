@@ -51,7 +51,7 @@ final class Wallets {
                 bind(ps, customerPk, row);
                 ps.executeUpdate();
             }
-            db.counts().changed("wallets", customerPk);
+            db.changed("wallets", customerPk);
             return Reply.created(new Wallet(row.walletId(), userId, name, currency, Status.ACTIVE, BigDecimal.ZERO,
                     Sql.instant(row.createdAt()), Sql.instant(row.createdAt())));
         }
