@@ -1,5 +1,6 @@
 package com.sovera.console;
 
+import com.sovera.console.config.AdministeredSettings;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.config.SettingsStore;
@@ -7,6 +8,8 @@ import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.Keychain;
 import com.sovera.console.platform.LogLevels;
+import com.sovera.console.policy.LoadedPolicy;
+import com.sovera.console.policy.Policy;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.settings.SettingsView;
@@ -15,7 +18,6 @@ import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.shell.WindowState;
 import com.sovera.console.ui.AppIcon;
-import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.ui.task.FxScheduler;
 import com.sovera.console.ui.task.FxTaskRunner;
@@ -28,7 +30,6 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * Start-up: the main window once the connection (and the embedded sandbox, when that is the environment) is
  * ready; another environment chosen in Settings replaces it at once with one built around new clients; a start
  * that cannot connect shows a start window that offers Settings, so a bad saved environment never traps anyone.
+ * The administrator's policy, read once by {@link Startup}, holds throughout: where the console opens, where it may
+ * switch to, what Settings may change, and a policy file that could not be used is reported under the header.
  */
 public final class ConsoleApp extends Application {
 
@@ -52,6 +55,7 @@ public final class ConsoleApp extends Application {
     private Scene scene;
     private AppDirs dirs;
     private SettingsStore store;
+    private LoadedPolicy policy;
 
     @Override
     public void start(Stage stage) {
@@ -61,9 +65,11 @@ public final class ConsoleApp extends Application {
         Startup.Choices choices = begun.choices().join();
         this.dirs = choices.dirs();
         this.store = choices.store();
+        this.policy = choices.policy();
         Settings settings = choices.settings();
         Theme.osPrefersDark(choices.osPrefersDark()); // the main window applies the theme
         AppIcon.addTo(stage);
+        LogLevels.minimum(policy.policy().minimumLogLevel().orElse(null));
         LogLevels.set(settings.logLevel());
         stage.setTitle("SovX Console — " + settings.environment().name());
         // no placeholder: the connection is ready as soon as the toolkit (the sandbox opens its database later)
@@ -89,11 +95,14 @@ public final class ConsoleApp extends Application {
         SandboxServer sandbox = ready.sandbox();
         DemoAccount demo = sandbox == null ? null : sandbox.demo();
         Environment environment = settings.environment();
+        Policy rules = policy.policy();
+        boolean training = sandbox != null && rules.trainingFaultsEnabled().orElse(true);
         main = new MainWindow(new Services(ready.client(), ready.lookups(), environment, settings, store,
                 new Journal(dirs.data(), environment.id()), ready.activity(), runner, scheduler, Clock.systemUTC(),
                 demo == null ? null : new Services.Demo(demo.email(), demo.password(), demo.customerId(),
                         demo.ownerKey()),
-                sandbox == null ? null : new EmbeddedTraining(sandbox.training()), Keychain::probe, this::switchTo));
+                training ? new EmbeddedTraining(sandbox.training()) : null, Keychain::probe, this::switchTo, rules));
+        policy.operatorMessage().ifPresent(main::showNotice);
         setRoot(main);
         stage.setTitle("SovX Console — " + environment.name());
         if (sandbox != null) {
@@ -113,7 +122,8 @@ public final class ConsoleApp extends Application {
      * are cancelled with its clients, and a main window built around new clients takes its place. An unfinished
      * onboarding stays in its own environment's journal.
      */
-    private void switchTo(Settings settings) {
+    private void switchTo(Settings chosen) {
+        Settings settings = AdministeredSettings.chosen(chosen, policy.policy()); // only where the policy allows
         LOG.info("Switching to {}", settings.environment().name());
         if (main != null) {
             main.stop();
@@ -130,7 +140,7 @@ public final class ConsoleApp extends Application {
             if (old != null) {
                 signOutAndClose(old); // first: the embedded sandbox's database is free again for the new one
             }
-            return Startup.connect(dirs, settings, CompletableFuture.completedFuture(null));
+            return Startup.connect(dirs, settings, policy.policy(), CompletableFuture.completedFuture(null));
         }, ready -> show(ready, settings), failure -> startWindow(failure, settings));
     }
 
@@ -146,24 +156,17 @@ public final class ConsoleApp extends Application {
         close(old); // cancels whatever is still out, the sign-out included
     }
 
-    /** Start-up could not connect: say why, and offer Settings to choose another environment. */
+    /** Start-up could not connect: say why, and offer Settings to choose another environment the policy allows. */
     private void startWindow(Throwable failure, Settings settings) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         LOG.warn("Cannot start on {}: {}", settings.environment().name(), cause.getMessage());
         Theme.apply(settings.theme());
-        Label reason = new Label("Cannot start on " + settings.environment().name() + ": " + cause.getMessage());
-        reason.setId("status");
-        reason.setWrapText(true);
-        Button open = Icons.on(new Button("Open _Settings"), "fth-settings");
-        open.setId("start-settings");
-        VBox box = new VBox(12, new Label("SovX Console"), reason,
-                new Label("Choose another environment (the local sandbox always works), then Save."), open);
-        box.setId("start-window");
-        box.setPadding(new Insets(24));
-        open.setOnAction(e -> box.getChildren().setAll(new SettingsView(new SettingsViewModel(store, settings,
-                this::switchTo, null))));
-        setRoot(box);
+        boolean localSandbox = AdministeredSettings.environments(store.saved(), policy.policy())
+                .contains(Environment.EMBEDDED_SANDBOX);
+        setRoot(new StartWindow("Cannot start on " + settings.environment().name() + ": " + cause.getMessage(),
+                policy.operatorMessage(), localSandbox, () -> new SettingsView(new SettingsViewModel(store, settings,
+                policy.policy(), this::switchTo, null))));
     }
 
     private void setRoot(Parent root) {

@@ -75,16 +75,25 @@ final class ImportCommand {
 
     private final Io io;
     private final AppDirs dirs;
+    private final com.sovera.console.policy.Policy policy;
 
-    private ImportCommand(Io io, AppDirs dirs) {
+    private ImportCommand(Io io, AppDirs dirs, com.sovera.console.policy.Policy policy) {
         this.io = io;
         this.dirs = dirs;
+        this.policy = policy;
     }
 
-    /** Runs the command; returns the exit code. */
+    /** Runs the command under the administrator's policy file, as the console does; returns the exit code. */
     static int run(String[] args, Io io, AppDirs dirs) {
+        com.sovera.console.policy.LoadedPolicy loaded = com.sovera.console.policy.PolicyFile.load();
+        loaded.operatorMessage().ifPresent(m -> io.err().println("sovx import: " + m));
+        return run(args, io, dirs, loaded.policy());
+    }
+
+    /** Runs the command under {@code policy}; returns the exit code. */
+    static int run(String[] args, Io io, AppDirs dirs, com.sovera.console.policy.Policy policy) {
         try {
-            return new ImportCommand(io, dirs).run(parse(args));
+            return new ImportCommand(io, dirs, policy).run(parse(args));
         } catch (CannotRun e) {
             io.err().println("sovx import: " + e.getMessage());
             return CANNOT_RUN;
@@ -125,6 +134,18 @@ final class ImportCommand {
         return new Options(file, customer, baseUrl, confirmHost, results);
     }
 
+    /** A managed desk's policy limits the command as it limits the console: only the environments it offers. */
+    private void allowedByPolicy(String target) throws CannotRun {
+        String ref = com.sovera.console.policy.EnvironmentRefs.normalise(target);
+        java.util.List<String> own = com.sovera.console.policy.EnvironmentRefs.isBuiltIn(ref) ? java.util.List.of()
+                : java.util.List.of(ref); // a URL of the operator's own, allowed where the policy allows such
+        if (!policy.offer(ref, own).environments().contains(ref)) {
+            throw new CannotRun("Your administrator's policy does not allow "
+                    + (ref.equals(com.sovera.console.policy.EnvironmentRefs.EMBEDDED) ? "the embedded sandbox"
+                    : ref) + " on this computer.");
+        }
+    }
+
     private static String usage() {
         return "\nUsage: --import FILE --customer ID [--base-url URL --confirm-host HOST] [--results FILE]"
                 + "\n(the owner key is read from " + KEY_VARIABLE + ", or from standard input when it is unset)";
@@ -133,6 +154,7 @@ final class ImportCommand {
     private int run(Options options) throws CannotRun, InterruptedException {
         boolean embedded = options.baseUrl() == null;
         String origin = embedded ? EMBEDDED : checkedBaseUrl(options);
+        allowedByPolicy(embedded ? com.sovera.console.policy.EnvironmentRefs.EMBEDDED : origin);
         Sheet sheet = read(options.file());
         Path results = resultsPath(options);
         BulkImports.Source source;

@@ -7,14 +7,19 @@ import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.OsTheme;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.config.AdministeredSettings;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.config.SettingsStore;
+import com.sovera.console.policy.LoadedPolicy;
+import com.sovera.console.policy.Policy;
+import com.sovera.console.policy.PolicyFile;
 import com.sovera.console.shell.WindowState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * What the first window needs, prepared off the FX thread and begun by the launcher before the JavaFX toolkit,
@@ -23,9 +28,13 @@ import java.util.concurrent.Executor;
  */
 final class Startup {
 
-    /** The operator's choices, known before the first window is drawn. */
-    record Choices(AppDirs dirs, SettingsStore store, Settings settings, Optional<WindowState> window,
-                   boolean osPrefersDark) {
+    /**
+     * The operator's choices under the administrator's policy, known before the first window is drawn.
+     *
+     * @param settings the settings in force: the saved ones ({@code store.saved()}) under the policy
+     */
+    record Choices(AppDirs dirs, SettingsStore store, LoadedPolicy policy, Settings settings,
+                   Optional<WindowState> window, boolean osPrefersDark) {
     }
 
     /**
@@ -44,7 +53,15 @@ final class Startup {
     }
 
     /** Starts both halves on their own threads; the second waits for the settings only. */
-    static synchronized void begin() {
+    static void begin() {
+        begin(PolicyFile::load);
+    }
+
+    /**
+     * As {@link #begin()}, with the administrator's policy from {@code policy} (read on the start-up thread): the
+     * system file for the console, another one for a test.
+     */
+    static synchronized void begin(Supplier<LoadedPolicy> policy) {
         if (choices != null) {
             return;
         }
@@ -55,7 +72,7 @@ final class Startup {
         };
         firstFrame = new CompletableFuture<>();
         CompletableFuture<Void> frame = firstFrame;
-        choices = CompletableFuture.supplyAsync(Startup::readChoices, threads);
+        choices = CompletableFuture.supplyAsync(() -> readChoices(policy), threads);
         connection = choices.thenApplyAsync(c -> connect(c, frame), threads);
         CompletableFuture.runAsync(Startup::warmUp, threads);
     }
@@ -74,26 +91,34 @@ final class Startup {
         return begun;
     }
 
-    private static Choices readChoices() {
+    private static Choices readChoices(Supplier<LoadedPolicy> policySource) {
         // logback reads its configuration first, here rather than on the FX thread (and before anyone sets a level)
         org.slf4j.LoggerFactory.getILoggerFactory();
+        LoadedPolicy policy = policySource.get(); // once: a file changed later applies at the next start
         AppDirs dirs = AppDirs.forCurrentUser();
         SettingsStore store = new SettingsStore(dirs.config());
-        Settings settings = store.load();
+        Settings settings = AdministeredSettings.effective(store.load(), policy.policy());
         boolean dark = settings.theme().equals("system") && OsTheme.prefersDark();
-        return new Choices(dirs, store, settings, WindowState.load(dirs.config()), dark);
+        return new Choices(dirs, store, policy, settings, WindowState.load(dirs.config()), dark);
     }
 
     /** Connects to the environment the settings choose; the sandbox's database opens once {@code firstFrame} is done. */
     static Connection connect(Choices choices, CompletableFuture<Void> firstFrame) {
-        return connect(choices.dirs(), choices.settings(), firstFrame);
+        return connect(choices.dirs(), choices.settings(), choices.policy().policy(), firstFrame);
     }
 
-    static Connection connect(AppDirs dirs, Settings settings, CompletableFuture<Void> firstFrame) {
+    /**
+     * Connects to the environment of these settings (in force: already under the policy); the embedded sandbox is
+     * started only there, and never where the policy turned it off.
+     */
+    static Connection connect(AppDirs dirs, Settings settings, Policy policy, CompletableFuture<Void> firstFrame) {
         Environment environment = settings.environment();
         ActivityLog activity = new ActivityLog();
         SandboxServer sandbox = null;
         String baseUrl = environment.baseUrl();
+        if (environment.kind() == Environment.Kind.EMBEDDED && !policy.embeddedSandboxEnabled().orElse(true)) {
+            throw new IllegalStateException("your administrator has turned the local sandbox off");
+        }
         if (environment.kind() == Environment.Kind.EMBEDDED) {
             // listening at once; the database opens once the window is up (a first request waits for it)
             sandbox = SandboxServer.open(SandboxConfig.stored(dirs.data().resolve("sandbox")),

@@ -99,6 +99,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyStartUpReadsThePolicyFile() {
+        noClasses().that().resideOutsideOfPackages("com.sovera.console", "com.sovera.console.policy..")
+                .should().dependOnClassesThat().belongToAnyOf(com.sovera.console.policy.PolicyFile.class)
+                .because("the policy is read once, at start, and handed to what applies it").check(classes);
+    }
+
+    @Test
     void nothingCanSwitchCertificateChecksOff() {
         noClasses().should().implement(javax.net.ssl.X509TrustManager.class)
                 .orShould().implement(javax.net.ssl.HostnameVerifier.class)

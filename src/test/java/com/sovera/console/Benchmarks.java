@@ -283,7 +283,8 @@ class Benchmarks extends FxRobot {
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity,
                 new com.sovera.console.ui.task.FxTaskRunner(), new com.sovera.console.ui.task.FxScheduler(),
                 Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID,
-                ownerKey), null, com.sovera.console.platform.Keychain::probe, null);
+                ownerKey), null, com.sovera.console.platform.Keychain::probe, null,
+                com.sovera.console.policy.Policy.NONE);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(services);

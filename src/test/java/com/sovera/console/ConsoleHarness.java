@@ -8,6 +8,7 @@ import com.sovera.console.config.SettingsStore;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.platform.Keychain;
+import com.sovera.console.policy.Policy;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.session.ActivityLog;
@@ -15,6 +16,7 @@ import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
 import com.sovera.console.ui.task.FxScheduler;
 import com.sovera.console.ui.task.FxTaskRunner;
+import com.sovera.console.ui.task.Scheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -32,6 +34,11 @@ final class ConsoleHarness implements AutoCloseable {
     final FxTaskRunner runner = new FxTaskRunner();
     MainWindow window;
     Environment environment = Environment.EMBEDDED_SANDBOX;
+    /** What the window runs with; a test may change these before {@link #open()}. */
+    Settings settings = Settings.DEFAULTS;
+    Policy policy = Policy.NONE;
+    Scheduler scheduler = new FxScheduler();
+    Clock clock = Clock.systemUTC();
     double width = 1100;
     double height = 800;
 
@@ -51,10 +58,10 @@ final class ConsoleHarness implements AutoCloseable {
     ConsoleHarness open() throws Exception {
         DemoAccount demo = sandbox.demo();
         boolean embedded = environment.kind() == Environment.Kind.EMBEDDED;
-        Services services = new Services(client, lookups, environment, Settings.DEFAULTS,
-                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, runner, new FxScheduler(),
-                Clock.systemUTC(), embedded ? new Services.Demo(demo.email(), demo.password(), demo.customerId(),
-                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, null);
+        Services services = new Services(client, lookups, environment, settings,
+                new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, runner, scheduler,
+                clock, embedded ? new Services.Demo(demo.email(), demo.password(), demo.customerId(),
+                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, null, policy);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);

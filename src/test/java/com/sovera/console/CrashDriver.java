@@ -54,7 +54,8 @@ public final class CrashDriver extends FxRobot {
         Services services = new Services(client, client.derive(), Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new FxTaskRunner(),
                 new FxScheduler(), Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, null,
-                null), null, com.sovera.console.platform.Keychain::probe, null);
+                null), null, com.sovera.console.platform.Keychain::probe, null,
+                com.sovera.console.policy.Policy.NONE);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(services);

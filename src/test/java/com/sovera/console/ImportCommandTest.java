@@ -144,6 +144,33 @@ class ImportCommandTest {
         }
     }
 
+    @Test
+    void aManagedDesksPolicyLimitsTheCommandAsItLimitsTheConsole() throws Exception {
+        Path file = write("policy.csv", "user_type,email,first_name,last_name,phone,date_of_birth,country,wallets\r\n"
+                + "individual,ada@policy.example,Ada,Lovelace,+442071234567,1985-12-10,GB,BTC\r\n");
+        com.sovera.console.policy.Policy noSandbox = com.sovera.console.policy.Policy.builder()
+                .embeddedSandboxEnabled(false).build();
+        Ran refused = runUnder(noSandbox, "--import", file.toString(), "--customer", DemoAccount.CUSTOMER_ID);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("policy does not allow the embedded sandbox");
+        com.sovera.console.policy.Policy onlyTheirs = com.sovera.console.policy.Policy.builder()
+                .environments(List.of("https://sovx.bank.example/sovx/v1")).build();
+        Ran elsewhere = runUnder(onlyTheirs, "--import", file.toString(), "--customer", "acme", "--base-url",
+                "https://sovx.elsewhere.example/sovx/v1", "--confirm-host", "sovx.elsewhere.example");
+        assertThat(elsewhere.exit()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("policy does not allow https://sovx.elsewhere.example/sovx/v1");
+        assertThat(elsewhere.out()).isEmpty();
+    }
+
+    private Ran runUnder(com.sovera.console.policy.Policy policy, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ImportCommand.run(args, new ImportCommand.Io(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(ImportCommand.KEY_VARIABLE, "k")), AppDirs.under(home), policy);
+        return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     private void assertCannotRun(String message, String... args) {
         Ran ran = run(Map.of(ImportCommand.KEY_VARIABLE, "k"), "", args);
         assertThat(ran.exit()).as(ran.err()).isEqualTo(2);

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The operator's saved {@link Settings} as the administrator's {@link Policy} allows them: which environments
- * are offered, which one the console opens on, the log level. The rules are the policy's ({@link Policy#offer},
- * {@link Policy#logLevel}); this only translates between its names and {@link Environment}. No JavaFX.
+ * are offered, which one the console opens on (at start, and after a choice in Settings), the log level and the
+ * idle sign-out. The rules are the policy's ({@link Policy#offer}, {@link Policy#logLevel}); this only translates
+ * between its names and {@link Environment}. No JavaFX.
  */
 public final class AdministeredSettings {
 
@@ -25,22 +26,47 @@ public final class AdministeredSettings {
     }
 
     /**
-     * The settings to run with: the environment the policy opens on and the log level raised to its minimum. For
-     * use, not for saving: what the operator chose stays theirs in the file.
+     * The settings to start with: the environment the policy opens on (its default, else the operator's last
+     * choice if still offered), the log level raised to its minimum and a pinned idle sign-out. For use, not for
+     * saving: what the operator chose stays theirs in the file.
      */
     public static Settings effective(Settings saved, Policy policy) {
-        Environment selected = environment(offer(saved, policy).selected());
-        Settings result = selected.kind() == Environment.Kind.CUSTOM ? saved.withCustom(selected.baseUrl()) : saved;
-        return result.withEnvironment(selected.id()).withLogLevel(policy.logLevel(saved.logLevel()));
+        return inForce(saved, policy, offer(saved, policy).selected());
+    }
+
+    /**
+     * The settings to switch to after the operator saved a choice in Settings: the environment chosen when the
+     * policy offers it (a pinned default decides where a start opens, not where the operator may go), else the
+     * one the policy opens on; the log level and idle sign-out as in {@link #effective}.
+     */
+    public static Settings chosen(Settings saved, Policy policy) {
+        Policy.Offer offer = offer(saved, policy);
+        String choice = choice(saved);
+        return inForce(saved, policy, offer.environments().contains(choice) ? choice : offer.selected());
+    }
+
+    /** The idle sign-out in force: the policy's minutes when it pins them, else the operator's (0: never). */
+    public static int idleSignOutMinutes(Settings saved, Policy policy) {
+        return policy.idleSignOutMinutes().orElse(saved.idleSignOutMinutes());
+    }
+
+    private static Settings inForce(Settings saved, Policy policy, String ref) {
+        Environment selected = environment(ref);
+        return saved.withEnvironment(selected.id()).withLogLevel(policy.logLevel(saved.logLevel()))
+                .withIdleSignOutMinutes(idleSignOutMinutes(saved, policy));
+    }
+
+    /** The operator's choice as the policy names environments, or null when the saved id names nothing. */
+    private static String choice(Settings saved) {
+        Environment chosen = saved.environment();
+        if (!saved.environmentId().equals(chosen.id())) {
+            return null;
+        }
+        return chosen.kind() == Environment.Kind.CUSTOM ? EnvironmentRefs.normalise(chosen.baseUrl()) : chosen.id();
     }
 
     private static Policy.Offer offer(Settings saved, Policy policy) {
-        Environment chosen = saved.environment();
-        String choice = chosen.kind() == Environment.Kind.CUSTOM ? chosen.baseUrl() : chosen.id();
-        if (!saved.environmentId().equals(chosen.id())) {
-            choice = null; // the saved id names nothing any more
-        }
-        return policy.offer(choice, saved.customBaseUrls());
+        return policy.offer(choice(saved), saved.customBaseUrls());
     }
 
     private static Environment environment(String ref) {

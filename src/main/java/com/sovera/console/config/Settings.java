@@ -2,6 +2,7 @@ package com.sovera.console.config;
 
 import com.squareup.moshi.Json;
 import java.util.List;
+import java.util.Optional;
 
 /** What the operator chose, kept in the config directory. Never a credential. */
 public record Settings(@Json(name = "environment") String environmentId,
@@ -9,13 +10,17 @@ public record Settings(@Json(name = "environment") String environmentId,
                        @Json(name = "connect_timeout_seconds") Integer connectTimeoutSeconds,
                        @Json(name = "read_timeout_seconds") Integer readTimeoutSeconds,
                        @Json(name = "log_level") String logLevel,
-                       @Json(name = "theme") String theme) {
+                       @Json(name = "theme") String theme,
+                       @Json(name = "idle_sign_out_minutes") Integer idleSignOutMinutes) {
 
     /** Themes on offer: follow the operating system, or always light or dark. */
     public static final List<String> THEMES = List.of("system", "light", "dark");
 
+    /** Longest idle sign-out on offer: a working day (the policy file's limit too). */
+    public static final int MAX_IDLE_MINUTES = 24 * 60;
+
     public static final Settings DEFAULTS = new Settings(Environment.EMBEDDED_ID, List.of(), 10, 30, "INFO",
-            "system");
+            "system", 0);
 
     public Settings {
         environmentId = environmentId == null ? Environment.EMBEDDED_ID : environmentId;
@@ -24,6 +29,7 @@ public record Settings(@Json(name = "environment") String environmentId,
         readTimeoutSeconds = clamp(readTimeoutSeconds, 30, 1, 600);
         logLevel = logLevel == null ? "INFO" : logLevel;
         theme = theme != null && THEMES.contains(theme) ? theme : "system"; // List.of refuses contains(null)
+        idleSignOutMinutes = clamp(idleSignOutMinutes, 0, 0, MAX_IDLE_MINUTES); // 0: never
     }
 
     private static int clamp(Integer value, int fallback, int min, int max) {
@@ -38,13 +44,30 @@ public record Settings(@Json(name = "environment") String environmentId,
         return all;
     }
 
+    /**
+     * The environment chosen: a known one, an added one, or a URL an administrator's policy offers (which is not
+     * the operator's to keep in the list of added ones); the embedded sandbox when the id names nothing usable.
+     * Whether the choice is allowed is the policy's to say ({@link AdministeredSettings}).
+     */
     public Environment environment() {
         return environments().stream().filter(e -> e.id().equals(environmentId)).findFirst()
-                .orElse(Environment.EMBEDDED_SANDBOX);
+                .or(this::customById).orElse(Environment.EMBEDDED_SANDBOX);
+    }
+
+    private Optional<Environment> customById() {
+        if (!environmentId.startsWith("custom:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Environment.custom(environmentId.substring("custom:".length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public Settings withEnvironment(String id) {
-        return new Settings(id, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme);
+        return new Settings(id, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme,
+                idleSignOutMinutes);
     }
 
     public Settings withCustom(String baseUrl) {
@@ -52,18 +75,26 @@ public record Settings(@Json(name = "environment") String environmentId,
         if (!urls.contains(baseUrl.trim())) {
             urls.add(baseUrl.trim());
         }
-        return new Settings(environmentId, urls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme);
+        return new Settings(environmentId, urls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme,
+                idleSignOutMinutes);
     }
 
     public Settings withTimeouts(int connect, int read) {
-        return new Settings(environmentId, customBaseUrls, connect, read, logLevel, theme);
+        return new Settings(environmentId, customBaseUrls, connect, read, logLevel, theme, idleSignOutMinutes);
     }
 
     public Settings withLogLevel(String level) {
-        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, level, theme);
+        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, level, theme,
+                idleSignOutMinutes);
     }
 
     public Settings withTheme(String value) {
-        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, value);
+        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, value,
+                idleSignOutMinutes);
+    }
+
+    public Settings withIdleSignOutMinutes(int minutes) {
+        return new Settings(environmentId, customBaseUrls, connectTimeoutSeconds, readTimeoutSeconds, logLevel, theme,
+                minutes);
     }
 }

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Loads and saves {@link Settings} in the config directory; a corrupt file is set aside and reported. */
+/**
+ * Loads and saves {@link Settings} in the config directory; a corrupt file is set aside and reported. Remembers
+ * what the file holds, so that Settings can keep the operator's own values under a policy without reading the
+ * file again on the FX thread.
+ */
 public final class SettingsStore {
 
     private final Path file;
-    private String problem;
+    private volatile String problem;
+    private volatile Settings saved;
 
     public SettingsStore(Path configDir) {
         this.file = configDir.resolve("settings.json");
@@ -21,7 +26,14 @@ public final class SettingsStore {
             problem = "The settings file could not be read and was set aside as " + read.setAside().getFileName()
                     + "; defaults are in use.";
         }
-        return read.value().orElse(Settings.DEFAULTS);
+        saved = read.value().orElse(Settings.DEFAULTS);
+        return saved;
+    }
+
+    /** What the file holds as of the last load or save (loading it now if it never was). */
+    public Settings saved() {
+        Settings known = saved;
+        return known != null ? known : load();
     }
 
     /** A message for the operator when loading found a corrupt file, else null. */
@@ -32,6 +44,7 @@ public final class SettingsStore {
     public void save(Settings settings) {
         try {
             JsonFiles.write(file, Settings.class, settings);
+            saved = settings;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save settings to " + file, e);
         }

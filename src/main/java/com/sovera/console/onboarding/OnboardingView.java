@@ -47,19 +47,14 @@ public final class OnboardingView extends BorderPane {
     private final AddressPanel addressPanel = new AddressPanel();
     private final Label loginNote = new Label();
     private final Button action = new Button();
+    private final String environmentLine;
 
     public OnboardingView(OnboardingViewModel model, String environmentLine, ClipboardGuard clipboard) {
         this.model = model;
         this.clipboard = clipboard;
         setId("onboarding");
         setPadding(new Insets(12));
-        forms.put(Step.CONNECTIVITY, connectivity(environmentLine));
-        forms.put(Step.LOGIN, login());
-        forms.put(Step.CUSTOMER, customer());
-        forms.put(Step.CREDENTIALS, credentials());
-        forms.put(Step.USER, user());
-        forms.put(Step.WALLET, wallet());
-        forms.put(Step.ADDRESS, address());
+        this.environmentLine = environmentLine;
         setLeft(stepper());
 
         Label status = new Label();
@@ -157,8 +152,30 @@ public final class OnboardingView extends BorderPane {
         return list;
     }
 
+    /**
+     * A step's form, built when first needed: the first frame builds only the step it shows, the others follow
+     * while the operator reads ({@link #prepareSteps()}).
+     */
+    private Node form(Step step) {
+        Node form = forms.get(step);
+        if (form == null) {
+            form = switch (step) {
+                case CONNECTIVITY -> connectivity(environmentLine);
+                case LOGIN -> login();
+                case CUSTOMER -> customer();
+                case CREDENTIALS -> credentials();
+                case USER -> user();
+                case WALLET -> wallet();
+                case ADDRESS -> address();
+            };
+            forms.put(step, form);
+            markSteps();
+        }
+        return form;
+    }
+
     private void showStep(Step step) {
-        ScrollPane scroll = new ScrollPane(forms.get(step));
+        ScrollPane scroll = new ScrollPane(form(step));
         scroll.setFitToWidth(true);
         scroll.setId("step-form");
         setCenter(scroll);
@@ -450,8 +467,9 @@ public final class OnboardingView extends BorderPane {
     }
 
     /**
-     * Skins the forms of the steps ahead, one a frame, in a scene of their own, so that reaching a step only
-     * lays it out (a first skinning of the user form costs ~60 ms on the FX thread). Call once the window shows.
+     * Builds and skins the forms of the steps ahead, one a frame, in a scene of their own, so that reaching a step
+     * only lays it out (a first skinning of the user form costs ~60 ms on the FX thread). Call once the window
+     * shows.
      */
     public void prepareSteps() {
         Deque<Step> ahead = new ArrayDeque<>();
@@ -468,7 +486,7 @@ public final class OnboardingView extends BorderPane {
         if (next == null) {
             return;
         }
-        Node form = forms.get(next);
+        Node form = form(next);
         if (form.getScene() == null && form.getParent() == null) {
             VBox holder = new VBox(form);
             Scene scene = new Scene(holder);

@@ -34,6 +34,16 @@ public final class SessionService {
         onSignOut.add(action);
     }
 
+    /** True while anything would be dropped by a sign-out: an account session, an owner key or a user token. */
+    public boolean holdsCredentials() {
+        return state.accountProperty().get() != null || holds(client) || holds(lookups);
+    }
+
+    private static boolean holds(SovxClient c) {
+        return c.credentials().session().isPresent() || c.credentials().hasOwnerKey()
+                || c.credentials().userToken().isPresent();
+    }
+
     /** Ends the session on the server (best effort) and here (always). */
     public void signOut() {
         if (client.credentials().session().isEmpty()) {

@@ -2,9 +2,12 @@ package com.sovera.console.settings;
 
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
+import com.sovera.console.policy.Policy;
 import com.sovera.console.ui.Icons;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,7 +19,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Environments, timeouts, log level and theme; on the embedded sandbox, training faults too. */
+/**
+ * Environments, timeouts, log level, idle sign-out and theme; on the embedded sandbox, training faults too. What the
+ * administrator's policy pins is disabled and says so beside it.
+ */
 public final class SettingsView extends VBox {
 
     public SettingsView(SettingsViewModel model) {
@@ -27,6 +33,7 @@ public final class SettingsView extends VBox {
         environments.setId("settings-environment");
         environments.setConverter(converter(e -> e.name() + (e.baseUrl() == null ? "" : "  " + e.baseUrl())));
         environments.valueProperty().bindBidirectional(model.environment);
+        environments.setDisable(!model.mayChooseEnvironment());
         TextField custom = new TextField();
         custom.setId("settings-custom-url");
         custom.setPromptText("https://sovx.example.com/sovx/v1");
@@ -35,15 +42,24 @@ public final class SettingsView extends VBox {
         Button add = Icons.on(new Button("A_dd environment"), "fth-plus");
         add.setId("settings-add");
         add.setOnAction(e -> model.addCustom());
+        custom.setDisable(!model.mayAddEnvironments());
+        add.setDisable(!model.mayAddEnvironments());
         Spinner<Integer> connect = new Spinner<>(1, 120, model.connectTimeout.get());
         connect.setId("settings-connect-timeout");
         connect.valueProperty().addListener((o, was, now) -> model.connectTimeout.set(now));
         Spinner<Integer> read = new Spinner<>(1, 600, model.readTimeout.get());
         read.setId("settings-read-timeout");
         read.valueProperty().addListener((o, was, now) -> model.readTimeout.set(now));
-        ComboBox<String> level = new ComboBox<>(FXCollections.observableArrayList(SettingsViewModel.LOG_LEVELS));
+        ComboBox<String> level = new ComboBox<>(FXCollections.observableArrayList(model.logLevels()));
         level.setId("settings-log-level");
         level.valueProperty().bindBidirectional(model.logLevel);
+        level.setDisable(!model.mayChooseLogLevel());
+        Spinner<Integer> idle = new Spinner<>(0, Settings.MAX_IDLE_MINUTES, model.idleMinutes.get());
+        idle.setId("settings-idle-minutes");
+        idle.setEditable(true);
+        idle.valueProperty().addListener((o, was, now) -> model.idleMinutes.set(now));
+        model.idleMinutes.addListener((o, was, now) -> idle.getValueFactory().setValue(now.intValue()));
+        idle.setDisable(!model.mayChooseIdleMinutes());
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.THEMES));
         theme.setId("settings-theme");
         theme.valueProperty().bindBidirectional(model.theme);
@@ -60,12 +76,53 @@ public final class SettingsView extends VBox {
         message.setId("settings-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new Label("Environment"), environments, new HBox(8, custom, add),
+        getChildren().addAll(new Label("Environment"), pinned(model, environments, Policy.Item.ENVIRONMENTS,
+                        Policy.Item.DEFAULT_ENVIRONMENT), pinned(model, new HBox(8, custom, add),
+                        Policy.Item.CUSTOM_ENVIRONMENTS),
                 new Label("Connect timeout (s)"), connect, new Label("Read timeout (s)"), read,
-                new Label("Log level"), level, new Label("Theme"), theme, save, message);
+                new Label("Log level"), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL),
+                new Label("Sign out after this many minutes without input (0: never)"),
+                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), new Label("Theme"), theme, save, message);
+        administered(model).ifPresent(getChildren()::add);
         if (model.training() != null) {
             getChildren().add(training(model.training()));
         }
+    }
+
+    /** A control with the administrator's note beside it, for each of these items the policy pins. */
+    private static Node pinned(SettingsViewModel model, Node control, Policy.Item... items) {
+        HBox row = new HBox(10, control);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Policy.Item item : items) {
+            if (model.pinned(item)) {
+                row.getChildren().add(note(model, item));
+            }
+        }
+        return row;
+    }
+
+    /** The pinned items that have no control here: the local sandbox, training faults, the keychain. */
+    private static Optional<Node> administered(SettingsViewModel model) {
+        VBox box = new VBox(4);
+        for (Policy.Item item : new Policy.Item[] {Policy.Item.EMBEDDED_SANDBOX, Policy.Item.TRAINING_FAULTS,
+                Policy.Item.KEYCHAIN}) {
+            if (model.pinned(item)) {
+                box.getChildren().add(note(model, item));
+            }
+        }
+        if (box.getChildren().isEmpty()) {
+            return Optional.empty();
+        }
+        box.setId("settings-administered");
+        return Optional.of(box);
+    }
+
+    private static Label note(SettingsViewModel model, Policy.Item item) {
+        Label note = new Label(model.note(item));
+        note.setId("pinned-" + item.key());
+        note.setWrapText(true);
+        note.getStyleClass().add("field-message");
+        return note;
     }
 
     /** Arms faults on the embedded sandbox, to practise recovery: what the operator sees is what a real fault shows. */

@@ -69,6 +69,7 @@ public final class MainWindow extends BorderPane {
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
+    private final IdleWatch idle;
     private final Label notice = new Label();
     private final Map<String, ToggleButton> views = new LinkedHashMap<>();
     private String currentView = "nav-onboarding";
@@ -107,9 +108,10 @@ public final class MainWindow extends BorderPane {
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
-        keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner());
+        keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
-                services.runner(), services.scheduler(), services.clock(), services.environment(), session.state());
+                services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
+                keyRing);
         if (services.environment().isProductionLike()) {
             onboarding.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
                     () -> getScene() == null ? null : getScene().getWindow()));
@@ -173,7 +175,8 @@ public final class MainWindow extends BorderPane {
                 }
             }
         });
-        setTop(new VBox(header, notices()));
+        idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
+        setTop(new VBox(header, notices(), idle.notice()));
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -211,6 +214,7 @@ public final class MainWindow extends BorderPane {
     /** The window is closing: timers stop, a call out is dropped, the journal is flushed, the clipboard cleared. */
     public void stop() {
         clock.stop();
+        idle.stop();
         onboarding.dispose();
         clipboard.clearNow();
         services.journal().flush();
@@ -225,7 +229,7 @@ public final class MainWindow extends BorderPane {
         nav("_Bulk", "nav-bulk", "fth-upload", group, this::bulkView);
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
-                services.settingsStore(), settings, this::applied,
+                services.settingsStore(), settings, services.policy(), this::applied,
                 services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null)));
         onboard.setSelected(true);
         VBox box = new VBox(6);
@@ -243,6 +247,7 @@ public final class MainWindow extends BorderPane {
         settings = saved;
         Theme.apply(saved.theme());
         services.client().setWireLog(WireLog.forLevel(saved.logLevel()));
+        idle.setMinutes(saved.idleSignOutMinutes());
         boolean reconnect = !saved.environment().equals(before.environment())
                 || !saved.connectTimeoutSeconds().equals(before.connectTimeoutSeconds())
                 || !saved.readTimeoutSeconds().equals(before.readTimeoutSeconds());

@@ -6,6 +6,7 @@ import com.sovera.console.config.Settings;
 import com.sovera.console.config.SettingsStore;
 import com.sovera.console.onboarding.Journal;
 import com.sovera.console.platform.Keychain;
+import com.sovera.console.policy.Policy;
 import com.sovera.console.session.ActivityLog;
 import com.sovera.console.settings.TrainingFaults;
 import com.sovera.console.ui.task.Scheduler;
@@ -21,12 +22,14 @@ import java.util.concurrent.Callable;
  * @param demo     the embedded sandbox's demo account, or null elsewhere
  * @param training the embedded sandbox's training faults, or null for every other environment
  * @param keychain finds the system keychain (run off the FX thread)
+ * @param settings the settings in force: the operator's under the administrator's policy
  * @param switcher applies another environment or timeouts at once; null where the console cannot (tests)
+ * @param policy   the administrator's policy ({@link Policy#NONE} without one): what Settings may not change
  */
 public record Services(SovxClient client, SovxClient lookups, Environment environment, Settings settings,
                        SettingsStore settingsStore, Journal journal, ActivityLog activity, TaskRunner runner,
                        Scheduler scheduler, Clock clock, Demo demo, TrainingFaults training,
-                       Callable<Keychain> keychain, EnvironmentSwitch switcher) {
+                       Callable<Keychain> keychain, EnvironmentSwitch switcher, Policy policy) {
 
     /** The embedded sandbox's demo sign-in to pre-fill and its customer, ready for lookups (in memory only). */
     public record Demo(String email, String password, String customerId, String ownerKey) {

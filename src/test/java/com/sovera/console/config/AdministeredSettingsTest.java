@@ -58,4 +58,42 @@ class AdministeredSettingsTest {
         assertThat(effective.environment()).isEqualTo(Environment.EMBEDDED_SANDBOX);
         assertThat(effective.logLevel()).isEqualTo("INFO");
     }
+
+    @Test
+    void aChoiceInSettingsAppliesWhenOfferedEvenWhereADefaultDecidesTheStart() {
+        Policy policy = Policy.builder().environments(List.of("sovera-sandbox", PROD)).defaultEnvironment(PROD)
+                .build();
+        Settings sandbox = SAVED.withEnvironment(Environment.SOVERA_SANDBOX_ID);
+        assertThat(AdministeredSettings.chosen(sandbox, policy).environment()).isEqualTo(Environment.SOVERA_SANDBOX);
+        assertThat(AdministeredSettings.effective(sandbox, policy).environment()).isEqualTo(Environment.custom(PROD));
+        // the operator's own URL, or the local sandbox, is not on this desk's list: the console goes to the default
+        assertThat(AdministeredSettings.chosen(SAVED, policy).environment()).isEqualTo(Environment.custom(PROD));
+        assertThat(AdministeredSettings.chosen(SAVED.withEnvironment(Environment.EMBEDDED_ID), policy).environment())
+                .isEqualTo(Environment.custom(PROD));
+    }
+
+    @Test
+    void theIdleSignOutIsTheOperatorsUnlessPinned() {
+        Settings own = SAVED.withIdleSignOutMinutes(30);
+        assertThat(AdministeredSettings.effective(own, Policy.NONE).idleSignOutMinutes()).isEqualTo(30);
+        Policy pinned = Policy.builder().idleSignOutMinutes(10).build();
+        assertThat(AdministeredSettings.effective(own, pinned).idleSignOutMinutes()).isEqualTo(10);
+        assertThat(AdministeredSettings.chosen(own, pinned).idleSignOutMinutes()).isEqualTo(10);
+        assertThat(AdministeredSettings.effective(Settings.DEFAULTS, Policy.MOST_RESTRICTIVE).idleSignOutMinutes())
+                .isEqualTo(15);
+        assertThat(Settings.DEFAULTS.idleSignOutMinutes()).as("off unless chosen").isZero();
+    }
+
+    @Test
+    void anAdministratorsUrlChosenIsNotTheOperatorsToKeep() {
+        Policy policy = Policy.builder().environments(List.of("sovera-sandbox", PROD)).build();
+        Settings chose = Settings.DEFAULTS.withEnvironment("custom:" + PROD);
+        assertThat(chose.customBaseUrls()).isEmpty();
+        assertThat(chose.environment()).isEqualTo(Environment.custom(PROD));
+        assertThat(AdministeredSettings.effective(chose, policy).environment()).isEqualTo(Environment.custom(PROD));
+        assertThat(AdministeredSettings.effective(chose, policy).customBaseUrls()).isEmpty();
+        // without the policy that offered it, the URL is offered no more
+        assertThat(AdministeredSettings.effective(chose, Policy.NONE).environment())
+                .isEqualTo(Environment.EMBEDDED_SANDBOX);
+    }
 }

@@ -1,6 +1,10 @@
 package com.sovera.console.ui.task;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +66,26 @@ public final class ManualScheduler implements Scheduler {
             next.action.run();
         }
         now = until;
+    }
+
+    /** A clock that reads this scheduler's time from {@code start}: what fires sees the time it was due at. */
+    public Clock clock(Instant start) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plus(now);
+            }
+        };
     }
 
     /** Timers still waiting. */
