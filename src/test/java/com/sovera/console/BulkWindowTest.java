@@ -47,23 +47,28 @@ class BulkWindowTest extends ConsoleWindowFixture {
         assertThat(model.customerId.get()).as("the lookups' customer in context").isEqualTo(
                 console.sandbox.demo().customerId());
         Path file = Files.writeString(home.resolve("team.csv"), Column.headerLine() + "\n"
-                + "individual,ines@example.com,Ines,Window,+12025550131,1991-04-01,US,BTC\n"
+                + "individual,ines@example.com,Ines,Window,12025550131,1991-04-01,US,BTC\n"
                 + "individual,omar@example,Omar,Window,+12025550132,1992-05-02,US,ETH\n", StandardCharsets.UTF_8);
 
         interact(() -> model.open(file));
-        waitUntil(() -> text("#bulk-counts").startsWith("2 rows: 1 valid, 1 with errors")
+        waitUntil(() -> text("#bulk-counts").startsWith("2 rows: 0 valid, 2 with errors")
                 && text("#bulk-existing").startsWith("Looked up"));
         assertThat(lookup("#bulk-run").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(text("#bulk-run-hint")).isEqualTo("Fix the 1 row with errors in the table, or skip it.");
-        TableCell<?, ?> wrong = lookup("#bulk-preview-table .table-cell")
-                .match((TableCell<?, ?> c) -> "omar@example".equals(c.getText())).query();
+        assertThat(text("#bulk-run-hint")).isEqualTo("No row can be sent: fix the rows with errors.");
+        TableCell<?, ?> wrong = cell("omar@example");
         assertThat(wrong.getPseudoClassStates()).as("the wrong cell stands out")
                 .contains(PseudoClass.getPseudoClass("error"));
 
         doubleClickOn(wrong);
         write("omar@example.com");
         type(KeyCode.ENTER);
+        waitUntil(() -> text("#bulk-counts").startsWith("2 rows: 1 valid, 1 with errors"));
+        // typed, then the operator clicks elsewhere instead of pressing Enter: what was typed is kept
+        doubleClickOn(cell("12025550131"));
+        write("+12025550131");
+        clickOn(cell("Window"));
         waitUntil(() -> text("#bulk-counts").startsWith("2 rows: 2 valid, 0 with errors"));
+        assertThat(model.preview().rows().get(0).cell(Column.PHONE)).isEqualTo("+12025550131");
         assertThat(text("#bulk-run-hint")).isEmpty();
 
         clickOn("#bulk-run");
@@ -77,6 +82,11 @@ class BulkWindowTest extends ConsoleWindowFixture {
                         org.assertj.core.groups.Tuple.tuple("omar@example.com", "created", "ETH"));
         assertThat(table.getItems()).allSatisfy(l -> assertThat(l.address()).isNotBlank());
         assertThat(text("#bulk-summary")).isEqualTo("Finished: 2 rows created, 0 already there (reused), 0 failed.");
+    }
+
+    private TableCell<?, ?> cell(String text) {
+        return lookup("#bulk-preview-table .table-cell").match((TableCell<?, ?> c) -> text.equals(c.getText()))
+                .query();
     }
 
     @Test
