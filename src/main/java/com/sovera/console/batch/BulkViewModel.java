@@ -94,9 +94,14 @@ public final class BulkViewModel {
     private final BooleanBinding canRun;
     private WriteGuard writeGuard = WriteGuard.ALWAYS;
     private BulkImports.Source source;
-    /** The customer and key whose users marked the preview; null while not looked up. */
-    private String checkedCustomer;
-    private String checkedKey;
+    /** The customer and key whose users marked the preview; null while none did. */
+    private String markedCustomer;
+    private String markedKey;
+    /** False once a run has changed the customer's users: the next run looks them up again. */
+    private boolean marksFresh;
+    /** The customer and key of the lookup under way, if any. */
+    private String pendingCustomer;
+    private String pendingKey;
     /** The lookups' customer last handed over, and whether a change of the field comes from there. */
     private String contextCustomer;
     private boolean settingCustomer;
@@ -212,12 +217,11 @@ public final class BulkViewModel {
 
     /** Sign-out: keys leave memory (a run under way keeps going with the client it started with). */
     public void signedOut() {
-        checking.cancel();
+        cancelCheck();
         ownerKey.set("");
         resumeKey.set("");
         clients.forget();
-        checkedCustomer = null;
-        checkedKey = null;
+        marksFresh = false;
         contextCustomer = null;
     }
 
@@ -226,7 +230,7 @@ public final class BulkViewModel {
         if (run.activeProperty().get()) {
             return;
         }
-        checking.cancel();
+        cancelCheck();
         problem.set(null);
         busy.set(Busy.READING);
         message.set("Reading " + file.getFileName() + "...");
@@ -241,8 +245,9 @@ public final class BulkViewModel {
             source = read.source();
             preview.show(read.preview());
             skipInvalid.set(false);
-            checkedCustomer = null;
-            checkedKey = null;
+            markedCustomer = null;
+            markedKey = null;
+            marksFresh = false;
             Preview.Counts c = preview.countsProperty().get();
             message.set(String.format("%s: %,d rows read%s.", read.sheet().name(), c.rows(), c.invalid() == 0
                     ? ", all valid" : String.format("; %,d with errors: fix them in the table (double-click a "
@@ -257,8 +262,16 @@ public final class BulkViewModel {
         });
     }
 
-    /** Looks up (paced) which of the file's e-mails the customer already has: those rows reuse the user. */
+    /**
+     * Looks up (paced) which of the file's e-mails the customer already has: those rows reuse the user. Nothing is
+     * sent when they were looked up for this customer and key already, or are being looked up.
+     */
     public void checkExisting() {
+        String id = text(customerId);
+        String key = text(ownerKey);
+        if (checkedFor(id, key) || (id.equals(pendingCustomer) && key.equals(pendingKey))) {
+            return;
+        }
         checkExisting(null);
     }
 
@@ -273,21 +286,26 @@ public final class BulkViewModel {
             existingNote.set("Existing users are not looked up yet: enter the customer and paste its owner key.");
             return;
         }
-        if (checkedCustomer != null && !checkedFor(id, key)) {
+        if (markedCustomer != null && !(id.equals(markedCustomer) && key.equals(markedKey))) {
             preview.forgetExisting(); // the marks were another customer's
+            markedCustomer = null;
+            markedKey = null;
         }
-        checkedCustomer = null;
-        checkedKey = null;
         List<String> emails = shown.emails();
         PacedClients.Paced paced = clients.forKey(key);
         busy.set(Busy.CHECKING);
         problem.set(null);
         existingNote.set("Looking up which of these users " + id + " already has...");
+        pendingCustomer = id;
+        pendingKey = key;
         checking.load(job -> ExistingUsers.find(paced.client().api(), emails, job::isCancelled), found -> {
             busy.set(Busy.NONE);
+            pendingCustomer = null;
+            pendingKey = null;
             preview.markExisting(found);
-            checkedCustomer = id;
-            checkedKey = key;
+            markedCustomer = id;
+            markedKey = key;
+            marksFresh = true;
             existingNote.set(String.format("Looked up for %s: %,d of these users exist already and are reused, "
                     + "not created again.", id, found.size()));
             if (then != null) {
@@ -295,6 +313,8 @@ public final class BulkViewModel {
             }
         }, failure -> {
             busy.set(Busy.NONE);
+            pendingCustomer = null;
+            pendingKey = null;
             existingNote.set("Existing users were not looked up for " + id + ".");
             problem.set(keyProblem(id, failure));
         });
@@ -439,8 +459,7 @@ public final class BulkViewModel {
                     + "Results.";
         });
         // the customer's users changed: a next run looks them up again, so the rows done are reused
-        checkedCustomer = null;
-        checkedKey = null;
+        marksFresh = false;
         if (outcome.state() == BulkRun.State.INCOMPLETE) {
             findUnfinished(); // its journal is kept: offered to resume
         }
@@ -483,8 +502,18 @@ public final class BulkViewModel {
         return "";
     }
 
+    /** The preview's marks are this customer's, and no run has changed its users since. */
     private boolean checkedFor(String id, String key) {
-        return id.equals(checkedCustomer) && key.equals(checkedKey);
+        return marksFresh && id.equals(markedCustomer) && key.equals(markedKey);
+    }
+
+    private void cancelCheck() {
+        checking.cancel();
+        pendingCustomer = null;
+        pendingKey = null;
+        if (busy.get() == Busy.CHECKING) {
+            busy.set(Busy.NONE);
+        }
     }
 
     private Problem notConfirmed() {

@@ -158,6 +158,8 @@ class BulkViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("users.csv: 4 rows read; 2 with errors: fix them in the "
                 + "table (double-click a cell) or export them.");
         assertThat(model.existingNoteProperty().get()).startsWith("Looked up for " + customer + ": 1 of these users");
+        model.checkExisting(); // the key field left again: nothing changed, nothing is sent
+        assertThat(runner.waiting()).isZero();
         assertThat(model.runHintProperty().get()).isEqualTo("Fix the 2 rows with errors in the table, or skip them.");
         assertThat(model.canRunProperty().get()).isFalse();
         model.start();
@@ -406,7 +408,7 @@ class BulkViewModelTest {
     }
 
     @Test
-    void anotherCustomerChosenAfterThePreviewHasItsOwnUsersMarkedNotTheFirstOnes() throws Exception {
+    void anotherCustomerChosenAfterARunHasItsOwnUsersMarkedNotTheFirstOnes() throws Exception {
         String adaId = createAda();
         String firstCustomer = customer;
         String firstKey = key;
@@ -416,8 +418,12 @@ class BulkViewModelTest {
         model.open(file("users.csv", FILE));
         runner.runAll();
         assertThat(model.preview().rows().get(0).existingUserId()).isEqualTo(adaId);
+        model.skipInvalid.set(true);
+        model.start(); // Grace too is the first customer's now
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
 
-        newCustomer(); // a second customer, without Ada
+        newCustomer(); // a second customer, without Ada or Grace
         model.customerId.set(customer);
         model.ownerKey.set(key);
         model.checkExisting();
@@ -427,16 +433,17 @@ class BulkViewModelTest {
         assertThat(model.preview().countsProperty().get().existing()).isZero();
         assertThat(model.existingNoteProperty().get()).startsWith("Looked up for " + customer + ": 0 of these");
 
-        model.skipInvalid.set(true);
         model.start();
         runner.runAll();
         assertThat(model.run().results().get(0).userId()).as("a new user for the second customer")
                 .isNotEqualTo(adaId);
+        assertThat(model.run().results()).extracting(ResultLine::status).containsExactly("created", "created",
+                "created", "failed", "failed");
         assertThat(count("users")).isEqualTo(2);
         try (SovxClient first = SovxClient.builder(sandbox.baseUrl()).build()) {
             first.credentials().useOwnerKey(firstKey);
             assertThat(first.api().listUsers(Filter.page(10, 0).asQuery()).execute().total())
-                    .as("nothing was written to the first customer").isOne();
+                    .as("nothing more was written to the first customer").isEqualTo(2);
         } finally {
             firstClient.close();
         }
