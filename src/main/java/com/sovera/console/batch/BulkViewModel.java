@@ -221,6 +221,9 @@ public final class BulkViewModel {
         ownerKey.set("");
         resumeKey.set("");
         clients.forget();
+        preview.forgetExisting(); // the next lookup, with a key given again, marks them anew
+        markedCustomer = null;
+        markedKey = null;
         marksFresh = false;
         contextCustomer = null;
     }

@@ -450,6 +450,32 @@ class BulkViewModelTest {
     }
 
     @Test
+    void signingOutTakesTheKeysAndTheMarksTheyMadeAndARunAsksForTheKeyAgain() throws Exception {
+        createAda();
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = model(runner);
+        model.open(file("users.csv", FILE));
+        runner.runAll();
+        model.resumeKey.set(key);
+        assertThat(model.preview().countsProperty().get().existing()).isOne();
+
+        model.signedOut();
+        assertThat(model.ownerKey.get()).isEmpty();
+        assertThat(model.resumeKey.get()).isEmpty();
+        assertThat(model.preview().countsProperty().get().existing()).isZero();
+        assertThat(model.preview().rows()).as("the operator's rows and fixes stay").hasSize(4);
+        model.skipInvalid.set(true);
+        assertThat(model.runHintProperty().get()).isEqualTo("Paste the owner key of " + customer + ".");
+
+        model.ownerKey.set(key);
+        model.start(); // looked up again with the key, then run
+        runner.runAll();
+        assertThat(model.run().results().get(0).status()).isEqualTo("created");
+        assertThat(model.preview().rows().get(0).isExisting()).isTrue();
+        assertThat(count("users")).as("Ada reused").isEqualTo(2);
+    }
+
+    @Test
     void aFileThatCannotBeReadSaysWhyAndTheTemplateIsSaved() throws Exception {
         ConfinedRunner runner = new ConfinedRunner();
         BulkViewModel model = model(runner);
