@@ -51,6 +51,12 @@ public final class Credentials {
         return ownerKey.get() != null;
     }
 
+    /** True when the owner key held ends with these characters (a key's listed last four), without showing it. */
+    public boolean ownerKeyEndsWith(String lastFour) {
+        String key = ownerKey.get();
+        return key != null && lastFour != null && !lastFour.isEmpty() && key.endsWith(lastFour);
+    }
+
     public Optional<Session> userToken() {
         return Optional.ofNullable(userToken.get());
     }

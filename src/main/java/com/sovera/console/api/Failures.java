@@ -41,6 +41,13 @@ final class Failures {
             }
             json = EnvelopeConverterFactory.read(ResponseBody.create(bytes, body.contentType()));
         } catch (BodyProblem p) {
+            if (status == 404 || status == 405) {
+                // an answer about the endpoint, whatever its body: a server without an assumed endpoint often
+                // answers it with its own HTML or text page, and the console must say "not offered"
+                return new ApiException(status, "HTTP_" + status, (status == 404 ? "this server has no such"
+                        + " endpoint" : "this server does not allow this method here") + " (its answer was "
+                        + p.getMessage() + ")", null, null, rateLimit);
+            }
             return fromBodyProblem(p, status, host);
         } catch (IOException e) {
             return fromIOException(e, raw.request().url());

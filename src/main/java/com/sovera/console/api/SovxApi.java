@@ -11,12 +11,14 @@ import com.sovera.console.api.model.NewAddress;
 import com.sovera.console.api.model.NewCustomer;
 import com.sovera.console.api.model.NewUser;
 import com.sovera.console.api.model.NewWallet;
+import com.sovera.console.api.model.OwnerKey;
 import com.sovera.console.api.model.Page;
 import com.sovera.console.api.model.Session;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import java.util.Map;
 import retrofit2.http.Body;
+import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
 import retrofit2.http.POST;
@@ -24,7 +26,7 @@ import retrofit2.http.Path;
 import retrofit2.http.QueryMap;
 
 /**
- * Every endpoint of the SovX contract ({@code shared/sovx-api.md}), relative to {@code {origin}/sovx/v1/}.
+ * Every endpoint of the SovX contract ({@code docs/sovx-api.md}, and {@code docs/openapi.yaml}), relative to {@code {origin}/sovx/v1/}.
  * Methods marked (assumed) are the contract's additions to the vendor guide: a real server may answer them 404
  * or 405. The client attaches credentials by {@link Requires}; {@link Creates} methods always carry an
  * {@code Idempotency-Key}: pass one to make a retry after a restart safe, or null for a fresh one.
@@ -68,6 +70,23 @@ public interface SovxApi {
     @Creates
     ApiCall<CustomerCredentials> createCredentials(@Path("customer_id") String customerId,
                                                    @Header(IDEMPOTENCY_KEY) String idempotencyKey);
+
+    /**
+     * (assumed) The customer's owner keys, never their secrets; sort: created_at. A server without it answers
+     * 404 or 405, raised as an {@link ApiException} with that status.
+     */
+    @GET("customers/{customer_id}/credentials")
+    @Requires(Audience.SESSION)
+    ApiCall<Page<OwnerKey>> listCredentials(@Path("customer_id") String customerId,
+                                            @QueryMap Map<String, String> filter);
+
+    /**
+     * (assumed) Revokes an owner key at once: from then on it is refused everywhere. Revoking again answers the
+     * same record; a key of another customer is 404.
+     */
+    @DELETE("customers/{customer_id}/credentials/{key_id}")
+    @Requires(Audience.SESSION)
+    ApiCall<OwnerKey> revokeCredential(@Path("customer_id") String customerId, @Path("key_id") String keyId);
 
     @POST("users")
     @Requires(Audience.OWNER_KEY)

@@ -48,6 +48,7 @@ public final class SovxClient implements AutoCloseable {
         if (b.socketFactory != null) {
             okhttp.socketFactory(b.socketFactory);
         }
+        b.observers.forEach(okhttp::addNetworkInterceptor);
         this.transport = okhttp
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
@@ -170,6 +171,7 @@ public final class SovxClient implements AutoCloseable {
         private WireLog wireLog = WireLog.BASIC;
         private java.util.function.Consumer<CallRecord> activity = record -> { };
         private javax.net.SocketFactory socketFactory;
+        private final java.util.List<okhttp3.Interceptor> observers = new java.util.ArrayList<>();
         private RateLimitPacer pacer;
 
         private Builder(HttpUrl baseUrl) {
@@ -205,6 +207,15 @@ public final class SovxClient implements AutoCloseable {
         /** How plain connections are opened (a SOCKS tunnel, or a test's failing network); TLS layers on top. */
         public Builder socketFactory(javax.net.SocketFactory value) {
             this.socketFactory = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sees each request as it leaves, credentials attached, and its answer as it arrives: the tests hold both
+         * to docs/openapi.yaml with it.
+         */
+        public Builder networkInterceptor(okhttp3.Interceptor value) {
+            observers.add(Objects.requireNonNull(value));
             return this;
         }
 

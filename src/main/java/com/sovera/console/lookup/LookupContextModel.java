@@ -162,12 +162,13 @@ public final class LookupContextModel {
         message.set("");
     }
 
-    /** A key of this customer was revoked: if it is the one in use, the lookups stop using it. */
-    public void revoked(String id, String revokedKey) {
-        if (id.equals(customerId.get()) && revokedKey != null && revokedKey.equals(ownerKey)) {
+    /** A key of this customer was revoked (its last four): if it is the one in use, the lookups stop using it. */
+    public void revoked(String id, String lastFour) {
+        if (id.equals(customerId.get()) && ownerKey != null && lastFour != null && ownerKey.endsWith(lastFour)) {
             lookups.credentials().useOwnerKey(null);
             ownerKey = null;
             customerId.set(null);
+            offer.set(null);
             message.set("The key in use for " + id + " was revoked: paste a new one.");
         }
     }

@@ -321,32 +321,9 @@ public final class OnboardingView extends BorderPane {
     }
 
     private Node credentials() {
-        Label masked = new Label();
-        masked.setId("secret-value");
-        masked.getStyleClass().add("secret-value");
-        ToggleButton reveal = Icons.on(new ToggleButton("_Reveal"), "fth-eye");
-        reveal.setId("secret-reveal");
-        masked.textProperty().bind(Bindings.createStringBinding(() -> {
-            String key = model.secret.get();
-            return key == null ? "" : reveal.isSelected() ? key : "•".repeat(key.length());
-        }, model.secret, reveal.selectedProperty()));
-        model.secret.addListener((o, w, n) -> reveal.setSelected(false));
-        Button copy = Icons.on(new Button("C_opy key"), "fth-copy");
-        copy.setId("secret-copy");
-        copy.setOnAction(e -> clipboard.copySecret(model.secret.get()));
-        TextField confirm = new TextField();
-        confirm.textProperty().bindBidirectional(model.lastFour);
-        FieldRow confirmRow = new FieldRow("Type the key's last four characters to confirm you stored it",
-                confirm, "secret-confirm");
-        HBox keyRow = new HBox(8, masked, reveal, copy);
-        Label once = new Label("The owner key (x-api-key) is shown once. Store it in the customer's vault now;"
-                + " the console keeps it in memory only.");
-        once.setWrapText(true);
-        VBox shown = new VBox(8, once, keyRow, confirmRow,
-                new Label("The clipboard is cleared 60 s after copying (and when the console closes), unless it"
-                        + " changed since."));
-        shown.visibleProperty().bind(model.secret.isNotNull());
-        shown.managedProperty().bind(model.secret.isNotNull());
+        // the ids of the wizard's key controls predate the shared control: secret-value, -reveal, -copy, -confirm
+        com.sovera.console.ui.OwnerKeyReveal shown = new com.sovera.console.ui.OwnerKeyReveal(model.secret,
+                model.lastFour, clipboard, "secret");
         Label lost = new Label("The key minted before the interruption was never stored by the console: mint a new"
                 + " one (the old one keeps working wherever it was stored).");
         lost.setId("key-lost");

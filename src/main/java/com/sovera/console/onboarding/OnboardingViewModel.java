@@ -803,6 +803,21 @@ public final class OnboardingViewModel {
         }
     }
 
+    /** A key of this customer was revoked (its last four): if the wizard holds it, it drops it. */
+    public void keyRevoked(String customerId, String revokedLastFour) {
+        if (customerId.equals(progress.get().customerId())
+                && service.client().credentials().ownerKeyEndsWith(revokedLastFour)) {
+            service.client().credentials().useOwnerKey(null);
+            keyAccepted.set(false);
+            secret.set(null);
+            lastFour.set("");
+            summaries.get(Step.CREDENTIALS).set("The key in use was revoked: get another");
+            if (step.get().ordinal() > Step.CREDENTIALS.ordinal()) {
+                step.set(Step.CREDENTIALS);
+            }
+        }
+    }
+
     /** The session ended (sign-out): the key on screen goes, typed input stays journaled. */
     public void signedOut() {
         stopWaiting();

@@ -1,6 +1,7 @@
 package com.sovera.console.sandbox;
 
 import com.sovera.console.api.model.Health;
+import com.sovera.console.api.model.Rules;
 import com.sovera.console.api.model.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,13 +32,20 @@ final class Accounts {
     }
 
     Reply login(SandboxRequest r) throws SQLException {
-        String email = Fields.text(r.body, "email", 1, 254);
-        String password = Fields.text(r.body, "password", 1, 1024);
+        // Any e-mail may be tried (an unknown one simply fails); the password is compared exactly as typed.
+        String email = Fields.string(r.body, "email");
+        String password = Fields.string(r.body, "password");
+        if (email.isEmpty() || Rules.length(email) > 254) {
+            throw SandboxError.validation("email", "email must be 1 to 254 characters");
+        }
+        if (password.isEmpty() || Rules.length(password) > 1024) {
+            throw SandboxError.validation("password", "password must be 1 to 1024 characters");
+        }
         long accountPk = 0;
         String stored = null;
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT pk, password_hash FROM accounts WHERE email_key = ?")) {
-            ps.setString(1, email.toLowerCase(Locale.ROOT));
+            ps.setString(1, Rules.strip(email).toLowerCase(Locale.ROOT));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     accountPk = rs.getLong(1);

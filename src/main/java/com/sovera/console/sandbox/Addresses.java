@@ -56,12 +56,12 @@ final class Addresses {
                     walletCurrency = rs.getString(2);
                 }
             }
-            String currency = Fields.text(r.body, "currency", 1, 16);
+            String currency = Fields.text(r.body, "currency", 16);
             if (!currency.equalsIgnoreCase(walletCurrency)) {
                 throw new SandboxError(400, "CURRENCY_MISMATCH", "currency " + currency.toUpperCase(Locale.ROOT)
                         + " does not match the wallet's currency " + walletCurrency, "currency");
             }
-            String networkName = Fields.text(r.body, "network", 1, 32);
+            String networkName = Fields.text(r.body, "network", 32);
             List<Network> allowed = NETWORKS.get(walletCurrency);
             Network network = Network.byId(networkName).filter(allowed::contains).orElseThrow(() ->
                     new SandboxError(400, "UNSUPPORTED_NETWORK", "network must be one of " + allowed
@@ -77,7 +77,7 @@ final class Addresses {
                 bind(ps, customerPk, walletPk, address);
                 ps.executeUpdate();
             }
-            db.counts().changed("addresses", customerPk);
+            db.changed("addresses", customerPk);
             return Reply.created(address);
         }
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
  */
 final class Auth {
 
+    private static final long LAST_USED_RESOLUTION_MILLIS = 60_000;
+
     private final Database db;
     private final Clock clock;
 
@@ -86,16 +88,33 @@ final class Auth {
         static final Lookup NONE = new Lookup(null, false);
     }
 
+    /** The customer of a key that is not revoked, noting when it was used (to the minute); null otherwise. */
     private Principal ownerKey(Connection c, String key) throws SQLException {
         String hash = Secrets.hash(key);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT k.customer_pk, cu.account_pk FROM api_keys k JOIN customers cu ON cu.pk = k.customer_pk"
-                        + " WHERE k.key_hash = ?")) {
+        Principal owner;
+        long lastUsed;
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.customer_pk, cu.account_pk, k.last_used_at"
+                + " FROM api_keys k JOIN customers cu ON cu.pk = k.customer_pk"
+                + " WHERE k.key_hash = ? AND k.revoked_at IS NULL")) {
             ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Principal(Realm.OWNER_KEY, rs.getLong(2), rs.getLong(1), 0, hash) : null;
+                if (!rs.next()) {
+                    return null;
+                }
+                owner = new Principal(Realm.OWNER_KEY, rs.getLong(2), rs.getLong(1), 0, hash);
+                lastUsed = rs.getLong(3);
             }
         }
+        long now = clock.millis();
+        if (now - lastUsed >= LAST_USED_RESOLUTION_MILLIS) { // one write a minute per key, not one per request
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE api_keys SET last_used_at = ? WHERE key_hash = ?")) {
+                ps.setLong(1, now);
+                ps.setString(2, hash);
+                ps.executeUpdate();
+            }
+        }
+        return owner;
     }
 
     private Lookup session(Connection c, String token) throws SQLException {

@@ -2,6 +2,7 @@ package com.sovera.console.sandbox;
 
 import com.sovera.console.api.model.Customer;
 import com.sovera.console.api.model.CustomerCredentials;
+import com.sovera.console.api.model.OwnerKey;
 import com.sovera.console.api.model.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +24,10 @@ final class Customers {
                     "customer_id", ListQuery.SortKey.of("customer_id", "customers_id"),
                     "entity_name", ListQuery.SortKey.of("entity_name", "customers_entity")));
     private static final String COLUMNS = "email, customer_id, entity_name, created_at, updated_at";
+    /** A customer's owner keys (assumed): sorted by creation only, no where. */
+    static final ListQuery.Spec KEYS = new ListQuery.Spec("api_keys", "customer_pk", Map.of(), Map.of(),
+            Map.of("created_at", ListQuery.SortKey.of("created_at", "api_keys_created")));
+    private static final String KEY_COLUMNS = "key_id, last_four, created_at, last_used_at, revoked_at";
 
     private final Database db;
     private final Clock clock;
@@ -37,11 +42,11 @@ final class Customers {
     Reply create(SandboxRequest r) throws SQLException {
         String email = Fields.email(r.body, "email");
         String customerId = Fields.slug(r.body, "customer_id");
-        String entityName = Fields.text(r.body, "entity_name", 1, 200);
+        String entityName = Fields.text(r.body, "entity_name", 200);
         long now = clock.millis();
         try (Connection c = db.connection()) {
             insert(c, r.principal.accountPk(), customerId, email, entityName, now);
-            db.counts().changed("customers", r.principal.accountPk());
+            db.changed("customers", r.principal.accountPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 throw SandboxError.conflict("customer_id", "customer_id '" + customerId + "' is already taken");
@@ -93,26 +98,75 @@ final class Customers {
     Reply mintCredentials(SandboxRequest r) throws SQLException {
         try (Connection c = db.connection()) {
             long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
-            String secret = mintKey(c, customerPk, clock.millis());
-            return Reply.created(new CustomerCredentials(r.param("customer_id"), secret));
+            String secret = Secrets.customerSecret();
+            String keyId = storeKey(c, customerPk, secret, clock.millis());
+            db.changed("api_keys", customerPk);
+            return Reply.created(new CustomerCredentials(r.param("customer_id"), secret, keyId));
         }
     }
 
-    /** A new, additional owner key: only its hash is stored. */
-    static String mintKey(Connection c, long customerPk, long now) throws SQLException {
-        return storeKey(c, customerPk, Secrets.customerSecret(), now);
-    }
-
-    /** Stores the hash of an owner key for the customer; returns the key. */
+    /**
+     * Stores an owner key for the customer: its hash, a public id and its last four characters, never the
+     * secret. Returns the id.
+     */
     static String storeKey(Connection c, long customerPk, String secret, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO api_keys (key_hash, customer_pk, created_at) VALUES (?, ?, ?)")) {
+        String keyId = java.util.UUID.randomUUID().toString();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys (key_hash, customer_pk, created_at,"
+                + " key_id, last_four) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, Secrets.hash(secret));
             ps.setLong(2, customerPk);
             ps.setLong(3, now);
+            ps.setString(4, keyId);
+            ps.setString(5, secret.substring(secret.length() - 4));
             ps.executeUpdate();
         }
-        return secret;
+        return keyId;
+    }
+
+    /** (assumed) The customer's owner keys, as records: never a secret. */
+    Reply listKeys(SandboxRequest r) throws SQLException {
+        ListQuery query = ListQuery.parse(KEYS, r.query);
+        try (Connection c = db.connection()) {
+            long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
+            return query.run(c, db.counts(), customerPk, KEY_COLUMNS, Customers::readKey);
+        }
+    }
+
+    /**
+     * (assumed) Revokes one of the customer's owner keys: from now on it is refused everywhere. Revoking again
+     * answers the same record; another customer's key is a 404.
+     */
+    Reply revokeKey(SandboxRequest r) throws SQLException {
+        try (Connection c = db.connection()) {
+            long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET revoked_at = ? WHERE customer_pk = ?"
+                    + " AND key_id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, clock.millis());
+                ps.setLong(2, customerPk);
+                ps.setString(3, r.param("key_id"));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM api_keys"
+                    + " WHERE customer_pk = ? AND key_id = ?")) {
+                ps.setLong(1, customerPk);
+                ps.setString(2, r.param("key_id"));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw SandboxError.notFound("key " + r.param("key_id"));
+                    }
+                    return Reply.ok(readKey(rs));
+                }
+            }
+        }
+    }
+
+    private static OwnerKey readKey(ResultSet rs) throws SQLException {
+        long lastUsed = rs.getLong(4);
+        boolean neverUsed = rs.wasNull();
+        long revoked = rs.getLong(5);
+        boolean notRevoked = rs.wasNull();
+        return new OwnerKey(rs.getString(1), rs.getString(2), Sql.instant(rs.getLong(3)),
+                neverUsed ? null : Sql.instant(lastUsed), notRevoked ? null : Sql.instant(revoked));
     }
 
     Reply mintUserToken(SandboxRequest r) throws SQLException {

@@ -18,7 +18,8 @@ final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migration scripts in order; a new version appends a script here and never edits an old one. */
-    private static final String[] MIGRATIONS = {"V1__schema.sql", "V2__filter_order.sql"};
+    private static final String[] MIGRATIONS = {"V1__schema.sql", "V2__filter_order.sql",
+        "V3__text_in_characters.sql", "V4__owner_key_records.sql"};
 
     private final JdbcConnectionPool pool;
     private final CountCache counts = new CountCache();
@@ -32,7 +33,8 @@ final class Database implements AutoCloseable {
     static Database open(Path directory) throws SQLException {
         String url = directory == null
                 ? "jdbc:h2:mem:sovx-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
-                : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("sandbox") + ";DB_CLOSE_ON_EXIT=FALSE";
+                // WRITE_DELAY=0: a committed row is in the file at once, so a killed sandbox loses no answered write
+                : "jdbc:h2:file:" + directory.toAbsolutePath().resolve("sandbox") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         Database db = new Database(url);
         try {
             db.migrate();
@@ -48,8 +50,74 @@ final class Database implements AutoCloseable {
         return counts;
     }
 
+    /** What runs inside {@link #inTransaction}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** The transaction of this thread, when one is open: every connection() of it is the same connection. */
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
+
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        Connection tx = bound.get();
+        return tx == null ? pool.getConnection() : unclosable(tx);
+    }
+
+    /**
+     * Runs {@code work} as one transaction: whatever it writes through {@link #connection()} commits together, or
+     * not at all (an exception rolls it back). A create and its idempotency record so never part: a sandbox killed
+     * between them would otherwise create again when the same key is retried.
+     */
+    <T> T inTransaction(Work<T> work) throws Exception {
+        if (bound.get() != null) {
+            return work.run();
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            bound.set(c);
+            afterCommit.set(new java.util.ArrayList<>());
+            try {
+                T value = work.run();
+                c.commit();
+                afterCommit.get().forEach(Runnable::run);
+                return value;
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                bound.remove();
+                afterCommit.remove();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Forgets an owner's list totals of a table whose rows changed: now, and again once the change is committed
+     * (a total counted in between saw the rows before it).
+     */
+    void changed(String table, long owner) {
+        counts.changed(table, owner);
+        java.util.List<Runnable> pending = afterCommit.get();
+        if (pending != null) {
+            pending.add(() -> counts.changed(table, owner));
+        }
+    }
+
+    private static Connection unclosable(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null; // the transaction's owner closes it
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private void migrate() throws SQLException {

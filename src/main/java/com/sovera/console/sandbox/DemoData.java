@@ -65,7 +65,8 @@ final class DemoData {
                             "ops@demo-customer.test", "Demo Customer Ltd", EPOCH.toEpochMilli());
                 }
             }
-            String key = Customers.storeKey(c, customerPk, ownerKey, now);
+            Customers.storeKey(c, customerPk, ownerKey, now);
+            String key = ownerKey;
             c.commit();
             int existing = countDemoUsers(c, customerPk);
             if (existing < users) {

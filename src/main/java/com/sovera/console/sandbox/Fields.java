@@ -4,21 +4,23 @@ import com.sovera.console.api.model.Rules;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * The contract's field rules, as the server applies them: the checks are the console's own {@link Rules}, so both
- * halves agree; each failure is a VALIDATION_ERROR naming the field.
+ * The contract's field rules as the server applies them to a value exactly as sent: the checks are the console's
+ * own {@link Rules}, the patterns those of docs/openapi.yaml. Each failure is a VALIDATION_ERROR naming the field.
  */
 final class Fields {
 
+    private static final Pattern USER_TYPE = Pattern.compile(Rules.USER_TYPE_PATTERN);
+    private static final Pattern CURRENCY = Pattern.compile(Rules.CURRENCY_PATTERN);
 
     private Fields() {
     }
 
-    /** A required string of {@code min..max} characters with no control characters. */
-    static String text(Map<String, Object> body, String name, int min, int max) {
+    /** A string, present: any other JSON type is named as wrong. */
+    static String string(Map<String, Object> body, String name) {
         Object value = body.get(name);
         if (value == null) {
             throw SandboxError.validation(name, name + " is required");
@@ -26,66 +28,85 @@ final class Fields {
         if (!(value instanceof String s)) {
             throw SandboxError.validation(name, name + " must be a string");
         }
-        String text = s.strip();
-        int length = text.codePointCount(0, text.length());
-        if (length < min || length > max) {
-            throw SandboxError.validation(name, min == 1 && length == 0 ? name + " is required"
-                    : name + " must be " + min + " to " + max + " characters");
+        return s;
+    }
+
+    /**
+     * A text of at most {@code max} characters as sent, not white space only, with no control, line-separator or
+     * text-direction character; returned without the white space around it, as it is stored.
+     */
+    static String text(Map<String, Object> body, String name, int max) {
+        String s = string(body, name);
+        if (Rules.length(s) > max) {
+            throw SandboxError.validation(name, name + " must be 1 to " + max + " characters");
         }
-        if (Rules.name(text, max) != null) {
-            throw SandboxError.validation(name, name + " must not contain control characters");
+        if (!Rules.isText(s)) {
+            throw SandboxError.validation(name, Rules.hasForbidden(s) ? name + " must not contain control"
+                    + " characters, line separators or text-direction marks" : name + " is required");
         }
-        return text;
+        return Rules.strip(s);
     }
 
     static String email(Map<String, Object> body, String name) {
-        String text = text(body, name, 3, 254);
-        if (Rules.email(text) != null) {
-            throw SandboxError.validation(name, name + " must be an e-mail address such as name@example.com");
+        String s = string(body, name);
+        if (!Rules.isEmail(s)) {
+            throw SandboxError.validation(name, s.isEmpty() ? name + " is required" : name + " must be an e-mail"
+                    + " address such as name@example.com, at most " + Rules.EMAIL_MAX + " characters");
         }
-        return text;
+        return s;
     }
 
     static String slug(Map<String, Object> body, String name) {
-        String text = text(body, name, 1, 63);
-        if (Rules.slug(text) != null) {
+        String s = string(body, name);
+        if (!Rules.isSlug(s)) {
             throw SandboxError.validation(name, name + " must be 3 to 63 lowercase letters, digits and hyphens,"
                     + " starting with a letter or digit");
         }
-        return text;
+        return s;
     }
 
     static String phone(Map<String, Object> body, String name) {
-        String text = text(body, name, 1, 16);
-        if (Rules.phone(text) != null) {
+        String s = string(body, name);
+        if (!Rules.isPhone(s)) {
             throw SandboxError.validation(name, name + " must be in E.164 form: + and 8 to 15 digits");
         }
-        return text;
+        return s;
     }
 
     static LocalDate pastDate(Map<String, Object> body, String name, LocalDate today) {
-        String text = text(body, name, 1, 10);
-        if (Rules.dateOfBirth(text, today) != null) {
-            throw SandboxError.validation(name, name + " must be a real date in the past, after 1900, written"
-                    + " YYYY-MM-DD");
+        String s = string(body, name);
+        if (!Rules.isDateOfBirth(s, today)) {
+            throw SandboxError.validation(name, name + " must be a real date written YYYY-MM-DD, from "
+                    + Rules.EARLIEST_BIRTH + " on and before today");
         }
-        return LocalDate.parse(text);
+        return LocalDate.parse(s);
     }
 
+    /** An ISO 3166-1 alpha-2 code in any case, returned in upper case. */
     static String country(Map<String, Object> body, String name) {
-        String text = text(body, name, 1, 2).toUpperCase(Locale.ROOT);
-        if (Rules.country(text) != null) {
+        String s = string(body, name);
+        if (!Rules.isCountry(s)) {
             throw SandboxError.validation(name, name + " must be an ISO 3166-1 alpha-2 code such as US or DE");
         }
-        return text;
+        return s.toUpperCase(Locale.ROOT);
     }
 
-    /** One of the allowed values, compared case-insensitively; returned in the allowed spelling. */
-    static String oneOf(Map<String, Object> body, String name, Set<String> allowed) {
-        String text = text(body, name, 1, 32);
-        return allowed.stream().filter(a -> a.equalsIgnoreCase(text)).findFirst()
-                .orElseThrow(() -> SandboxError.validation(name, name + " must be one of "
-                        + String.join(", ", allowed.stream().sorted().toList())));
+    /** {@code individual} or {@code business} in any case, returned in lower case. */
+    static String userType(Map<String, Object> body, String name) {
+        return oneOf(body, name, USER_TYPE, "individual, business").toLowerCase(Locale.ROOT);
+    }
+
+    /** BTC, ETH or USDC in any case, returned in upper case. */
+    static String currency(Map<String, Object> body, String name) {
+        return oneOf(body, name, CURRENCY, "BTC, ETH, USDC").toUpperCase(Locale.ROOT);
+    }
+
+    private static String oneOf(Map<String, Object> body, String name, Pattern allowed, String listed) {
+        String s = string(body, name);
+        if (!allowed.matcher(s).matches()) {
+            throw SandboxError.validation(name, name + " must be one of " + listed);
+        }
+        return s;
     }
 
     /** A path id that is a UUID, or the 404 an unknown id gets: malformed ids never reach the database. */

@@ -46,7 +46,8 @@ final class Gate implements HttpHandler {
         String trace = UUID.randomUUID().toString();
         String json = "{\"success\":false,\"errors\":[{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\""
                 + message.replace("\\", "\\\\").replace("\"", "'").replaceAll("\\p{Cntrl}", " ")
-                + "\"}],\"meta\":{\"trace_id\":\"" + trace + "\"}}";
+                + "\"}],\"meta\":{\"timestamp\":\"" + com.sovera.console.api.model.Json.TIMESTAMP.format(
+                java.time.Instant.now()) + "\",\"version\":\"v1\",\"trace_id\":\"" + trace + "\"}}";
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("X-Trace-Id", trace);

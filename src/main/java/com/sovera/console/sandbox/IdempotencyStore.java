@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Remembers, per credential and {@code Idempotency-Key}, the request's hash and the answer given, for 24 hours.
@@ -24,20 +25,38 @@ final class IdempotencyStore {
     private final Database db;
     private final Clock clock;
     private final Map<String, Entry> memory = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, KeyLock> locks = new ConcurrentHashMap<>();
+
+    /** The lock of one key and how many requests hold or wait for it: it is dropped only when none does. */
+    private static final class KeyLock {
+        final ReentrantLock lock = new ReentrantLock();
+        int users; // changed only inside the map's compute for this key
+    }
 
     IdempotencyStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
 
-    /** A lock object for one key, so two requests with the same key never run at once. */
-    Object lockFor(String scope, String key) {
-        return locks.computeIfAbsent(scope + " " + key, k -> new Object());
+    /**
+     * Waits until no other request with this key runs, then holds the key: two requests with the same key never
+     * run at once. Every call is paired with {@link #release}.
+     */
+    void acquire(String scope, String key) {
+        KeyLock held = locks.compute(scope + " " + key, (k, current) -> {
+            KeyLock lock = current == null ? new KeyLock() : current;
+            lock.users++;
+            return lock;
+        });
+        held.lock.lock();
     }
 
+    /** Lets the next request with this key run; the lock is forgotten once nobody holds or awaits it. */
     void release(String scope, String key) {
-        locks.remove(scope + " " + key);
+        locks.computeIfPresent(scope + " " + key, (k, lock) -> {
+            lock.lock.unlock();
+            return --lock.users == 0 ? null : lock;
+        });
     }
 
     Entry find(String scope, String key, boolean inMemory) throws SQLException {
@@ -56,6 +75,11 @@ final class IdempotencyStore {
                 return rs.next() ? new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)) : null;
             }
         }
+    }
+
+    /** Runs a create and the saving of its answer as one transaction of the database. */
+    <T> T atomically(Database.Work<T> work) throws Exception {
+        return db.inTransaction(work);
     }
 
     void save(String scope, String key, Entry entry, boolean inMemory) throws SQLException {

@@ -67,6 +67,8 @@ final class ListQuery {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     private static final int MAX_VALUE_LENGTH = 254;
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
+    private static final String DIRECTION = "([Aa][Ss][Cc]|[Dd][Ee][Ss][Cc])";
 
     /** One parsed sort key with its direction. */
     private record Order(SortKey key, String direction) {
@@ -97,7 +99,7 @@ final class ListQuery {
         });
         ListQuery q = new ListQuery(spec,
                 (int) number(filters.remove("filter[limit]"), "filter[limit]", DEFAULT_LIMIT, 1, MAX_LIMIT),
-                number(filters.remove("filter[skip]"), "filter[skip]", 0, 0, Long.MAX_VALUE / 2));
+                number(filters.remove("filter[skip]"), "filter[skip]", 0, 0, Long.MAX_VALUE));
         String sort = filters.remove("filter[sort]");
         if (sort != null) {
             q.parseSort(sort);
@@ -108,45 +110,49 @@ final class ListQuery {
         return q;
     }
 
+    /** Digits, optionally after a minus, within min..max: how the contract writes an integer parameter. */
     private static long number(String text, String name, long fallback, long min, long max) {
         if (text == null) {
             return fallback;
         }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value < min || value > max) {
-                throw SandboxError.validation(name, name + " must be between " + min + " and "
-                        + (max == MAX_LIMIT ? max : "a reasonable size") + ", not " + text.trim());
+        if (!INTEGER.matcher(text).matches()) {
+            throw SandboxError.validation(name, name + " must be a whole number written in digits");
+        }
+        java.math.BigInteger value = new java.math.BigInteger(text);
+        if (value.compareTo(java.math.BigInteger.valueOf(min)) < 0
+                || value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw SandboxError.validation(name, name + " must be between " + min + " and " + max + ", not "
+                    + abbreviate(text));
+        }
+        return value.longValueExact();
+    }
+
+    /**
+     * {@code field [ASC|DESC]}, comma-separated, spaces allowed around each word; the pattern is
+     * {@link #sortPattern}, as in docs/openapi.yaml. A field named again keeps its first direction.
+     */
+    private void parseSort(String sort) {
+        if (!java.util.regex.Pattern.compile(sortPattern(spec.sort().keySet())).matcher(sort).matches()) {
+            throw SandboxError.validation("filter[sort]", "cannot sort by '" + abbreviate(sort) + "': write field,"
+                    + " field ASC or field DESC, comma-separated; sortable: "
+                    + String.join(", ", new java.util.TreeSet<>(spec.sort().keySet())));
+        }
+        List<String> seen = new ArrayList<>();
+        for (String part : sort.split(",", -1)) {
+            String[] words = part.trim().split(" +");
+            if (seen.contains(words[0])) {
+                continue;
             }
-            return value;
-        } catch (NumberFormatException e) {
-            throw SandboxError.validation(name, name + " must be a whole number");
+            seen.add(words[0]);
+            sorts.add(new Order(spec.sort().get(words[0]),
+                    words.length == 2 ? words[1].toUpperCase(Locale.ROOT) : "ASC"));
         }
     }
 
-    private void parseSort(String sort) {
-        if (sort.isBlank()) {
-            throw SandboxError.validation("filter[sort]", "filter[sort] is empty");
-        }
-        List<String> seen = new ArrayList<>();
-        for (String part : sort.split(",")) {
-            String[] words = part.trim().split("\\s+");
-            String field = words[0];
-            SortKey key = spec.sort().get(field);
-            if (key == null || words.length > 2) {
-                throw SandboxError.validation("filter[sort]", "cannot sort by '" + abbreviate(part.trim())
-                        + "'; sortable: " + String.join(", ", spec.sort().keySet()));
-            }
-            String direction = words.length == 2 ? words[1].toUpperCase(Locale.ROOT) : "ASC";
-            if (!direction.equals("ASC") && !direction.equals("DESC")) {
-                throw SandboxError.validation("filter[sort]", "sort direction must be ASC or DESC");
-            }
-            if (seen.contains(field)) {
-                throw SandboxError.validation("filter[sort]", "'" + field + "' is sorted twice");
-            }
-            seen.add(field);
-            sorts.add(new Order(key, direction));
-        }
+    /** The pattern a {@code filter[sort]} value of these fields matches. */
+    static String sortPattern(java.util.Collection<String> fields) {
+        String term = " *(" + String.join("|", new java.util.TreeSet<>(fields)) + ")( +" + DIRECTION + ")? *";
+        return "^" + term + "(," + term + ")*$";
     }
 
     private void parseCondition(String key, String value) {
@@ -157,7 +163,7 @@ final class ListQuery {
         }
         boolean like = rest.endsWith("][like]");
         String field = rest.substring(0, rest.length() - (like ? "][like]".length() : 1));
-        if (value.length() > MAX_VALUE_LENGTH) {
+        if (value.codePointCount(0, value.length()) > MAX_VALUE_LENGTH) {
             throw SandboxError.validation(abbreviate(key), "the value of " + abbreviate(key) + " is too long");
         }
         if (like) {

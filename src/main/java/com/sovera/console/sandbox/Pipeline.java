@@ -2,9 +2,6 @@ package com.sovera.console.sandbox;
 
 import com.sovera.console.api.model.Json;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +32,7 @@ final class Pipeline implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final String BASE_PATH = "/sovx/v1";
     static final int MAX_BODY = 64 * 1024;
+    static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
     private static final JsonAdapter<Object> JSON = Json.moshi().adapter(Object.class);
 
@@ -98,6 +95,10 @@ final class Pipeline implements HttpHandler {
                     + " a minute. Retry after " + verdict.retryAfterSeconds() + " s.", null);
         }
 
+        if (headers.containsKey(FrontDoor.REPAIRED)) {
+            throw SandboxError.validation(null, "The request target is not correctly percent-encoded: write % as"
+                    + " %25, a space as %20, and encode every character a URL may not hold.");
+        }
         List<String> segments = segments(rawPath);
         Route route = null;
         Map<String, String> params = null;
@@ -133,7 +134,7 @@ final class Pipeline implements HttpHandler {
         String key = headers.getFirst("Idempotency-Key");
         if (route.idempotency() == Route.Idempotency.NONE || key == null) {
             Reply reply = route.handler().handle(request);
-            write(exchange, reply.status(), render(reply, traceId), false, traceId);
+            write(exchange, reply.status(), render(reply, traceId), false, traceId, reply.mediaType());
             return reply.status();
         }
         return idempotent(exchange, route, request, key.trim(), body);
@@ -159,6 +160,10 @@ final class Pipeline implements HttpHandler {
         }
     }
 
+    /** A create's answer as sent. */
+    private record Answer(int status, byte[] body) {
+    }
+
     private int idempotent(HttpExchange exchange, Route route, SandboxRequest request, String key, byte[] body)
             throws Exception {
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
@@ -169,29 +174,33 @@ final class Pipeline implements HttpHandler {
         String scope = request.principal.idempotencyScope();
         String requestHash = Secrets.sha256Hex(concat((request.method + " " + request.path + "\n")
                 .getBytes(StandardCharsets.UTF_8), body));
-        synchronized (idempotency.lockFor(scope, key)) {
-            try {
-                IdempotencyStore.Entry entry = idempotency.find(scope, key, inMemory);
-                if (entry != null) {
-                    if (!entry.requestHash().equals(requestHash)) {
-                        throw new SandboxError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a"
-                                + " different request; use a new key for a new request.", null);
-                    }
-                    write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
-                            request.traceId);
-                    return entry.status();
+        idempotency.acquire(scope, key);
+        try {
+            IdempotencyStore.Entry entry = idempotency.find(scope, key, inMemory);
+            if (entry != null) {
+                if (!entry.requestHash().equals(requestHash)) {
+                    throw new SandboxError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a"
+                            + " different request; use a new key for a new request.", null);
                 }
+                write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
+                        request.traceId);
+                return entry.status();
+            }
+            // the create and the record of its answer commit together (an answer kept in memory cannot)
+            Database.Work<Answer> create = () -> {
                 Reply reply = route.handler().handle(request);
                 byte[] rendered = render(reply, request.traceId);
                 if (reply.status() / 100 == 2) {
                     idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
                             new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
                 }
-                write(exchange, reply.status(), rendered, false, request.traceId);
-                return reply.status();
-            } finally {
-                idempotency.release(scope, key);
-            }
+                return new Answer(reply.status(), rendered);
+            };
+            Answer answer = inMemory ? create.run() : idempotency.atomically(create);
+            write(exchange, answer.status(), answer.body(), false, request.traceId);
+            return answer.status();
+        } finally {
+            idempotency.release(scope, key);
         }
     }
 
@@ -288,19 +297,12 @@ final class Pipeline implements HttpHandler {
                     + " application/json.", null);
         }
         try {
-            JsonReader reader = JsonReader.of(new Buffer().write(body));
-            Object value = reader.readJsonValue();
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw invalidJson("there is text after the JSON object");
-            }
-            if (!(value instanceof Map)) {
+            if (!(JsonBody.read(body) instanceof Map<?, ?> object)) {
                 throw invalidJson("the body must be a JSON object");
             }
-            return (Map<String, Object>) value;
-        } catch (JsonEncodingException | JsonDataException | java.io.EOFException e) {
-            throw invalidJson("the body is not valid JSON");
-        } catch (IOException e) {
-            throw invalidJson("the body could not be read as JSON");
+            return (Map<String, Object>) object;
+        } catch (JsonBody.NotJson e) {
+            throw invalidJson(e.getMessage());
         }
     }
 
@@ -309,6 +311,9 @@ final class Pipeline implements HttpHandler {
     }
 
     private byte[] render(Reply reply, String traceId) {
+        if (reply.data() instanceof Reply.Document document) {
+            return document.bytes();
+        }
         if (reply.bare()) {
             return JSON.toJson(reply.data()).getBytes(StandardCharsets.UTF_8);
         }
@@ -355,9 +360,14 @@ final class Pipeline implements HttpHandler {
 
     private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId)
             throws IOException {
+        write(exchange, status, body, replayed, traceId, JSON_TYPE);
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId,
+                              String mediaType) throws IOException {
         var headers = exchange.getResponseHeaders();
         drainRequest(exchange);
-        headers.set("Content-Type", "application/json; charset=utf-8");
+        headers.set("Content-Type", mediaType);
         headers.set("X-Trace-Id", traceId);
         if (replayed) {
             headers.set("Idempotent-Replayed", "true");

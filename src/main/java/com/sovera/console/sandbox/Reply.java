@@ -9,6 +9,10 @@ record Reply(int status, Object data, Pagination pagination, boolean bare) {
     record Pagination(long total, int limit, long skip) {
     }
 
+    /** A document written as it is, not as JSON data: the contract itself. */
+    record Document(byte[] bytes, String mediaType) {
+    }
+
     static Reply ok(Object data) {
         return new Reply(200, data, null, false);
     }
@@ -19,6 +23,15 @@ record Reply(int status, Object data, Pagination pagination, boolean bare) {
 
     static Reply bare(Object data) {
         return new Reply(200, data, null, true);
+    }
+
+    static Reply document(byte[] bytes, String mediaType) {
+        return new Reply(200, new Document(bytes, mediaType), null, true);
+    }
+
+    /** The Content-Type of this answer. */
+    String mediaType() {
+        return data instanceof Document d ? d.mediaType() : Pipeline.JSON_TYPE;
     }
 
     static Reply page(java.util.List<?> rows, Pagination pagination) {

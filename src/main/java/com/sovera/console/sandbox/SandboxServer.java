@@ -29,14 +29,16 @@ public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 16;
 
     private final HttpServer http;
+    private final FrontDoor door;
     private final ExecutorService executor;
     private final DemoAccount demo;
     private final Training training;
     private final CompletableFuture<Database> database;
 
-    private SandboxServer(HttpServer http, ExecutorService executor, DemoAccount demo, Training training,
-                          CompletableFuture<Database> database) {
+    private SandboxServer(HttpServer http, FrontDoor door, ExecutorService executor, DemoAccount demo,
+                          Training training, CompletableFuture<Database> database) {
         this.http = http;
+        this.door = door;
         this.executor = executor;
         this.demo = demo;
         this.training = training;
@@ -84,9 +86,17 @@ public final class SandboxServer implements AutoCloseable {
         CompletableFuture<Pipeline> pipeline = new CompletableFuture<>();
         CompletableFuture<Database> database = new CompletableFuture<>();
         HttpServer http;
+        FrontDoor door;
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+            // the JDK server on a port of its own, behind the door that listens where clients connect
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
+            throw new SandboxStartException("Cannot start the sandbox: " + e.getMessage(), e);
+        }
+        try {
+            door = FrontDoor.open(config.port(), http.getAddress());
+        } catch (IOException e) {
+            http.stop(0);
             throw new SandboxStartException("Cannot start the sandbox: port " + config.port() + " is not free ("
                     + e.getMessage() + ")", e);
         }
@@ -94,7 +104,7 @@ public final class SandboxServer implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         http.setExecutor(executor);
         http.start();
-        SandboxServer server = new SandboxServer(http, executor, demo, training, database);
+        SandboxServer server = new SandboxServer(http, door, executor, demo, training, database);
         Thread opening = new Thread(() -> {
             try {
                 openWhen.toCompletableFuture().exceptionally(e -> null).join();
@@ -148,8 +158,11 @@ public final class SandboxServer implements AutoCloseable {
         Users users = new Users(db, config.clock());
         Wallets wallets = new Wallets(db, config.clock());
         Addresses addresses = new Addresses(db, config.clock(), new AddressFactory(Secrets::randomBytes));
+        ContractDocument document = new ContractDocument();
         return List.of(
                 Route.of("GET", "/health", Realm.OPEN, false, NONE, accounts::health),
+                Route.of("GET", "/openapi.yaml", Realm.OPEN, false, NONE, document::yaml),
+                Route.of("GET", "/openapi.json", Realm.OPEN, false, NONE, document::json),
                 Route.of("POST", "/auth/login", Realm.OPEN, true, NONE, accounts::login),
                 Route.of("POST", "/auth/logout", Realm.SESSION, false, NONE, accounts::logout),
                 Route.of("POST", "/customers", Realm.SESSION, true, STORED, customers::create),
@@ -157,6 +170,10 @@ public final class SandboxServer implements AutoCloseable {
                 Route.of("GET", "/customers/{customer_id}", Realm.SESSION, false, NONE, customers::get),
                 Route.of("POST", "/customers/{customer_id}/credentials", Realm.SESSION, false, IN_MEMORY,
                         customers::mintCredentials),
+                Route.of("GET", "/customers/{customer_id}/credentials", Realm.SESSION, false, NONE,
+                        customers::listKeys),
+                Route.of("DELETE", "/customers/{customer_id}/credentials/{key_id}", Realm.SESSION, false, NONE,
+                        customers::revokeKey),
                 Route.of("POST", "/customers/{customer_id}/users/{user_id}/token", Realm.SESSION, false, IN_MEMORY,
                         customers::mintUserToken),
                 Route.of("POST", "/users", Realm.OWNER_KEY, true, STORED, users::create),
@@ -184,7 +201,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return door.port();
     }
 
     /** {@code http://127.0.0.1:PORT/sovx/v1}. */
@@ -217,6 +234,7 @@ public final class SandboxServer implements AutoCloseable {
     /** Stops listening, finishes answers under way (up to a second) and closes the database. */
     @Override
     public void close() {
+        door.close();
         http.stop(1);
         executor.shutdown();
         try {

@@ -12,13 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** The SX Connect user endpoints, scoped to the owner key's customer, and {@code /me}. */
 final class Users {
 
-    static final Set<String> TYPES = Set.of("individual", "business");
     static final ListQuery.Spec LIST = new ListQuery.Spec("users", "customer_pk",
             Map.of("email", ListQuery.Field.lower("email_key", "users_email"),
                     "status", ListQuery.Field.upper("status", "users_status").inCreationOrder(),
@@ -49,10 +47,10 @@ final class Users {
 
     Reply create(SandboxRequest r) throws SQLException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String userType = Fields.oneOf(r.body, "user_type", TYPES);
+        String userType = Fields.userType(r.body, "user_type");
         String email = Fields.email(r.body, "email");
-        String firstName = Fields.text(r.body, "first_name", 1, 100);
-        String lastName = Fields.text(r.body, "last_name", 1, 100);
+        String firstName = Fields.text(r.body, "first_name", 100);
+        String lastName = Fields.text(r.body, "last_name", 100);
         String phone = Fields.phone(r.body, "phone");
         LocalDate dateOfBirth = Fields.pastDate(r.body, "date_of_birth", today);
         String country = Fields.country(r.body, "country");
@@ -61,7 +59,7 @@ final class Users {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             bind(ps, r.principal.customerPk(), row);
             ps.executeUpdate();
-            db.counts().changed("users", r.principal.customerPk());
+            db.changed("users", r.principal.customerPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {
                 throw SandboxError.conflict("email", "a user with e-mail " + row.email() + " already exists");

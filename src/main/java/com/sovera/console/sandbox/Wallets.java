@@ -9,13 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Wallets of the owner key's customer. */
 final class Wallets {
 
-    static final Set<String> CURRENCIES = Set.of("BTC", "ETH", "USDC");
     static final ListQuery.Spec LIST = new ListQuery.Spec("wallets", "customer_pk",
             Map.of("user_id", ListQuery.Field.lower("user_id", "wallets_user"),
                     "currency", ListQuery.Field.upper("currency", "wallets_currency"),
@@ -45,15 +43,15 @@ final class Wallets {
         long customerPk = r.principal.customerPk();
         try (Connection c = db.connection()) {
             long userPk = Users.userPk(c, customerPk, userId);
-            String name = Fields.text(r.body, "name", 1, 64);
-            String currency = Fields.oneOf(r.body, "currency", CURRENCIES);
+            String name = Fields.text(r.body, "name", 64);
+            String currency = Fields.currency(r.body, "currency");
             NewRow row = new NewRow(userPk, userId, UUID.randomUUID().toString(), name, currency, BigDecimal.ZERO,
                     clock.millis());
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 bind(ps, customerPk, row);
                 ps.executeUpdate();
             }
-            db.counts().changed("wallets", customerPk);
+            db.changed("wallets", customerPk);
             return Reply.created(new Wallet(row.walletId(), userId, name, currency, Status.ACTIVE, BigDecimal.ZERO,
                     Sql.instant(row.createdAt()), Sql.instant(row.createdAt())));
         }

@@ -13,6 +13,8 @@ import com.sovera.console.lookup.CustomersView;
 import com.sovera.console.lookup.CustomersViewModel;
 import com.sovera.console.lookup.LookupContextModel;
 import com.sovera.console.lookup.LookupContextView;
+import com.sovera.console.lookup.OwnerKeysModel;
+import com.sovera.console.lookup.OwnerKeysView;
 import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.lookup.Search;
 import com.sovera.console.lookup.SearchBox;
@@ -281,10 +283,46 @@ public final class MainWindow extends BorderPane {
             customers = new CustomersViewModel(services.client(), services.lookups(), services.runner());
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
+            OwnerKeysModel keys = new OwnerKeysModel(services.client(), services.runner());
+            if (services.environment().isProductionLike()) {
+                keys.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
+                        () -> getScene() == null ? null : getScene().getWindow()));
+            }
+            keys.setOnRevoked(this::revoked);
+            keys.setOnRotated((customerId, key) -> {
+                if (customerId.equals(context().customerIdProperty().get()) || context().customerIdProperty().get()
+                        == null) {
+                    context().use(customerId, key);
+                }
+            });
+            customers.selected.addListener((o, was, c) -> keys.show(c == null ? null : c.customerId()));
+            customersView.side().getChildren().add(new OwnerKeysView(keys, clipboard));
             customers.keyedCustomer(context().customerIdProperty().get());
             customers.reload();
         }
         return customersView;
+    }
+
+    /**
+     * A key was revoked: wherever the console holds it (the wizard's client, the lookups, the one-click offer, the
+     * system keychain), it is dropped.
+     */
+    private void revoked(String customerId, String lastFour) {
+        onboarding.keyRevoked(customerId, lastFour);
+        if (context != null) {
+            context.revoked(customerId, lastFour);
+        }
+        if (minted != null && minted.customerId().equals(customerId) && minted.ownerKey().endsWith(lastFour)) {
+            minted = null;
+        }
+        services.runner().run(() -> {
+            if (keyRing.load(customerId).filter(k -> k.endsWith(lastFour)).isPresent()) {
+                keyRing.forget(customerId);
+                return true;
+            }
+            return false;
+        }, forgotten -> { }, failure -> LoggerFactory.getLogger(MainWindow.class)
+                .warn("The keychain could not be checked for a revoked key: {}", failure.toString()));
     }
 
     /** A customer's action: look it up (with its key from the keychain, or pasted), or mint it an owner key. */

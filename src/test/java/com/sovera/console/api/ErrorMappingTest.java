@@ -29,11 +29,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorMappingTest {
 
     private MockWebServer server;
+    private com.sovera.console.contract.ContractTap contract;
     private SovxClient client;
 
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
+        contract = MockSovx.checkRequests(server);
         server.start();
         client = MockSovx.client(server, RetryPolicy.NONE);
         client.credentials().useSession(new Session("session-token-value", Instant.now().plusSeconds(3600)));
@@ -44,6 +46,7 @@ class ErrorMappingTest {
     void stop() {
         client.close();
         server.close();
+        contract.assertClean();
     }
 
     @ParameterizedTest

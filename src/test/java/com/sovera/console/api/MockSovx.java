@@ -1,7 +1,11 @@
 package com.sovera.console.api;
 
+import com.sovera.console.contract.ContractTap;
+import com.sovera.console.contract.OpenApiContract;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.QueueDispatcher;
+import mockwebserver3.RecordedRequest;
 
 /** A MockWebServer with the contract's answer shapes, for wire-level client tests. */
 final class MockSovx {
@@ -30,6 +34,24 @@ final class MockSovx {
 
     static MockResponse json(int code, String body) {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /**
+     * Holds every request the server receives to docs/openapi.yaml: the client's half of the contract. Set it
+     * before enqueueing; {@link ContractTap#assertClean()} names what the document does not allow.
+     */
+    static ContractTap checkRequests(MockWebServer server) {
+        ContractTap tap = new ContractTap(true);
+        server.setDispatcher(new QueueDispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+                tap.checkRequest(new OpenApiContract.Request(request.getMethod(), request.getTarget(),
+                        request.getHeaders().toMultimap(), body));
+                return super.dispatch(request);
+            }
+        });
+        return tap;
     }
 
     static SovxClient client(MockWebServer server, RetryPolicy retry) {

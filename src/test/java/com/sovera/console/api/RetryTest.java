@@ -23,11 +23,13 @@ class RetryTest {
     private static final String HEALTH = "{\"status\":\"ok\",\"uptime\":1}";
 
     private MockWebServer server;
+    private com.sovera.console.contract.ContractTap contract;
     private SovxClient client;
 
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
+        contract = MockSovx.checkRequests(server);
         server.start();
         client = MockSovx.client(server, FAST);
         client.credentials().useOwnerKey("owner-key-value-000000000000000");
@@ -38,6 +40,7 @@ class RetryTest {
     void stop() {
         client.close();
         server.close();
+        contract.assertClean();
     }
 
     private static MockResponse status(int code) {

@@ -14,11 +14,13 @@ import com.sovera.console.api.model.NewAddress;
 import com.sovera.console.api.model.NewCustomer;
 import com.sovera.console.api.model.NewUser;
 import com.sovera.console.api.model.NewWallet;
+import com.sovera.console.api.model.OwnerKey;
 import com.sovera.console.api.model.Page;
 import com.sovera.console.api.model.Session;
 import com.sovera.console.api.model.Status;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
+import com.sovera.console.contract.ContractTap;
 import java.math.BigDecimal;
 import java.time.Instant;
 import mockwebserver3.MockWebServer;
@@ -39,10 +41,12 @@ class SovxApiWireTest {
     private MockWebServer server;
     private SovxClient client;
     private SovxApi api;
+    private ContractTap contract;
 
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
+        contract = MockSovx.checkRequests(server);
         server.start();
         client = MockSovx.client(server, RetryPolicy.NONE);
         api = client.api();
@@ -52,6 +56,8 @@ class SovxApiWireTest {
     void stop() {
         client.close();
         server.close();
+        assertThat(contract.exchanges()).as("requests held to docs/openapi.yaml").isPositive();
+        contract.assertClean();
     }
 
     private void signIn() {
@@ -254,6 +260,58 @@ class SovxApiWireTest {
         assertThat(me.getHeaders().get("Authorization")).isEqualTo("Bearer " + USER_TOKEN);
         assertThat(me.getHeaders().get("x-api-key")).isNull();
         assertThat(take().getTarget()).isEqualTo("/sovx/v1/me/wallets");
+    }
+
+    @Test
+    void ownerKeysAreListedAndRevokedWithTheSession() throws Exception {
+        signIn();
+        String key = "{\"key_id\":\"6f1c2d3e-0000-4000-8000-000000000001\",\"last_four\":\"xa8H\","
+                + "\"created_at\":\"2026-03-12T00:00:00.000Z\"";
+        server.enqueue(json(200, page("[" + key + "}]", 1, 20, 0)));
+        server.enqueue(json(200, envelope(key + ",\"revoked_at\":\"2026-03-13T00:00:00.000Z\"}")));
+        server.enqueue(json(201, envelope("{\"customer_id\":\"corp-1\",\"customer_secret\":\"" + OWNER_KEY
+                + "\",\"key_id\":\"6f1c2d3e-0000-4000-8000-000000000002\"}")));
+
+        Page<OwnerKey> keys = api.listCredentials("corp-1", Filter.none().sort("created_at", Filter.Direction.DESC)
+                .asQuery()).execute();
+        OwnerKey revoked = api.revokeCredential("corp-1", "6f1c2d3e-0000-4000-8000-000000000001").execute();
+        CustomerCredentials minted = api.createCredentials("corp-1", null).execute();
+
+        assertThat(keys.rows()).singleElement().satisfies(k -> {
+            assertThat(k.lastFour()).isEqualTo("xa8H");
+            assertThat(k.isRevoked()).isFalse();
+            assertThat(k.lastUsedAt()).isNull();
+        });
+        assertThat(revoked.revokedAt()).isEqualTo(Instant.parse("2026-03-13T00:00:00Z"));
+        assertThat(minted.keyId()).isEqualTo("6f1c2d3e-0000-4000-8000-000000000002");
+        RecordedRequest list = take();
+        assertThat(list.getMethod()).isEqualTo("GET");
+        assertThat(list.getTarget()).isEqualTo("/sovx/v1/customers/corp-1/credentials?filter%5Bsort%5D=created_at%20DESC");
+        assertThat(list.getHeaders().get("Authorization")).isEqualTo("Bearer " + SESSION);
+        assertThat(list.getHeaders().get("x-api-key")).isNull();
+        RecordedRequest revoke = take();
+        assertThat(revoke.getMethod()).isEqualTo("DELETE");
+        assertThat(revoke.getTarget()).isEqualTo("/sovx/v1/customers/corp-1/credentials/"
+                + "6f1c2d3e-0000-4000-8000-000000000001");
+        assertThat(revoke.getHeaders().get("Authorization")).isEqualTo("Bearer " + SESSION);
+        assertThat(revoke.getHeaders().get("Idempotency-Key")).as("a revocation repeats safely without one").isNull();
+    }
+
+    @Test
+    void aServerWithoutKeyRecordsAnswersWithAnApiExceptionOfItsStatus() {
+        signIn();
+        server.enqueue(json(404, MockSovx.error("NOT_FOUND", "There is no endpoint at this path.", null)));
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(405).setHeader("Allow", "POST")
+                .setHeader("Content-Type", "text/html").body("<h1>405 Method Not Allowed</h1>").build());
+
+        ApiException notFound = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> api.listCredentials("corp-1", Filter.none().asQuery()).execute());
+        ApiException notAllowed = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> api.revokeCredential("corp-1", "k-1").execute());
+
+        assertThat(notFound.httpStatus()).isEqualTo(404);
+        assertThat(notFound.code()).isEqualTo("NOT_FOUND");
+        assertThat(notAllowed.httpStatus()).isEqualTo(405);
     }
 
     @Test

@@ -115,6 +115,18 @@ class ContinueTheTreeTest {
     }
 
     @Test
+    void aKeyRevokedElsewhereInTheConsoleIsDroppedByTheWizard() {
+        existingCustomerWithPastedKey();
+        String key = sandbox.demo().ownerKey();
+        model().keyRevoked(DemoAccount.CUSTOMER_ID, "zzzz");
+        assertThat(wizard.client.credentials().hasOwnerKey()).as("another key: kept").isTrue();
+        model().keyRevoked(DemoAccount.CUSTOMER_ID, key.substring(key.length() - 4));
+        assertThat(wizard.client.credentials().hasOwnerKey()).isFalse();
+        assertThat(wizard.step()).isEqualTo(Step.CREDENTIALS);
+        assertThat(model().stateProperty().get().isDone(Step.CREDENTIALS)).isFalse();
+    }
+
+    @Test
     void aKeyTheServerRefusesIsNotUsedAndTheOperatorIsTold() {
         model().customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
         model().existingCustomerId.set(DemoAccount.CUSTOMER_ID);

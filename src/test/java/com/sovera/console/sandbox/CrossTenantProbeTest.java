@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class CrossTenantProbeTest {
 
     /** One tenant's objects and credentials, as raw strings taken from the wire. */
-    record Tenant(String customerId, String session, String ownerKey, String userId, String userEmail,
-                  String walletId, String address, String userToken) {
+    record Tenant(String customerId, String session, String ownerKey, String keyId, String userId,
+                  String userEmail, String walletId, String address, String userToken) {
         List<String> data() {
             return List.of(userId, userEmail, walletId, address);
         }
@@ -46,8 +46,9 @@ class CrossTenantProbeTest {
                 + ".example\",\"customer_id\":\"" + customerId + "\",\"entity_name\":\"" + name + " Ltd\"}",
                 "Content-Type", "application/json", "Authorization", bearer);
         assertThat(customer.statusCode()).isEqualTo(201);
-        String key = fields(sandbox.send("POST", "/customers/" + customerId + "/credentials", null,
-                "Authorization", bearer).body()).get("customer_secret");
+        Map<String, String> minted = fields(sandbox.send("POST", "/customers/" + customerId + "/credentials", null,
+                "Authorization", bearer).body());
+        String key = minted.get("customer_secret");
         String userEmail = "person@" + name + ".example";
         String userId = fields(sandbox.send("POST", "/users", "{\"user_type\":\"individual\",\"email\":\""
                 + userEmail + "\",\"first_name\":\"Pat\",\"last_name\":\"Doe\",\"phone\":\"+15551234567\","
@@ -61,8 +62,9 @@ class CrossTenantProbeTest {
                 .get("address");
         String token = fields(sandbox.send("POST", "/customers/" + customerId + "/users/" + userId + "/token", null,
                 "Authorization", bearer).body()).get("token");
-        Tenant t = new Tenant(customerId, session, key, userId, userEmail, walletId, address, token);
-        assertThat(List.of(session, key, userId, walletId, address, token)).doesNotContainNull();
+        Tenant t = new Tenant(customerId, session, key, minted.get("key_id"), userId, userEmail, walletId, address,
+                token);
+        assertThat(List.of(session, key, t.keyId(), userId, walletId, address, token)).doesNotContainNull();
         return t;
     }
 
@@ -88,6 +90,9 @@ class CrossTenantProbeTest {
             List<Probe> probes = List.of(
                     new Probe("GET", "/customers/" + victim.customerId(), null, "victim session"),
                     new Probe("POST", "/customers/" + victim.customerId() + "/credentials", null, "victim session"),
+                    new Probe("GET", "/customers/" + victim.customerId() + "/credentials", null, "victim session"),
+                    new Probe("DELETE", "/customers/" + victim.customerId() + "/credentials/" + victim.keyId(), null,
+                            "victim session"),
                     new Probe("POST", "/customers/" + victim.customerId() + "/users/" + victim.userId() + "/token",
                             null, "victim session"),
                     new Probe("GET", "/users/" + victim.userId(), null, "victim owner key"),
@@ -142,6 +147,8 @@ class CrossTenantProbeTest {
             assertThat(tried).isEqualTo(probes.size() * (credentials.size() - 1));
             assertThat(leaks).as("answers that succeeded or showed the other tenant's data").isEmpty();
 
+            // and the victim's key was revoked by no one
+            assertThat(sandbox.send("GET", "/users", null, "x-api-key", victim.ownerKey()).statusCode()).isEqualTo(200);
             // and nothing was made for the victim by anyone else
             assertThat(sandbox.send("GET", "/users/" + victim.userId() + "/wallets", null, "x-api-key",
                     victim.ownerKey()).body()).contains("\"total\":1");

@@ -3,6 +3,7 @@ package com.sovera.console.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.model.Json;
+import com.sovera.console.contract.ContractTap;
 import com.sovera.console.chain.Addresses;
 import com.sovera.console.chain.Network;
 import java.io.IOException;
@@ -39,32 +40,32 @@ class GuideReplayTest {
         try (Sandbox sandbox = Sandbox.inMemory(0)) {
             String base = sandbox.server.baseUrl();
 
-            Map<String, Object> health = send(http, parse(commands.get(0)), base, 200);
+            Map<String, Object> health = send(http, sandbox.tap, parse(commands.get(0)), base, 200);
             assertThat(health).containsOnlyKeys("status", "timestamp", "uptime");
             assertThat(health.get("status")).isEqualTo("ok");
             assertThat(health.get("uptime")).isInstanceOf(Number.class);
             assertIsoTimestamp(health.get("timestamp"));
 
-            Map<String, Object> login = send(http, parse(commands.get(1)
+            Map<String, Object> login = send(http, sandbox.tap, parse(commands.get(1)
                     .replace(EMAIL_ARTEFACT, DemoAccount.EMAIL).replace("your-password", DemoAccount.PASSWORD)),
                     base, 200);
             assertThat(login).containsOnlyKeys("token", "expires");
             assertIsoTimestamp(login.get("expires"));
             String token = (String) login.get("token");
 
-            Map<String, Object> customer = data(send(http, parse(commands.get(2)
+            Map<String, Object> customer = data(send(http, sandbox.tap, parse(commands.get(2)
                     .replace(EMAIL_ARTEFACT, "ops@corp.example").replace("YOUR_SESSION_TOKEN", token)), base, 201));
             assertThat(customer).containsEntry("email", "ops@corp.example")
                     .containsEntry("customer_id", "corp-redundant-firewall")
                     .containsEntry("entity_name", "Hedge Fund e-commerce");
 
-            Map<String, Object> credentials = data(send(http, parse(commands.get(3)
+            Map<String, Object> credentials = data(send(http, sandbox.tap, parse(commands.get(3)
                     .replace("YOUR_SESSION_TOKEN", token)), base, 201));
             assertThat(credentials).containsEntry("customer_id", "corp-redundant-firewall");
             String secret = (String) credentials.get("customer_secret");
             assertThat(secret).matches("[A-Za-z0-9]{32}");
 
-            Map<String, Object> user = data(send(http, parse(commands.get(4)
+            Map<String, Object> user = data(send(http, sandbox.tap, parse(commands.get(4)
                     .replace(EMAIL_ARTEFACT, "john.doe@example.com").replace("your-api-key-here", secret)), base, 201));
             assertThat(user).containsKeys("user_id", "email", "user_type", "status", "created_at");
             assertThat((String) user.get("user_id")).matches("[0-9a-f-]{36}");
@@ -72,14 +73,14 @@ class GuideReplayTest {
             assertThat(((String) user.get("status"))).isEqualToIgnoringCase("active");
             String userId = (String) user.get("user_id");
 
-            Map<String, Object> wallet = data(send(http, parse(commands.get(5)
+            Map<String, Object> wallet = data(send(http, sandbox.tap, parse(commands.get(5)
                     .replace("f4057807-52cf-4083-9ecb-283ef354fb2b", userId)
                     .replace("your-api-key-here", secret)), base, 201));
             assertThat(wallet).containsEntry("user_id", userId).containsEntry("name", "My BTC Wallet")
                     .containsEntry("currency", "BTC").containsEntry("status", "ACTIVE").containsEntry("balance", "0");
             String walletId = (String) wallet.get("wallet_id");
 
-            Map<String, Object> address = data(send(http, parse(commands.get(6)
+            Map<String, Object> address = data(send(http, sandbox.tap, parse(commands.get(6)
                     .replace("{wallet_id}", walletId).replace("your-api-key-here", secret)), base, 201));
             assertThat(address).containsEntry("wallet_id", walletId).containsEntry("currency", "BTC")
                     .containsEntry("network", "bitcoin-testnet");
@@ -104,7 +105,7 @@ class GuideReplayTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> send(HttpClient http, Curl curl, String base, int expectedStatus)
+    private static Map<String, Object> send(HttpClient http, ContractTap tap, Curl curl, String base, int expectedStatus)
             throws IOException, InterruptedException {
         assertThat(curl.url()).startsWith(GUIDE_BASE);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + curl.url().substring(GUIDE_BASE.length())))
@@ -113,7 +114,9 @@ class GuideReplayTest {
         for (String[] header : curl.headers()) {
             request.header(header[0], header[1]);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        tap.check(built, curl.body(), response);
         assertThat(response.statusCode()).as(curl.method() + " " + curl.url() + ": " + response.body())
                 .isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -5,6 +5,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.LoginRequest;
 import com.sovera.console.api.model.NewCustomer;
 import com.sovera.console.api.model.NewUser;
+import com.sovera.console.contract.ContractTap;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,14 +13,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-/** A real sandbox on a free loopback port, and helpers to talk to it as the console or as curl would. */
+/**
+ * A real sandbox on a free loopback port, and helpers to talk to it as the console or as curl would. Every
+ * answer it gives through them is held to docs/openapi.yaml: closing it fails the test if one was not as the
+ * document describes (unless made {@link #unchecked}, for training faults, which answer outside the contract
+ * on purpose).
+ */
 final class Sandbox implements AutoCloseable {
 
     final SandboxServer server;
+    final ContractTap tap = new ContractTap(false);
+    private final boolean checked;
     private final HttpClient http = HttpClient.newHttpClient();
 
     Sandbox(SandboxConfig config) {
+        this(config, true);
+    }
+
+    private Sandbox(SandboxConfig config, boolean checked) {
         this.server = SandboxServer.start(config);
+        this.checked = checked;
+    }
+
+    /** A sandbox whose answers are not held to the document: training faults break it on purpose. */
+    static Sandbox unchecked(SandboxConfig config) {
+        return new Sandbox(config, false);
     }
 
     static Sandbox inMemory(int demoUsers) {
@@ -28,7 +46,7 @@ final class Sandbox implements AutoCloseable {
 
     /** A console client with no retries, so that each test sees the server's first answer. */
     SovxClient client() {
-        return SovxClient.builder(server.baseUrl()).retryPolicy(RetryPolicy.NONE).build();
+        return SovxClient.builder(server.baseUrl()).retryPolicy(RetryPolicy.NONE).networkInterceptor(tap).build();
     }
 
     /** A client signed in to the demo account. */
@@ -65,15 +83,25 @@ final class Sandbox implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        tap.check(request, body, response);
+        return response;
     }
 
-    /** A request written by hand on a socket, for targets no HTTP client will send (bad escapes). */
-    String raw(String method, String target) throws IOException {
+    /**
+     * A request written by hand on a socket, for targets no HTTP client will send (bad escapes, raw brackets);
+     * headers as name/value pairs.
+     */
+    String raw(String method, String target, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder(method + " /sovx/v1" + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((method + " /sovx/v1" + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -93,5 +121,8 @@ final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (checked) {
+            tap.assertClean();
+        }
     }
 }

@@ -43,6 +43,7 @@ class SandboxContractTest {
 
     @AfterAll
     void stop() {
+        assertThat(sandbox.tap.exchanges()).as("exchanges held to the document").isGreaterThan(100);
         sandbox.close();
     }
 

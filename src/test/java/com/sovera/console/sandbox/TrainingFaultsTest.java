@@ -12,7 +12,7 @@ class TrainingFaultsTest {
 
     @Test
     void eachFaultAnswersAsTheRealOneAndOnlyForTheCallsArmed() throws Exception {
-        try (Sandbox sandbox = Sandbox.inMemory(0)) {
+        try (Sandbox sandbox = Sandbox.unchecked(SandboxConfig.inMemory().withDemoUsers(0))) {
             Training training = sandbox.server.training();
             training.slowness(Duration.ofMillis(400));
             training.arm("GET /health", Training.Fault.RATE_LIMITED, 1);
@@ -45,7 +45,7 @@ class TrainingFaultsTest {
 
     @Test
     void onlyRealEndpointsAndSensibleCountsCanBeArmedAndClearStopsThemAll() throws Exception {
-        try (Sandbox sandbox = Sandbox.inMemory(0)) {
+        try (Sandbox sandbox = Sandbox.unchecked(SandboxConfig.inMemory().withDemoUsers(0))) {
             Training training = sandbox.server.training();
             assertThat(training.endpoints()).contains("POST /users", "GET /users", "POST /customers");
             assertThatThrownBy(() -> training.arm("GET /nowhere", Training.Fault.SLOW, 1))

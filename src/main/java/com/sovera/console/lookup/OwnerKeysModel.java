@@ -1,0 +1,237 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.CustomerCredentials;
+import com.sovera.console.api.model.OwnerKey;
+import com.sovera.console.provision.Provisioner;
+import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.WriteGuard;
+import com.sovera.console.ui.task.Latest;
+import com.sovera.console.ui.task.TaskRunner;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One customer's owner keys (the assumed {@code /customers/{id}/credentials}): listed without their secrets,
+ * revoked once the operator types the key's last four characters, rotated (a new key shown once and confirmed, then
+ * the old one revoked). Whoever holds a revoked key (the wizard, the lookups, the keychain) is told to drop it.
+ * FX thread only.
+ */
+public final class OwnerKeysModel {
+
+    /** Where a rotation stands. */
+    public enum Rotation { NONE, MINTING, SHOWN, REVOKING }
+
+    public final ObjectProperty<OwnerKey> selected = new SimpleObjectProperty<>();
+    /** The last four characters the operator typed to revoke the selected key. */
+    public final StringProperty revokeTyped = new SimpleStringProperty("");
+    /** The rotated-in key while it is shown once, and what the operator typed to confirm it. */
+    public final StringProperty newSecret = new SimpleStringProperty();
+    public final StringProperty newLastFour = new SimpleStringProperty("");
+
+    private final SovxClient session;
+    private final TaskRunner runner;
+    private final PagedModel<OwnerKey> list;
+    private final Latest write;
+    private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Rotation> rotation = new SimpleObjectProperty<>(Rotation.NONE);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private WriteGuard writeGuard = WriteGuard.ALWAYS;
+    private BiConsumer<String, String> onRevoked = (customer, lastFour) -> { };
+    private BiConsumer<String, String> onRotated = (customer, key) -> { };
+    private String customerId;
+    private OwnerKey rotating;
+    private String mintKey;
+
+    /** @param session the client with the account session (keys are managed by the account) */
+    public OwnerKeysModel(SovxClient session, TaskRunner runner) {
+        this.session = session;
+        this.runner = runner;
+        this.list = new PagedModel<>(f -> session.api().listCredentials(customerId, f.asQuery()), runner,
+                "created_at");
+        this.write = new Latest(runner);
+        selected.addListener((o, was, now) -> revokeTyped.set(""));
+    }
+
+    public PagedModel<OwnerKey> list() {
+        return list;
+    }
+
+    public ObjectProperty<Problem> problemProperty() {
+        return problem;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<Rotation> rotationProperty() {
+        return rotation;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public void setWriteGuard(WriteGuard guard) {
+        this.writeGuard = guard;
+    }
+
+    /** Told (customer id, last four) of each key revoked here, to drop it wherever the console holds it. */
+    public void setOnRevoked(BiConsumer<String, String> value) {
+        this.onRevoked = value;
+    }
+
+    /** Told (customer id, new key) when a rotation finished, so what used the old key can use the new one. */
+    public void setOnRotated(BiConsumer<String, String> value) {
+        this.onRotated = value;
+    }
+
+    /** The customer whose keys are shown; null shows none. Anything under way for another customer is dropped. */
+    public void show(String customer) {
+        if (java.util.Objects.equals(customer, customerId)) {
+            return;
+        }
+        write.cancel();
+        busy.set(false);
+        endRotation();
+        customerId = customer;
+        selected.set(null);
+        problem.set(null);
+        message.set("");
+        if (customer == null) {
+            list.clear();
+        } else {
+            list.query(com.sovera.console.api.Filter.none(), java.util.List.of());
+        }
+    }
+
+    /** Revoke is allowed for a live key once its last four characters are typed. */
+    public BooleanBinding canRevoke() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
+                        && selected.get().lastFour() != null && selected.get().lastFour().equals(revokeTyped.get())
+                        && !busy.get() && rotation.get() == Rotation.NONE,
+                selected, revokeTyped, busy, rotation);
+    }
+
+    /** Rotate is allowed for a live key when nothing else is under way. */
+    public BooleanBinding canRotate() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
+                && !busy.get() && rotation.get() == Rotation.NONE, selected, busy, rotation);
+    }
+
+    public void revoke() {
+        OwnerKey key = selected.get();
+        if (!canRevoke().get() || !mayWrite()) {
+            return;
+        }
+        revokeKey(key, () -> message.set("Key …" + key.lastFour() + " revoked: it is refused everywhere from now."));
+    }
+
+    /** Mints a new key for the customer (shown once); the old one is revoked once the new one is confirmed. */
+    public void rotate() {
+        OwnerKey old = selected.get();
+        if (!canRotate().get() || !mayWrite()) {
+            return;
+        }
+        rotating = old;
+        mintKey = mintKey == null ? UUID.randomUUID().toString() : mintKey;
+        String customer = customerId;
+        String idempotency = mintKey;
+        rotation.set(Rotation.MINTING);
+        busy.set(true);
+        problem.set(null);
+        write.load(job -> new Provisioner(session.api(), Provisioner.KeyJournal.NONE).ownerKey(customer,
+                idempotency), (CustomerCredentials minted) -> {
+                    busy.set(false);
+                    mintKey = null;
+                    newLastFour.set("");
+                    newSecret.set(minted.customerSecret());
+                    rotation.set(Rotation.SHOWN);
+                    list.load();
+                }, failure -> {
+                    busy.set(false);
+                    rotation.set(Rotation.NONE);
+                    problem.set(Problem.of(failure));
+                });
+    }
+
+    /** The new key is confirmed by its last four characters: the old one is revoked. */
+    public BooleanBinding canFinishRotation() {
+        return Bindings.createBooleanBinding(() -> {
+            String key = newSecret.get();
+            return rotation.get() == Rotation.SHOWN && key != null && key.length() >= 4
+                    && key.substring(key.length() - 4).equals(newLastFour.get()) && !busy.get();
+        }, rotation, newSecret, newLastFour, busy);
+    }
+
+    public void finishRotation() {
+        if (!canFinishRotation().get()) {
+            return;
+        }
+        String customer = customerId;
+        String fresh = newSecret.get();
+        OwnerKey old = rotating;
+        rotation.set(Rotation.REVOKING);
+        revokeKey(old, () -> {
+            endRotation();
+            onRotated.accept(customer, fresh);
+            message.set("Rotated: the new key is in use here; key …" + old.lastFour() + " is revoked.");
+        });
+    }
+
+    /** The operator stops a rotation with the new key on screen: it leaves the screen and stays valid. */
+    public void abandonRotation() {
+        if (rotation.get() != Rotation.SHOWN) {
+            return;
+        }
+        String fresh = newSecret.get();
+        endRotation();
+        message.set("Rotation stopped: the new key …" + fresh.substring(fresh.length() - 4) + " stays valid and the"
+                + " old one too; revoke whichever was not stored.");
+    }
+
+    private void revokeKey(OwnerKey key, Runnable done) {
+        String customer = customerId;
+        busy.set(true);
+        problem.set(null);
+        write.load(job -> job.execute(session.api().revokeCredential(customer, key.keyId())), revoked -> {
+            busy.set(false);
+            revokeTyped.set("");
+            onRevoked.accept(customer, revoked.lastFour());
+            done.run();
+            list.load();
+        }, failure -> {
+            busy.set(false);
+            if (rotation.get() == Rotation.REVOKING) {
+                rotation.set(Rotation.SHOWN); // the new key stays on screen until the old one is revoked
+            }
+            problem.set(Problem.of(failure));
+        });
+    }
+
+    private void endRotation() {
+        newSecret.set(null);
+        newLastFour.set("");
+        rotating = null;
+        rotation.set(Rotation.NONE);
+    }
+
+    private boolean mayWrite() {
+        if (writeGuard.allowWrite()) {
+            return true;
+        }
+        problem.set(new Problem("Not confirmed", "Nothing was changed: the write was not confirmed.", null, null,
+                null, "Confirm to write to this environment."));
+        return false;
+    }
+}

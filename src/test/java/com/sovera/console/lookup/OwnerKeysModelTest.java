@@ -1,0 +1,172 @@
+package com.sovera.console.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sovera.console.api.ApiException;
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.api.model.NewCustomer;
+import com.sovera.console.api.model.OwnerKey;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer's owner keys in the console: listed without secrets, revoked only by their last four, rotated with
+ * the new key shown once; a revoked key is refused by the server and whoever held it is told.
+ */
+class OwnerKeysModelTest {
+
+    private SandboxServer sandbox;
+    private SovxClient session;
+    private String firstKey;
+    private final List<String> revoked = new ArrayList<>();
+    private final List<String> rotated = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build();
+        session.credentials().useSession(session.api().login(new LoginRequest(DemoAccount.EMAIL,
+                DemoAccount.PASSWORD)).execute());
+        session.api().createCustomer(new NewCustomer("ops@keys.example", "keys-corp", "Keys Corp"), null).execute();
+        firstKey = session.api().createCredentials("keys-corp", null).execute().customerSecret();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        sandbox.close();
+    }
+
+    private OwnerKeysModel model() {
+        OwnerKeysModel model = new OwnerKeysModel(session, new SameThreadTaskRunner());
+        model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
+        model.setOnRotated((customer, key) -> rotated.add(customer + " " + key));
+        model.show("keys-corp");
+        return model;
+    }
+
+    private boolean works(String key) {
+        try (SovxClient owner = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
+            owner.credentials().useOwnerKey(key);
+            owner.api().listUsers(Filter.page(1, 0).asQuery()).execute();
+            return true;
+        } catch (ApiException e) {
+            if (e.httpStatus() == 401) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static String lastFour(String key) {
+        return key.substring(key.length() - 4);
+    }
+
+    @Test
+    void aKeyIsRevokedOnlyOnceItsLastFourAreTypedAndIsRefusedFromThen() {
+        OwnerKeysModel model = model();
+        assertThat(model.list().rows()).singleElement().satisfies(k -> {
+            assertThat(k.lastFour()).isEqualTo(lastFour(firstKey));
+            assertThat(k.toString()).doesNotContain(firstKey);
+        });
+        model.selected.set(model.list().rows().get(0));
+        model.revokeTyped.set("zzzz");
+        assertThat(model.canRevoke().get()).isFalse();
+        model.revoke();
+        assertThat(works(firstKey)).as("nothing revoked without the right last four").isTrue();
+
+        model.revokeTyped.set(lastFour(firstKey));
+        assertThat(model.canRevoke().get()).isTrue();
+        model.revoke();
+        assertThat(works(firstKey)).isFalse();
+        assertThat(revoked).containsExactly("keys-corp …" + lastFour(firstKey));
+        assertThat(model.list().rows()).singleElement().satisfies(k -> assertThat(k.isRevoked()).isTrue());
+        model.selected.set(model.list().rows().get(0));
+        model.revokeTyped.set(lastFour(firstKey));
+        assertThat(model.canRevoke().get()).as("a revoked key is not revoked again").isFalse();
+    }
+
+    @Test
+    void rotatingShowsTheNewKeyOnceAndRevokesTheOldOnlyAfterItIsConfirmed() {
+        OwnerKeysModel model = model();
+        model.selected.set(model.list().rows().get(0));
+        model.rotate();
+        String fresh = model.newSecret.get();
+        assertThat(fresh).isNotBlank().isNotEqualTo(firstKey);
+        assertThat(model.rotationProperty().get()).isEqualTo(OwnerKeysModel.Rotation.SHOWN);
+        assertThat(model.list().rows()).hasSize(2);
+        assertThat(works(firstKey)).as("the old key works until the new one is confirmed").isTrue();
+        assertThat(model.canFinishRotation().get()).isFalse();
+
+        model.newLastFour.set(lastFour(fresh));
+        model.finishRotation();
+        assertThat(works(firstKey)).isFalse();
+        assertThat(works(fresh)).isTrue();
+        assertThat(model.newSecret.get()).as("the new key leaves the screen").isNull();
+        assertThat(rotated).containsExactly("keys-corp " + fresh);
+        assertThat(revoked).containsExactly("keys-corp …" + lastFour(firstKey));
+    }
+
+    @Test
+    void aWriteTheOperatorDoesNotConfirmChangesNothing() {
+        OwnerKeysModel model = model();
+        model.setWriteGuard(() -> false);
+        model.selected.set(model.list().rows().get(0));
+        model.revokeTyped.set(lastFour(firstKey));
+        model.revoke();
+        model.rotate();
+        assertThat(model.problemProperty().get().title()).isEqualTo("Not confirmed");
+        assertThat(works(firstKey)).isTrue();
+        assertThat(session.api().listCredentials("keys-corp", Filter.none().asQuery()).execute().rows())
+                .extracting(OwnerKey::keyId).hasSize(1);
+    }
+
+    @Test
+    void aServerWithoutKeyManagementSaysItIsNotOffered() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.start();
+            mock.enqueue(new MockResponse.Builder().code(405).body("<html>Method Not Allowed</html>").build());
+            try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
+                    .retryPolicy(RetryPolicy.NONE).build()) {
+                client.credentials().useSession(new com.sovera.console.api.model.Session("token-000000000000000",
+                        null));
+                OwnerKeysModel model = new OwnerKeysModel(client, new SameThreadTaskRunner());
+                model.show("any-customer");
+                assertThat(model.list().stateProperty().get()).isEqualTo(PagedModel.State.NOT_OFFERED);
+                assertThat(model.list().messageProperty().get()).contains("does not offer");
+                assertThat(model.canRotate().get()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aRevokedKeyIsDroppedByTheLookupsThatUsedIt() {
+        SovxClient lookups = session.derive();
+        LookupContextModel context = new LookupContextModel(lookups, session, new SameThreadTaskRunner(),
+                new com.sovera.console.session.KeyRing("embedded", () -> {
+                    throw new IllegalStateException("no keychain in this test");
+                }, new SameThreadTaskRunner(), com.sovera.console.policy.Policy.NONE));
+        context.use("keys-corp", firstKey);
+        context.revoked("keys-corp", "nope");
+        assertThat(lookups.credentials().hasOwnerKey()).as("another key's last four: kept").isTrue();
+        context.revoked("keys-corp", lastFour(firstKey));
+        assertThat(lookups.credentials().hasOwnerKey()).isFalse();
+        assertThat(context.customerIdProperty().get()).isNull();
+        assertThat(context.messageProperty().get()).contains("was revoked");
+        assertThatThrownBy(() -> lookups.api().listUsers(Filter.none().asQuery()).execute())
+                .hasMessageContaining("owner key");
+    }
+}
