@@ -228,6 +228,25 @@ public final class BulkViewModel {
         contextCustomer = null;
     }
 
+    /**
+     * A key of this customer was revoked (in the Customers view): if it is the one typed here, it is dropped, and
+     * the next run or lookup asks for the new one. (A run under way gets its next requests refused: its rows left
+     * fail with the server's code, and importing the file again with the new key finishes them.)
+     */
+    public void keyRevoked(String id, String lastFour) {
+        if (lastFour == null || lastFour.isEmpty()) {
+            return;
+        }
+        if (id.equals(text(customerId)) && text(ownerKey).endsWith(lastFour)) {
+            ownerKey.set("");
+            clients.forget();
+            message.set("The owner key in use for " + id + " was revoked: paste its new key.");
+        }
+        if (text(resumeKey).endsWith(lastFour)) {
+            resumeKey.set("");
+        }
+    }
+
     /** Reads and checks a file off the FX thread, then looks up which of its users the customer has. */
     public void open(Path file) {
         if (run.activeProperty().get()) {

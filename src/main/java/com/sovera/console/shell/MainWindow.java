@@ -309,6 +309,7 @@ public final class MainWindow extends BorderPane {
      */
     private void revoked(String customerId, String lastFour) {
         onboarding.keyRevoked(customerId, lastFour);
+        bulk.keyRevoked(customerId, lastFour);
         if (context != null) {
             context.revoked(customerId, lastFour);
         }

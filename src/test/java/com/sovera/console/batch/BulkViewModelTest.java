@@ -385,12 +385,19 @@ class BulkViewModelTest {
     }
 
     @Test
-    void theCustomerInContextIsTheDefaultAnotherTypedNeedsItsOwnKeyAndAWrongKeySaysSo() throws Exception {
+    void theCustomerInContextIsTheDefaultARevokedKeyIsDroppedAnotherTypedNeedsItsOwnKeyAndAWrongKeySaysSo() throws Exception {
         ConfinedRunner runner = new ConfinedRunner();
         BulkViewModel model = new BulkViewModel(client, Environment.EMBEDDED_SANDBOX, data, runner, CLOCK);
         model.useCustomer(customer, key);
         assertThat(model.customerId.get()).isEqualTo(customer);
         assertThat(model.ownerKey.get()).isEqualTo(key);
+
+        model.keyRevoked(customer, "zzzz");
+        assertThat(model.ownerKey.get()).as("another key revoked").isEqualTo(key);
+        model.keyRevoked(customer, key.substring(key.length() - 4));
+        assertThat(model.ownerKey.get()).as("a revoked key is dropped").isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("The owner key in use for " + customer
+                + " was revoked: paste its new key.");
 
         model.customerId.set("someone-else");
         assertThat(model.ownerKey.get()).as("a key belongs to its customer").isEmpty();
