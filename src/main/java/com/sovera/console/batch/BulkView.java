@@ -100,9 +100,7 @@ public final class BulkView extends VBox {
         open.setId("bulk-open");
         open.disableProperty().bind(model.run().activeProperty());
         open.setOnAction(e -> chooseFile());
-        Button template = Icons.on(new Button("_Download template..."), "fth-download");
-        template.setId("bulk-template");
-        template.setOnAction(e -> save(Template.FILE_NAME).ifPresent(model::saveTemplate));
+        Button template = Icons.button("_Download template...", "fth-download", "bulk-template", () -> save(Template.FILE_NAME).ifPresent(model::saveTemplate));
         Label customerLabel = new Label("Customer");
         Label keyLabel = new Label("Owner key");
         customerLabel.setLabelFor(customer);

@@ -38,13 +38,9 @@ final class UnfinishedBar extends VBox {
         key.textProperty().bindBidirectional(model.resumeKey);
         key.promptTextProperty().bind(Bindings.createStringBinding(() -> model.unfinished().isEmpty() ? ""
                 : "owner key of " + model.unfinished().get(0).customerId(), model.unfinished()));
-        Button resume = Icons.on(new Button("Resume _import"), "fth-play");
-        resume.setId("bulk-resume");
-        resume.setOnAction(e -> model.resume(model.unfinished().get(0)));
+        Button resume = Icons.button("Resume _import", "fth-play", "bulk-resume", () -> model.resume(model.unfinished().get(0)));
         key.setOnAction(e -> resume.fire());
-        Button discard = Icons.on(new Button("Discard..."), "fth-trash-2");
-        discard.setId("bulk-discard");
-        discard.setOnAction(e -> {
+        Button discard = Icons.button("Discard...", "fth-trash-2", "bulk-discard", () -> {
             BulkImports.Unfinished u = model.unfinished().get(0);
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "What it created stays on the server; importing the"
                     + " same file again reuses it and creates nothing twice.", ButtonType.YES, ButtonType.NO);
