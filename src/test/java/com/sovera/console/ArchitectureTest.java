@@ -62,7 +62,8 @@ class ArchitectureTest {
     void viewsDoNotTalkHttp() {
         noClasses().that().resideInAnyPackage("..console.shell..", "..console.onboarding..", "..console.activity..",
                         "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..",
-                        "..console.session..", "..console.config..", "..console.provision..", "..console.help..")
+                        "..console.session..", "..console.config..", "..console.provision..", "..console.help..",
+                        "..console.batch..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..").check(classes);
     }
 
@@ -119,7 +120,7 @@ class ArchitectureTest {
     void viewModelsAndTheServicesBelowThemTouchNoControl() {
         classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
                 .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
-                        "..console.settings..", "..console.help..")
+                        "..console.settings..", "..console.help..", "..console.batch..")
                 .should(notTouch("javafx.scene..", "javafx.stage.."))
                 .because("a view model is tested without a toolkit; only its view knows controls").check(classes);
         noClasses().that().resideInAnyPackage("..console.ui.task..", "..console.session..", "..console.config..",
@@ -132,7 +133,7 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotReachIntoEachOtherOnlyTheShellWiresThem() {
-        String[] features = {"onboarding", "lookup", "activity", "settings", "help"};
+        String[] features = {"onboarding", "lookup", "activity", "settings", "help", "batch"};
         for (String feature : features) {
             String[] others = java.util.Arrays.stream(features).filter(f -> !f.equals(feature))
                     .map(f -> "com.sovera.console." + f + "..").toArray(String[]::new);
@@ -156,5 +157,6 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.bulk.BulkRun")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.policy.Policy")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.batch.BulkViewModel")).isTrue();
     }
 }

@@ -58,9 +58,7 @@ public final class ActivityView extends VBox {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
-        Button export = Icons.on(new Button("_Export list..."), "fth-download");
-        export.setId("activity-export");
-        export.setOnAction(e -> {
+        Button export = Icons.button("_Export list...", "fth-download", "activity-export", () -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("sovx-activity.csv");
             java.io.File file = chooser.showSaveDialog(getScene().getWindow());

@@ -132,6 +132,16 @@ public final class Preview {
         tell(changed);
     }
 
+    /** Drops every row's existing mark: the operator chose another customer, whose users are looked up anew. */
+    public void forgetExisting() {
+        List<PreviewRow> changed;
+        synchronized (this) {
+            existing.clear();
+            changed = refresh();
+        }
+        tell(changed);
+    }
+
     /** Writes one line per error: {@code row,line,column,value,error} (for fixing in the spreadsheet). */
     public void writeErrors(Writer out) throws IOException {
         List<PreviewRow> rows = rows();

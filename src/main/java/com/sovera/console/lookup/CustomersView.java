@@ -51,12 +51,8 @@ public final class CustomersView extends VBox {
         counts.setId("customer-counts");
         counts.setWrapText(true);
         counts.textProperty().bind(model.countsProperty());
-        Button lookUp = Icons.on(new Button("_Look up its users and wallets"), "fth-search");
-        lookUp.setId("customer-look-up");
-        lookUp.setOnAction(e -> model.lookUp());
-        Button mint = Icons.on(new Button("_Mint owner key..."), "fth-key");
-        mint.setId("customer-mint-key");
-        mint.setOnAction(e -> model.mintKey());
+        Button lookUp = Icons.button("_Look up its users and wallets", "fth-search", "customer-look-up", model::lookUp);
+        Button mint = Icons.button("_Mint owner key...", "fth-key", "customer-mint-key", model::mintKey);
         HBox actions = new HBox(8, lookUp, mint);
         actions.disableProperty().bind(model.selected.isNull());
         side = new VBox(8, detail, counts, actions);

@@ -29,9 +29,7 @@ public final class LookupContextView extends FlowPane {
         key.setId("lookup-key");
         key.setPromptText("owner key (x-api-key)");
         key.textProperty().bindBidirectional(model.typedKey);
-        Button use = Icons.on(new Button("_Use"), "fth-key");
-        use.setId("lookup-use");
-        use.setOnAction(e -> model.useTyped());
+        Button use = Icons.button("_Use", "fth-key", "lookup-use", model::useTyped);
         CheckBox remember = new CheckBox();
         remember.setId("lookup-remember");
         remember.selectedProperty().bindBidirectional(model.remember);

@@ -23,9 +23,7 @@ public final class SearchBox extends VBox {
         field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address or trace id");
         field.textProperty().bindBidirectional(model.text);
         HBox.setHgrow(field, Priority.ALWAYS);
-        Button go = Icons.on(new Button("_Search"), "fth-search");
-        go.setId("search-go");
-        go.setOnAction(e -> model.search());
+        Button go = Icons.button("_Search", "fth-search", "search-go", model::search);
         field.setOnAction(e -> model.search());
         Label result = new Label();
         result.setId("search-result");

@@ -64,17 +64,7 @@ public final class WalletsView extends VBox {
 
         ComboBox<DepositAddress> addresses = new ComboBox<>(model.addresses());
         addresses.setId("wallet-addresses");
-        addresses.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(DepositAddress a) {
-                return a == null ? "" : a.network() + "  " + a.address();
-            }
-
-            @Override
-            public DepositAddress fromString(String s) {
-                return null;
-            }
-        });
+        addresses.setConverter(com.sovera.console.ui.Converters.showing(a -> a.network() + "  " + a.address()));
         addresses.valueProperty().bindBidirectional(model.selectedAddress);
         Label message = new Label();
         message.setId("wallet-addresses-message");

@@ -392,9 +392,7 @@ public final class OnboardingView extends BorderPane {
         query.setPromptText("e-mail (or part of it) or user id");
         query.textProperty().bindBidirectional(model.userQuery);
         query.setOnAction(e -> model.findUsers());
-        Button find = Icons.on(new Button("_Find"), "fth-search");
-        find.setId("user-find");
-        find.setOnAction(e -> model.findUsers());
+        Button find = Icons.button("_Find", "fth-search", "user-find", model::findUsers);
         javafx.scene.control.ListView<com.sovera.console.api.model.User> found =
                 new javafx.scene.control.ListView<>(model.picker().users());
         found.setId("user-matches");
@@ -517,15 +515,9 @@ public final class OnboardingView extends BorderPane {
         model.network.addListener((o, w, n) -> fill.run());
         fill.run();
         locks.computeIfAbsent(Step.ADDRESS, s -> new ArrayList<>()).add(networks);
-        Button anotherAddress = Icons.on(new Button("Another _address"), "fth-plus");
-        anotherAddress.setId("another-address");
-        anotherAddress.setOnAction(e -> model.anotherAddress());
-        Button anotherWallet = Icons.on(new Button("Another _wallet for this user"), "fth-credit-card");
-        anotherWallet.setId("another-wallet");
-        anotherWallet.setOnAction(e -> model.anotherWallet());
-        Button anotherUser = Icons.on(new Button("Another _user for this customer"), "fth-user-plus");
-        anotherUser.setId("another-user");
-        anotherUser.setOnAction(e -> model.anotherUser());
+        Button anotherAddress = Icons.button("Another _address", "fth-plus", "another-address", model::anotherAddress);
+        Button anotherWallet = Icons.button("Another _wallet for this user", "fth-credit-card", "another-wallet", model::anotherWallet);
+        Button anotherUser = Icons.button("Another _user for this customer", "fth-user-plus", "another-user", model::anotherUser);
         HBox next = new HBox(8, anotherAddress, anotherWallet, anotherUser);
         next.setId("continue-tree");
         next.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.depositProperty().get() != null
@@ -539,9 +531,7 @@ public final class OnboardingView extends BorderPane {
         PasswordField pw = new PasswordField();
         pw.textProperty().bindBidirectional(model.reloginPassword);
         pw.setId("relogin-password");
-        Button again = Icons.on(new Button("Sign _in again"), "fth-log-in");
-        again.setId("relogin");
-        again.setOnAction(e -> model.signInAgain());
+        Button again = Icons.button("Sign _in again", "fth-log-in", "relogin", model::signInAgain);
         again.disableProperty().bind(model.reloginPassword.isEmpty().or(model.busyProperty()));
         VBox box = new VBox(6, new Label("The session has ended. Enter the password to sign in again; the step is"
                 + " then retried with what the form holds now."), new HBox(8, pw, again));

@@ -17,7 +17,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Environments, timeouts, log level, idle sign-out and theme; on the embedded sandbox, training faults too. What the
@@ -31,7 +30,8 @@ public final class SettingsView extends VBox {
         setPadding(new Insets(12));
         ComboBox<Environment> environments = new ComboBox<>(model.environments());
         environments.setId("settings-environment");
-        environments.setConverter(converter(e -> e.name() + (e.baseUrl() == null ? "" : "  " + e.baseUrl())));
+        environments.setConverter(com.sovera.console.ui.Converters.showing(e -> e.name()
+                + (e.baseUrl() == null ? "" : "  " + e.baseUrl())));
         environments.valueProperty().bindBidirectional(model.environment);
         environments.setDisable(!model.mayChooseEnvironment());
         TextField custom = new TextField();
@@ -39,9 +39,7 @@ public final class SettingsView extends VBox {
         custom.setPromptText("https://sovx.example.com/sovx/v1");
         custom.setPrefColumnCount(36);
         custom.textProperty().bindBidirectional(model.customUrl);
-        Button add = Icons.on(new Button("A_dd environment"), "fth-plus");
-        add.setId("settings-add");
-        add.setOnAction(e -> model.addCustom());
+        Button add = Icons.button("A_dd environment", "fth-plus", "settings-add", model::addCustom);
         custom.setDisable(!model.mayAddEnvironments());
         add.setDisable(!model.mayAddEnvironments());
         Spinner<Integer> connect = new Spinner<>(1, 120, model.connectTimeout.get());
@@ -63,7 +61,7 @@ public final class SettingsView extends VBox {
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList(Settings.THEMES));
         theme.setId("settings-theme");
         theme.valueProperty().bindBidirectional(model.theme);
-        theme.setConverter(converter(t -> switch (t) {
+        theme.setConverter(com.sovera.console.ui.Converters.showing(t -> switch (t) {
             case "light" -> "Light";
             case "dark" -> "Dark";
             default -> "Follow the system";
@@ -141,12 +139,8 @@ public final class SettingsView extends VBox {
         armed.setId("training-armed");
         armed.setWrapText(true);
         armed.textProperty().bind(model.armedProperty());
-        Button arm = Icons.on(new Button("A_rm fault"), "fth-zap");
-        arm.setId("training-arm");
-        arm.setOnAction(e -> model.arm());
-        Button clear = Icons.on(new Button("_Clear faults"), "fth-x-circle");
-        clear.setId("training-clear");
-        clear.setOnAction(e -> model.clear());
+        Button arm = Icons.button("A_rm fault", "fth-zap", "training-arm", model::arm);
+        Button clear = Icons.button("_Clear faults", "fth-x-circle", "training-clear", model::clear);
         Button refresh = Icons.on(new Button("Re_fresh"), "fth-refresh-cw");
         refresh.setOnAction(e -> model.refresh());
         Label heading = new Label("Training faults (local sandbox only)");
@@ -160,17 +154,4 @@ public final class SettingsView extends VBox {
         return box;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 }

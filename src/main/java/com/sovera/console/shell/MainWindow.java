@@ -3,6 +3,8 @@ package com.sovera.console.shell;
 import com.sovera.console.activity.ActivityView;
 import com.sovera.console.activity.ActivityViewModel;
 import com.sovera.console.api.WireLog;
+import com.sovera.console.batch.BulkView;
+import com.sovera.console.batch.BulkViewModel;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.help.HelpMenu;
@@ -90,6 +92,8 @@ public final class MainWindow extends BorderPane {
     /** The last owner key the wizard minted, for the lookups' one-click offer; dropped at sign-out. */
     private LookupContextModel.Offer minted;
     private ToggleButton activityNav;
+    private final BulkViewModel bulk;
+    private BulkView bulkView;
 
     public MainWindow(Services services) {
         this.services = services;
@@ -114,6 +118,12 @@ public final class MainWindow extends BorderPane {
             onboarding.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
                     () -> getScene() == null ? null : getScene().getWindow()));
         }
+        bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
+                services.runner(), services.clock());
+        if (services.environment().isProductionLike()) {
+            bulk.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
+                    () -> getScene() == null ? null : getScene().getWindow()));
+        }
         if (services.demo() != null) {
             onboarding.input(Field.LOGIN_EMAIL).set(services.demo().email());
             onboarding.input(Field.PASSWORD).set(services.demo().password());
@@ -130,6 +140,7 @@ public final class MainWindow extends BorderPane {
                 help);
         session.onSignOut(() -> {
             minted = null;
+            bulk.signedOut();
             clipboard.clearNow();
             onboarding.signedOut();
             if (context != null) {
@@ -174,6 +185,13 @@ public final class MainWindow extends BorderPane {
         clock = services.scheduler().every(Duration.ofSeconds(1),
                 () -> header.tick(session.state().expiresProperty().get(), services.clock()));
         offerResume();
+        // a bulk import stopped by a crash is found at start, and offered on the Bulk view
+        bulk.unfinished().addListener((javafx.beans.InvalidationListener) o -> {
+            if (!bulk.unfinished().isEmpty() && bulkView == null) {
+                showNotice("A bulk import did not finish: open Bulk to resume or discard it.");
+            }
+        });
+        bulk.findUnfinished();
         // the user step's country list needs the JDK's locale data: load it now, off the FX thread; then, while the
         // operator reads the first step, skin the forms of the steps ahead
         services.runner().run(Countries::all, countries -> onboardingView.prepareSteps(), failure ->
@@ -210,6 +228,7 @@ public final class MainWindow extends BorderPane {
         nav("_Customers", "nav-customers", "fth-briefcase", group, this::customersView);
         usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(usersView()));
         nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(walletsView()));
+        nav("_Bulk", "nav-bulk", "fth-upload", group, this::bulkView);
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
                 services.settingsStore(), settings, services.policy(), this::applied,
@@ -247,6 +266,18 @@ public final class MainWindow extends BorderPane {
         return activityView;
     }
 
+    /** Bulk onboarding, for the lookups' customer in context (its key too) unless the operator picks another. */
+    private BulkView bulkView() {
+        if (bulkView == null) {
+            LookupContextModel c = context();
+            bulk.useCustomer(c.customerIdProperty().get(), c.ownerKey());
+            c.customerIdProperty().addListener((o, was, id) -> bulk.useCustomer(id, c.ownerKey()));
+            javafx.beans.binding.Bindings.bindContent(bulk.knownCustomers(), c.customers());
+            bulkView = new BulkView(bulk);
+        }
+        return bulkView;
+    }
+
     private CustomersView customersView() {
         if (customersView == null) {
             customers = new CustomersViewModel(services.client(), services.lookups(), services.runner());
@@ -278,6 +309,7 @@ public final class MainWindow extends BorderPane {
      */
     private void revoked(String customerId, String lastFour) {
         onboarding.keyRevoked(customerId, lastFour);
+        bulk.keyRevoked(customerId, lastFour);
         if (context != null) {
             context.revoked(customerId, lastFour);
         }

@@ -17,6 +17,14 @@ public final class Icons {
         return icon;
     }
 
+    /** A button with its icon, its id and what it does: how most of the console's actions are made. */
+    public static javafx.scene.control.Button button(String text, String icon, String id, Runnable action) {
+        javafx.scene.control.Button b = on(new javafx.scene.control.Button(text), icon);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
     /** Puts the icon on a button or label and returns it, for chaining at construction. */
     public static <T extends Labeled> T on(T labeled, String name) {
         labeled.setGraphic(of(name));

@@ -110,6 +110,24 @@ class PreviewTest {
     }
 
     @Test
+    void anotherCustomersMarksAreDroppedAndTheRowsThatHadOneAreTold() throws Exception {
+        Preview preview = preview(true, """
+                user_type,email,first_name,last_name,phone,date_of_birth,country,wallets
+                individual,ada@example.com,Ada,Lovelace,+442071234567,1985-12-10,GB,BTC
+                business,co@example.com,Co,Ltd,+12025550100,1999-02-03,US,
+                """);
+        preview.markExisting(java.util.Map.of("ada@example.com", "user-1"));
+        List<List<PreviewRow>> told = new ArrayList<>();
+        preview.addListener(told::add);
+        preview.forgetExisting();
+        assertThat(preview.row(1).isExisting()).isFalse();
+        assertThat(preview.counts().existing()).isZero();
+        assertThat(preview.plan().rows().get(0).existingUserId()).isNull();
+        assertThat(told).singleElement().satisfies(rows -> assertThat(rows).extracting(PreviewRow::number)
+                .containsExactly(1));
+    }
+
+    @Test
     void errorsExportAsCsvOneLinePerErrorWithFormulasNeutralised() throws Exception {
         Preview preview = preview(true, """
                 user_type,email,first_name,last_name,phone,date_of_birth,country,wallets
