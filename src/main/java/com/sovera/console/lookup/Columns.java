@@ -16,6 +16,9 @@ final class Columns {
     /** An id shown shortened ("3f2a9c1e…"), the full id on hover; Copy ID copies it whole. */
     static <T> void shortId(TableColumn<T, String> column) {
         column.setCellFactory(c -> new TableCell<>() {
+            /** One a cell, its text changed on reuse: a tooltip is a pop-up control, costly to make each flip. */
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(String id, boolean empty) {
                 super.updateItem(id, empty);
@@ -25,7 +28,8 @@ final class Columns {
                     return;
                 }
                 setText(id.length() > SHORT_ID + 1 ? id.substring(0, SHORT_ID) + "…" : id);
-                setTooltip(new Tooltip(id));
+                full.setText(id);
+                setTooltip(full);
             }
         });
         column.getStyleClass().add("id-column");

@@ -102,7 +102,8 @@ class RetryTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> client.api().health().execute());
         assertThat(e.code()).isEqualTo("E429");
         assertThat(e.rateLimit().retryAfter()).isEqualTo(Duration.ofHours(1));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // an hour asked for: the answer comes back long before (the bound is loose so a busy machine cannot trip it)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -124,7 +125,7 @@ class RetryTest {
 
     @Test
     void cancellingStopsTheWaitAtOnce() {
-        server.enqueue(new MockResponse.Builder(status(429)).setHeader("Retry-After", "10").build());
+        server.enqueue(new MockResponse.Builder(status(429)).setHeader("Retry-After", "19").build());
         ApiCall<?> call = client.api().health();
         Thread canceller = new Thread(() -> {
             try {
@@ -138,6 +139,7 @@ class RetryTest {
         long started = System.nanoTime();
         TransportException e = catchThrowableOfType(TransportException.class, call::execute);
         assertThat(e.kind()).isEqualTo(TransportException.Kind.CANCELLED);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        // 19 s asked for (within the policy's budget, so it is waited): cancelling ends the wait long before
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
 }
