@@ -149,7 +149,7 @@ final class Startup {
                 "com.sovera.console.help.HelpMenu", "org.kordamp.ikonli.feather.Feather",
                 "org.kordamp.ikonli.javafx.FontIcon", "atlantafx.base.theme.PrimerLight",
                 "org.controlsfx.control.Notifications", "javafx.scene.control.TableView",
-                "javafx.scene.control.Pagination", "javafx.scene.control.ComboBox"}) {
+                "javafx.scene.control.ComboBox"}) {
             try {
                 Class.forName(name, false, Startup.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
