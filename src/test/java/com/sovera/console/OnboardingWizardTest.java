@@ -131,6 +131,9 @@ class OnboardingWizardTest extends ConsoleWindowFixture {
                     + console.window.onboarding().stateProperty().get());
         }
         String address = console.window.onboarding().depositProperty().get().address().address();
+        // the network field locked with the address made: the focus went to the action, not to the header's Sign out
+        assertThat(console.window.getScene().getFocusOwner()).as("focus after the address")
+                .isSameAs(lookup("#wizard-action").query());
 
         // what the operator sees: the address grouped, named, warned, checked, and a QR that says exactly it
         assertThat(text("#address-heading")).isEqualTo("BTC on Bitcoin testnet. Send only BTC on this network.");

@@ -67,7 +67,7 @@ public final class AddressPanel extends VBox {
         copyImage.setOnAction(e -> putOnClipboard(null, qr));
         save.setId("save-qr");
         save.setOnAction(e -> saveAs());
-        HBox actions = new HBox(8, copy, copyImage, save);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, copy, copyImage, save); // wraps when narrow
         getChildren().addAll(heading, address, warning, failure, new HBox(16, quiet, checks), actions);
         this.result.addListener((o, was, now) -> render(now));
         render(null);

@@ -26,8 +26,8 @@ public final class CustomersView extends VBox {
         setPadding(new Insets(12));
         table = new PagedTable<>("customers-list", model.list(), Customer::customerId);
         table.column("Customer id", Customer::customerId, "customer_id", 180);
-        table.column("E-mail", Customer::email, null, 200);
-        table.column("Entity name", Customer::entityName, "entity_name", 200);
+        table.flexColumn("E-mail", Customer::email, null, 200);
+        table.flexColumn("Entity name", Customer::entityName, "entity_name", 200);
         table.column("Created (UTC)", c -> c.createdAt() == null ? "" : UsersView.CREATED.format(c.createdAt()),
                 "created_at", 125);
         TextField id = filter("customers-id", "customer id contains", model.idContains);

@@ -126,10 +126,21 @@ public final class PagedTable<T> extends VBox {
     }
 
     /**
-     * Adds a column; a non-null {@code sortField} is the server's name for sorting by it. {@code width} is what it
-     * asks for and, below two thirds of it, never gets less (the table shares what is left).
+     * Adds a column that keeps its width (a status, a date: cut, they say nothing); a non-null {@code sortField} is
+     * the server's name for sorting by it.
      */
     public TableColumn<T, String> column(String title, Function<T, String> value, String sortField, double width) {
+        TableColumn<T, String> c = flexColumn(title, value, sortField, width);
+        c.setMinWidth(width);
+        return c;
+    }
+
+    /**
+     * Adds a column of free text (an e-mail, a name) that gives up room when the window is narrow, down to two
+     * thirds of {@code width}, so that the fixed columns stay whole.
+     */
+    public TableColumn<T, String> flexColumn(String title, Function<T, String> value, String sortField,
+                                             double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setSortable(sortField != null);
@@ -142,7 +153,7 @@ public final class PagedTable<T> extends VBox {
 
     /** Adds an id column, shown shortened with the full id on hover. */
     public TableColumn<T, String> idColumn(String title, Function<T, String> value) {
-        TableColumn<T, String> c = column(title, value, null, 90);
+        TableColumn<T, String> c = column(title, value, null, 86);
         Columns.shortId(c);
         return c;
     }

@@ -29,6 +29,8 @@ public final class SearchBox extends VBox {
         result.setId("search-result");
         result.setWrapText(true);
         result.textProperty().bind(model.resultProperty());
+        result.visibleProperty().bind(model.resultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
         AddressPanel address = new AddressPanel();
         address.resultProperty().bind(model.addressProperty());
         getChildren().addAll(new HBox(8, field, go), result, address);

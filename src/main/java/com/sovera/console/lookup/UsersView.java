@@ -29,13 +29,13 @@ public final class UsersView extends VBox {
         setPadding(new Insets(12));
         table = new PagedTable<>("users-list", model.list(), User::userId);
         table.idColumn("User id", User::userId);
-        table.column("E-mail", User::email, "email", 210);
-        table.column("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 140);
-        table.column("Type", User::userType, null, 80);
+        table.flexColumn("E-mail", User::email, "email", 210);
+        table.flexColumn("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 140);
+        table.column("Type", User::userType, null, 82);
         table.column("Status", u -> u.status() == null ? "" : u.status().canonical(), "status", 80);
-        table.column("Country", User::country, null, 60);
+        table.column("Country", User::country, null, 82);
         table.column("Created (UTC)", u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()), "created_at",
-                125);
+                142);
         table.exportable(model.export());
         TextField email = new TextField();
         email.setId("users-email");

@@ -28,11 +28,11 @@ public final class WalletsView extends VBox {
         table = new PagedTable<>("wallets-list", model.list(), Wallet::walletId);
         table.idColumn("Wallet id", Wallet::walletId);
         table.idColumn("User id", Wallet::userId);
-        table.column("Name", Wallet::name, "name", 150);
-        table.column("Currency", Wallet::currency, "currency", 70);
+        table.flexColumn("Name", Wallet::name, "name", 150);
+        table.column("Currency", Wallet::currency, "currency", 78);
         table.column("Status", w -> w.status() == null ? "" : w.status().canonical(), null, 70);
         TableColumn<Wallet, String> balance = table.column("Balance", w -> w.balance() == null ? ""
-                : w.balance().toPlainString(), null, 110);
+                : w.balance().toPlainString(), null, 132);
         balance.getStyleClass().add("numeric");
         balance.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -42,7 +42,7 @@ public final class WalletsView extends VBox {
             }
         });
         table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
-                "created_at", 125);
+                "created_at", 142);
         table.exportable(model.export());
         var currency = Choices.of("any currency", WalletsViewModel.CURRENCIES, model.currency);
         currency.setId("wallets-currency");
@@ -95,8 +95,9 @@ public final class WalletsView extends VBox {
                         new com.sovera.console.ui.DetailPane.Row<>("Balance", "wallet-detail-balance",
                                 w -> w.balance() == null ? "" : w.balance().toPlainString())));
         detail.shownProperty().bind(model.selected);
-        VBox side = new VBox(8, detail, newAddress, new Label("Deposit addresses of the selected wallet"),
-                addresses, message, problem, retry, panel);
+        // the deposit address and its code first: what support reads out; the wallet's fields below
+        VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,
+                problem, retry, panel, detail);
         side.setPadding(new Insets(0, 0, 0, 8));
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
         sideScroll.setFitToWidth(true);

@@ -47,6 +47,7 @@ public final class OnboardingView extends BorderPane {
     private final AddressPanel addressPanel = new AddressPanel();
     private final Label loginNote = new Label();
     private final Button action = new Button();
+    private static final javafx.css.PseudoClass WAITING = javafx.css.PseudoClass.getPseudoClass("waiting");
     private final String environmentLine;
 
     public OnboardingView(OnboardingViewModel model, String environmentLine, ClipboardGuard clipboard) {
@@ -65,8 +66,11 @@ public final class OnboardingView extends BorderPane {
         action.setMnemonicParsing(true);
         action.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().actionLabel(),
                 model.stateProperty()));
-        action.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().canAct(),
+        // enabled while a call is out (greyed by the theme, inert in the model): a disabled focused button hands the
+        // focus to the next one, which can be the header's Sign out, where Enter would then land
+        action.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().inputsReady(),
                 model.stateProperty()));
+        model.stateProperty().addListener((o, was, now) -> action.pseudoClassStateChanged(WAITING, now.waiting()));
         action.setOnAction(e -> model.act());
         Button back = Icons.on(new Button("_Back"), "fth-arrow-left");
         back.setId("wizard-back");
@@ -209,6 +213,14 @@ public final class OnboardingView extends BorderPane {
                 label.getStyleClass().add("current-step");
             }
             label.setText((s.ordinal() + 1) + ". " + s.title() + (state.isDone(s) && s != state.step() ? "  ✓" : ""));
+        });
+        // a focused field about to be locked hands the focus to the action first: left to itself, JavaFX moves it
+        // to the next focusable node, which can be the header's Sign out, and Enter would then sign out
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        locks.forEach((s, nodes) -> {
+            if (state.isDone(s) && focused != null && nodes.contains(focused)) {
+                action.requestFocus();
+            }
         });
         locks.forEach((s, nodes) -> nodes.forEach(n -> n.setDisable(state.isDone(s))));
     }

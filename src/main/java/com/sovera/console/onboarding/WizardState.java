@@ -34,9 +34,14 @@ public record WizardState(Step step, Progress progress, boolean checked, boolean
 
     /** The step's one action may run now. */
     public boolean canAct() {
-        if (waiting) {
-            return false;
-        }
+        return !waiting && inputsReady();
+    }
+
+    /**
+     * The step's inputs allow its action, whether or not something is out: the button stays enabled (and so keeps
+     * the focus) while a call or a retry waits, and only {@link #canAct()} lets it run.
+     */
+    public boolean inputsReady() {
         if (step == Step.CREDENTIALS && keyShown) {
             return keyConfirmed;
         }

@@ -39,9 +39,10 @@ public final class DetailPane<T> extends StackPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("detail-grid");
         grid.setHgap(8);
-        grid.setVgap(4);
+        grid.setVgap(2);
         ColumnConstraints caption = new ColumnConstraints();
         caption.setHalignment(HPos.RIGHT);
+        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a caption is never cut
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.ALWAYS);
         value.setMinWidth(60);
@@ -57,7 +58,8 @@ public final class DetailPane<T> extends StackPane {
             text.setTooltip(full);
             Button copy = Icons.on(new Button(), "fth-copy");
             copy.setId(row.id() + "-copy");
-            copy.getStyleClass().add("copy-button");
+            copy.getStyleClass().addAll("copy-button", atlantafx.base.theme.Styles.BUTTON_ICON,
+                    atlantafx.base.theme.Styles.FLAT, atlantafx.base.theme.Styles.SMALL);
             copy.setAccessibleText("Copy " + row.caption());
             copy.setTooltip(new Tooltip("Copy " + row.caption().toLowerCase(java.util.Locale.ROOT)));
             shown.addListener((o, was, now) -> {
