@@ -106,7 +106,9 @@ class ConsoleAppTest extends FxRobot {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#customer_email").tryQuery().map(n ->
                     n.isVisible()).orElse(false));
             clickOn("#customer_email").write("ops@half-done.example");
-            Thread.sleep(1500); // the draft is journaled a second after the last keystroke
+            Path journal = home.resolve("data").resolve("onboarding-journal.json");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(journal)
+                    && Files.readString(journal).contains("ops@half-done.example")); // a second after typing
 
             clickOn("#nav-settings");
             String otherUrl = other.baseUrl();

@@ -49,6 +49,14 @@ public interface SovxApi {
     @Requires(Audience.SESSION)
     ApiCall<Void> logout();
 
+    /**
+     * (assumed) Ends a session given by its {@code Authorization} value: a sign-out drops the session from memory
+     * first and tells the server afterwards, however long the server takes.
+     */
+    @POST("auth/logout")
+    @Requires(Audience.NONE)
+    ApiCall<Void> endSession(@Header("Authorization") String bearer);
+
     @POST("customers")
     @Requires(Audience.SESSION)
     @Creates

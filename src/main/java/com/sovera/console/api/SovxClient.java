@@ -111,6 +111,16 @@ public final class SovxClient implements AutoCloseable {
     }
 
     /**
+     * A client holding this one's owner key as it is now, whatever this one holds later: a long job (an export)
+     * keeps reading the customer it began with even when the operator picks another meanwhile.
+     */
+    public SovxClient withOwnerKeyAsNow() {
+        SovxClient copy = new SovxClient(this, null);
+        copy.credentials.useOwnerKey(credentials.ownerKey());
+        return copy;
+    }
+
+    /**
      * The same, paced by the server's rate-limit headers (a bulk run): limits count per credential, so the derived
      * client's owner key gets a pacer of its own.
      */

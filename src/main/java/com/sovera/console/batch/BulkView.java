@@ -91,6 +91,12 @@ public final class BulkView extends VBox {
         key.setPrefColumnCount(24);
         key.textProperty().bindBidirectional(model.ownerKey);
         key.setOnAction(e -> model.checkExisting());
+        // while users are looked up or a run is under way, its customer and key stay as they are
+        javafx.beans.binding.BooleanBinding settled = javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                model.busyProperty().get() != BulkViewModel.Busy.NONE || model.run().activeProperty().get(),
+                model.busyProperty(), model.run().activeProperty());
+        customer.disableProperty().bind(settled);
+        key.disableProperty().bind(settled);
         key.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 model.checkExisting();

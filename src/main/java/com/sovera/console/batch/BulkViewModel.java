@@ -220,7 +220,7 @@ public final class BulkViewModel {
         cancelCheck();
         ownerKey.set("");
         resumeKey.set("");
-        clients.forget();
+        clients.forget(run.activeProperty().get());
         preview.forgetExisting(); // the next lookup, with a key given again, marks them anew
         markedCustomer = null;
         markedKey = null;
@@ -239,7 +239,7 @@ public final class BulkViewModel {
         }
         if (id.equals(text(customerId)) && text(ownerKey).endsWith(lastFour)) {
             ownerKey.set("");
-            clients.forget();
+            clients.forget(run.activeProperty().get());
             message.set("The owner key in use for " + id + " was revoked: paste its new key.");
         }
         if (text(resumeKey).endsWith(lastFour)) {
@@ -355,17 +355,26 @@ public final class BulkViewModel {
             problem.set(notConfirmed());
             return;
         }
-        if (checkedFor(text(customerId), text(ownerKey))) {
-            launch();
+        // the customer and key as they are when Run is pressed: the run is for them, or it does not start
+        String id = text(customerId);
+        String key = text(ownerKey);
+        if (checkedFor(id, key)) {
+            launch(id, key);
         } else {
-            checkExisting(this::launch);
+            checkExisting(() -> {
+                if (id.equals(text(customerId)) && key.equals(text(ownerKey))) {
+                    launch(id, key);
+                } else {
+                    message.set("Not started: the customer or its key changed while the users were looked up."
+                            + " Press Run again.");
+                }
+            });
         }
     }
 
-    private void launch() {
+    private void launch(String id, String key) {
         Plan plan = preview.preview().plan(); // a snapshot: fixes made from here on are not in this run
-        String id = text(customerId);
-        PacedClients.Paced paced = clients.forKey(text(ownerKey));
+        PacedClients.Paced paced = clients.forKey(key);
         BulkImports.Target target = new BulkImports.Target(origin, id, sandbox);
         BulkImports.Source from = source;
         BulkRun.Options options = run.options(paced.pacer());

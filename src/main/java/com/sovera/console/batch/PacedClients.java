@@ -35,8 +35,14 @@ final class PacedClients {
         return paced;
     }
 
-    /** Sign-out: the next run asks for the key again (a run under way keeps the client it started with). */
-    synchronized void forget() {
+    /**
+     * Sign-out: the next run asks for the key again. The key leaves the client too, unless a run under way still
+     * sends with it (that run keeps the client it started with until it ends).
+     */
+    synchronized void forget(boolean runUnderWay) {
+        if (paced != null && !runUnderWay) {
+            paced.client().credentials().useOwnerKey(null);
+        }
         key = null;
         paced = null;
     }

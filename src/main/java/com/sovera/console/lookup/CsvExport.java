@@ -3,6 +3,7 @@ package com.sovera.console.lookup;
 import com.sovera.console.api.ApiCall;
 import com.sovera.console.api.ApiException;
 import com.sovera.console.api.model.Page;
+import com.sovera.console.platform.SafeCsv;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
@@ -92,7 +93,7 @@ public final class CsvExport<T> {
         Writer out = null;
         try {
             out = opener.open(temp);
-            out.write(CsvExport.line(header));
+            out.write(SafeCsv.line(header));
             Future<Page<T>> pending = fetcher.submit(() -> fetch(query.page(PAGE, 0L)));
             while (!isCancelled() && (total < 0 || written < total)) {
                 Page<T> page = await(pending);
@@ -105,7 +106,7 @@ public final class CsvExport<T> {
                     pending = fetcher.submit(() -> fetch(query.page(PAGE, next)));
                 }
                 for (T row : page.rows()) {
-                    out.write(line(cells.apply(row)));
+                    out.write(SafeCsv.line(cells.apply(row)));
                 }
                 out.flush(); // counted once on disk
                 written = next;
@@ -197,31 +198,4 @@ public final class CsvExport<T> {
         return target.resolveSibling(dot < 0 ? name + "-PARTIAL" : name.substring(0, dot) + "-PARTIAL" + name.substring(dot));
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9.]+");
-
-    private static boolean needsQuotes(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String line(List<String> values) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String v = values.get(i) == null ? "" : values.get(i);
-            // Quote what CSV needs quoted, and neutralise a leading formula character for spreadsheets.
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
-                v = "'" + v;
-            }
-            sb.append(needsQuotes(v) ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        return sb.append('\n').toString();
-    }
 }

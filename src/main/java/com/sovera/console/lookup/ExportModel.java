@@ -5,6 +5,10 @@ import com.sovera.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import com.sovera.console.api.ApiCall;
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.model.Page;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +25,7 @@ import javafx.beans.property.StringProperty;
 public final class ExportModel<T> {
 
     private final PagedModel<T> list;
+    private final Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource;
     private final TaskRunner runner;
     private final List<String> header;
     private final Function<T, List<String>> cells;
@@ -33,9 +38,14 @@ public final class ExportModel<T> {
     private CsvExport.Opener opener = CsvExport.Opener.FILES;
     private CsvExport<T> job;
 
-    public ExportModel(PagedModel<T> list, TaskRunner runner, List<String> header, Function<T, List<String>> cells,
-                       String fileName) {
+    /**
+     * @param frozenSource the list's rows read with the credentials of the moment it is called (on the FX thread,
+     *                     when an export starts), so that a whole file is one customer's
+     */
+    public ExportModel(PagedModel<T> list, Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource,
+                       TaskRunner runner, List<String> header, Function<T, List<String>> cells, String fileName) {
         this.list = list;
+        this.frozenSource = frozenSource;
         this.runner = runner;
         this.header = List.copyOf(header);
         this.cells = cells;
@@ -80,7 +90,7 @@ public final class ExportModel<T> {
         if (running.get()) {
             return;
         }
-        CsvExport<T> export = new CsvExport<>(list.source(), list.queryProperty().get(), header, cells, opener);
+        CsvExport<T> export = new CsvExport<>(frozenSource.get(), list.queryProperty().get(), header, cells, opener);
         job = export;
         long expected = Math.max(1, list.totalProperty().get());
         running.set(true);

@@ -110,7 +110,8 @@ public final class LookupContextModel {
         if (id == null || !keyRing.availableProperty().get()) {
             return;
         }
-        keychainRead.load(job -> keyRing.load(id), (Optional<String> stored) -> stored.ifPresent(k -> use(id, k)),
+        keychainRead.load(job -> keyRing.load(id), (Optional<String> stored) -> stored.filter(k ->
+                        id.equals(typedCustomer.get())).ifPresent(k -> use(id, k)), // still the customer asked for
                 failure -> message.set("The keychain could not be read."));
     }
 
@@ -130,6 +131,7 @@ public final class LookupContextModel {
             message.set("Enter the customer id and paste its owner key.");
             return;
         }
+        keychainRead.cancel(); // a keychain answer for a customer picked before must not undo this choice
         String key = ownerKey.strip();
         this.ownerKey = key;
         lookups.credentials().useOwnerKey(key);

@@ -51,6 +51,7 @@ public final class OwnerKeysModel {
     private String customerId;
     private OwnerKey rotating;
     private String mintKey;
+    private String mintKeyCustomer;
 
     /** @param session the client with the account session (keys are managed by the account) */
     public OwnerKeysModel(SovxClient session, TaskRunner runner) {
@@ -101,8 +102,8 @@ public final class OwnerKeysModel {
         if (java.util.Objects.equals(customer, customerId)) {
             return;
         }
-        write.cancel();
-        busy.set(false);
+        // a revoke or a mint under way is let finish (its holders are told; a minted key is reported), only its
+        // effect on this screen is skipped
         endRotation();
         customerId = customer;
         selected.set(null);
@@ -144,8 +145,12 @@ public final class OwnerKeysModel {
             return;
         }
         rotating = old;
-        mintKey = mintKey == null ? UUID.randomUUID().toString() : mintKey;
         String customer = customerId;
+        // the same key while this customer's mint has not answered (a retry then replays it), a new one otherwise
+        if (mintKey == null || !customer.equals(mintKeyCustomer)) {
+            mintKey = UUID.randomUUID().toString();
+            mintKeyCustomer = customer;
+        }
         String idempotency = mintKey;
         rotation.set(Rotation.MINTING);
         busy.set(true);
@@ -154,14 +159,23 @@ public final class OwnerKeysModel {
                 idempotency), (CustomerCredentials minted) -> {
                     busy.set(false);
                     mintKey = null;
+                    String fresh = minted.customerSecret();
+                    if (!customer.equals(customerId)) {
+                        // the operator moved on while it was minted: it is valid, and nobody saw it
+                        message.set("A new owner key ending in " + fresh.substring(fresh.length() - 4) + " was minted"
+                                + " for " + customer + " while you moved on; it was not shown: revoke it there.");
+                        return;
+                    }
                     newLastFour.set("");
-                    newSecret.set(minted.customerSecret());
+                    newSecret.set(fresh);
                     rotation.set(Rotation.SHOWN);
                     list.load();
                 }, failure -> {
                     busy.set(false);
-                    rotation.set(Rotation.NONE);
-                    problem.set(Problem.of(failure));
+                    if (customer.equals(customerId)) {
+                        rotation.set(Rotation.NONE);
+                        problem.set(Problem.of(failure));
+                    }
                 });
     }
 
@@ -206,12 +220,17 @@ public final class OwnerKeysModel {
         problem.set(null);
         write.load(job -> job.execute(session.api().revokeCredential(customer, key.keyId())), revoked -> {
             busy.set(false);
-            revokeTyped.set("");
-            onRevoked.accept(customer, revoked.lastFour());
-            done.run();
-            list.load();
+            onRevoked.accept(customer, revoked.lastFour()); // whatever is selected now: its holders must drop it
+            if (customer.equals(customerId)) {
+                revokeTyped.set("");
+                done.run();
+                list.load();
+            }
         }, failure -> {
             busy.set(false);
+            if (!customer.equals(customerId)) {
+                return;
+            }
             if (rotation.get() == Rotation.REVOKING) {
                 rotation.set(Rotation.SHOWN); // the new key stays on screen until the old one is revoked
             }

@@ -167,7 +167,8 @@ public final class PagedModel<T> {
         String shownMessage = message.get();
         state.set(State.LOADING);
         problem.set(null);
-        latest.load(job -> job.execute(source.apply(request)), result -> {
+        ApiCall<Page<T>> call = source.apply(request); // here, on the FX thread: the source may read view state
+        latest.load(job -> job.execute(call), result -> {
             rows.setAll(result.rows());
             shown = request;
             offered = true;

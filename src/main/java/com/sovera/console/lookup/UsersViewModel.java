@@ -44,7 +44,10 @@ public final class UsersViewModel {
     public UsersViewModel(SovxClient client, TaskRunner runner) {
         this.client = client;
         this.list = new PagedModel<>(f -> client.api().listUsers(f.asQuery()), runner, "created_at");
-        this.export = new ExportModel<>(list, runner, List.of("user_id", "email", "first_name", "last_name",
+        this.export = new ExportModel<>(list, () -> {
+            SovxClient asNow = client.withOwnerKeyAsNow();
+            return f -> asNow.api().listUsers(f.asQuery());
+        }, runner, List.of("user_id", "email", "first_name", "last_name",
                 "user_type", "status", "country", "phone", "date_of_birth", "created_at"), u -> List.of(u.userId(),
                 u.email(), u.firstName(), u.lastName(), u.userType(), u.status() == null ? "" : u.status().canonical(),
                 u.country(), u.phone(), u.dateOfBirth(), u.createdAt() == null ? "" : u.createdAt().toString()),

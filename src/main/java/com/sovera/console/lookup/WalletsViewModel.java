@@ -48,7 +48,10 @@ public final class WalletsViewModel {
     public WalletsViewModel(SovxClient client, TaskRunner runner) {
         this.client = client;
         this.list = new PagedModel<>(f -> client.api().listWallets(f.asQuery()), runner, "created_at");
-        this.export = new ExportModel<>(list, runner, List.of("wallet_id", "user_id", "name", "currency", "status",
+        this.export = new ExportModel<>(list, () -> {
+            SovxClient asNow = client.withOwnerKeyAsNow();
+            return f -> asNow.api().listWallets(f.asQuery());
+        }, runner, List.of("wallet_id", "user_id", "name", "currency", "status",
                 "balance", "created_at"), w -> List.of(w.walletId(), w.userId(), w.name(), w.currency(),
                 w.status() == null ? "" : w.status().canonical(), w.balance() == null ? "" : w.balance().toPlainString(),
                 w.createdAt() == null ? "" : w.createdAt().toString()), "sovx-wallets.csv");

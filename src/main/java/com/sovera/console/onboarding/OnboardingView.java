@@ -287,10 +287,15 @@ public final class OnboardingView extends BorderPane {
         TextField id = new TextField();
         id.textProperty().bindBidirectional(model.existingCustomerId);
         id.setPromptText("customer id");
-        org.controlsfx.control.textfield.TextFields.bindAutoCompletion(id, request -> model.picker().customers()
-                .stream().filter(c -> c.contains(request.getUserText().strip())).limit(20).toList());
-        Label typed = new Label("This server does not list customers: type the id.");
-        typed.visibleProperty().bind(model.picker().customersOfferedProperty().not());
+        var suggestions = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(id, request ->
+                model.picker().customers().stream().filter(c -> c.contains(request.getUserText().strip())).limit(20)
+                        .toList());
+        // a click elsewhere closes the suggestions and still does what it was for (Use customer, say)
+        suggestions.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        Label typed = new Label();
+        typed.setId("existing-customer-note");
+        typed.textProperty().bind(model.picker().customersNoteProperty());
+        typed.visibleProperty().bind(model.picker().customersNoteProperty().isNotEmpty());
         typed.managedProperty().bind(typed.visibleProperty());
         VBox existing = new VBox(6, new FieldRow("Customer id (type to search the account's customers)", id,
                 "existing-customer"), typed);
@@ -492,7 +497,27 @@ public final class OnboardingView extends BorderPane {
         currency.valueProperty().bindBidirectional(model.walletCurrency);
         FieldRow currencyRow = new FieldRow("Currency", currency, "currency");
         locks.computeIfAbsent(Step.WALLET, s -> new ArrayList<>()).add(currency);
-        return form("Create a wallet", text("Wallet name", Field.WALLET_NAME), currencyRow);
+        VBox created = new VBox(10, text("Wallet name", Field.WALLET_NAME), currencyRow);
+        javafx.scene.control.ListView<com.sovera.console.api.model.Wallet> wallets =
+                new javafx.scene.control.ListView<>(model.picker().wallets());
+        wallets.setId("wallet-choices");
+        wallets.setPrefHeight(160);
+        wallets.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(com.sovera.console.api.model.Wallet w, boolean empty) {
+                super.updateItem(w, empty);
+                setText(empty || w == null ? null : w.currency() + "  " + w.name() + "  (" + w.walletId() + ")");
+            }
+        });
+        wallets.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.chosenWallet.set(now));
+        Label message = new Label();
+        message.setId("wallet-choices-message");
+        message.textProperty().bind(model.picker().walletsMessageProperty());
+        VBox existing = new VBox(6, message, wallets);
+        locks.computeIfAbsent(Step.WALLET, s -> new ArrayList<>()).add(wallets);
+        return form("The wallet", origin(model.walletOrigin, "New wallet", "Existing wallet", "wallet", Step.WALLET),
+                shownFor(created, model.walletOrigin, OnboardingViewModel.Origin.NEW),
+                shownFor(existing, model.walletOrigin, OnboardingViewModel.Origin.EXISTING));
     }
 
     private Node address() {

@@ -462,11 +462,12 @@ public final class OnboardingViewModel {
     /** Continues from a customer that exists: checked with the (assumed) customer read where it is offered. */
     private void useExistingCustomer() {
         String id = existingCustomerId.get().strip();
+        boolean listOffered = picker.customersOfferedProperty().get();
         call(() -> {
             try {
                 return service.client().api().getCustomer(id).execute();
             } catch (ApiException e) {
-                if ((e.httpStatus() == 404 || e.httpStatus() == 405) && !picker.customersOfferedProperty().get()) {
+                if ((e.httpStatus() == 404 || e.httpStatus() == 405) && !listOffered) {
                     return null; // a server without the customer lookups: the typed id is taken as it is
                 }
                 throw e;
@@ -795,11 +796,19 @@ public final class OnboardingViewModel {
         return w == null ? null : new Progress.Wallet(w.name(), w.currency(), w.key(), w.walletId(), true);
     }
 
-    /** Stops what runs on its own (a call, a countdown, a pending draft) when the window goes away. */
+    /**
+     * The window goes away: what runs on its own stops (a call, a countdown), and a draft still waiting for its
+     * moment is journaled now, so nothing typed in the last second is lost.
+     */
     public void dispose() {
         stopWaiting();
         if (draft != null) {
             draft.stop();
+            draft = null;
+            Progress withDraft = withTypedInputs(progress.get());
+            if (withDraft.hasAnything()) {
+                service.record(withDraft);
+            }
         }
     }
 
@@ -823,6 +832,7 @@ public final class OnboardingViewModel {
         stopWaiting();
         keyAccepted.set(false);
         picker.clear();
+        pastedKey.set("");
         secret.set(null);
         lastFour.set("");
         inputs.get(Field.PASSWORD).set("");
@@ -875,6 +885,21 @@ public final class OnboardingViewModel {
 
     private void fail(Throwable failure, Step at) {
         Problem p = Problem.of(failure);
+        if (failure instanceof ApiException e && e.httpStatus() == 401 && !e.is("INVALID_CREDENTIALS")
+                && usesOwnerKey(at) && !e.is("TOKEN_EXPIRED")) {
+            // the owner key was refused (revoked, or another customer's): signing in again would not help
+            service.client().credentials().useOwnerKey(null);
+            keyAccepted.set(false);
+            keySource.set(keyRing != null && keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE);
+            problem.set(new Problem(p.title(), p.message(), p.code(), p.traceId(), p.field(),
+                    "The owner key was refused (revoked, or not this customer's): give the credentials step another"
+                            + " one; what you typed is kept."));
+            summaries.get(Step.CREDENTIALS).set("The owner key was refused: get another");
+            if (at != Step.CREDENTIALS) {
+                step.set(Step.CREDENTIALS);
+            }
+            return;
+        }
         if (failure instanceof ApiException e && e.httpStatus() == 401 && session.accountProperty().get() != null
                 && at.ordinal() > Step.LOGIN.ordinal() && !e.is("INVALID_CREDENTIALS")) {
             retryStep = at;
@@ -891,6 +916,12 @@ public final class OnboardingViewModel {
             Field.named(at, p.field()).ifPresent(f -> serverFieldErrors.put(f, p.message()));
         }
         problem.set(p);
+    }
+
+    /** The step's call is sent with the owner key (the session's calls are the customer's and the mint). */
+    private boolean usesOwnerKey(Step at) {
+        return at == Step.USER || at == Step.WALLET || at == Step.ADDRESS
+                || (at == Step.CREDENTIALS && keySource.get() != KeySource.MINT);
     }
 
     private void startCountdown(int seconds, Step at) {

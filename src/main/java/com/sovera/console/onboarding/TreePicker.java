@@ -36,6 +36,7 @@ public final class TreePicker {
     private final Latest walletsLoad;
     private final ObservableList<String> customers = FXCollections.observableArrayList();
     private final BooleanProperty customersOffered = new SimpleBooleanProperty(true);
+    private final StringProperty customersNote = new SimpleStringProperty("");
     private final ObservableList<User> users = FXCollections.observableArrayList();
     private final StringProperty usersMessage = new SimpleStringProperty("");
     private final ObservableList<Wallet> wallets = FXCollections.observableArrayList();
@@ -52,6 +53,11 @@ public final class TreePicker {
     /** The account's customer ids, for type-ahead. */
     public ObservableList<String> customers() {
         return customers;
+    }
+
+    /** Why the type-ahead offers nothing (the list is not offered, or could not be had), or empty. */
+    public StringProperty customersNoteProperty() {
+        return customersNote;
     }
 
     /** False once the server answered the customer list with 404 or 405: the id is then typed. */
@@ -84,11 +90,16 @@ public final class TreePicker {
         customersLoad.load(job -> job.execute(client.api().listCustomers(Filter.page(100, 0)
                 .sort("created_at", Filter.Direction.DESC).asQuery())).rows(), rows -> {
                     customersOffered.set(true);
+                    customersNote.set("");
                     customers.setAll(rows.stream().map(Customer::customerId).toList());
                 }, failure -> {
                     customers.clear();
-                    customersOffered.set(!(failure instanceof ApiException e
-                            && (e.httpStatus() == 404 || e.httpStatus() == 405)));
+                    boolean offered = !(failure instanceof ApiException e
+                            && (e.httpStatus() == 404 || e.httpStatus() == 405));
+                    customersOffered.set(offered);
+                    customersNote.set(offered ? "The account's customers could not be listed ("
+                            + Problem.of(failure).title() + "): type the id."
+                            : "This server does not list customers: type the id.");
                 });
     }
 

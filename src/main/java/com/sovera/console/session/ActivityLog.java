@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sovera.console.platform.SafeCsv;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -36,19 +37,14 @@ public final class ActivityLog implements Consumer<CallRecord> {
         return entries;
     }
 
-    /** Writes the list as CSV for a support ticket. */
+    /** Writes the list as CSV for a support ticket (cells neutralised for spreadsheets, as every CSV here). */
     public static void export(List<CallRecord> records, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder("time,method,path,status,latency_ms,trace_id,failure\n");
-        for (CallRecord r : records) {
-            sb.append(r.time()).append(',').append(r.method()).append(',').append(csv(r.path())).append(',')
-                    .append(r.status()).append(',').append(r.latency().toMillis()).append(',')
-                    .append(r.traceId() == null ? "" : csv(r.traceId())).append(',')
-                    .append(r.failure() == null ? "" : csv(r.failure())).append('\n');
+        try (SafeCsv csv = SafeCsv.to(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            csv.row("time", "method", "path", "status", "latency_ms", "trace_id", "failure");
+            for (CallRecord r : records) {
+                csv.row(r.time().toString(), r.method(), r.path(), Integer.toString(r.status()),
+                        Long.toString(r.latency().toMillis()), r.traceId(), r.failure());
+            }
         }
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -44,16 +44,20 @@ public final class SessionService {
                 || c.credentials().userToken().isPresent();
     }
 
-    /** Ends the session on the server (best effort) and here (always). */
+    /**
+     * Ends the session here at once (every credential dropped, every screen told) and then on the server, in the
+     * background: a slow or unreachable server never keeps a secret on screen.
+     */
     public void signOut() {
-        if (client.credentials().session().isEmpty()) {
-            forget();
-            return;
+        String token = client.credentials().session().map(com.sovera.console.api.model.Session::token).orElse(null);
+        forget();
+        if (token != null) {
+            runner.run(() -> {
+                client.api().endSession("Bearer " + token).execute();
+                return true;
+            }, ok -> { }, failure -> org.slf4j.LoggerFactory.getLogger(SessionService.class)
+                    .info("The server was not told of the sign-out: {}", failure.getMessage()));
         }
-        runner.run(() -> {
-            client.api().logout().execute();
-            return true;
-        }, ok -> forget(), failure -> forget());
     }
 
     /** Drops every credential and tells the screens, without asking the server. */

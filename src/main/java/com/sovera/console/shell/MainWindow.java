@@ -217,6 +217,9 @@ public final class MainWindow extends BorderPane {
     public void stop() {
         clock.stop();
         idle.stop();
+        // a bulk import under way is held where it is: its journal keeps it, and this environment's Bulk view offers
+        // it again (its client is about to close)
+        bulk.run().pause();
         onboarding.dispose();
         clipboard.clearNow();
         services.journal().flush();
@@ -254,7 +257,12 @@ public final class MainWindow extends BorderPane {
                 || !saved.connectTimeoutSeconds().equals(before.connectTimeoutSeconds())
                 || !saved.readTimeoutSeconds().equals(before.readTimeoutSeconds());
         if (reconnect && services.switcher() != null) {
-            services.switcher().switchTo(saved);
+            if (mayLeaveBulkRun()) {
+                services.switcher().switchTo(saved);
+            } else {
+                showNotice("Settings saved; the new environment applies at the next start (or save again once the"
+                        + " bulk import is done).");
+            }
         }
     }
 
@@ -322,8 +330,8 @@ public final class MainWindow extends BorderPane {
                 return true;
             }
             return false;
-        }, forgotten -> { }, failure -> LoggerFactory.getLogger(MainWindow.class)
-                .warn("The keychain could not be checked for a revoked key: {}", failure.toString()));
+        }, forgotten -> { }, failure -> showNotice("The system keychain could not be checked for the revoked key of "
+                + customerId + ": if you kept it there, remove it by hand."));
     }
 
     /** A customer's action: look it up (with its key from the keychain, or pasted), or mint it an owner key. */
@@ -427,6 +435,20 @@ public final class MainWindow extends BorderPane {
         onboarding.startFrom(new OnboardingViewModel.StartPoint(customerId, null, null, context().ownerKey(),
                 from.user(), from.wallet()));
         views.get("nav-onboarding").fire();
+    }
+
+    /** A bulk import under way is paused by a switch of environment: only if the operator agrees. */
+    private boolean mayLeaveBulkRun() {
+        if (!bulk.run().activeProperty().get()) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
+                .CONFIRMATION, "A bulk import is under way here. Switching environments pauses it; its journal keeps"
+                + " it, and the Bulk view offers to resume it when you come back to this environment.",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.initOwner(getScene().getWindow());
+        ask.setHeaderText("Pause the bulk import and switch?");
+        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
     }
 
     private boolean mayReplaceOnboarding() {

@@ -121,6 +121,44 @@ class OwnerKeysModelTest {
     }
 
     @Test
+    void aRevokeStillOutWhenTheOperatorMovesOnStillReachesEveryHolderOfTheKey() {
+        com.sovera.console.ui.task.ManualTaskRunner runner = new com.sovera.console.ui.task.ManualTaskRunner();
+        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
+        model.show("keys-corp");
+        runner.runAll();
+        model.selected.set(model.list().rows().get(0));
+        model.revokeTyped.set(lastFour(firstKey));
+        model.revoke();
+        model.show(DemoAccount.CUSTOMER_ID); // another customer clicked before the answer came
+        runner.runAll();
+        assertThat(works(firstKey)).isFalse();
+        assertThat(revoked).containsExactly("keys-corp …" + lastFour(firstKey));
+    }
+
+    @Test
+    void aRotationLeftWhileMintingIsReportedAndAnotherCustomerCanStillRotate() {
+        String demoKey = session.api().createCredentials(DemoAccount.CUSTOMER_ID, null).execute().customerSecret();
+        com.sovera.console.ui.task.ManualTaskRunner runner = new com.sovera.console.ui.task.ManualTaskRunner();
+        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        model.show("keys-corp");
+        runner.runAll();
+        model.selected.set(model.list().rows().get(0));
+        model.rotate();
+        model.show(DemoAccount.CUSTOMER_ID);
+        runner.runAll();
+        assertThat(model.newSecret.get()).as("the key minted for keys-corp is not shown on another's screen")
+                .isNull();
+        assertThat(model.messageProperty().get()).contains("was minted for keys-corp while you moved on");
+        model.selected.set(model.list().rows().stream().filter(k -> demoKey.endsWith(k.lastFour())).findFirst()
+                .orElseThrow());
+        model.rotate();
+        runner.runAll();
+        assertThat(model.problemProperty().get()).as("no idempotency key reused across customers").isNull();
+        assertThat(model.newSecret.get()).isNotNull();
+    }
+
+    @Test
     void aWriteTheOperatorDoesNotConfirmChangesNothing() {
         OwnerKeysModel model = model();
         model.setWriteGuard(() -> false);

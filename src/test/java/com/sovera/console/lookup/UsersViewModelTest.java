@@ -161,6 +161,42 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aNameThatLooksLikeAFormulaIsExportedAsTextNotRunByASpreadsheet() throws Exception {
+        try (SandboxServer own = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+             SovxClient client = SovxClient.builder(own.baseUrl()).build()) {
+            client.credentials().useOwnerKey(own.demo().ownerKey());
+            client.api().createUser(new com.sovera.console.api.model.NewUser("individual", "formula@csv.example",
+                    "=HYPERLINK(\"http://evil.example\")", "@Sum", "+442071234567", "1985-12-10", "GB"), null)
+                    .execute();
+            UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+            model.reload();
+            Path file = dir.resolve("formula.csv");
+            model.export().start(file);
+            String row = Files.readAllLines(file).get(1);
+            assertThat(row).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"").contains(",'@Sum,")
+                    .doesNotContain(",=HYPERLINK").doesNotContain(",@Sum");
+        }
+    }
+
+    @Test
+    void anExportKeepsReadingTheCustomerItBeganWithWhenAnotherIsPickedMeanwhile() throws Exception {
+        SovxClient own = lookups.derive();
+        own.credentials().useOwnerKey(sandbox.demo().ownerKey());
+        ManualTaskRunner runner = new ManualTaskRunner();
+        UsersViewModel model = new UsersViewModel(own, runner);
+        model.status.set("PENDING");
+        model.apply();
+        runner.runAll();
+        Path file = dir.resolve("one-customer.csv");
+        model.export().start(file);
+        own.credentials().useOwnerKey("sxs_another-customers-key-000000000"); // the context moved to another customer
+        runner.runAll();
+        long total = serverTotal(Filter.none().where("status", "PENDING"));
+        assertThat(model.export().outcomeProperty().get().complete()).isTrue();
+        assertThat(Files.readAllLines(file)).hasSize((int) total + 1);
+    }
+
+    @Test
     void aCancelledExportIsSavedAsPartialAndNothingLooksComplete() throws Exception {
         ManualTaskRunner runner = new ManualTaskRunner();
         UsersViewModel model = new UsersViewModel(lookups, runner);

@@ -127,6 +127,33 @@ class ContinueTheTreeTest {
     }
 
     @Test
+    void aKeyRevokedBehindTheWizardsBackSendsItToTheCredentialsStepNotToThePasswordPrompt() {
+        try (SovxClient session = SovxClient.builder(sandbox.baseUrl()).build()) {
+            session.credentials().useSession(session.api().login(new LoginRequest(DemoAccount.EMAIL,
+                    DemoAccount.PASSWORD)).execute());
+            String key = session.api().createCredentials(DemoAccount.CUSTOMER_ID, null).execute().customerSecret();
+            model().customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
+            model().existingCustomerId.set(DemoAccount.CUSTOMER_ID);
+            model().act();
+            model().keySource.set(OnboardingViewModel.KeySource.PASTE);
+            model().pastedKey.set(key);
+            model().act();
+            assertThat(wizard.step()).isEqualTo(Step.USER);
+            String keyId = session.api().listCredentials(DemoAccount.CUSTOMER_ID, Filter.page(100, 0).asQuery())
+                    .execute().rows().stream().filter(k -> key.endsWith(k.lastFour())).findFirst().orElseThrow()
+                    .keyId();
+            session.api().revokeCredential(DemoAccount.CUSTOMER_ID, keyId).execute();
+        }
+        wizard.user("late.revoke@tree.example").model.act();
+        assertThat(model().needsSignInProperty().get()).isFalse();
+        assertThat(wizard.step()).isEqualTo(Step.CREDENTIALS);
+        assertThat(model().problemProperty().get().recovery()).contains("owner key was refused");
+        assertThat(wizard.client.credentials().hasOwnerKey()).isFalse();
+        assertThat(model().input(Field.USER_EMAIL).get()).as("what was typed is kept")
+                .isEqualTo("late.revoke@tree.example");
+    }
+
+    @Test
     void aKeyTheServerRefusesIsNotUsedAndTheOperatorIsTold() {
         model().customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
         model().existingCustomerId.set(DemoAccount.CUSTOMER_ID);
@@ -136,6 +163,7 @@ class ContinueTheTreeTest {
         model().act();
         assertThat(wizard.step()).isEqualTo(Step.CREDENTIALS);
         assertThat(model().problemProperty().get().code()).isEqualTo("UNAUTHORIZED");
+        assertThat(model().needsSignInProperty().get()).as("a refused key is not a lapsed session").isFalse();
         assertThat(wizard.client.credentials().hasOwnerKey()).isFalse();
         assertThat(model().stateProperty().get().isDone(Step.CREDENTIALS)).isFalse();
     }
