@@ -3,6 +3,7 @@ package com.sovera.console.lookup;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.DepositAddress;
+import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.deposit.DepositCheck;
 import com.sovera.console.ui.Problem;
@@ -21,7 +22,7 @@ import javafx.collections.ObservableList;
  * addresses, and the chosen address verified before its QR code is shown. What the side panel shows always belongs
  * to the wallet and address selected now: each load cancels the one before. FX thread only.
  */
-public final class WalletsViewModel {
+public final class WalletsViewModel extends LookupList<Wallet> {
 
     public static final List<String> CURRENCIES = List.of("BTC", "ETH", "USDC");
     public static final List<String> STATUSES = List.of("ACTIVE", "PENDING", "SUSPENDED");
@@ -31,42 +32,24 @@ public final class WalletsViewModel {
     public final ObjectProperty<String> status = new SimpleObjectProperty<>();
     public final StringProperty userId = new SimpleStringProperty("");
     public final StringProperty nameContains = new SimpleStringProperty("");
-    public final ObjectProperty<Wallet> selected = new SimpleObjectProperty<>();
     public final ObjectProperty<DepositAddress> selectedAddress = new SimpleObjectProperty<>();
 
-    private final SovxClient client;
-    private final PagedModel<Wallet> list;
-    private final ExportModel<Wallet> export;
     private final ObservableList<DepositAddress> addresses = FXCollections.observableArrayList();
     private final StringProperty addressesMessage = new SimpleStringProperty("");
     private final ObjectProperty<DepositCheck.Result> check = new SimpleObjectProperty<>();
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private final Latest addressesLoad;
     private final Latest checkLoad;
-    private java.util.function.Consumer<ContinueFrom> onContinue = action -> { };
 
     public WalletsViewModel(SovxClient client, TaskRunner runner) {
-        this.client = client;
-        this.list = new PagedModel<>(f -> client.api().listWallets(f.asQuery()), runner, "created_at");
-        this.export = new ExportModel<>(list, () -> {
-            SovxClient asNow = client.withOwnerKeyAsNow();
-            return f -> asNow.api().listWallets(f.asQuery());
-        }, runner, List.of("wallet_id", "user_id", "name", "currency", "status",
-                "balance", "created_at"), w -> List.of(w.walletId(), w.userId(), w.name(), w.currency(),
-                w.status() == null ? "" : w.status().canonical(), w.balance() == null ? "" : w.balance().toPlainString(),
-                w.createdAt() == null ? "" : w.createdAt().toString()), "sovx-wallets.csv");
+        super(client, runner, (c, f) -> c.api().listWallets(f.asQuery()), List.of("wallet_id", "user_id", "name",
+                "currency", "status", "balance", "created_at"), w -> List.of(w.walletId(), w.userId(), w.name(),
+                w.currency(), w.status() == null ? "" : w.status().canonical(),
+                w.balance() == null ? "" : w.balance().toPlainString(), text(w.createdAt())), "sovx-wallets.csv");
         this.addressesLoad = new Latest(runner);
         this.checkLoad = new Latest(runner);
         selected.addListener((o, was, wallet) -> loadAddresses(wallet));
         selectedAddress.addListener((o, was, address) -> verify(address));
-    }
-
-    public PagedModel<Wallet> list() {
-        return list;
-    }
-
-    public ExportModel<Wallet> export() {
-        return export;
     }
 
     /** The selected wallet's deposit addresses, newest first. */
@@ -88,29 +71,13 @@ public final class WalletsViewModel {
         return problem;
     }
 
-    /** Where a support action goes: the wizard, continuing the tree of the customer in context. */
-    public void setOnContinue(java.util.function.Consumer<ContinueFrom> value) {
-        this.onContinue = value;
-    }
-
     /** New deposit address...: the wizard at the address step for the selected wallet (verified as there). */
     public void newAddress() {
         Wallet w = selected.get();
         if (w != null) {
-            onContinue.accept(new ContinueFrom(new com.sovera.console.api.model.User(w.userId(), null, null, null,
+            continueFrom(new ContinueFrom(new User(w.userId(), null, null, null,
                     null, null, null, null, null, null, null), w));
         }
-    }
-
-    public void apply() {
-        list.filter(conditions());
-    }
-
-    /** The customer in context changed: its first page, nothing of the one before. */
-    public void reload() {
-        selected.set(null);
-        list.clear();
-        apply();
     }
 
     /** Tries again what failed: the address list, or the selected address's check. */
@@ -122,6 +89,7 @@ public final class WalletsViewModel {
         }
     }
 
+    @Override
     Filter conditions() {
         String user = userId.get() == null ? "" : userId.get().strip();
         return Filter.none().contains("name", nameContains.get() == null ? null : nameContains.get().strip())

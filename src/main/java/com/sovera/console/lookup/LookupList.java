@@ -1,0 +1,81 @@
+package com.sovera.console.lookup;
+
+import com.sovera.console.api.ApiCall;
+import com.sovera.console.api.Filter;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.Page;
+import com.sovera.console.ui.task.TaskRunner;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What the Users and Wallets screens share: the customer's objects, server-side paged, sorted and filtered; the one
+ * selected; their CSV export; and where a support action goes. FX thread only.
+ *
+ * @param <T> a row of the list
+ */
+public abstract class LookupList<T> {
+
+    public final ObjectProperty<T> selected = new SimpleObjectProperty<>();
+
+    protected final SovxClient client;
+    private final PagedModel<T> list;
+    private final ExportModel<T> export;
+    private Consumer<ContinueFrom> onContinue = action -> { };
+
+    /**
+     * @param pages  one page of rows, asked of the given client
+     * @param header the CSV's header, and {@code cells} a row's values under it
+     */
+    protected LookupList(SovxClient client, TaskRunner runner, BiFunction<SovxClient, Filter, ApiCall<Page<T>>> pages,
+                         List<String> header, Function<T, List<String>> cells, String fileName) {
+        this.client = client;
+        this.list = new PagedModel<>(f -> pages.apply(client, f), runner, "created_at");
+        // An export runs for minutes: it keeps the owner key of the moment it started, whatever sign-out follows.
+        this.export = new ExportModel<>(list, () -> {
+            SovxClient asNow = client.withOwnerKeyAsNow();
+            return f -> pages.apply(asNow, f);
+        }, runner, header, cells, fileName);
+    }
+
+    public PagedModel<T> list() {
+        return list;
+    }
+
+    public ExportModel<T> export() {
+        return export;
+    }
+
+    /** Where a support action goes: the wizard, continuing the tree of the customer in context. */
+    public void setOnContinue(Consumer<ContinueFrom> value) {
+        this.onContinue = value;
+    }
+
+    /** Runs the query with the filters as they are now, from the first page. */
+    public void apply() {
+        list.filter(conditions());
+    }
+
+    /** The customer in context changed: its first page, nothing of the one before. */
+    public void reload() {
+        selected.set(null);
+        list.clear();
+        apply();
+    }
+
+    /** The screen's filters as the server's conditions. */
+    abstract Filter conditions();
+
+    protected void continueFrom(ContinueFrom from) {
+        onContinue.accept(from);
+    }
+
+    /** An empty cell for a missing value. */
+    static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}
