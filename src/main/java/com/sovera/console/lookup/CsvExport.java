@@ -53,6 +53,7 @@ public final class CsvExport<T> {
     private final Function<T, List<String>> cells;
     private final Opener opener;
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private volatile String cancelReason = "cancelled by the operator";
     private final AtomicReference<ApiCall<Page<T>>> inFlight = new AtomicReference<>();
 
     /** @param query the query as it stood when the operator asked: read once, on the FX thread */
@@ -67,6 +68,14 @@ public final class CsvExport<T> {
 
     /** Stops the export: a call out is cancelled, a rate-limit wait ends; the rows so far are kept as PARTIAL. */
     public void cancel() {
+        cancel("cancelled by the operator");
+    }
+
+    /** The same, with the reason the PARTIAL file's last line gives. */
+    public void cancel(String why) {
+        if (!isCancelled()) {
+            cancelReason = why;
+        }
         cancelled.countDown();
         ApiCall<Page<T>> call = inFlight.get();
         if (call != null) {
@@ -105,9 +114,12 @@ public final class CsvExport<T> {
                 if (next < total && !isCancelled()) {
                     pending = fetcher.submit(() -> fetch(query.page(PAGE, next)));
                 }
+                // formatted before written: a row that cannot be made leaves no part of its page in the file
+                StringBuilder lines = new StringBuilder();
                 for (T row : page.rows()) {
-                    out.write(SafeCsv.line(cells.apply(row)));
+                    lines.append(SafeCsv.line(cells.apply(row)));
                 }
+                out.write(lines.toString());
                 out.flush(); // counted once on disk
                 written = next;
                 progress.accept(written);
@@ -115,7 +127,7 @@ public final class CsvExport<T> {
         } catch (IOException e) {
             reason = isCancelled() ? null : "the file could not be written: " + e.getMessage();
         } catch (RuntimeException e) {
-            reason = isCancelled() ? null : e.getMessage();
+            reason = isCancelled() ? null : describe(e);
         } finally {
             fetcher.shutdownNow();
             if (out != null) {
@@ -127,7 +139,7 @@ public final class CsvExport<T> {
             }
         }
         if (isCancelled()) {
-            reason = "cancelled by the operator";
+            reason = cancelReason;
         }
         if (reason == null) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
@@ -145,6 +157,11 @@ public final class CsvExport<T> {
             // a full disk may refuse even this line: the file's name still says it is partial
         }
         return new Outcome(partial, written, Math.max(total, written), false, reason);
+    }
+
+    /** Never null: a null reason would pass a broken export off as complete. */
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static <P> P await(Future<P> pending) throws InterruptedIOException {

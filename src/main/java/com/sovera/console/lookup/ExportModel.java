@@ -119,4 +119,11 @@ public final class ExportModel<T> {
             job.cancel();
         }
     }
+
+    /** Sign-out: a running export stops, as the key it froze at its start must not outlive the session. */
+    void signedOut() {
+        if (job != null) {
+            job.cancel("stopped at sign-out");
+        }
+    }
 }

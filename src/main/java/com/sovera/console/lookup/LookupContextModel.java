@@ -1,9 +1,11 @@
 package com.sovera.console.lookup;
 
+import com.sovera.console.api.ApiException;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Customer;
 import com.sovera.console.session.KeyRing;
+import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.Optional;
@@ -32,6 +34,8 @@ public final class LookupContextModel {
             return "Offer[" + customerId + "]";
         }
     }
+
+    private static final String LIST_FAILED = "The customer list could not be loaded";
 
     public final StringProperty typedCustomer = new SimpleStringProperty("");
     public final StringProperty typedKey = new SimpleStringProperty("");
@@ -101,8 +105,19 @@ public final class LookupContextModel {
             return;
         }
         customersLoad.load(job -> job.execute(session.api().listCustomers(Filter.page(100, 0).asQuery())).rows(),
-                rows -> customers.setAll(rows.stream().map(Customer::customerId).toList()),
-                failure -> customers.clear());
+                rows -> {
+                    customers.setAll(rows.stream().map(Customer::customerId).toList());
+                    if (message.get().startsWith(LIST_FAILED)) {
+                        message.set("");
+                    }
+                }, failure -> {
+                    customers.clear();
+                    // a server without the (assumed) list has the id typed, as documented; anything else is told
+                    if (!(failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405))) {
+                        message.set(LIST_FAILED + " (" + Problem.of(failure).title()
+                                + "): type the customer id, or pick again later.");
+                    }
+                });
     }
 
     /** A customer was picked from the list: its key comes from the keychain when one is stored there. */

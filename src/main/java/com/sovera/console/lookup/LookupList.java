@@ -22,20 +22,23 @@ public abstract class LookupList<T> {
 
     public final ObjectProperty<T> selected = new SimpleObjectProperty<>();
 
-    protected final SovxClient client;
+    final SovxClient client;
     private final PagedModel<T> list;
     private final ExportModel<T> export;
     private Consumer<ContinueFrom> onContinue = action -> { };
 
     /**
-     * @param pages  one page of rows, asked of the given client
-     * @param header the CSV's header, and {@code cells} a row's values under it
+     * @param pages    one page of rows, asked of the given client
+     * @param header   the CSV's header
+     * @param cells    a row's values under it (null for a missing one)
+     * @param fileName the name the export's save dialog suggests
      */
-    protected LookupList(SovxClient client, TaskRunner runner, BiFunction<SovxClient, Filter, ApiCall<Page<T>>> pages,
+    LookupList(SovxClient client, TaskRunner runner, BiFunction<SovxClient, Filter, ApiCall<Page<T>>> pages,
                          List<String> header, Function<T, List<String>> cells, String fileName) {
         this.client = client;
         this.list = new PagedModel<>(f -> pages.apply(client, f), runner, "created_at");
-        // An export runs for minutes: it keeps the owner key of the moment it started, whatever sign-out follows.
+        // An export runs for minutes: it keeps reading the customer whose key was in use when it started, whatever
+        // customer is picked meanwhile; sign-out stops it (signedOut).
         this.export = new ExportModel<>(list, () -> {
             SovxClient asNow = client.withOwnerKeyAsNow();
             return f -> pages.apply(asNow, f);
@@ -67,10 +70,17 @@ public abstract class LookupList<T> {
         apply();
     }
 
+    /** Sign-out: no rows of the session on screen, and no export still reading with its key. */
+    public void signedOut() {
+        export.signedOut();
+        selected.set(null);
+        list.clear();
+    }
+
     /** The screen's filters as the server's conditions. */
     abstract Filter conditions();
 
-    protected void continueFrom(ContinueFrom from) {
+    void continueFrom(ContinueFrom from) {
         onContinue.accept(from);
     }
 

@@ -229,6 +229,9 @@ public final class OwnerKeysModel {
         }, failure -> {
             busy.set(false);
             if (!customer.equals(customerId)) {
+                // the operator moved on believing the key shut off: say it is not, wherever they are now
+                message.set("Revoking key …" + key.lastFour() + " of " + customer + " failed (" + Problem.of(failure)
+                        .title() + "): it still works. Open " + customer + " and revoke it again.");
                 return;
             }
             if (rotation.get() == Rotation.REVOKING) {

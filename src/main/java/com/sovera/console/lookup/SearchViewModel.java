@@ -99,7 +99,8 @@ public final class SearchViewModel {
             case "user" -> result.set("User " + hit.user().userId() + ": " + hit.user().email() + ", "
                     + hit.user().firstName() + " " + hit.user().lastName() + ", " + hit.user().status());
             case "wallet" -> result.set("Wallet " + hit.wallet().walletId() + ": " + hit.wallet().name() + ", "
-                    + hit.wallet().currency() + " " + hit.wallet().balance().toPlainString() + ", user "
+                    + hit.wallet().currency() + (hit.wallet().balance() == null ? "" : " "
+                    + hit.wallet().balance().toPlainString()) + ", user "
                     + hit.wallet().userId());
             case "address" -> {
                 result.set("Deposit address of wallet " + hit.address().walletId());

@@ -7,6 +7,7 @@ import com.sovera.console.api.model.Wallet;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -39,7 +40,7 @@ public final class UsersViewModel extends LookupList<User> {
     public UsersViewModel(SovxClient client, TaskRunner runner) {
         super(client, runner, (c, f) -> c.api().listUsers(f.asQuery()), List.of("user_id", "email", "first_name",
                 "last_name", "user_type", "status", "country", "phone", "date_of_birth", "created_at"),
-                u -> List.of(u.userId(), u.email(), u.firstName(), u.lastName(), u.userType(),
+                u -> Arrays.asList(u.userId(), u.email(), u.firstName(), u.lastName(), u.userType(),
                         u.status() == null ? "" : u.status().canonical(), u.country(), u.phone(), u.dateOfBirth(),
                         text(u.createdAt())), "sovx-users.csv");
         this.walletsLoad = new Latest(runner);

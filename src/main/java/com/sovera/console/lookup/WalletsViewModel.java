@@ -9,6 +9,7 @@ import com.sovera.console.deposit.DepositCheck;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
+import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,7 +44,7 @@ public final class WalletsViewModel extends LookupList<Wallet> {
 
     public WalletsViewModel(SovxClient client, TaskRunner runner) {
         super(client, runner, (c, f) -> c.api().listWallets(f.asQuery()), List.of("wallet_id", "user_id", "name",
-                "currency", "status", "balance", "created_at"), w -> List.of(w.walletId(), w.userId(), w.name(),
+                "currency", "status", "balance", "created_at"), w -> Arrays.asList(w.walletId(), w.userId(), w.name(),
                 w.currency(), w.status() == null ? "" : w.status().canonical(),
                 w.balance() == null ? "" : w.balance().toPlainString(), text(w.createdAt())), "sovx-wallets.csv");
         this.addressesLoad = new Latest(runner);

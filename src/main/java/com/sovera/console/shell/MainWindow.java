@@ -150,10 +150,10 @@ public final class MainWindow extends BorderPane {
                 search.clear();
             }
             if (users != null) {
-                users.list().clear();
+                users.signedOut();
             }
             if (wallets != null) {
-                wallets.list().clear();
+                wallets.signedOut();
             }
             if (customers != null) {
                 customers.list().clear();

@@ -60,4 +60,27 @@ class CsvExportTest {
             }
         }
     }
+    @Test
+    void aRowThatCannotBeWrittenEndsThePartialWithoutAnyOfItsPage() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(250));
+             SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
+            client.credentials().useOwnerKey(sandbox.demo().ownerKey());
+            int[] seen = {0};
+            // the 150th row fails as a missing field would, with an exception that has no message
+            CsvExport<User> export = new CsvExport<>(f -> client.api().listUsers(f.asQuery()),
+                    new PagedModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"), u -> {
+                        if (++seen[0] == 150) {
+                            throw new NullPointerException();
+                        }
+                        return List.of(u.userId());
+                    }, CsvExport.Opener.FILES);
+            CsvExport.Outcome outcome = export.run(dir.resolve("users.csv"), rows -> { });
+            assertThat(outcome.complete()).as("never passed off as complete").isFalse();
+            assertThat(outcome.reason()).isEqualTo("NullPointerException");
+            assertThat(Files.exists(dir.resolve("users.csv"))).isFalse();
+            List<String> lines = Files.readAllLines(dir.resolve("users-PARTIAL.csv"));
+            assertThat(outcome.rows()).isEqualTo(100); // the first page; nothing of the one that failed
+            assertThat(lines).hasSize(102).last().asString().startsWith("# PARTIAL EXPORT: stopped after 100 of 250");
+        }
+    }
 }

@@ -13,6 +13,8 @@ import com.sovera.console.api.model.OwnerKey;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.sandbox.Training;
+import com.sovera.console.ui.task.ManualTaskRunner;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +136,25 @@ class OwnerKeysModelTest {
         runner.runAll();
         assertThat(works(firstKey)).isFalse();
         assertThat(revoked).containsExactly("keys-corp …" + lastFour(firstKey));
+    }
+
+    @Test
+    void aRevokeThatFailsAfterTheOperatorMovedOnSaysTheKeyStillWorks() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        model.show("keys-corp");
+        runner.runAll();
+        model.selected.set(model.list().rows().get(0));
+        model.revokeTyped.set(lastFour(firstKey));
+        sandbox.training().arm("DELETE /customers/{customer_id}/credentials/{key_id}",
+                Training.Fault.INTERNAL_ERROR, 1);
+        model.revoke();
+        model.show(DemoAccount.CUSTOMER_ID); // another customer clicked before the answer came
+        runner.runAll();
+        assertThat(works(firstKey)).isTrue();
+        assertThat(revoked).isEmpty();
+        assertThat(model.messageProperty().get()).contains("Revoking key …" + lastFour(firstKey) + " of keys-corp")
+                .contains("it still works");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.CallRecord;
 import com.sovera.console.api.Filter;
+import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.api.model.LoginRequest;
@@ -17,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,5 +106,26 @@ class SearchViewModelTest {
         runner.pending().get(0).complete(); // the first search answers late
         assertThat(model.resultProperty().get()).startsWith("User " + second.userId());
         assertThat(model.searchingProperty().get()).isFalse();
+    }
+    @Test
+    void aWalletWithoutABalanceIsFound() throws Exception {
+        // balance is not required by the contract: a server may leave it out of a wallet it has just made
+        String id = "11111111-2222-4333-8444-555555555555";
+        String meta = "\"meta\":{\"timestamp\":\"2026-11-30T08:00:00Z\",\"version\":\"v1\",\"trace_id\":\"t-1\"}";
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.start();
+            mock.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+                    .body("{\"success\":false,\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"No such user\"}],"
+                            + meta + "}").build());
+            mock.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                    .body("{\"success\":true,\"data\":{\"wallet_id\":\"" + id + "\",\"user_id\":\"usr_1\","
+                            + "\"name\":\"Savings\",\"currency\":\"BTC\"}," + meta + "}").build());
+            try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
+                    .retryPolicy(RetryPolicy.NONE).build()) {
+                client.credentials().useOwnerKey("owner-key-value-000000000000000");
+                SearchViewModel model = new SearchViewModel(new Search(client, client), List::of, runner);
+                assertThat(search(model, id)).isEqualTo("Wallet " + id + ": Savings, BTC, user usr_1");
+            }
+        }
     }
 }

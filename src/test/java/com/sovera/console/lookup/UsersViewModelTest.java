@@ -298,4 +298,49 @@ class UsersViewModelTest {
             }
         }
     }
+    @Test
+    void aUserWithoutItsOptionalFieldsIsExportedWithEmptyCells() throws Exception {
+        // the contract makes only user_id required in a list: a real server may leave phone, names, country out
+        String page = "{\"success\":true,\"data\":[{\"user_id\":\"usr_1\",\"email\":\"a@b.example\"}],"
+                + "\"meta\":{\"timestamp\":\"2026-11-30T08:00:00Z\",\"version\":\"v1\",\"trace_id\":\"t-1\","
+                + "\"pagination\":{\"total\":1,\"limit\":100,\"skip\":0}}}";
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.start();
+            for (int i = 0; i < 2; i++) {
+                mock.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                        .body(page).build());
+            }
+            try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
+                    .retryPolicy(RetryPolicy.NONE).build()) {
+                client.credentials().useOwnerKey("owner-key-value-000000000000000");
+                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                model.reload();
+                Path file = dir.resolve("sparse.csv");
+                model.export().start(file);
+                assertThat(model.export().outcomeProperty().get().complete()).isTrue();
+                assertThat(Files.readAllLines(file)).containsExactly(
+                        "user_id,email,first_name,last_name,user_type,status,country,phone,date_of_birth,created_at",
+                        "usr_1,a@b.example,,,,,,,,");
+            }
+        }
+    }
+    @Test
+    void signingOutStopsARunningExportAndEmptiesTheScreen() throws Exception {
+        SovxClient own = lookups.derive();
+        own.credentials().useOwnerKey(sandbox.demo().ownerKey());
+        ManualTaskRunner runner = new ManualTaskRunner();
+        UsersViewModel model = new UsersViewModel(own, runner);
+        model.reload();
+        runner.runAll();
+        model.selected.set(model.list().rows().get(0));
+        model.export().start(dir.resolve("at-sign-out.csv"));
+        model.signedOut(); // the export froze the key at its start: it must not read on after the session ended
+        runner.runAll();
+        assertThat(model.export().outcomeProperty().get().complete()).isFalse();
+        assertThat(model.export().messageProperty().get()).startsWith("PARTIAL: ").endsWith("(stopped at sign-out)");
+        assertThat(Files.exists(dir.resolve("at-sign-out.csv"))).isFalse();
+        assertThat(model.list().rows()).isEmpty();
+        assertThat(model.selected.get()).isNull();
+        assertThat(model.wallets()).isEmpty();
+    }
 }

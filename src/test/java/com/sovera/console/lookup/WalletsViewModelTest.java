@@ -100,12 +100,14 @@ class WalletsViewModelTest {
         assertThat(model.checkProperty().get().ok()).isTrue();
         assertThat(model.checkProperty().get().address().walletId()).isEqualTo(b.walletId());
 
-        // a check still out when another wallet is chosen never lands on it
+        // a check still out when another wallet is chosen never lands on it, even before that wallet's list came
         model.selected.set(a);
-        runner.pending().get(0).complete(); // a's list
+        runner.pending().get(0).complete(); // a's list: its newest address is chosen and its check goes out
         DepositAddress aAddress = model.selectedAddress.get();
         model.selected.set(b);
-        runner.runAll();
+        runner.pending().get(0).complete(); // a's check answers late, while b's list is still out
+        assertThat(model.checkProperty().get()).as("no QR code of wallet a while b is selected").isNull();
+        runner.runAll(); // b's list, then the check of b's address
         assertThat(model.selectedAddress.get().walletId()).isEqualTo(b.walletId());
         assertThat(model.checkProperty().get().address().address()).isNotEqualTo(aAddress.address())
                 .isEqualTo(model.selectedAddress.get().address());

@@ -1,0 +1,40 @@
+package com.sovera.console.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.policy.Policy;
+import com.sovera.console.sandbox.DemoAccount;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.sandbox.Training;
+import com.sovera.console.session.KeyRing;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
+import org.junit.jupiter.api.Test;
+
+/** The lookups' customer list: filled from the server, and a failure to fill it is said, not left blank. */
+class LookupContextModelTest {
+
+    @Test
+    void aCustomerListThatFailsToLoadSaysSoAndTheNextLoadFillsIt() {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+             SovxClient session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
+            session.credentials().useSession(session.api().login(new LoginRequest(DemoAccount.EMAIL,
+                    DemoAccount.PASSWORD)).execute());
+            LookupContextModel context = new LookupContextModel(session.derive(), session,
+                    new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+                        throw new IllegalStateException("no keychain in this test");
+                    }, new SameThreadTaskRunner(), Policy.NONE));
+            sandbox.training().arm("GET /customers", Training.Fault.INTERNAL_ERROR, 1);
+            context.loadCustomers();
+            assertThat(context.customers()).isEmpty();
+            assertThat(context.messageProperty().get()).startsWith("The customer list could not be loaded")
+                    .contains("type the customer id");
+            context.loadCustomers();
+            assertThat(context.customers()).contains(DemoAccount.CUSTOMER_ID);
+            assertThat(context.messageProperty().get()).isEmpty();
+        }
+    }
+}
