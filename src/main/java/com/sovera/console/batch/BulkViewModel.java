@@ -483,6 +483,7 @@ public final class BulkViewModel {
     }
 
     private void ended(BulkRun.Outcome outcome) {
+        clients.runEnded();
         message.set(switch (outcome.state()) {
             case FINISHED -> "The run finished: its results are under Results (save them as CSV there).";
             case CANCELLED -> "The run was cancelled: its results are under Results.";

@@ -17,6 +17,7 @@ final class PacedClients {
     private final SovxClient base;
     private String key;
     private Paced paced;
+    private Paced carriedPastSignOut;
 
     PacedClients(SovxClient base) {
         this.base = base;
@@ -42,8 +43,18 @@ final class PacedClients {
     synchronized void forget(boolean runUnderWay) {
         if (paced != null && !runUnderWay) {
             paced.client().credentials().useOwnerKey(null);
+        } else if (paced != null) {
+            carriedPastSignOut = paced;
         }
         key = null;
         paced = null;
+    }
+
+    /** A run ended: a key it carried past a sign-out leaves its client now. */
+    synchronized void runEnded() {
+        if (carriedPastSignOut != null) {
+            carriedPastSignOut.client().credentials().useOwnerKey(null);
+            carriedPastSignOut = null;
+        }
     }
 }
