@@ -220,7 +220,7 @@ public final class BulkViewModel {
         cancelCheck();
         ownerKey.set("");
         resumeKey.set("");
-        clients.forget(run.activeProperty().get());
+        clients.forget();
         preview.forgetExisting(); // the next lookup, with a key given again, marks them anew
         markedCustomer = null;
         markedKey = null;
@@ -239,7 +239,7 @@ public final class BulkViewModel {
         }
         if (id.equals(text(customerId)) && text(ownerKey).endsWith(lastFour)) {
             ownerKey.set("");
-            clients.forget(run.activeProperty().get());
+            clients.forget();
             message.set("The owner key in use for " + id + " was revoked: paste its new key.");
         }
         if (text(resumeKey).endsWith(lastFour)) {
@@ -375,6 +375,7 @@ public final class BulkViewModel {
     private void launch(String id, String key) {
         Plan plan = preview.preview().plan(); // a snapshot: fixes made from here on are not in this run
         PacedClients.Paced paced = clients.forKey(key);
+        clients.runStarting(paced); // a sign-out while it starts must not take its key
         BulkImports.Target target = new BulkImports.Target(origin, id, sandbox);
         BulkImports.Source from = source;
         BulkRun.Options options = run.options(paced.pacer());
@@ -388,6 +389,7 @@ public final class BulkViewModel {
             run.follow(started, from.name() + " for " + id);
         }, failure -> {
             busy.set(Busy.NONE);
+            clients.runEnded();
             message.set("The run did not start; nothing was sent.");
             problem.set(Problem.of(failure));
         });
@@ -425,6 +427,7 @@ public final class BulkViewModel {
             return;
         }
         PacedClients.Paced paced = clients.forKey(key);
+        clients.runStarting(paced);
         BulkRun.Options options = run.options(paced.pacer());
         busy.set(Busy.STARTING);
         message.set("Resuming the import of " + u.source() + " for " + u.customerId() + "...");
@@ -439,6 +442,7 @@ public final class BulkViewModel {
             run.follow(started, u.source() + " for " + u.customerId() + " (resumed)");
         }, failure -> {
             busy.set(Busy.NONE);
+            clients.runEnded();
             message.set("The import was not resumed; nothing was sent.");
             problem.set(keyProblem(u.customerId(), failure));
         });

@@ -17,16 +17,17 @@ final class PacedClients {
     private final SovxClient base;
     private String key;
     private Paced paced;
-    private Paced carriedPastSignOut;
+    private Paced running;
 
     PacedClients(SovxClient base) {
         this.base = base;
     }
 
-    /** The client for this key (the same one as long as the key is). */
+    /** The client for this key (the same one as long as the key is); a client of another key lets its key go. */
     synchronized Paced forKey(String ownerKey) {
         String k = ownerKey.strip();
         if (paced == null || !k.equals(key)) {
+            drop(paced);
             RateLimitPacer pacer = new RateLimitPacer();
             SovxClient client = base.derive(pacer);
             client.credentials().useOwnerKey(k);
@@ -36,25 +37,30 @@ final class PacedClients {
         return paced;
     }
 
-    /**
-     * Sign-out: the next run asks for the key again. The key leaves the client too, unless a run under way still
-     * sends with it (that run keeps the client it started with until it ends).
-     */
-    synchronized void forget(boolean runUnderWay) {
-        if (paced != null && !runUnderWay) {
-            paced.client().credentials().useOwnerKey(null);
-        } else if (paced != null) {
-            carriedPastSignOut = paced;
+    /** A run is starting with this client: it keeps its key, whatever is forgotten, until {@link #runEnded()}. */
+    synchronized void runStarting(Paced client) {
+        running = client;
+    }
+
+    /** The run ended (or never started): its key leaves its client unless that client is still the one in use. */
+    synchronized void runEnded() {
+        Paced ended = running;
+        running = null;
+        if (ended != paced) {
+            drop(ended);
         }
+    }
+
+    /** Sign-out or a revoked key: the next run asks for the key again; a run under way keeps its own. */
+    synchronized void forget() {
+        drop(paced);
         key = null;
         paced = null;
     }
 
-    /** A run ended: a key it carried past a sign-out leaves its client now. */
-    synchronized void runEnded() {
-        if (carriedPastSignOut != null) {
-            carriedPastSignOut.client().credentials().useOwnerKey(null);
-            carriedPastSignOut = null;
+    private void drop(Paced client) {
+        if (client != null && client != running) {
+            client.client().credentials().useOwnerKey(null);
         }
     }
 }

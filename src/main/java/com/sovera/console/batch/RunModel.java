@@ -137,8 +137,11 @@ public final class RunModel {
             }
         }, failure -> {
             if (mine == generation) {
+                // the wait for the run failed, not a row: it ends as incomplete, its journal kept to resume
                 problem.set(Problem.of(failure));
                 state.set(BulkRun.State.INCOMPLETE);
+                current = null;
+                onEnded.accept(new BulkRun.Outcome(BulkRun.State.INCOMPLETE, List.of(), failure.toString()));
             }
         });
     }

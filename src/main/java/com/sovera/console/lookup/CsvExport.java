@@ -138,7 +138,7 @@ public final class CsvExport<T> {
                 }
             }
         }
-        if (isCancelled()) {
+        if (isCancelled() && (total < 0 || written < total)) { // a cancel after the last row changes nothing
             reason = cancelReason;
         }
         if (reason == null) {

@@ -102,22 +102,30 @@ public final class LookupContextModel {
     public void loadCustomers() {
         if (session.credentials().session().isEmpty()) {
             customers.clear();
+            forgetListFailure();
             return;
         }
         customersLoad.load(job -> job.execute(session.api().listCustomers(Filter.page(100, 0).asQuery())).rows(),
                 rows -> {
                     customers.setAll(rows.stream().map(Customer::customerId).toList());
-                    if (message.get().startsWith(LIST_FAILED)) {
-                        message.set("");
-                    }
+                    forgetListFailure();
                 }, failure -> {
                     customers.clear();
                     // a server without the (assumed) list has the id typed, as documented; anything else is told
-                    if (!(failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405))) {
+                    if (failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
+                        forgetListFailure();
+                    } else {
                         message.set(LIST_FAILED + " (" + Problem.of(failure).title()
                                 + "): type the customer id, or pick again later.");
                     }
                 });
+    }
+
+    /** The message says the list failed: not any more (a message of the operator's own choice stays). */
+    private void forgetListFailure() {
+        if (message.get().startsWith(LIST_FAILED)) {
+            message.set("");
+        }
     }
 
     /** A customer was picked from the list: its key comes from the keychain when one is stored there. */

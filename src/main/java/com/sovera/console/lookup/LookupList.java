@@ -70,11 +70,16 @@ public abstract class LookupList<T> {
         apply();
     }
 
+    /** No customer in context (a revoked key, a sign-out): nothing on screen, and no request without a key. */
+    public void clear() {
+        selected.set(null);
+        list.clear();
+    }
+
     /** Sign-out: no rows of the session on screen, and no export still reading with its key. */
     public void signedOut() {
         export.signedOut();
-        selected.set(null);
-        list.clear();
+        clear();
     }
 
     /** The screen's filters as the server's conditions. */

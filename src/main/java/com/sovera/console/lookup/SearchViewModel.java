@@ -96,19 +96,26 @@ public final class SearchViewModel {
                         + hit.activity().status() + "): opening Activity.");
                 openTrace.accept(hit.activity());
             }
-            case "user" -> result.set("User " + hit.user().userId() + ": " + hit.user().email() + ", "
-                    + hit.user().firstName() + " " + hit.user().lastName() + ", " + hit.user().status());
-            case "wallet" -> result.set("Wallet " + hit.wallet().walletId() + ": " + hit.wallet().name() + ", "
-                    + hit.wallet().currency() + (hit.wallet().balance() == null ? "" : " "
-                    + hit.wallet().balance().toPlainString()) + ", user "
-                    + hit.wallet().userId());
+            case "user" -> result.set("User " + hit.user().userId() + ": " + joined(", ", hit.user().email(),
+                    joined(" ", hit.user().firstName(), hit.user().lastName()), hit.user().status()));
+            case "wallet" -> result.set("Wallet " + hit.wallet().walletId() + ": " + joined(", ", hit.wallet().name(),
+                    joined(" ", hit.wallet().currency(), hit.wallet().balance() == null ? null
+                            : hit.wallet().balance().toPlainString()),
+                    hit.wallet().userId() == null ? null : "user " + hit.wallet().userId()));
             case "address" -> {
                 result.set("Deposit address of wallet " + hit.address().walletId());
                 address.set(checked);
             }
-            case "customer" -> result.set("Customer " + hit.customer().customerId() + ": "
-                    + hit.customer().entityName() + " <" + hit.customer().email() + ">");
+            case "customer" -> result.set("Customer " + hit.customer().customerId() + ": " + joined(" ",
+                    hit.customer().entityName(), hit.customer().email() == null ? null
+                            : "<" + hit.customer().email() + ">"));
             default -> result.set("Nothing found. Tried: " + String.join(", ", hit.tried()) + ".");
         }
+    }
+
+    /** The parts a server gave, in order; a missing one is left out rather than shown as "null". */
+    private static String joined(String separator, Object... parts) {
+        return java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull).map(Object::toString)
+                .filter(text -> !text.isBlank()).collect(java.util.stream.Collectors.joining(separator));
     }
 }

@@ -13,6 +13,7 @@ import com.sovera.console.lookup.CustomersView;
 import com.sovera.console.lookup.CustomersViewModel;
 import com.sovera.console.lookup.LookupContextModel;
 import com.sovera.console.lookup.LookupContextView;
+import com.sovera.console.lookup.LookupList;
 import com.sovera.console.lookup.OwnerKeysModel;
 import com.sovera.console.lookup.OwnerKeysView;
 import com.sovera.console.lookup.PagedTable;
@@ -366,12 +367,8 @@ public final class MainWindow extends BorderPane {
                 if (customers != null) {
                     customers.keyedCustomer(now);
                 }
-                if (users != null) {
-                    users.reload();
-                }
-                if (wallets != null) {
-                    wallets.reload();
-                }
+                follow(users, now);
+                follow(wallets, now);
                 if (search != null) {
                     search.clear();
                 }
@@ -427,6 +424,18 @@ public final class MainWindow extends BorderPane {
      * service, journal, production confirmation and recovery; an unfinished onboarding is replaced only if the
      * operator agrees.
      */
+    /** A lookup screen shows the customer in context; with none (a revoked key), nothing, and asks nothing. */
+    private static void follow(LookupList<?> screen, String customer) {
+        if (screen == null) {
+            return;
+        }
+        if (customer == null) {
+            screen.clear();
+        } else {
+            screen.reload();
+        }
+    }
+
     private void continueTree(ContinueFrom from) {
         String customerId = context().customerIdProperty().get();
         if (customerId == null || !mayReplaceOnboarding()) {

@@ -83,4 +83,24 @@ class CsvExportTest {
             assertThat(lines).hasSize(102).last().asString().startsWith("# PARTIAL EXPORT: stopped after 100 of 250");
         }
     }
+
+    @Test
+    void aCancelThatComesAfterTheLastRowLeavesTheExportComplete() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(250));
+             SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
+            client.credentials().useOwnerKey(sandbox.demo().ownerKey());
+            CsvExport<User> export = new CsvExport<>(f -> client.api().listUsers(f.asQuery()),
+                    new PagedModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"),
+                    u -> List.of(u.userId()), CsvExport.Opener.FILES);
+            // Cancel (or a sign-out) pressed just as the last row is on disk
+            CsvExport.Outcome outcome = export.run(dir.resolve("users.csv"), rows -> {
+                if (rows == 250) {
+                    export.cancel();
+                }
+            });
+            assertThat(outcome.complete()).isTrue();
+            assertThat(Files.readAllLines(dir.resolve("users.csv"))).hasSize(251);
+            assertThat(Files.exists(dir.resolve("users-PARTIAL.csv"))).isFalse();
+        }
+    }
 }

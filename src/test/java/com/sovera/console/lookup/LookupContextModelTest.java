@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.api.model.Session;
 import com.sovera.console.policy.Policy;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
@@ -12,6 +13,8 @@ import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.sandbox.Training;
 import com.sovera.console.session.KeyRing;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
 /** The lookups' customer list: filled from the server, and a failure to fill it is said, not left blank. */
@@ -35,6 +38,31 @@ class LookupContextModelTest {
             context.loadCustomers();
             assertThat(context.customers()).contains(DemoAccount.CUSTOMER_ID);
             assertThat(context.messageProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerWithoutTheListLeavesNoFailureOnScreen() throws Exception {
+        String error = "{\"success\":false,\"errors\":[{\"code\":\"%s\",\"message\":\"%s\"}]}";
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.start();
+            mock.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json")
+                    .body(String.format(error, "SERVICE_UNAVAILABLE", "Try later")).build());
+            mock.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+                    .body(String.format(error, "NOT_FOUND", "Cannot GET /customers")).build());
+            try (SovxClient session = SovxClient.builder(mock.url("/sovx/v1").toString())
+                    .retryPolicy(RetryPolicy.NONE).build()) {
+                session.credentials().useSession(new Session("session-token-000000000000", null));
+                LookupContextModel context = new LookupContextModel(session.derive(), session,
+                        new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+                            throw new IllegalStateException("no keychain in this test");
+                        }, new SameThreadTaskRunner(), Policy.NONE));
+                context.loadCustomers();
+                assertThat(context.messageProperty().get()).startsWith("The customer list could not be loaded");
+                context.loadCustomers(); // this server turns out not to offer the list: the id is typed, as documented
+                assertThat(context.messageProperty().get()).isEmpty();
+                assertThat(context.customers()).isEmpty();
+            }
         }
     }
 }

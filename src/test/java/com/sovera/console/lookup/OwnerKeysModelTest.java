@@ -142,6 +142,7 @@ class OwnerKeysModelTest {
     void aRevokeThatFailsAfterTheOperatorMovedOnSaysTheKeyStillWorks() {
         ManualTaskRunner runner = new ManualTaskRunner();
         OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.show("keys-corp");
         runner.runAll();
         model.selected.set(model.list().rows().get(0));

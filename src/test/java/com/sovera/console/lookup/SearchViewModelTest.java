@@ -108,8 +108,8 @@ class SearchViewModelTest {
         assertThat(model.searchingProperty().get()).isFalse();
     }
     @Test
-    void aWalletWithoutABalanceIsFound() throws Exception {
-        // balance is not required by the contract: a server may leave it out of a wallet it has just made
+    void aWalletWithoutItsOptionalFieldsIsShownWithoutThem() throws Exception {
+        // only the id is required by the contract: a server may leave out a wallet's name and balance
         String id = "11111111-2222-4333-8444-555555555555";
         String meta = "\"meta\":{\"timestamp\":\"2026-11-30T08:00:00Z\",\"version\":\"v1\",\"trace_id\":\"t-1\"}";
         try (MockWebServer mock = new MockWebServer()) {
@@ -119,12 +119,12 @@ class SearchViewModelTest {
                             + meta + "}").build());
             mock.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                     .body("{\"success\":true,\"data\":{\"wallet_id\":\"" + id + "\",\"user_id\":\"usr_1\","
-                            + "\"name\":\"Savings\",\"currency\":\"BTC\"}," + meta + "}").build());
+                            + "\"currency\":\"BTC\"}," + meta + "}").build());
             try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useOwnerKey("owner-key-value-000000000000000");
                 SearchViewModel model = new SearchViewModel(new Search(client, client), List::of, runner);
-                assertThat(search(model, id)).isEqualTo("Wallet " + id + ": Savings, BTC, user usr_1");
+                assertThat(search(model, id)).isEqualTo("Wallet " + id + ": BTC, user usr_1");
             }
         }
     }
