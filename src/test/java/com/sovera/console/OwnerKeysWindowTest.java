@@ -19,8 +19,8 @@ import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 /**
- * Revoking, in the Customers view, the owner key the lookups use: the key is refused from then on, and the Users
- * screen empties without an error, saying why in the lookups' context, rather than trying the next call keyless.
+ * Revoking, in the Customers view, the owner key the lookups use: the key is refused from then on, and Users and
+ * Wallets show nothing, without an error, the lookups' context saying why, rather than trying the next call keyless.
  */
 class OwnerKeysWindowTest extends ConsoleWindowFixture {
 
@@ -71,5 +71,9 @@ class OwnerKeysWindowTest extends ConsoleWindowFixture {
         assertThat(table("#users-list-table").getItems()).as("none of the customer's users left on screen").isEmpty();
         assertThat(visible("#users-list #error-banner")).as("no error for a call that should not be made").isFalse();
         assertThat(text("#lookup-message")).contains("was revoked: paste a new one");
+        clickOn("#nav-wallets"); // opened for the first time with no customer in context
+        waitUntil(() -> visible("#wallets-list-table"));
+        assertThat(table("#wallets-list-table").getItems()).isEmpty();
+        assertThat(visible("#wallets-list #error-banner")).as("no call without a key").isFalse();
     }
 }

@@ -315,13 +315,15 @@ public final class BulkViewModel {
         }
         List<String> emails = shown.emails();
         PacedClients.Paced paced = clients.forKey(key);
-        busy.set(Busy.CHECKING);
+        if (busy.get() == Busy.NONE) { // a run still starting stays STARTING: Run must not be offered twice
+            busy.set(Busy.CHECKING);
+        }
         problem.set(null);
         existingNote.set("Looking up which of these users " + id + " already has...");
         pendingCustomer = id;
         pendingKey = key;
         checking.load(job -> ExistingUsers.find(paced.client().api(), emails, job::isCancelled), found -> {
-            busy.set(Busy.NONE);
+            doneChecking();
             pendingCustomer = null;
             pendingKey = null;
             preview.markExisting(found);
@@ -334,7 +336,7 @@ public final class BulkViewModel {
                 then.run();
             }
         }, failure -> {
-            busy.set(Busy.NONE);
+            doneChecking();
             pendingCustomer = null;
             pendingKey = null;
             existingNote.set("Existing users were not looked up for " + id + ".");
@@ -547,6 +549,10 @@ public final class BulkViewModel {
         checking.cancel();
         pendingCustomer = null;
         pendingKey = null;
+        doneChecking();
+    }
+
+    private void doneChecking() {
         if (busy.get() == Busy.CHECKING) {
             busy.set(Busy.NONE);
         }

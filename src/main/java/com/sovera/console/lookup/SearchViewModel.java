@@ -96,21 +96,25 @@ public final class SearchViewModel {
                         + hit.activity().status() + "): opening Activity.");
                 openTrace.accept(hit.activity());
             }
-            case "user" -> result.set("User " + hit.user().userId() + ": " + joined(", ", hit.user().email(),
-                    joined(" ", hit.user().firstName(), hit.user().lastName()), hit.user().status()));
-            case "wallet" -> result.set("Wallet " + hit.wallet().walletId() + ": " + joined(", ", hit.wallet().name(),
+            case "user" -> result.set(titled("User " + hit.user().userId(), joined(", ", hit.user().email(),
+                    joined(" ", hit.user().firstName(), hit.user().lastName()), hit.user().status())));
+            case "wallet" -> result.set(titled("Wallet " + hit.wallet().walletId(), joined(", ", hit.wallet().name(),
                     joined(" ", hit.wallet().currency(), hit.wallet().balance() == null ? null
                             : hit.wallet().balance().toPlainString()),
-                    hit.wallet().userId() == null ? null : "user " + hit.wallet().userId()));
+                    hit.wallet().userId() == null ? null : "user " + hit.wallet().userId())));
             case "address" -> {
                 result.set("Deposit address of wallet " + hit.address().walletId());
                 address.set(checked);
             }
-            case "customer" -> result.set("Customer " + hit.customer().customerId() + ": " + joined(" ",
+            case "customer" -> result.set(titled("Customer " + hit.customer().customerId(), joined(" ",
                     hit.customer().entityName(), hit.customer().email() == null ? null
-                            : "<" + hit.customer().email() + ">"));
+                            : "<" + hit.customer().email() + ">")));
             default -> result.set("Nothing found. Tried: " + String.join(", ", hit.tried()) + ".");
         }
+    }
+
+    private static String titled(String head, String details) {
+        return details.isEmpty() ? head : head + ": " + details;
     }
 
     /** The parts a server gave, in order; a missing one is left out rather than shown as "null". */

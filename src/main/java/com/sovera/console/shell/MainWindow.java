@@ -403,7 +403,7 @@ public final class MainWindow extends BorderPane {
             users = new UsersViewModel(services.lookups(), services.runner());
             users.setOnContinue(this::continueTree);
             usersView = new UsersView(users);
-            users.reload();
+            follow(users, context().customerIdProperty().get());
         }
         return usersView;
     }
@@ -414,7 +414,7 @@ public final class MainWindow extends BorderPane {
             wallets = new WalletsViewModel(services.lookups(), services.runner());
             wallets.setOnContinue(this::continueTree);
             walletsView = new WalletsView(wallets);
-            wallets.reload();
+            follow(wallets, context().customerIdProperty().get());
         }
         return walletsView;
     }
@@ -424,7 +424,17 @@ public final class MainWindow extends BorderPane {
      * service, journal, production confirmation and recovery; an unfinished onboarding is replaced only if the
      * operator agrees.
      */
-    /** A lookup screen shows the customer in context; with none (a revoked key), nothing, and asks nothing. */
+    private void continueTree(ContinueFrom from) {
+        String customerId = context().customerIdProperty().get();
+        if (customerId == null || !mayReplaceOnboarding()) {
+            return;
+        }
+        onboarding.startFrom(new OnboardingViewModel.StartPoint(customerId, null, null, context().ownerKey(),
+                from.user(), from.wallet()));
+        views.get("nav-onboarding").fire();
+    }
+
+    /** A lookup screen shows the customer in context; with none (signed out, a revoked key), nothing: no call. */
     private static void follow(LookupList<?> screen, String customer) {
         if (screen == null) {
             return;
@@ -434,16 +444,6 @@ public final class MainWindow extends BorderPane {
         } else {
             screen.reload();
         }
-    }
-
-    private void continueTree(ContinueFrom from) {
-        String customerId = context().customerIdProperty().get();
-        if (customerId == null || !mayReplaceOnboarding()) {
-            return;
-        }
-        onboarding.startFrom(new OnboardingViewModel.StartPoint(customerId, null, null, context().ownerKey(),
-                from.user(), from.wallet()));
-        views.get("nav-onboarding").fire();
     }
 
     /** A bulk import under way is paused by a switch of environment: only if the operator agrees. */

@@ -501,4 +501,22 @@ class BulkViewModelTest {
         assertThat(model.problemProperty().get()).isNull();
         assertThat(model.preview().countsProperty().get().valid()).as("the template's example row is valid").isOne();
     }
+
+    @Test
+    void anotherCustomerPickedWhileARunStartsDoesNotOfferRunAgain() throws Exception {
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = model(runner);
+        model.open(file("users.csv", FILE));
+        runner.runAll();
+        model.skipInvalid.set(true);
+        model.start(); // the run's start is out
+        assertThat(model.busyProperty().get()).isEqualTo(BulkViewModel.Busy.STARTING);
+        model.useCustomer("another-customer", "sxs_another-customers-key-000000000"); // picked in the lookups
+        runner.runLast(); // that customer's lookup answers first (its key is refused)
+        assertThat(model.busyProperty().get()).as("still starting").isEqualTo(BulkViewModel.Busy.STARTING);
+        assertThat(model.canRunProperty().get()).isFalse();
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
+        assertThat(count("users")).as("one run, for the customer it was started for").isEqualTo(2);
+    }
 }
