@@ -2,7 +2,6 @@ package com.sovera.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,22 +16,20 @@ class ShutdownTest {
     void closeCancelsACallUnderWay() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            server.enqueue(new MockResponse.Builder().body("{}").headersDelay(600, TimeUnit.SECONDS).build());
+            server.enqueue(new MockResponse.Builder().body("{}").headersDelay(3600, TimeUnit.SECONDS).build());
             SovxClient client = MockSovx.client(server, RetryPolicy.DEFAULT);
             CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> client.api().health().execute());
             Thread.sleep(300);
-            long started = System.nanoTime();
             client.close();
             Throwable failure = null;
             try {
-                call.get(60, TimeUnit.SECONDS);
+                call.get(2, TimeUnit.MINUTES); // the answer is an hour away: only the close can end the call sooner
             } catch (ExecutionException e) {
                 failure = e.getCause();
             }
             assertThat(failure).isInstanceOf(TransportException.class);
-            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CANCELLED);
-            // the answer was ten minutes away: closing ended the call long before (a loose bound on a busy machine)
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+            assertThat(((TransportException) failure).kind()).as("cancelled, not timed out")
+                    .isEqualTo(TransportException.Kind.CANCELLED);
         }
     }
 }
