@@ -58,6 +58,19 @@ public final class ApiException extends SovxException {
         return code.equalsIgnoreCase(errorCode);
     }
 
+    /**
+     * The server has no such endpoint or method (404 or 405): for an (assumed) endpoint, "not offered here". A 404
+     * on an object's own path (a user by id) means that object does not exist; callers say which they mean.
+     */
+    public boolean isNotOffered() {
+        return httpStatus == 404 || httpStatus == 405;
+    }
+
+    /** True for a failure that is an {@link ApiException} saying the endpoint is not offered. */
+    public static boolean isNotOffered(Throwable failure) {
+        return failure instanceof ApiException e && e.isNotOffered();
+    }
+
     @Override
     public boolean isTransient() {
         return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;

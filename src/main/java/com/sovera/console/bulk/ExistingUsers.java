@@ -59,7 +59,7 @@ public final class ExistingUsers {
                 }
             }
         } catch (ApiException e) {
-            if (e.httpStatus() == 404 || e.httpStatus() == 405) {
+            if (e.isNotOffered()) {
                 return found; // the (assumed) list is not offered: conflicts at run time still adopt the user
             }
             throw e;

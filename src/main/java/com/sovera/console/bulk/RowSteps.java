@@ -179,7 +179,7 @@ final class RowSteps {
                             .sort("created_at", Filter.Direction.ASC).asQuery()).execute().rows().stream()
                     .filter(w -> currency.equalsIgnoreCase(w.currency())).findFirst().orElse(null);
         } catch (ApiException e) {
-            if (e.httpStatus() == 404 || e.httpStatus() == 405) {
+            if (e.isNotOffered()) {
                 return null; // the (assumed) list is not offered: the create's key still guards a resend
             }
             throw e;
@@ -193,7 +193,7 @@ final class RowSteps {
                             .asQuery()).execute().rows().stream()
                     .filter(a -> wanted.network().id().equalsIgnoreCase(a.network())).findFirst().orElse(null);
         } catch (ApiException e) {
-            if (e.httpStatus() == 404 || e.httpStatus() == 405) {
+            if (e.isNotOffered()) {
                 return null; // the (assumed) list is not offered: the create's key still guards a resend
             }
             throw e;

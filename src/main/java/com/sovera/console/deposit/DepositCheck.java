@@ -91,7 +91,7 @@ public final class DepositCheck {
                 if (e.isTransient()) {
                     throw e; // rate limit or gateway: the caller waits and tries again
                 }
-                if (e.httpStatus() != 404 && e.httpStatus() != 405) {
+                if (!e.isNotOffered()) {
                     return new Result(address, net, passed, "Could not read the address back: " + e.getMessage(), null);
                 }
                 passed.add("Read-back skipped: this server does not list a wallet's addresses");

@@ -118,8 +118,7 @@ public final class CustomersViewModel {
             Long wallets = job.execute(lookups.api().listWallets(Filter.page(1, 0).asQuery())).total();
             return List.of(users == null ? -1L : users, wallets == null ? -1L : wallets);
         }, totals -> counts.set(totals.get(0) + " users, " + totals.get(1) + " wallets"),
-                failure -> counts.set(failure instanceof ApiException e && (e.httpStatus() == 404
-                        || e.httpStatus() == 405) ? "This server does not offer user and wallet lists."
+                failure -> counts.set(ApiException.isNotOffered(failure) ? "This server does not offer user and wallet lists."
                         : "Users and wallets could not be counted."));
     }
 }

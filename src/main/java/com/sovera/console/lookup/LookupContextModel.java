@@ -112,7 +112,7 @@ public final class LookupContextModel {
                 }, failure -> {
                     customers.clear();
                     // a server without the (assumed) list has the id typed, as documented; anything else is told
-                    if (failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
+                    if (ApiException.isNotOffered(failure)) {
                         forgetListFailure();
                     } else {
                         message.set(LIST_FAILED + " (" + Problem.of(failure).title()

@@ -179,7 +179,7 @@ public final class PagedModel<T> {
         }, failure -> {
             // Top-level lists are (assumed) endpoints: a server without them answers 404 or 405. One that has
             // answered them before is failing, not lacking them.
-            if (!offered && failure instanceof ApiException e && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
+            if (!offered && failure instanceof ApiException e && e.isNotOffered()) {
                 rows.clear();
                 message.set("This server does not offer this lookup (HTTP " + e.httpStatus() + ").");
                 state.set(State.NOT_OFFERED);

@@ -467,7 +467,7 @@ public final class OnboardingViewModel {
             try {
                 return service.client().api().getCustomer(id).execute();
             } catch (ApiException e) {
-                if ((e.httpStatus() == 404 || e.httpStatus() == 405) && !listOffered) {
+                if (e.isNotOffered() && !listOffered) {
                     return null; // a server without the customer lookups: the typed id is taken as it is
                 }
                 throw e;
@@ -493,7 +493,7 @@ public final class OnboardingViewModel {
             try {
                 service.client().api().listUsers(Filter.page(1, 0).asQuery()).execute();
             } catch (ApiException e) {
-                if (e.httpStatus() != 404 && e.httpStatus() != 405) {
+                if (!e.isNotOffered()) {
                     service.client().credentials().useOwnerKey(null);
                     throw e;
                 }

@@ -11,8 +11,6 @@ public final class Latest {
 
     private final TaskRunner runner;
     private Job current;
-    private long generation;
-    private boolean loading;
 
     public Latest(TaskRunner runner) {
         this.runner = runner;
@@ -20,22 +18,8 @@ public final class Latest {
 
     public <T> Job load(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         cancel();
-        long mine = ++generation;
-        loading = true;
-        current = runner.run(work, value -> {
-            done(mine);
-            onSuccess.accept(value);
-        }, failure -> {
-            done(mine);
-            onFailure.accept(failure);
-        });
+        current = runner.run(work, onSuccess, onFailure);
         return current;
-    }
-
-    private void done(long request) {
-        if (request == generation) {
-            loading = false;
-        }
     }
 
     /** Drops the running load, if any: its answer will not be shown. */
@@ -44,11 +28,5 @@ public final class Latest {
             current.cancel();
             current = null;
         }
-        loading = false;
-    }
-
-    /** True while a load is out. */
-    public boolean isLoading() {
-        return loading;
     }
 }
