@@ -12,9 +12,7 @@ import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -41,7 +39,6 @@ public final class TreePicker {
     private final StringProperty usersMessage = new SimpleStringProperty("");
     private final ObservableList<Wallet> wallets = FXCollections.observableArrayList();
     private final StringProperty walletsMessage = new SimpleStringProperty("");
-    private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
 
     public TreePicker(SovxClient client, TaskRunner runner) {
         this.client = client;
@@ -81,10 +78,6 @@ public final class TreePicker {
         return walletsMessage;
     }
 
-    public ObjectProperty<Problem> problemProperty() {
-        return problem;
-    }
-
     /** Fills the customer list (first 100, newest first) once signed in. */
     public void loadCustomers() {
         customersLoad.load(job -> job.execute(client.api().listCustomers(Filter.page(100, 0)
@@ -94,8 +87,7 @@ public final class TreePicker {
                     customers.setAll(rows.stream().map(Customer::customerId).toList());
                 }, failure -> {
                     customers.clear();
-                    boolean offered = !(failure instanceof ApiException e
-                            && (e.httpStatus() == 404 || e.httpStatus() == 405));
+                    boolean offered = !ApiException.isNotOffered(failure);
                     customersOffered.set(offered);
                     customersNote.set(offered ? "The account's customers could not be listed ("
                             + Problem.of(failure).title() + "): type the id."
@@ -107,7 +99,6 @@ public final class TreePicker {
     public void findUsers(String query) {
         String q = query == null ? "" : query.strip();
         users.clear();
-        problem.set(null);
         if (q.isEmpty()) {
             usersLoad.cancel();
             usersMessage.set("Type an e-mail (or part of one) or a user id.");
@@ -125,15 +116,13 @@ public final class TreePicker {
                         usersMessage.set("No user of this customer has this id.");
                         return;
                     }
-                    usersMessage.set("The users could not be searched.");
-                    problem.set(Problem.of(failure));
+                    usersMessage.set(failed("The users could not be searched", failure));
                 });
     }
 
     /** The user's wallets (first 100). */
     public void loadWallets(String userId) {
         wallets.clear();
-        problem.set(null);
         if (userId == null) {
             walletsLoad.cancel();
             walletsMessage.set("");
@@ -145,8 +134,7 @@ public final class TreePicker {
                     wallets.setAll(rows);
                     walletsMessage.set(rows.isEmpty() ? "This user has no wallet yet: create one." : "");
                 }, failure -> {
-                    walletsMessage.set("The user's wallets could not be loaded.");
-                    problem.set(Problem.of(failure));
+                    walletsMessage.set(failed("The user's wallets could not be loaded", failure));
                 });
     }
 
@@ -159,6 +147,12 @@ public final class TreePicker {
         wallets.clear();
         usersMessage.set("");
         walletsMessage.set("");
-        problem.set(null);
+    }
+
+    /** What failed, with the server's code and trace id to quote, under the list where the operator looks. */
+    private static String failed(String what, Throwable failure) {
+        Problem problem = Problem.of(failure);
+        return what + " (" + problem.title() + (problem.traceId() == null ? "" : ", trace id " + problem.traceId())
+                + "): try again.";
     }
 }

@@ -12,6 +12,7 @@ import com.sovera.console.api.model.Wallet;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.sandbox.Training;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -234,5 +235,18 @@ class ContinueTheTreeTest {
         model().act();
         assertThat(model().depositProperty().get().ok()).isTrue();
         assertThat(walletsOf(someone.userId())).hasSize(walletsBefore + 1);
+    }
+
+    @Test
+    void aUserSearchThatFailsSaysWhatFailedWithItsTraceId() {
+        existingCustomerWithPastedKey();
+        model().userOrigin.set(OnboardingViewModel.Origin.EXISTING);
+        model().userQuery.set("demo");
+        sandbox.training().arm("GET /users", Training.Fault.INTERNAL_ERROR, 1);
+        model().findUsers();
+        assertThat(model().picker().usersMessageProperty().get())
+                .matches("The users could not be searched \\(INTERNAL_ERROR, trace id [0-9a-f-]{36}\\): try again\\.");
+        model().findUsers();
+        assertThat(model().picker().users()).isNotEmpty();
     }
 }
