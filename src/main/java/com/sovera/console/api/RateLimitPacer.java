@@ -59,7 +59,7 @@ public final class RateLimitPacer {
                 long now = clock.millis();
                 if (resetAtMillis >= 0 && now >= resetAtMillis + RESET_MARGIN.toMillis()) {
                     // a new window: the whole limit, until an answer says otherwise
-                    allowance = limit == UNKNOWN ? UNKNOWN : limit;
+                    allowance = limit;
                     pastResetMillis = resetAtMillis;
                     resetAtMillis = -1;
                 }
@@ -144,10 +144,5 @@ public final class RateLimitPacer {
     /** Requests let through so far. */
     public synchronized long sent() {
         return sent;
-    }
-
-    /** The limit the server last named, or -1 before it has. */
-    public synchronized int limit() {
-        return limit;
     }
 }

@@ -1,17 +1,14 @@
 package com.sovera.console.batch;
 
+import com.sovera.console.ui.ShortIds;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /** Columns the bulk screen's two tables share: text, right-aligned numbers, ids shortened with the whole on hover. */
 final class Cells {
-
-    /** Enough of an id to tell rows apart; the whole id is on hover and in the saved CSV. */
-    static final int SHORT_ID = 8;
 
     private Cells() {
     }
@@ -52,19 +49,7 @@ final class Cells {
     /** An id shown shortened ("3f2a9c1e…"), the full id on hover. */
     static <T> TableColumn<T, String> shortId(String title, String id, Function<T, String> value) {
         TableColumn<T, String> c = text(title, id, value, 90);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String full, boolean empty) {
-                super.updateItem(full, empty);
-                if (empty || full == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(full.length() > SHORT_ID + 1 ? full.substring(0, SHORT_ID) + "…" : full);
-                setTooltip(new Tooltip(full));
-            }
-        });
+        ShortIds.on(c);
         return c;
     }
 }

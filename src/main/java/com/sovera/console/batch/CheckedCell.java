@@ -19,6 +19,8 @@ final class CheckedCell extends TableCell<PreviewRow, String> {
 
     private final Column column;
     private final BiConsumer<PreviewRow, String> fix;
+    /** One a cell, its text changed on reuse: a tooltip is a pop-up control, costly to make each redraw. */
+    private final Tooltip why = new Tooltip();
     private TextField field;
     /** The row being edited, taken when the edit starts: a scroll may give this cell another row before it ends. */
     private PreviewRow editing;
@@ -90,7 +92,8 @@ final class CheckedCell extends TableCell<PreviewRow, String> {
         PreviewRow row = empty ? null : rowAt(getIndex());
         String error = row == null ? null : row.error(column);
         pseudoClassStateChanged(ERROR, error != null);
-        setTooltip(error == null ? null : new Tooltip(error));
+        why.setText(error);
+        setTooltip(error == null ? null : why);
         if (isEditing() && field != null) {
             setText(null);
             setGraphic(field);

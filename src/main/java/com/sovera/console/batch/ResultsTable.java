@@ -29,11 +29,14 @@ final class ResultsTable extends TableView<ResultLine> {
                 370);
         address.setCellFactory(col -> {
             TableCell<ResultLine, String> cell = new TableCell<>() {
+                private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip(); // one a cell
+
                 @Override
                 protected void updateItem(String a, boolean empty) {
                     super.updateItem(a, empty);
                     setText(empty ? null : a);
-                    setTooltip(empty || a == null ? null : new javafx.scene.control.Tooltip(a));
+                    whole.setText(a);
+                    setTooltip(empty || a == null ? null : whole);
                 }
             };
             cell.getStyleClass().add("address-cell");

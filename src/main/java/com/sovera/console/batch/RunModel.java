@@ -34,7 +34,6 @@ public final class RunModel {
 
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<BulkRun.State> state = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RunProgress> progress = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty fraction = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
@@ -61,10 +60,6 @@ public final class RunModel {
     /** True while a run is under way (running or paused). */
     public BooleanBinding activeProperty() {
         return active;
-    }
-
-    public ReadOnlyObjectProperty<RunProgress> progressProperty() {
-        return progress.getReadOnlyProperty();
     }
 
     /** 0 to 1, rows done of the rows sent. */
@@ -200,7 +195,6 @@ public final class RunModel {
     }
 
     private void show(RunProgress p) {
-        progress.set(p);
         fraction.set(p.fraction());
         String text = p.describe();
         Duration waited = p.waitedForLimit();

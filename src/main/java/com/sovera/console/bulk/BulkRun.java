@@ -3,7 +3,6 @@ package com.sovera.console.bulk;
 import com.sovera.console.api.ApiException;
 import com.sovera.console.api.RateLimitPacer;
 import com.sovera.console.api.SovxApi;
-import com.sovera.console.api.SovxException;
 import com.sovera.console.api.TransportException;
 import com.sovera.console.bulk.RunState.RowState;
 import com.sovera.console.bulk.RunState.WalletState;
@@ -77,10 +76,6 @@ public final class BulkRun implements RowSteps.Sender {
         public Options withPacer(RateLimitPacer value) {
             return new Options(concurrency, listener, value);
         }
-
-        public Options withConcurrency(int value) {
-            return new Options(value, listener, pacer);
-        }
     }
 
     private final RunJournal journal;
@@ -150,10 +145,6 @@ public final class BulkRun implements RowSteps.Sender {
         workers.forEach(Thread::interrupt);
     }
 
-    public CompletableFuture<Outcome> outcome() {
-        return outcome;
-    }
-
     /** Waits for the end of the run. */
     public Outcome await() throws InterruptedException {
         try {
@@ -163,12 +154,6 @@ public final class BulkRun implements RowSteps.Sender {
         }
     }
 
-    /** The results of the rows done so far (all rows once the run is over). */
-    public List<ResultLine> results() {
-        synchronized (state) {
-            return outcome.isDone() ? outcome.join().results() : state.results(null);
-        }
-    }
 
     public RunProgress progress() {
         State s = outcome.isDone() ? outcome.join().state() : paused ? State.PAUSED : State.RUNNING;
@@ -282,8 +267,6 @@ public final class BulkRun implements RowSteps.Sender {
                 }
                 Duration wait = e.rateLimit().retryAfter() == null ? Duration.ofSeconds(1) : e.rateLimit().retryAfter();
                 sleep(wait);
-            } catch (SovxException e) {
-                throw e;
             } catch (ExecutionException e) {
                 throw new RunStopped("The import journal could not be written, so nothing more is sent: "
                         + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
@@ -368,5 +351,4 @@ public final class BulkRun implements RowSteps.Sender {
             LOG.warn("A bulk progress listener failed", e);
         }
     }
-
 }

@@ -16,8 +16,4 @@ public record Plan(List<PlannedRow> rows, List<Refused> refused) {
         rows = List.copyOf(rows);
         refused = List.copyOf(refused);
     }
-
-    public int total() {
-        return rows.size() + refused.size();
-    }
 }

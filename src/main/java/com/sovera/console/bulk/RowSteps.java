@@ -11,7 +11,6 @@ import com.sovera.console.api.model.Wallet;
 import com.sovera.console.bulk.RunState.RowState;
 import com.sovera.console.bulk.RunState.WalletState;
 import com.sovera.console.chain.AddressFormatException;
-import com.sovera.console.chain.Addresses;
 import com.sovera.console.chain.PaymentUri;
 import com.sovera.console.provision.Provisioner;
 import java.time.Duration;
@@ -169,7 +168,6 @@ final class RowSteps {
             throw new AddressFormatException("The server gave a " + address.currency() + " address, not "
                     + wanted.currency() + ".");
         }
-        Addresses.verify(address.address(), wanted.network());
         return PaymentUri.forDeposit(wanted.currency(), wanted.network(), address.address());
     }
 

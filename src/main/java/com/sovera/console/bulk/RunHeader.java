@@ -17,8 +17,4 @@ public record RunHeader(@Json(name = "run_id") String runId,
                         @Json(name = "started_at") long startedAt,
                         List<PlannedRow> rows,
                         List<Plan.Refused> refused) {
-
-    public Plan plan() {
-        return new Plan(rows, refused);
-    }
 }

@@ -153,10 +153,6 @@ final class RunJournal implements AutoCloseable {
         }
     }
 
-    Path file() {
-        return file;
-    }
-
     /** Queues an event; the future completes once it is on disk (a create waits for its key's). */
     CompletableFuture<Void> write(RunEvent event) {
         return append(EVENT.toJson(event));

@@ -6,8 +6,4 @@ public final class SheetException extends Exception {
     public SheetException(String message) {
         super(message);
     }
-
-    public SheetException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

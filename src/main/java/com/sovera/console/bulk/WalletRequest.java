@@ -1,22 +1,19 @@
 package com.sovera.console.bulk;
 
+import com.sovera.console.chain.Asset;
 import com.sovera.console.chain.Network;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** One wallet a row asks for: its currency and the network of its deposit address. */
 public record WalletRequest(String currency, Network network) {
 
     /** What SovX offers: each currency and the networks its addresses can be on (the contract's table). */
-    static final Map<String, List<Network>> OFFERED = Map.of(
-            "BTC", List.of(Network.BITCOIN, Network.BITCOIN_TESTNET),
-            "ETH", List.of(Network.ETHEREUM, Network.ETHEREUM_SEPOLIA),
-            "USDC", List.of(Network.ETHEREUM, Network.ETHEREUM_SEPOLIA));
-
     /** The cell's wallets, or the first thing wrong with it. */
     public record Parsed(List<WalletRequest> wallets, String error) {
     }
@@ -40,10 +37,12 @@ public record WalletRequest(String currency, Network network) {
             int colon = item.indexOf(':');
             String currency = (colon < 0 ? item : item.substring(0, colon)).strip().toUpperCase(Locale.ROOT);
             String networkName = colon < 0 ? null : item.substring(colon + 1).strip();
-            List<Network> offered = OFFERED.get(currency);
-            if (offered == null) {
+            Optional<Asset> asset = Asset.byCode(currency);
+            if (asset.isEmpty()) {
                 return error("Unknown currency '" + shorten(currency) + "': BTC, ETH or USDC.");
             }
+            // where chain offers it, main network first (the order of Network)
+            List<Network> offered = Arrays.stream(Network.values()).filter(asset.get()::isOfferedOn).toList();
             if (!seen.add(currency)) {
                 return error(currency + " is listed twice: one wallet per currency.");
             }

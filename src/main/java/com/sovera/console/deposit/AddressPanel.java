@@ -35,7 +35,6 @@ public final class AddressPanel extends VBox {
     private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
     private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =
             new javafx.beans.property.SimpleObjectProperty<>();
-    private DepositCheck.Result shown;
     private Stage enlarged;
 
     public AddressPanel() {
@@ -62,7 +61,7 @@ public final class AddressPanel extends VBox {
         quiet.getStyleClass().add("qr-frame");
         quiet.setAlignment(Pos.CENTER);
         copy.setId("copy-address");
-        copy.setOnAction(e -> putOnClipboard(shown.address().address(), null));
+        copy.setOnAction(e -> putOnClipboard(result.get().address().address(), null));
         copyImage.setId("copy-qr");
         copyImage.setOnAction(e -> putOnClipboard(null, qr));
         save.setId("save-qr");
@@ -84,10 +83,6 @@ public final class AddressPanel extends VBox {
         return result;
     }
 
-    public void show(DepositCheck.Result shown) {
-        result.set(shown);
-    }
-
     private void closeEnlarged() {
         if (enlarged != null) {
             enlarged.close();
@@ -96,7 +91,6 @@ public final class AddressPanel extends VBox {
     }
 
     private void render(DepositCheck.Result result) {
-        shown = result;
         closeEnlarged();
         setVisible(result != null);
         setManaged(result != null);
@@ -128,6 +122,7 @@ public final class AddressPanel extends VBox {
     }
 
     private void enlarge() {
+        DepositCheck.Result shown = result.get();
         if (shown == null || !shown.ok()) {
             return;
         }
@@ -149,6 +144,7 @@ public final class AddressPanel extends VBox {
     }
 
     private void saveAs() {
+        DepositCheck.Result shown = result.get(); // the code asked for, whatever is selected while the dialog is open
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName("deposit-" + shown.address().network() + ".png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));

@@ -6,6 +6,7 @@ import com.sovera.console.api.model.Page;
 import com.sovera.console.platform.SafeCsv;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,9 +116,11 @@ public final class CsvExport<T> {
                     pending = fetcher.submit(() -> fetch(query.page(PAGE, next)));
                 }
                 // formatted before written: a row that cannot be made leaves no part of its page in the file
-                StringBuilder lines = new StringBuilder();
-                for (T row : page.rows()) {
-                    lines.append(SafeCsv.line(cells.apply(row)));
+                StringWriter lines = new StringWriter();
+                try (SafeCsv csv = SafeCsv.to(lines)) {
+                    for (T row : page.rows()) {
+                        csv.row(cells.apply(row));
+                    }
                 }
                 out.write(lines.toString());
                 out.flush(); // counted once on disk

@@ -41,6 +41,9 @@ public final class OwnerKeysModel {
     private final TaskRunner runner;
     private final PagedModel<OwnerKey> list;
     private final Latest write;
+    private final BooleanBinding canRevoke;
+    private final BooleanBinding canRotate;
+    private final BooleanBinding canFinishRotation;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Rotation> rotation = new SimpleObjectProperty<>(Rotation.NONE);
@@ -61,6 +64,17 @@ public final class OwnerKeysModel {
                 "created_at");
         this.write = new Latest(runner);
         selected.addListener((o, was, now) -> revokeTyped.set(""));
+        this.canRevoke = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
+                        && selected.get().lastFour() != null && selected.get().lastFour().equals(revokeTyped.get())
+                        && !busy.get() && rotation.get() == Rotation.NONE,
+                selected, revokeTyped, busy, rotation);
+        this.canRotate = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
+                && !busy.get() && rotation.get() == Rotation.NONE, selected, busy, rotation);
+        this.canFinishRotation = Bindings.createBooleanBinding(() -> {
+            String key = newSecret.get();
+            return rotation.get() == Rotation.SHOWN && key != null && key.length() >= 4
+                    && key.substring(key.length() - 4).equals(newLastFour.get()) && !busy.get();
+        }, rotation, newSecret, newLastFour, busy);
     }
 
     public PagedModel<OwnerKey> list() {
@@ -118,16 +132,12 @@ public final class OwnerKeysModel {
 
     /** Revoke is allowed for a live key once its last four characters are typed. */
     public BooleanBinding canRevoke() {
-        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
-                        && selected.get().lastFour() != null && selected.get().lastFour().equals(revokeTyped.get())
-                        && !busy.get() && rotation.get() == Rotation.NONE,
-                selected, revokeTyped, busy, rotation);
+        return canRevoke;
     }
 
     /** Rotate is allowed for a live key when nothing else is under way. */
     public BooleanBinding canRotate() {
-        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
-                && !busy.get() && rotation.get() == Rotation.NONE, selected, busy, rotation);
+        return canRotate;
     }
 
     public void revoke() {
@@ -181,11 +191,7 @@ public final class OwnerKeysModel {
 
     /** The new key is confirmed by its last four characters: the old one is revoked. */
     public BooleanBinding canFinishRotation() {
-        return Bindings.createBooleanBinding(() -> {
-            String key = newSecret.get();
-            return rotation.get() == Rotation.SHOWN && key != null && key.length() >= 4
-                    && key.substring(key.length() - 4).equals(newLastFour.get()) && !busy.get();
-        }, rotation, newSecret, newLastFour, busy);
+        return canFinishRotation;
     }
 
     public void finishRotation() {

@@ -109,10 +109,6 @@ public final class PagedModel<T> {
         return query.getReadOnlyProperty();
     }
 
-    public Function<Filter, ApiCall<Page<T>>> source() {
-        return source;
-    }
-
     /** The number of pages the total fills, at least one. */
     public int pageCount() {
         return (int) Math.max(1, (total.get() + pageSize.get() - 1) / pageSize.get());

@@ -5,6 +5,7 @@ import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Layouts;
 import com.sovera.console.ui.Notices;
+import com.sovera.console.ui.ShortIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -154,7 +155,8 @@ public final class PagedTable<T> extends VBox {
     /** Adds an id column, shown shortened with the full id on hover. */
     public TableColumn<T, String> idColumn(String title, Function<T, String> value) {
         TableColumn<T, String> c = column(title, value, null, 86);
-        Columns.shortId(c);
+        ShortIds.on(c); // Copy ID copies it whole
+        c.getStyleClass().add("id-column");
         return c;
     }
 

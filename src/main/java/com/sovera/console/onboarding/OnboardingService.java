@@ -81,11 +81,6 @@ public final class OnboardingService {
         return DepositCheck.verify(a, client.api());
     }
 
-    /** The idempotency key for a create of these values: the journaled one while the values are unchanged. */
-    static String key(String stored, String values) {
-        return Provisioner.key(stored, values);
-    }
-
     /** A key for a mint: the journaled one until that mint answered, then a fresh one for the next. */
     static String mintKey(Progress.Credentials stored) {
         return stored != null && !stored.minted() && stored.key() != null ? stored.key() : UUID.randomUUID().toString();

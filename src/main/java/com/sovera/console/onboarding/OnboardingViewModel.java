@@ -8,6 +8,7 @@ import com.sovera.console.api.model.Wallet;
 import com.sovera.console.chain.Network;
 import com.sovera.console.config.Environment;
 import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.provision.Provisioner;
 import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.Problem;
@@ -447,7 +448,7 @@ public final class OnboardingViewModel {
         String id = text(Field.CUSTOMER_ID);
         String name = text(Field.ENTITY_NAME);
         Progress.Customer was = progress.get().customer();
-        Progress.Customer planned = new Progress.Customer(email, id, name, OnboardingService.key(
+        Progress.Customer planned = new Progress.Customer(email, id, name, Provisioner.key(
                 was == null ? null : was.key(), email + "|" + id + "|" + name), false);
         record(progress.get().with(planned));
         call(() -> service.createCustomer(planned), outcome -> {
@@ -570,7 +571,7 @@ public final class OnboardingViewModel {
                 text(Field.COUNTRY).toUpperCase(Locale.ROOT), null, null);
         Progress.User planned = new Progress.User(typed.userType(), typed.email(), typed.firstName(),
                 typed.lastName(), typed.phone(), typed.dateOfBirth(), typed.country(),
-                OnboardingService.key(was == null ? null : was.key(), progress.get().customerId() + typed), null);
+                Provisioner.key(was == null ? null : was.key(), progress.get().customerId() + typed), null);
         record(progress.get().with(planned));
         call(() -> service.createUser(planned), outcome -> {
             String id = outcome.value().userId();
@@ -590,7 +591,7 @@ public final class OnboardingViewModel {
         String name = text(Field.WALLET_NAME);
         String currency = walletCurrency.get();
         Progress.Wallet was = progress.get().wallet();
-        Progress.Wallet planned = new Progress.Wallet(name, currency, OnboardingService.key(
+        Progress.Wallet planned = new Progress.Wallet(name, currency, Provisioner.key(
                 was == null ? null : was.key(), userId + "|" + name + "|" + currency), null);
         record(progress.get().with(planned));
         call(() -> service.createWallet(userId, planned), w -> {
@@ -617,7 +618,7 @@ public final class OnboardingViewModel {
         String currency = progress.get().wallet().currency();
         String chosen = network.get();
         Progress.Address was = progress.get().address();
-        Progress.Address planned = new Progress.Address(chosen, OnboardingService.key(was == null ? null : was.key(),
+        Progress.Address planned = new Progress.Address(chosen, Provisioner.key(was == null ? null : was.key(),
                 walletId + "|" + currency + "|" + chosen), null, null);
         record(progress.get().with(planned));
         call(() -> service.createAddress(walletId, currency, planned), a -> {

@@ -35,8 +35,8 @@ final class Accounts {
         // Any e-mail may be tried (an unknown one simply fails); the password is compared exactly as typed.
         String email = Fields.string(r.body, "email");
         String password = Fields.string(r.body, "password");
-        if (email.isEmpty() || Rules.length(email) > 254) {
-            throw SandboxError.validation("email", "email must be 1 to 254 characters");
+        if (email.isEmpty() || Rules.length(email) > Rules.EMAIL_MAX) {
+            throw SandboxError.validation("email", "email must be 1 to " + Rules.EMAIL_MAX + " characters");
         }
         if (password.isEmpty() || Rules.length(password) > 1024) {
             throw SandboxError.validation("password", "password must be 1 to 1024 characters");

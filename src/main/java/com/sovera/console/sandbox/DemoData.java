@@ -66,7 +66,6 @@ final class DemoData {
                 }
             }
             Customers.storeKey(c, customerPk, ownerKey, now);
-            String key = ownerKey;
             c.commit();
             int existing = countDemoUsers(c, customerPk);
             if (existing < users) {
@@ -75,7 +74,7 @@ final class DemoData {
                 LOG.info("Seeded demo users {} to {} in {} ms", existing, users,
                         (System.nanoTime() - started) / 1_000_000);
             }
-            return new DemoAccount(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID, key);
+            return new DemoAccount(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID, ownerKey);
         }
     }
 

@@ -69,6 +69,9 @@ final class ListQuery {
     private static final int MAX_VALUE_LENGTH = 254;
     private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
     private static final String DIRECTION = "([Aa][Ss][Cc]|[Dd][Ee][Ss][Cc])";
+    /** Each list's sort pattern, compiled once: the sortable fields of an endpoint never change. */
+    private static final Map<java.util.Set<String>, java.util.regex.Pattern> SORT_PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One parsed sort key with its direction. */
     private record Order(SortKey key, String direction) {
@@ -132,7 +135,9 @@ final class ListQuery {
      * {@link #sortPattern}, as in docs/openapi.yaml. A field named again keeps its first direction.
      */
     private void parseSort(String sort) {
-        if (!java.util.regex.Pattern.compile(sortPattern(spec.sort().keySet())).matcher(sort).matches()) {
+        java.util.regex.Pattern allowed = SORT_PATTERNS.computeIfAbsent(java.util.Set.copyOf(spec.sort().keySet()),
+                fields -> java.util.regex.Pattern.compile(sortPattern(fields)));
+        if (!allowed.matcher(sort).matches()) {
             throw SandboxError.validation("filter[sort]", "cannot sort by '" + abbreviate(sort) + "': write field,"
                     + " field ASC or field DESC, comma-separated; sortable: "
                     + String.join(", ", new java.util.TreeSet<>(spec.sort().keySet())));
@@ -163,7 +168,7 @@ final class ListQuery {
         }
         boolean like = rest.endsWith("][like]");
         String field = rest.substring(0, rest.length() - (like ? "][like]".length() : 1));
-        if (value.codePointCount(0, value.length()) > MAX_VALUE_LENGTH) {
+        if (com.sovera.console.api.model.Rules.length(value) > MAX_VALUE_LENGTH) {
             throw SandboxError.validation(abbreviate(key), "the value of " + abbreviate(key) + " is too long");
         }
         if (like) {

@@ -38,6 +38,7 @@ import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Theme;
+import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Scheduler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -69,6 +70,7 @@ public final class MainWindow extends BorderPane {
     private final OnboardingView onboardingView;
     private final ClipboardGuard clipboard;
     private final KeyRing keyRing;
+    private final WriteGuard writeGuard;
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
@@ -115,16 +117,14 @@ public final class MainWindow extends BorderPane {
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
                 keyRing);
-        if (services.environment().isProductionLike()) {
-            onboarding.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
-                    () -> getScene() == null ? null : getScene().getWindow()));
-        }
+        // every write of a production-like environment asks for its host name first (no state: one for all)
+        writeGuard = services.environment().isProductionLike() ? new ProductionWriteGuard(
+                services.client().baseUrl(), () -> getScene() == null ? null : getScene().getWindow())
+                : WriteGuard.ALWAYS;
+        onboarding.setWriteGuard(writeGuard);
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
-        if (services.environment().isProductionLike()) {
-            bulk.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
-                    () -> getScene() == null ? null : getScene().getWindow()));
-        }
+        bulk.setWriteGuard(writeGuard);
         if (services.demo() != null) {
             onboarding.input(Field.LOGIN_EMAIL).set(services.demo().email());
             onboarding.input(Field.PASSWORD).set(services.demo().password());
@@ -293,10 +293,7 @@ public final class MainWindow extends BorderPane {
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
             OwnerKeysModel keys = new OwnerKeysModel(services.client(), services.runner());
-            if (services.environment().isProductionLike()) {
-                keys.setWriteGuard(new ProductionWriteGuard(services.client().baseUrl(),
-                        () -> getScene() == null ? null : getScene().getWindow()));
-            }
+            keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
                 if (customerId.equals(context().customerIdProperty().get()) || context().customerIdProperty().get()

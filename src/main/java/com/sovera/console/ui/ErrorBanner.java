@@ -52,11 +52,6 @@ public final class ErrorBanner extends VBox {
         return problem;
     }
 
-    /** Shows a problem, or hides the banner for null. */
-    public void show(Problem shown) {
-        problem.set(shown);
-    }
-
     private void render(Problem problem) {
         setVisible(problem != null);
         setManaged(problem != null);

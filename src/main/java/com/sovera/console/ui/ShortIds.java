@@ -1,22 +1,22 @@
-package com.sovera.console.lookup;
+package com.sovera.console.ui;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 
-/** Cells the lookups' tables share. */
-final class Columns {
+/** Ids in a table shown shortened ("3f2a9c1e…"), the full id on hover: every column fits a laptop's width. */
+public final class ShortIds {
 
     /** How many characters of an id a table shows: enough to tell rows apart, short enough for a laptop. */
-    static final int SHORT_ID = 8;
+    public static final int SHOWN = 8;
 
-    private Columns() {
+    private ShortIds() {
     }
 
-    /** An id shown shortened ("3f2a9c1e…"), the full id on hover; Copy ID copies it whole. */
-    static <T> void shortId(TableColumn<T, String> column) {
+    /** Makes this column's cells show their ids shortened, the full id in a tooltip. */
+    public static <T> void on(TableColumn<T, String> column) {
         column.setCellFactory(c -> new TableCell<>() {
-            /** One a cell, its text changed on reuse: a tooltip is a pop-up control, costly to make each flip. */
+            /** One a cell, its text changed on reuse: a tooltip is a pop-up control, costly to make each redraw. */
             private final Tooltip full = new Tooltip();
 
             @Override
@@ -27,11 +27,10 @@ final class Columns {
                     setTooltip(null);
                     return;
                 }
-                setText(id.length() > SHORT_ID + 1 ? id.substring(0, SHORT_ID) + "…" : id);
+                setText(id.length() > SHOWN + 1 ? id.substring(0, SHOWN) + "…" : id);
                 full.setText(id);
                 setTooltip(full);
             }
         });
-        column.getStyleClass().add("id-column");
     }
 }
