@@ -157,12 +157,7 @@ final class ImportCommand {
         allowedByPolicy(embedded ? com.sovera.console.policy.EnvironmentRefs.EMBEDDED : origin);
         Sheet sheet = read(options.file());
         Path results = resultsPath(options);
-        BulkImports.Source source;
-        try {
-            source = BulkImports.Source.of(options.file());
-        } catch (IOException e) {
-            throw new CannotRun("Cannot read " + options.file() + ": " + e.getMessage());
-        }
+        BulkImports.Source source = BulkImports.Source.of(sheet);
         boolean demoCustomer = embedded && DemoAccount.CUSTOMER_ID.equals(options.customerId());
         String key = io.env().get(KEY_VARIABLE);
         if ((key == null || key.isBlank()) && !demoCustomer) {

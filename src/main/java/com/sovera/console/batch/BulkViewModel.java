@@ -261,7 +261,7 @@ public final class BulkViewModel {
         LocalDate today = today();
         reading.load(job -> {
             Sheet sheet = SheetReader.read(file);
-            return new Read(sheet, BulkImports.Source.of(file), Preview.of(sheet, sandboxRules, today));
+            return new Read(sheet, BulkImports.Source.of(sheet), Preview.of(sheet, sandboxRules, today));
         }, read -> {
             busy.set(Busy.NONE);
             source = read.source();

@@ -2,16 +2,12 @@ package com.sovera.console.bulk;
 
 import com.sovera.console.api.SovxApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,17 +29,9 @@ public final class BulkImports {
     /** Which file a run came from: its name and SHA-256, by which a rerun of the same import finds its run. */
     public record Source(String name, String sha256) {
 
-        public static Source of(Path file) throws IOException {
-            try (InputStream in = Files.newInputStream(file)) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[64 * 1024];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-                return new Source(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+        /** The file as it was read: its name and the hash of the very bytes its rows came from. */
+        public static Source of(Sheet sheet) {
+            return new Source(sheet.name(), sheet.sha256());
         }
     }
 

@@ -16,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +71,13 @@ public final class SheetReader {
     public static Sheet read(InputStream in, String name) throws SheetException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CountingStream counted = new CountingStream(in);
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        CountingStream counted = new CountingStream(new DigestInputStream(in, digest));
         BufferedReader text = new BufferedReader(new InputStreamReader(counted, decoder), HEADER_PEEK);
         try {
             String headerLine = peekFirstLine(text);
@@ -80,7 +90,9 @@ public final class SheetReader {
                     .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
                     .build(CsvRecordHandler.builder().maxFields(MAX_FIELDS).maxFieldSize(MAX_CELL_READ)
                             .maxRecordSize(MAX_FIELDS * MAX_CELL_READ).build(), text);
-            return new Sheet(name, delimiter, rows(csv, name));
+            List<SheetRow> rows = rows(csv, name);
+            counted.transferTo(java.io.OutputStream.nullOutputStream()); // the hash covers the whole file
+            return new Sheet(name, delimiter, rows, HexFormat.of().formatHex(digest.digest()));
         } catch (UncheckedIOException e) {
             throw failure(e.getCause(), counted.count, name);
         } catch (IOException e) {

@@ -158,6 +158,14 @@ class SheetReaderTest {
         assertThatThrownBy(() -> read(text.getBytes(StandardCharsets.UTF_8))).isInstanceOf(SheetException.class);
     }
 
+    @Test
+    void theSheetCarriesTheHashOfTheWholeFileItWasReadFrom() throws Exception {
+        byte[] bytes = ("\uFEFF" + HEADER + "\r\n" + ROW + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bytes));
+        assertThat(read(bytes).sha256()).isEqualTo(expected);
+    }
+
     private static Sheet read(byte[] bytes) throws SheetException {
         return SheetReader.read(new ByteArrayInputStream(bytes), "users.csv");
     }
