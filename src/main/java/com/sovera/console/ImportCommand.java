@@ -51,7 +51,7 @@ final class ImportCommand {
     static final int SOME_FAILED = 1;
     static final int CANNOT_RUN = 2;
     static final String KEY_VARIABLE = "SOVX_OWNER_KEY";
-    private static final String EMBEDDED = "embedded";
+    private static final String EMBEDDED = com.sovera.console.policy.EnvironmentRefs.EMBEDDED;
     private static final int ERRORS_SHOWN = 20;
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 

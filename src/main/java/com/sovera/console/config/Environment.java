@@ -15,8 +15,8 @@ public record Environment(String id, String name, String baseUrl, Kind kind) {
         CUSTOM
     }
 
-    public static final String EMBEDDED_ID = "embedded";
-    public static final String SOVERA_SANDBOX_ID = "sovera-sandbox";
+    public static final String EMBEDDED_ID = com.sovera.console.policy.EnvironmentRefs.EMBEDDED;
+    public static final String SOVERA_SANDBOX_ID = com.sovera.console.policy.EnvironmentRefs.SOVERA_SANDBOX;
 
     public static final Environment EMBEDDED_SANDBOX =
             new Environment(EMBEDDED_ID, "Local sandbox (embedded)", null, Kind.EMBEDDED);

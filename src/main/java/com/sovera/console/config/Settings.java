@@ -17,7 +17,7 @@ public record Settings(@Json(name = "environment") String environmentId,
     public static final List<String> THEMES = List.of("system", "light", "dark");
 
     /** Longest idle sign-out on offer: a working day (the policy file's limit too). */
-    public static final int MAX_IDLE_MINUTES = 24 * 60;
+    public static final int MAX_IDLE_MINUTES = com.sovera.console.policy.Policy.MAX_IDLE_MINUTES;
 
     public static final Settings DEFAULTS = new Settings(Environment.EMBEDDED_ID, List.of(), 10, 30, "INFO",
             "system", 0);

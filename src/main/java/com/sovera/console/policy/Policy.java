@@ -50,6 +50,9 @@ public final class Policy {
     /** Log levels from the most to the least detailed, as Settings and logback name them. */
     public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
+    /** The longest idle sign-out, in a policy file or in Settings: a day. */
+    public static final int MAX_IDLE_MINUTES = 24 * 60;
+
     /** No file: nothing pinned. */
     public static final Policy NONE = builder().build();
 

@@ -20,7 +20,7 @@ import java.util.Set;
 final class PolicyParser {
 
     /** Longest idle sign-out a policy may set: a working day. */
-    static final int MAX_IDLE_MINUTES = 24 * 60;
+    static final int MAX_IDLE_MINUTES = Policy.MAX_IDLE_MINUTES;
 
     private PolicyParser() {
     }
