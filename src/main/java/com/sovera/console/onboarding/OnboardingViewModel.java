@@ -481,7 +481,7 @@ public final class OnboardingViewModel {
             summaries.get(Step.CUSTOMER).set("Customer " + id + (checked ? " (existing)"
                     : " (existing; not checked: this server does not offer customer lookups)"));
             keyAccepted.set(false);
-            keySource.set(keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE);
+            keySource.set(keyAtHand());
             advance();
         });
     }
@@ -525,18 +525,56 @@ public final class OnboardingViewModel {
     }
 
     private void useExistingUser(User u) {
-        record(progress.get().with(new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(),
-                u.phone(), u.dateOfBirth(), u.country(), null, u.userId(), true)));
-        summaries.get(Step.USER).set("User " + u.email() + " (existing)");
+        Progress.User existing = existing(u);
+        record(progress.get().with(existing));
+        summarise(existing);
         advance();
     }
 
     private void useExistingWallet(Wallet w) {
-        record(progress.get().with(new Progress.Wallet(w.name(), w.currency(), null, w.walletId(), true)));
-        walletCurrency.set(w.currency());
-        network.set(defaultNetwork(w.currency()));
-        summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId() + " (existing)");
+        Progress.Wallet existing = existing(w);
+        record(progress.get().with(existing));
+        addressFor(existing);
+        summarise(existing);
         advance();
+    }
+
+    /** Where a key for an existing customer comes from first: the keychain when it is offered, else pasted. */
+    private KeySource keyAtHand() {
+        return keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE;
+    }
+
+    private static Progress.User existing(User u) {
+        return new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(), u.phone(), u.dateOfBirth(),
+                u.country(), null, u.userId(), true);
+    }
+
+    private static Progress.Wallet existing(Wallet w) {
+        return new Progress.Wallet(w.name(), w.currency(), null, w.walletId(), true);
+    }
+
+    private void summarise(Progress.User existing) {
+        summaries.get(Step.USER).set("User " + (existing.email() == null ? existing.userId() : existing.email())
+                + " (existing)");
+    }
+
+    private void summarise(Progress.Wallet existing) {
+        summaries.get(Step.WALLET).set(existing.currency() + " wallet " + existing.walletId() + " (existing)");
+    }
+
+    /** The address step set for an existing wallet picked: its currency, on that currency's default network. */
+    private void addressFor(Progress.Wallet existing) {
+        walletCurrency.set(existing.currency());
+        network.set(defaultNetwork(existing.currency()));
+    }
+
+    /** The summaries of the steps after signing in, emptied (a new tree). */
+    private void clearSummariesAfterLogin() {
+        summaries.forEach((s, text) -> {
+            if (s != Step.CONNECTIVITY && s != Step.LOGIN) {
+                text.set("");
+            }
+        });
     }
 
     /** Finds the customer's users by the text typed (an e-mail or part of one, or a user id). */
@@ -659,11 +697,7 @@ public final class OnboardingViewModel {
         resetChoices();
         customerOrigin.set(Origin.NEW);
         existingCustomerId.set("");
-        summaries.forEach((s, p) -> {
-            if (s != Step.CONNECTIVITY && s != Step.LOGIN) {
-                p.set("");
-            }
-        });
+        clearSummariesAfterLogin();
         if (draft != null) {
             draft.stop();
         }
@@ -727,33 +761,27 @@ public final class OnboardingViewModel {
         customerOrigin.set(Origin.EXISTING);
         existingCustomerId.set(start.customerId());
         session.customerIdProperty().set(start.customerId());
-        summaries.forEach((s, text) -> {
-            if (s != Step.CONNECTIVITY && s != Step.LOGIN) {
-                text.set("");
-            }
-        });
+        clearSummariesAfterLogin();
         summaries.get(Step.CUSTOMER).set("Customer " + start.customerId() + " (existing)");
         service.client().credentials().useOwnerKey(start.ownerKey());
         keyAccepted.set(start.ownerKey() != null);
         if (start.ownerKey() != null) {
             summaries.get(Step.CREDENTIALS).set("Owner key of the lookups");
         } else {
-            keySource.set(keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE);
+            keySource.set(keyAtHand());
         }
         Step target = start.ownerKey() == null ? Step.CREDENTIALS : Step.USER;
         if (start.user() != null) {
-            User u = start.user();
-            p = p.with(new Progress.User(u.userType(), u.email(), u.firstName(), u.lastName(), u.phone(),
-                    u.dateOfBirth(), u.country(), null, u.userId(), true));
-            summaries.get(Step.USER).set("User " + (u.email() == null ? u.userId() : u.email()) + " (existing)");
+            Progress.User existing = existing(start.user());
+            p = p.with(existing);
+            summarise(existing);
             target = start.ownerKey() == null ? Step.CREDENTIALS : Step.WALLET;
         }
         if (start.wallet() != null) {
-            Wallet w = start.wallet();
-            p = p.with(new Progress.Wallet(w.name(), w.currency(), null, w.walletId(), true));
-            walletCurrency.set(w.currency());
-            network.set(defaultNetwork(w.currency()));
-            summaries.get(Step.WALLET).set(w.currency() + " wallet " + w.walletId() + " (existing)");
+            Progress.Wallet existing = existing(start.wallet());
+            p = p.with(existing);
+            addressFor(existing);
+            summarise(existing);
             target = start.ownerKey() == null ? Step.CREDENTIALS : Step.ADDRESS;
         }
         record(p.atLeast(target));
@@ -771,13 +799,12 @@ public final class OnboardingViewModel {
         if (fresh.user() == null) {
             summaries.get(Step.USER).set("");
         } else {
-            summaries.get(Step.USER).set("User " + fresh.user().email() + " (existing)");
+            summarise(fresh.user());
         }
         if (fresh.wallet() == null) {
             summaries.get(Step.WALLET).set("");
         } else {
-            summaries.get(Step.WALLET).set(fresh.wallet().currency() + " wallet " + fresh.wallet().walletId()
-                    + " (existing)");
+            summarise(fresh.wallet());
         }
         summaries.get(Step.CUSTOMER).set("Customer " + fresh.customerId() + " (existing)");
         record(fresh);
@@ -891,7 +918,7 @@ public final class OnboardingViewModel {
             // the owner key was refused (revoked, or another customer's): signing in again would not help
             service.client().credentials().useOwnerKey(null);
             keyAccepted.set(false);
-            keySource.set(keyRing != null && keychainOffered() ? KeySource.KEYCHAIN : KeySource.PASTE);
+            keySource.set(keyAtHand());
             problem.set(new Problem(p.title(), p.message(), p.code(), p.traceId(), p.field(),
                     "The owner key was refused (revoked, or not this customer's): give the credentials step another"
                             + " one; what you typed is kept."));
