@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The application as `mvn javafx:run` starts it: its own sandbox, then the window as it was left. */
 class ConsoleAppTest extends FxRobot {
@@ -33,14 +33,34 @@ class ConsoleAppTest extends FxRobot {
         System.clearProperty("sovx.home");
     }
 
+    /** Applications started and not yet stopped: a test that fails midway must not leave its window to the next. */
+    private final List<Application> running = new java.util.ArrayList<>();
+
+    @AfterEach
+    void stopWhatIsLeft() throws Exception {
+        for (Application app : List.copyOf(running)) {
+            stop(app);
+        }
+    }
+
+    private Application launch() throws Exception {
+        Application app = FxToolkit.setupApplication(ConsoleApp.class);
+        running.add(app);
+        return app;
+    }
+
+    private void stop(Application app) throws Exception {
+        running.remove(app);
+        FxToolkit.cleanupApplication(app);
+    }
+
     /** Starts the application on the primary stage and waits for its main window (not a window of a test before). */
     private Application start() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane())));
-        Application app = FxToolkit.setupApplication(ConsoleApp.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getScene() != null
+        Application app = launch();
+        ConsoleWindowFixture.waitUntil(30, () -> stage.getScene() != null
                 && stage.getScene().getRoot() instanceof com.sovera.console.shell.MainWindow);
-        WaitForAsyncUtils.waitForFxEvents();
         return app;
     }
 
@@ -51,23 +71,23 @@ class ConsoleAppTest extends FxRobot {
         assertThat(lookup("#environment-badge").queryAs(Labeled.class).getText()).isEqualTo("LOCAL SANDBOX");
         assertThat(lookup("#environment-url").queryAs(Labeled.class).getText()).matches("http://127\\.0\\.0\\.1:\\d+/sovx/v1/");
         // the database opens behind the window: there within moments
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        ConsoleWindowFixture.waitUntil(20,
                 () -> Files.exists(home.resolve("data").resolve("sandbox").resolve("sandbox.mv.db")));
         clickOn("#nav-activity");
         interact(() -> {
             stage.setWidth(1000);
             stage.setHeight(700);
         });
-        FxToolkit.cleanupApplication(first);
+        stop(first);
         assertThat(home.resolve("config").resolve("window.json")).exists();
 
         Application second = start();
         assertThat(stage.getWidth()).isEqualTo(1000);
         assertThat(stage.getHeight()).isEqualTo(700);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        ConsoleWindowFixture.waitUntil(10,
                 () -> lookup("#nav-activity").queryAs(ToggleButton.class).isSelected());
         assertThat(lookup("#activity").tryQuery()).isPresent();
-        FxToolkit.cleanupApplication(second);
+        stop(second);
     }
 
     private Stage stage() throws Exception {
@@ -83,7 +103,7 @@ class ConsoleAppTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private void chooseEnvironmentAndSave(java.util.function.Predicate<com.sovera.console.config.Environment> which)
             throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#settings-environment").tryQuery().isPresent());
+        ConsoleWindowFixture.waitUntil(10, () -> lookup("#settings-environment").tryQuery().isPresent());
         interact(() -> {
             var box = (javafx.scene.control.ComboBox<com.sovera.console.config.Environment>)
                     lookup("#settings-environment").query();
@@ -100,14 +120,14 @@ class ConsoleAppTest extends FxRobot {
             String embeddedUrl = lookup("#environment-url").queryAs(Labeled.class).getText();
             clickOn("#nav-onboarding"); // the window reopens on the view it was left on
             clickOn("#wizard-action");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#login_email").tryQuery().map(n ->
+            ConsoleWindowFixture.waitUntil(20, () -> lookup("#login_email").tryQuery().map(n ->
                     n.isVisible()).orElse(false));
             clickOn("#wizard-action");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#customer_email").tryQuery().map(n ->
+            ConsoleWindowFixture.waitUntil(20, () -> lookup("#customer_email").tryQuery().map(n ->
                     n.isVisible()).orElse(false));
             clickOn("#customer_email").write("ops@half-done.example");
             Path journal = home.resolve("data").resolve("onboarding-journal.json");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(journal)
+            ConsoleWindowFixture.waitUntil(20, () -> Files.exists(journal)
                     && Files.readString(journal).contains("ops@half-done.example")); // a second after typing
 
             clickOn("#nav-settings");
@@ -116,8 +136,7 @@ class ConsoleAppTest extends FxRobot {
                     .setText(otherUrl));
             clickOn("#settings-add");
             chooseEnvironmentAndSave(e -> e.kind() == com.sovera.console.config.Environment.Kind.CUSTOM);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mainWindowShows("PRODUCTION"));
-            WaitForAsyncUtils.waitForFxEvents();
+            ConsoleWindowFixture.waitUntil(20, () -> mainWindowShows("PRODUCTION"));
             assertThat(lookup("#environment-url").queryAs(Labeled.class).getText()).isEqualTo(otherUrl + "/");
             assertThat(lookup("#header-account").queryAs(Labeled.class).getText()).isEqualTo("Not signed in");
             assertThat(lookup("#resume").tryQuery()).as("the other environment's onboarding is not offered here")
@@ -127,9 +146,9 @@ class ConsoleAppTest extends FxRobot {
 
             clickOn("#nav-settings");
             chooseEnvironmentAndSave(e -> e.kind() == com.sovera.console.config.Environment.Kind.EMBEDDED);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mainWindowShows("LOCAL SANDBOX"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#resume").tryQuery().isPresent());
-            FxToolkit.cleanupApplication(app);
+            ConsoleWindowFixture.waitUntil(20, () -> mainWindowShows("LOCAL SANDBOX"));
+            ConsoleWindowFixture.waitUntil(10, () -> lookup("#resume").tryQuery().isPresent());
+            stop(app);
         } finally {
             Files.deleteIfExists(home.resolve("config").resolve("settings.json"));
             Files.deleteIfExists(home.resolve("data").resolve("onboarding-journal.json"));
@@ -155,14 +174,14 @@ class ConsoleAppTest extends FxRobot {
         try {
             Stage stage = stage();
             FxToolkit.setupStage(s -> s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane())));
-            Application app = FxToolkit.setupApplication(ConsoleApp.class);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#start-window").tryQuery().isPresent());
+            Application app = launch();
+            ConsoleWindowFixture.waitUntil(30, () -> lookup("#start-window").tryQuery().isPresent());
             assertThat(lookup("#status").queryAs(Labeled.class).getText()).startsWith("Cannot start on files.example");
             clickOn("#start-settings");
             chooseEnvironmentAndSave(e -> e.kind() == com.sovera.console.config.Environment.Kind.EMBEDDED);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mainWindowShows("LOCAL SANDBOX"));
+            ConsoleWindowFixture.waitUntil(30, () -> mainWindowShows("LOCAL SANDBOX"));
             assertThat(stage.getScene().getRoot()).isInstanceOf(com.sovera.console.shell.MainWindow.class);
-            FxToolkit.cleanupApplication(app);
+            stop(app);
         } finally {
             Files.deleteIfExists(config.resolve("settings.json"));
         }
@@ -180,10 +199,10 @@ class ConsoleAppTest extends FxRobot {
         Files.writeString(data.resolve("sandbox"), "not a directory");
         try {
             Application app = start();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+            ConsoleWindowFixture.waitUntil(20,
                     () -> lookup("#startup-notice").queryAs(Labeled.class).getText().contains("Cannot open the sandbox"));
             assertThat(lookup("#startup-notice").query().isVisible()).isTrue();
-            FxToolkit.cleanupApplication(app);
+            stop(app);
         } finally {
             Files.delete(data.resolve("sandbox"));
             if (Files.exists(saved)) {

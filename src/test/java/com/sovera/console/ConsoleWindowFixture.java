@@ -32,7 +32,15 @@ abstract class ConsoleWindowFixture extends FxRobot {
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        waitUntil(20, condition::getAsBoolean);
+    }
+
+    /**
+     * Waits for the condition, then for the FX thread to finish what it was doing: a test thread that acts the
+     * moment a node appears can meet it while the FX thread is still moving it (TestFX looks from the test thread).
+     */
+    static void waitUntil(long seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

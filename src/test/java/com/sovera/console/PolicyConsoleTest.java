@@ -15,7 +15,6 @@ import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The application as it starts on a managed desk: the administrator's policy file read once at start (handed to
@@ -65,9 +63,8 @@ class PolicyConsoleTest extends FxRobot {
         FxToolkit.setupStage(s -> s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane())));
         Startup.begin(() -> PolicyFile.load(file));
         Application app = FxToolkit.setupApplication(ConsoleApp.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getScene() != null
+        ConsoleWindowFixture.waitUntil(30, () -> stage.getScene() != null
                 && stage.getScene().getRoot() instanceof MainWindow);
-        WaitForAsyncUtils.waitForFxEvents();
         return app;
     }
 
@@ -92,7 +89,7 @@ class PolicyConsoleTest extends FxRobot {
 
     private void openSettings() throws Exception {
         clickOn("#nav-settings");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#settings-environment").tryQuery().isPresent());
+        ConsoleWindowFixture.waitUntil(10, () -> lookup("#settings-environment").tryQuery().isPresent());
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +118,7 @@ class PolicyConsoleTest extends FxRobot {
             assertThat(lookup("#startup-notice").query().isVisible()).as("a policy applied is no problem").isFalse();
 
             clickOn("#nav-users");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#lookup-remember").tryQuery().isPresent());
+            ConsoleWindowFixture.waitUntil(10, () -> lookup("#lookup-remember").tryQuery().isPresent());
             CheckBox remember = lookup("#lookup-remember").queryAs(CheckBox.class);
             assertThat(remember.getText()).isEqualTo("Keychain unavailable");
             assertThat(remember.isDisabled()).isTrue();
@@ -147,7 +144,7 @@ class PolicyConsoleTest extends FxRobot {
             interact(() -> environments().getItems().stream().filter(e -> e.baseUrl().equals(b.baseUrl()))
                     .findFirst().ifPresent(environments()::setValue));
             clickOn("#settings-save");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#environment-url").tryQuery()
+            ConsoleWindowFixture.waitUntil(20, () -> lookup("#environment-url").tryQuery()
                     .map(n -> ((Labeled) n).getText().startsWith(b.baseUrl())).orElse(false));
             Settings saved = new SettingsStore(home.resolve("config")).load();
             assertThat(saved.environment().baseUrl()).isEqualTo(b.baseUrl());
