@@ -25,7 +25,7 @@ public final class SandboxCommand {
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
+                throw new IllegalArgumentException(arg + " needs a value; " + USAGE);
             }
             String value = args[++i];
             try {
