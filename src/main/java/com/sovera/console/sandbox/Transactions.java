@@ -72,7 +72,9 @@ final class Transactions {
                 ps.setString(2, address.toLowerCase(Locale.ROOT));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw SandboxError.notFound("address " + address);
+                        // not echoed: the message says what is missing, the caller knows what it sent
+                        throw new SandboxError(404, "NOT_FOUND", "The customer holds no deposit address of that"
+                                + " value.", "address");
                     }
                     walletPk = rs.getLong(1);
                     walletId = rs.getString(2);
