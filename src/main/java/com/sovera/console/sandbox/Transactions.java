@@ -48,6 +48,10 @@ final class Transactions {
 
     /** {@code POST /sandbox/deposits {"address", "amount"}}: a new PENDING deposit with no confirmations. */
     Reply deposit(SandboxRequest r) throws SQLException {
+        if (r.body.get("amount") instanceof BigDecimal) {
+            throw SandboxError.validation("amount", "amount must be a decimal string such as \"0.0015\", not a JSON"
+                    + " number: a number may lose digits on its way");
+        }
         String amountText = Fields.string(r.body, "amount");
         if (!Rules.isAmountText(amountText)) {
             throw SandboxError.validation("amount", "amount must be a decimal string such as \"0.0015\": digits,"

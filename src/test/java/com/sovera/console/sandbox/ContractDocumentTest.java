@@ -91,6 +91,20 @@ class ContractDocumentTest {
     }
 
     @Test
+    void exactlyTheSimulationEndpointsAreMarkedSandboxOnlyAndAssumed() {
+        Set<String> sandboxOnly = OpenApiContract.get().operations().stream()
+                .filter(o -> o.node().path("x-sandbox-only").asBoolean(false))
+                .peek(o -> assertThat(o.assumed()).as(o.id()).isTrue())
+                .map(o -> o.method() + " " + o.template()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(sandboxOnly).containsExactly("POST /sandbox/blocks", "POST /sandbox/deposits");
+        for (String path : List.of("/transactions", "/transactions/{transaction_id}", "/wallets/{wallet_id}/transactions")) {
+            assertThat(doc.path("paths").path(path).path("get").path("x-assumed").asBoolean()).as(path).isTrue();
+            assertThat(doc.path("paths").path(path).path("get").path("security").toString()).as(path)
+                    .isEqualTo("[{\"ownerKey\":[]}]");
+        }
+    }
+
+    @Test
     void theSandboxServesItWithoutCredentialsAsYamlAndAsJson() throws Exception {
         try (Sandbox sandbox = Sandbox.inMemory(0)) {
             HttpResponse<String> yaml = sandbox.send("GET", "/openapi.yaml", null);
