@@ -23,17 +23,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Simulated deposits and blocks over HTTP against the real sandbox: statuses and confirmations as simulated time
  * passes (a clock moved by the test, never a sleep), balances, tenants, audiences, bad amounts, idempotent
  * replays and restarts. Every answer is held to docs/openapi.yaml by the {@link Sandbox} helper.
+ *
+ * <p>One sandbox serves the tests (each with customers of its own), but for the restart's. Every test moves the
+ * clock by whole blocks, so each begins on a block's edge.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DepositsTest {
 
     private static final Duration BLOCK = Duration.ofSeconds(10);
+    private final MutableClock clock = new MutableClock();
+    private Sandbox sandbox;
+
+    @BeforeAll
+    void start() {
+        sandbox = new Sandbox(SandboxConfig.inMemory().withDemoUsers(40).withClock(clock).withBlockPeriod(BLOCK));
+    }
+
+    @AfterAll
+    void stop() {
+        sandbox.close();
+    }
 
     /** A customer of its own: a client with its owner key, the key itself for raw requests, one funded address. */
     private record Customer(SovxClient client, String key, Wallet wallet, DepositAddress address) implements AutoCloseable {
@@ -60,14 +79,9 @@ class DepositsTest {
         return catchThrowableOfType(ApiException.class, () -> call.get().execute());
     }
 
-    private static Sandbox sandbox(MutableClock clock) {
-        return new Sandbox(SandboxConfig.inMemory().withDemoUsers(0).withClock(clock).withBlockPeriod(BLOCK));
-    }
-
     @Test
     void aBitcoinDepositIsPendingUntilThreeBlocksThenCompletedAndItsAmountMovesToTheBalance() {
-        MutableClock clock = new MutableClock();
-        try (Sandbox sandbox = sandbox(clock); Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
+        try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
             var api = c.client().api();
             Transaction made = api.simulateDeposit(new NewDeposit(c.address().address(), "0.0015"), null).execute();
             assertThat(made.status()).isEqualTo(Status.PENDING);
@@ -111,8 +125,7 @@ class DepositsTest {
 
     @Test
     void anEthereumDepositNeedsTwelveBlocksAndMinedBlocksCountAtOnce() {
-        MutableClock clock = new MutableClock();
-        try (Sandbox sandbox = sandbox(clock); Customer eth = customer(sandbox, "ETH", "ethereum-sepolia");
+        try (Customer eth = customer(sandbox, "ETH", "ethereum-sepolia");
              Customer usdc = customer(sandbox, "USDC", "ethereum-sepolia")) {
             Transaction wei = eth.client().api().simulateDeposit(new NewDeposit(eth.address().address(),
                     "0.000000000000000001"), null).execute();
@@ -144,8 +157,7 @@ class DepositsTest {
 
     @Test
     void balancesAreExactSumsOfCompletedDepositsAndPendingOnesApart() {
-        MutableClock clock = new MutableClock();
-        try (Sandbox sandbox = sandbox(clock); Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
+        try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
             var api = c.client().api();
             String address = c.address().address();
             api.simulateDeposit(new NewDeposit(address, "0.1"), null).execute();
@@ -163,8 +175,7 @@ class DepositsTest {
 
     @Test
     void listsFilterByHashAddressWalletStatusAndCurrencyAndSortByAmount() {
-        MutableClock clock = new MutableClock();
-        try (Sandbox sandbox = sandbox(clock); Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
+        try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
             var api = c.client().api();
             String userId = c.wallet().userId();
             Wallet eth = api.createWallet(userId, new NewWallet("E", "ETH"), null).execute();
@@ -212,8 +223,7 @@ class DepositsTest {
 
     @Test
     void anAmountIsADecimalStringAboveZeroWithinItsAssetsDecimalsElse400NamingIt() throws Exception {
-        MutableClock clock = new MutableClock();
-        try (Sandbox sandbox = sandbox(clock); Customer btc = customer(sandbox, "BTC", "bitcoin-testnet");
+        try (Customer btc = customer(sandbox, "BTC", "bitcoin-testnet");
              Customer usdc = customer(sandbox, "USDC", "ethereum-sepolia")) {
             String b = btc.address().address();
             List<String> bad = List.of("0.0015", "1e3", "1E-3", "\"1e3\"", "\"-1\"", "\"+1\"", "\".5\"", "\"1.\"", "\"0\"",
@@ -250,7 +260,7 @@ class DepositsTest {
 
     @Test
     void blocksAreMinedOneToAThousandAtOnce() throws Exception {
-        try (Sandbox sandbox = sandbox(new MutableClock()); Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
+        try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
             for (String count : List.of("0", "1001", "-1", "1.5", "\"5\"", "null", "true", "1e4")) {
                 HttpResponse<String> answer = sandbox.send("POST", "/sandbox/blocks", "{\"count\":" + count + "}",
                         "x-api-key", c.key(), "Content-Type", "application/json");
@@ -269,7 +279,7 @@ class DepositsTest {
 
     @Test
     void anotherCustomersWalletAddressAndTransactionAre404AndOtherAudiences403() throws Exception {
-        try (Sandbox sandbox = sandbox(new MutableClock()); Customer a = customer(sandbox, "BTC", "bitcoin-testnet");
+        try (Customer a = customer(sandbox, "BTC", "bitcoin-testnet");
              Customer b = customer(sandbox, "BTC", "bitcoin-testnet")) {
             Transaction ofA = a.client().api().simulateDeposit(new NewDeposit(a.address().address(), "1"), null)
                     .execute();
@@ -304,7 +314,7 @@ class DepositsTest {
 
     @Test
     void theSameIdempotencyKeyReplaysADepositAndABlockRunOnce() throws Exception {
-        try (Sandbox sandbox = sandbox(new MutableClock()); Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
+        try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
             var api = c.client().api();
             Transaction first = api.simulateDeposit(new NewDeposit(c.address().address(), "0.25"), "dep-1").execute();
             Transaction again = api.simulateDeposit(new NewDeposit(c.address().address(), "0.25"), "dep-1").execute();
@@ -351,7 +361,7 @@ class DepositsTest {
 
     @Test
     void theDemoWalletsBalancesAreSumsOfTheirSeededCompletedDeposits() {
-        try (Sandbox sandbox = Sandbox.inMemory(40); SovxClient client = sandbox.client()) {
+        try (SovxClient client = sandbox.client()) {
             client.credentials().useOwnerKey(sandbox.server.demo().ownerKey());
             List<Wallet> wallets = client.api().listWallets(Filter.page(100, 0).asQuery()).execute().rows();
             assertThat(wallets).hasSizeGreaterThan(20);
