@@ -102,8 +102,24 @@ final class Blocks {
     private record Completed(long pk, long customerPk, long walletPk, BigDecimal amount, long at) {
     }
 
-    /** Adds {@code count} blocks and completes the deposits they confirm, all in one transaction. */
+    /**
+     * Adds {@code count} blocks and completes the deposits they confirm, all in one transaction. A wallet row held
+     * by a deposit being recorded makes it wait; past H2's lock timeout it tries again rather than fail a read.
+     */
     private void advance(long count, BlockTime time) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                advanceOnce(count, time);
+                return;
+            } catch (SQLException e) {
+                if (!"HYT00".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void advanceOnce(long count, BlockTime time) throws SQLException {
         long to = height + count;
         List<Completed> completed = new ArrayList<>();
         try (Connection c = db.unbound()) {

@@ -174,6 +174,44 @@ class DepositsTest {
     }
 
     @Test
+    void depositsMadeWhileBlocksAreMinedAllEndInTheBalanceExactlyOnce() throws Exception {
+        try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
+            var api = c.client().api();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            api.simulateDeposit(new NewDeposit(c.address().address(), "0.00000001"), null).execute();
+                            api.getWallet(c.wallet().walletId()).execute();
+                        }
+                        return null;
+                    }));
+                }
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        api.mineBlocks(new NewBlocks(1), null).execute();
+                        api.listTransactions(Filter.none().where("status", "PENDING").asQuery()).execute();
+                    }
+                    return null;
+                }));
+                for (var done : work) {
+                    done.get(); // an ApiException (a 500 among them) fails the test here
+                }
+            } finally {
+                pool.shutdown();
+            }
+            api.mineBlocks(new NewBlocks(3), null).execute();
+            Wallet w = api.getWallet(c.wallet().walletId()).execute();
+            assertThat(w.balance().toPlainString()).isEqualTo("0.0000006");
+            assertThat(w.pendingBalance()).isZero();
+            assertThat(api.listTransactions(Filter.none().where("status", "COMPLETED").asQuery()).execute().total())
+                    .isEqualTo(60L);
+        }
+    }
+
+    @Test
     void listsFilterByHashAddressWalletStatusAndCurrencyAndSortByAmount() {
         try (Customer c = customer(sandbox, "BTC", "bitcoin-testnet")) {
             var api = c.client().api();
