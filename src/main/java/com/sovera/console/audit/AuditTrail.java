@@ -315,6 +315,8 @@ public final class AuditTrail {
         String why;
         if (e instanceof AccessDeniedException a) {
             why = "permission denied on " + a.getFile();
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            why = "a file is in the way of a directory: " + f.getFile();
         } else if (e instanceof NoSuchFileException n) {
             why = "no such file or directory: " + n.getFile();
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
