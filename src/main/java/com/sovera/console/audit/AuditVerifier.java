@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a trail file, or an export of one, line by line. A month file's first entry continues the chain from
- * wherever the previous month ended (the very first entry of a trail follows {@link AuditLine#GENESIS}); an
+ * the previous month's last entry (checked when that file lies beside it) (the very first entry of a trail follows {@link AuditLine#GENESIS}); an
  * export's header line names the hash its first entry follows, how many entries it holds and the last hash, and
  * all three are checked. A line cut off by a crash is reported and the chain is checked over it, from the last
  * whole entry.
  */
 public final class AuditVerifier {
 
+    private static final Pattern MONTH_FILE = Pattern.compile("^(audit-.+-)(\\d{4}-\\d{2})\\.jsonl$");
     private static final Pattern EXPORT = Pattern.compile("^\\{\"audit_export\":\\{.*\"entries\":(\\d{1,18}),"
             + "\"anchor\":\"([0-9a-f]{64})\",\"last\":\"([0-9a-f]{64})\"\\}\\}$");
 
@@ -42,12 +43,40 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
-    /** Checks {@code file}; an IOException when it cannot be read. */
+    /**
+     * Checks {@code file}; an IOException when it cannot be read. A month file whose month before lies beside it
+     * must continue that file's last entry, so a first line removed shows too.
+     */
     public static Verdict verify(Path file) throws IOException {
-        return verify(AuditTrail.latin1Lines(Files.readAllBytes(file)));
+        return verify(AuditTrail.latin1Lines(Files.readAllBytes(file)), monthBefore(file));
     }
 
     static Verdict verify(List<String> lines) {
+        return verify(lines, null);
+    }
+
+    /** The last whole entry of the month before {@code file}'s, when that file lies beside it; else null. */
+    private static AuditLine.Entry monthBefore(Path file) throws IOException {
+        Matcher m = MONTH_FILE.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            return null;
+        }
+        java.time.YearMonth before = java.time.YearMonth.parse(m.group(2)).minusMonths(1);
+        Path previous = file.resolveSibling(m.group(1) + before + ".jsonl");
+        if (!Files.isRegularFile(previous)) {
+            return null;
+        }
+        List<String> lines = AuditTrail.latin1Lines(Files.readAllBytes(previous));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            AuditLine.Entry e = AuditLine.read(lines.get(i));
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Verdict verify(List<String> lines, AuditLine.Entry monthBefore) {
         List<Integer> cutOff = new ArrayList<>();
         int start = 0;
         Matcher header = lines.isEmpty() ? null : EXPORT.matcher(lines.get(0));
@@ -60,6 +89,10 @@ public final class AuditVerifier {
         long count = 0;
         long firstSeq = 0;
         long seq = 0;
+        if (!export && monthBefore != null) {
+            expected = monthBefore.hash();
+            seq = monthBefore.seq();
+        }
         String last = expected == null ? AuditLine.GENESIS : expected;
         for (int i = start; i < lines.size(); i++) {
             int number = i + 1;
@@ -84,10 +117,12 @@ public final class AuditVerifier {
             } else if (!e.prev().equals(expected)) {
                 return broken(count, firstSeq, last, number, export && count == 0
                         ? "it does not follow the anchor the export's header names"
+                        : count == 0 ? "it does not follow the last entry of the month before (entry "
+                        + seq + "): a line was removed, inserted or moved"
                         : "it does not follow the entry before it (line " + previousEntryLine(lines, i, start)
                         + "): a line was removed, inserted or moved", cutOff, export);
             }
-            if (count > 0 && e.seq() != seq + 1) {
+            if ((count > 0 || (!export && monthBefore != null)) && e.seq() != seq + 1) {
                 return broken(count, firstSeq, last, number, "it is entry " + e.seq() + " where entry " + (seq + 1)
                         + " was due", cutOff, export);
             }

@@ -107,6 +107,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void theFirstLineRemovedFromAMonthIsDetectedAgainstTheMonthBeforeBesideIt() throws Exception {
+        AuditTrail trail = trail();
+        trail.record(event("user.create", "user_id", "u-nov", Outcome.CREATED));
+        clock.set(Instant.parse("2026-12-01T00:00:01Z"));
+        trail.record(event("user.create", "user_id", "u-dec-1", Outcome.CREATED));
+        trail.record(event("user.create", "user_id", "u-dec-2", Outcome.CREATED));
+        Path december = trail.currentFile();
+        assertThat(AuditVerifier.verify(december).intact()).isTrue();
+        List<String> lines = new ArrayList<>(Files.readAllLines(december));
+        lines.remove(0);
+        Files.write(december, lines);
+        AuditVerifier.Verdict verdict = AuditVerifier.verify(december);
+        assertThat(verdict.brokenLine()).isEqualTo(1);
+        assertThat(verdict.why()).contains("month before");
+    }
+
+    @Test
     void aHalfWrittenLastLineIsReportedAndTheChainGoesOnFromTheLastWholeEntry() throws Exception {
         Path file = fiveEntries();
         String whole = Files.readString(file);
