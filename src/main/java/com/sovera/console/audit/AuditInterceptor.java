@@ -51,12 +51,16 @@ public final class AuditInterceptor implements Interceptor {
     private final String environment;
     private final String baseUrl;
     private final Supplier<String> operator;
+    /** How many path segments the base URL has ({@code sovx/v1}): a write's path is read after them. */
+    private final int baseSegments;
 
     private AuditInterceptor(AuditTrail trail, String environment, String baseUrl, Supplier<String> operator) {
         this.trail = Objects.requireNonNull(trail);
         this.environment = Objects.requireNonNull(environment);
         this.baseUrl = Objects.requireNonNull(baseUrl);
         this.operator = Objects.requireNonNull(operator);
+        this.baseSegments = (int) okhttp3.HttpUrl.get(baseUrl).pathSegments().stream().filter(s -> !s.isEmpty())
+                .count();
     }
 
     /**
@@ -145,8 +149,7 @@ public final class AuditInterceptor implements Interceptor {
     /** The write a request makes, or null for a read. Paths are relative to the base URL's {@code /sovx/v1}. */
     private Write classify(Request request) {
         List<String> all = request.url().pathSegments();
-        int base = okhttp3.HttpUrl.get(baseUrl).pathSegments().stream().filter(s -> !s.isEmpty()).toList().size();
-        List<String> p = all.subList(Math.min(base, all.size()), all.size());
+        List<String> p = all.subList(Math.min(baseSegments, all.size()), all.size());
         String method = request.method();
         int n = p.size();
         if (method.equals("POST")) {
