@@ -146,6 +146,17 @@ final class ImportCommand {
         }
     }
 
+    /** The desk's audit trail, checked before any call: a write it could not record is not made. */
+    private com.sovera.console.audit.AuditTrail auditTrail() throws CannotRun {
+        com.sovera.console.audit.AuditTrail trail = com.sovera.console.audit.AuditTrail.forThisDesk(dirs.logs());
+        try {
+            trail.before();
+        } catch (com.sovera.console.audit.AuditUnavailableException e) {
+            throw new CannotRun(e.getMessage());
+        }
+        return trail;
+    }
+
     private static String usage() {
         return "\nUsage: --import FILE --customer ID [--base-url URL --confirm-host HOST] [--results FILE]"
                 + "\n(the owner key is read from " + KEY_VARIABLE + ", or from standard input when it is unset)";
@@ -157,6 +168,7 @@ final class ImportCommand {
         allowedByPolicy(embedded ? com.sovera.console.policy.EnvironmentRefs.EMBEDDED : origin);
         Sheet sheet = read(options.file());
         Path results = resultsPath(options);
+        com.sovera.console.audit.AuditTrail trail = auditTrail();
         BulkImports.Source source = BulkImports.Source.of(sheet);
         boolean demoCustomer = embedded && DemoAccount.CUSTOMER_ID.equals(options.customerId());
         String key = io.env().get(KEY_VARIABLE);
@@ -177,7 +189,10 @@ final class ImportCommand {
                 key = sandbox.demo().ownerKey(); // the demo customer's key, known to this process only
             }
             RateLimitPacer pacer = new RateLimitPacer();
-            try (SovxClient client = SovxClient.builder(baseUrl).pacer(pacer).wireLog(WireLog.BASIC).build()) {
+            String environment = embedded ? EMBEDDED : com.sovera.console.policy.EnvironmentRefs.normalise(origin);
+            try (SovxClient client = SovxClient.builder(baseUrl).pacer(pacer).wireLog(WireLog.BASIC)
+                    .audit(com.sovera.console.audit.AuditInterceptor.forImport(trail, environment, baseUrl,
+                            options.customerId())).build()) {
                 client.credentials().useOwnerKey(key.strip());
                 return importRows(client, pacer, sheet, source, results, new BulkImports.Target(origin,
                         options.customerId(), embedded));

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The entry point. Not an {@code Application} itself, so that JavaFX starts from a plain classpath:
  * {@code --sandbox-only ...} runs the embedded SovX sandbox alone; {@code --import FILE ...} imports a bulk
- * onboarding file without a window ({@link ImportCommand}); anything else opens the console.
+ * onboarding file without a window ({@link ImportCommand}); {@code --verify-audit FILE} checks an audit trail
+ * ({@link AuditCommand}); anything else opens the console.
  */
 public final class Launcher {
 
@@ -27,6 +28,9 @@ public final class Launcher {
     public static void main(String[] args) throws InterruptedException {
         if (Arrays.asList(args).contains("--import")) {
             System.exit(ImportCommand.run(args, ImportCommand.Io.system(), AppDirs.forCurrentUser()));
+        }
+        if (Arrays.asList(args).contains("--verify-audit")) {
+            System.exit(AuditCommand.run(args, AuditCommand.Io.system()));
         }
         if (Arrays.asList(args).contains("--sandbox-only")) {
             try {

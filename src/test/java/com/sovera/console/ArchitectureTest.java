@@ -132,6 +132,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAuditTrailStandsBelowTheScreensOnTheApiClientOnly() {
+        noClasses().that().resideInAPackage("..console.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sovera.console.sandbox..",
+                        "com.sovera.console.ui..", "com.sovera.console.shell..", "com.sovera.console.onboarding..",
+                        "com.sovera.console.lookup..", "com.sovera.console.batch..", "com.sovera.console.session..",
+                        "com.sovera.console.settings..", "com.sovera.console.help..", "com.sovera.console.activity..")
+                .because("the console, the bulk run and --import all record through it").check(classes);
+    }
+
+    @Test
     void featuresDoNotReachIntoEachOtherOnlyTheShellWiresThem() {
         String[] features = {"onboarding", "lookup", "activity", "settings", "help", "batch"};
         for (String feature : features) {

@@ -100,6 +100,9 @@ final class Failures {
         if (e instanceof MissingCredentialException missing) {
             return new TransportException(Kind.NO_CREDENTIAL, 0, missing.getMessage(), null);
         }
+        if (e instanceof NotSentException notSent) {
+            return new TransportException(Kind.NOT_SENT, 0, notSent.getMessage(), null);
+        }
         if (e instanceof UnknownHostException) {
             return new TransportException(Kind.UNREACHABLE_HOST, 0, "Cannot find the host " + host
                     + ": check the base URL for typos and that this computer is online.", e);

@@ -82,7 +82,7 @@ final class RetryInterceptor implements Interceptor {
      * failure, an unknown host or a missing credential: those fail the same way again.
      */
     private static boolean isRetryable(IOException e) {
-        if (e instanceof SSLException || e instanceof MissingCredentialException
+        if (e instanceof SSLException || e instanceof MissingCredentialException || e instanceof NotSentException
                 || e instanceof java.net.UnknownHostException) {
             return false;
         }

@@ -31,6 +31,8 @@ public final class SovxClient implements AutoCloseable {
     private final HttpLoggingInterceptor logging;
     /** Paces this client's requests by the server's rate-limit headers; null for none. */
     private final RateLimitPacer pacer;
+    /** Records each write in the audit trail, and refuses one it cannot record; null for none. */
+    private final okhttp3.Interceptor audit;
 
     private SovxClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -58,6 +60,7 @@ public final class SovxClient implements AutoCloseable {
         this.retry = new RetryInterceptor(b.retryPolicy);
         this.activity = new ActivityInterceptor(b.activity);
         this.pacer = b.pacer;
+        this.audit = b.audit;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
     }
@@ -72,6 +75,7 @@ public final class SovxClient implements AutoCloseable {
         this.retry = parent.retry;
         this.activity = parent.activity;
         this.pacer = pacer;
+        this.audit = parent.audit;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
     }
@@ -79,8 +83,11 @@ public final class SovxClient implements AutoCloseable {
     /** The interceptors in their order; {@code newBuilder()} shares the connection pool and the dispatcher. */
     private OkHttpClient withCredentials(OkHttpClient shared, Credentials attached) {
         OkHttpClient.Builder chain = shared.newBuilder()
-                .addInterceptor(new EndpointInterceptor(attached))
-                .addInterceptor(retry)
+                .addInterceptor(new EndpointInterceptor(attached));
+        if (audit != null) {
+            chain.addInterceptor(audit); // outside the retries: one entry a call, with its final outcome
+        }
+        chain.addInterceptor(retry)
                 .addInterceptor(logging)
                 .addInterceptor(activity);
         if (pacer != null) {
@@ -183,6 +190,7 @@ public final class SovxClient implements AutoCloseable {
         private javax.net.SocketFactory socketFactory;
         private final java.util.List<okhttp3.Interceptor> observers = new java.util.ArrayList<>();
         private RateLimitPacer pacer;
+        private okhttp3.Interceptor audit;
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -235,6 +243,15 @@ public final class SovxClient implements AutoCloseable {
          */
         public Builder pacer(RateLimitPacer value) {
             this.pacer = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Records every write in the audit trail and refuses one the trail cannot record (an
+         * {@code audit.AuditInterceptor}); it sees each call once, after its credential, outside the retries.
+         */
+        public Builder audit(okhttp3.Interceptor value) {
+            this.audit = Objects.requireNonNull(value);
             return this;
         }
 

@@ -15,7 +15,9 @@ public final class TransportException extends SovxException {
         MALFORMED_BODY(false),
         UNEXPECTED_SHAPE(false),
         CANCELLED(false),
-        NO_CREDENTIAL(false);
+        NO_CREDENTIAL(false),
+        /** The console refused to send it (see {@link NotSentException}). */
+        NOT_SENT(false);
 
         private final boolean transientByNature;
 

@@ -41,6 +41,7 @@ public record Problem(String title, String message, String code, String traceId,
             case TRUNCATED_BODY -> "Answer cut off";
             case CANCELLED -> "Cancelled";
             case NO_CREDENTIAL -> "Not signed in";
+            case NOT_SENT -> "Not sent";
         };
     }
 
