@@ -57,9 +57,8 @@ public final class OnboardingService {
 
     /** Mints an owner key; the client holds it for the steps that follow (in memory only). */
     public CustomerCredentials mintKey(String customerId, String key) throws Exception {
-        CustomerCredentials minted = writes.ownerKey(customerId, key);
-        client.credentials().useOwnerKey(minted.customerSecret());
-        return minted;
+        // the caller puts the key into the client on the FX thread, where a sign-out meanwhile drops the answer
+        return writes.ownerKey(customerId, key);
     }
 
     public Provisioner.Outcome<com.sovera.console.api.model.User> createUser(Progress.User u) throws Exception {

@@ -88,7 +88,6 @@ public final class OnboardingViewModel {
     private final Environment environment;
     private final SessionState session;
     private WriteGuard writeGuard = WriteGuard.ALWAYS;
-    private boolean writeAllowed;
 
     private final ObjectProperty<Progress> progress = new SimpleObjectProperty<>();
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CONNECTIVITY);
@@ -141,8 +140,9 @@ public final class OnboardingViewModel {
                                Environment environment, SessionState session, KeyRing keyRing) {
         this.service = service;
         this.keyRing = keyRing;
-        this.picker = new TreePicker(service.client(), runner);
-        this.runner = runner;
+        // every call of the wizard belongs to the session in force: a sign-out cancels it and drops its answer
+        this.runner = session.runner(runner);
+        this.picker = new TreePicker(service.client(), this.runner);
         this.scheduler = scheduler;
         this.clock = clock;
         this.environment = environment;
@@ -332,6 +332,7 @@ public final class OnboardingViewModel {
         if (s == Step.CREDENTIALS && now.keyShown()) {
             // the operator stored it: it leaves the screen (the client keeps it in memory for the steps ahead)
             keyAccepted.set(true);
+            session.current().keyConfirmed(progress.get().customerId(), secret.get());
             secret.set(null);
             lastFour.set("");
             summaries.get(s).set("Owner key minted and stored by the operator");
@@ -592,6 +593,8 @@ public final class OnboardingViewModel {
         String key = OnboardingService.mintKey(progress.get().credentials());
         record(progress.get().with(new Progress.Credentials(key, false)));
         call(() -> service.mintKey(customerId, key), minted -> {
+            service.client().credentials().useOwnerKey(minted.customerSecret());
+            session.current().keyMinted(customerId, minted.customerSecret());
             secret.set(minted.customerSecret());
             lastFour.set("");
             keyLost.set(false);
@@ -887,14 +890,12 @@ public final class OnboardingViewModel {
     }
 
     private boolean mayWrite() {
-        if (!writeAllowed) {
-            writeAllowed = writeGuard.allowWrite();
-        }
-        if (!writeAllowed) {
+        boolean allowed = session.current().mayWrite(writeGuard); // asked once a session, forgotten at its close
+        if (!allowed) {
             problem.set(new Problem("Not confirmed", "Nothing was created: writing to " + environment.name()
                     + " was not confirmed.", null, null, null, "Confirm to write to this environment."));
         }
-        return writeAllowed;
+        return allowed;
     }
 
     private <T> void call(Callable<T> work, Consumer<T> onSuccess) {

@@ -257,4 +257,48 @@ class OnboardingViewModelTest {
         assertThat(w.step()).isEqualTo(Step.LOGIN);
         assertThat(w.model.input(Field.CUSTOMER_ID).get()).isEqualTo("gone-corp");
     }
+
+    @Test
+    void aSignOutTakesTheWriteConfirmationWithIt() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        int[] asked = {0};
+        w.model.setWriteGuard(() -> {
+            asked[0]++;
+            return true;
+        });
+        w.signedIn().customer("first-corp").model.act();
+        w.model.startOver();
+        w.customer("second-corp").model.act();
+        assertThat(asked[0]).as("one confirmation for the session's writes").isEqualTo(1);
+
+        w.signOut();
+        w.signedInAgain();
+        w.model.startOver();
+        w.customer("third-corp").model.act();
+        assertThat(asked[0]).as("the next session asks again").isEqualTo(2);
+        assertThat(customers()).extracting(Customer::customerId)
+                .containsExactlyInAnyOrder("first-corp", "second-corp", "third-corp");
+    }
+
+    @Test
+    void aMintAnsweringAsTheOperatorSignsOutPutsNoKeyBackIntoTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        Runnable[] whenMinted = {() -> { }};
+        SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE)
+                .networkInterceptor(chain -> {
+                    okhttp3.Response answer = chain.proceed(chain.request());
+                    if (chain.request().url().encodedPath().endsWith("/credentials")) {
+                        whenMinted[0].run(); // the answer is in; the worker has not handed it over yet
+                    }
+                    return answer;
+                }).build();
+        wizard = new Wizard(client, data, new SameThreadTaskRunner());
+        wizard.signedIn().customer("late-corp").model.act();
+        whenMinted[0] = wizard::signOut;
+        wizard.model.act(); // the mint
+
+        assertThat(wizard.client.credentials().hasOwnerKey()).as("no key in the client").isFalse();
+        assertThat(wizard.model.secret.get()).as("no key on screen").isNull();
+        assertThat(wizard.step()).isEqualTo(Step.LOGIN);
+    }
 }

@@ -5,6 +5,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.config.Environment;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.task.ManualScheduler;
 import com.sovera.console.ui.task.TaskRunner;
@@ -22,6 +23,8 @@ public final class Wizard implements AutoCloseable {
     public final SessionState session = new SessionState();
     public final ManualScheduler scheduler = new ManualScheduler();
     public final OnboardingViewModel model;
+    /** Sign-out as the window does it: credentials gone, the session closed, the wizard told. */
+    public final SessionService sessions;
 
     Wizard(SandboxServer sandbox, Path dataDir, TaskRunner runner, RetryPolicy retry) {
         this(SovxClient.builder(sandbox.baseUrl()).retryPolicy(retry).build(), dataDir, runner);
@@ -35,6 +38,20 @@ public final class Wizard implements AutoCloseable {
                 Clock.systemUTC(), Environment.EMBEDDED_SANDBOX, session);
         model.input(Field.LOGIN_EMAIL).set(DemoAccount.EMAIL);
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);
+        sessions = new SessionService(client, client, session, runner);
+        sessions.onSignOut(model::signedOut);
+    }
+
+    /** The operator signs out (here only: the server's session is left to expire). */
+    public void signOut() {
+        sessions.forget();
+    }
+
+    /** Signs in again after a sign-out: the password typed again, the sign-in step's action. */
+    public Wizard signedInAgain() {
+        set(Field.PASSWORD, DemoAccount.PASSWORD);
+        model.act();
+        return this;
     }
 
     public Step step() {
