@@ -215,6 +215,11 @@ public final class BulkViewModel {
         }
     }
 
+    /** True while a key pasted here (or given to resume) is held: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return !text(ownerKey).isEmpty() || !text(resumeKey).isEmpty();
+    }
+
     /** Sign-out: keys leave memory (a run under way keeps going with the client it started with). */
     public void signedOut() {
         cancelCheck();

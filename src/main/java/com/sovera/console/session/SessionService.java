@@ -4,11 +4,13 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The account session of one environment: its clients' credentials (the wizard's and the lookups', which share the
- * session), who is signed in for the header, and sign-out, which ends the session on the server, drops every
- * credential from memory and tells each screen to let go of what it showed. FX thread only.
+ * session), the session in force ({@link SessionState#current()}), and sign-out, which ends the session on the
+ * server, drops every credential from memory, closes the session and tells each screen to let go of what it
+ * showed. FX thread only.
  */
 public final class SessionService {
 
@@ -17,6 +19,7 @@ public final class SessionService {
     private final SessionState state;
     private final TaskRunner runner;
     private final List<Runnable> onSignOut = new ArrayList<>();
+    private final List<BooleanSupplier> alsoHeld = new ArrayList<>();
 
     public SessionService(SovxClient client, SovxClient lookups, SessionState state, TaskRunner runner) {
         this.client = client;
@@ -34,9 +37,22 @@ public final class SessionService {
         onSignOut.add(action);
     }
 
-    /** True while anything would be dropped by a sign-out: an account session, an owner key or a user token. */
+    /**
+     * A secret held outside the clients (a key pasted into a screen that is not in a client yet): a sign-out is
+     * due while it is held, and {@code forget} drops it.
+     */
+    public void holdsAlso(BooleanSupplier held, Runnable forget) {
+        alsoHeld.add(held);
+        onSignOut.add(forget);
+    }
+
+    /**
+     * True while anything would be dropped by a sign-out: an account session, an owner key or a user token, in a
+     * client or pasted into a screen.
+     */
     public boolean holdsCredentials() {
-        return state.accountProperty().get() != null || holds(client) || holds(lookups);
+        return state.accountProperty().get() != null || holds(client) || holds(lookups)
+                || alsoHeld.stream().anyMatch(BooleanSupplier::getAsBoolean);
     }
 
     private static boolean holds(SovxClient c) {
@@ -60,7 +76,10 @@ public final class SessionService {
         }
     }
 
-    /** Drops every credential and tells the screens, without asking the server. */
+    /**
+     * Drops every credential, closes the session (its calls cancelled, their answers dropped, its write
+     * confirmation gone) and tells the screens, without asking the server.
+     */
     public void forget() {
         client.credentials().clear();
         lookups.credentials().clear();

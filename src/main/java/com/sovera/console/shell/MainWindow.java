@@ -40,6 +40,7 @@ import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Scheduler;
+import com.sovera.console.ui.task.TaskRunner;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +72,8 @@ public final class MainWindow extends BorderPane {
     private final ClipboardGuard clipboard;
     private final KeyRing keyRing;
     private final WriteGuard writeGuard;
+    /** Runs the calls made for the signed-in operator: a sign-out cancels them and drops their answers. */
+    private final TaskRunner calls;
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
@@ -112,16 +115,19 @@ public final class MainWindow extends BorderPane {
             }
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
+        calls = session.state().runner(services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
                 keyRing);
-        // every write of a production-like environment asks for its host name first (no state: one for all)
-        writeGuard = services.environment().isProductionLike() ? new ProductionWriteGuard(
+        // the first write of a session to a production-like environment asks for its host name; the session keeps
+        // the answer until it closes
+        WriteGuard production = services.environment().isProductionLike() ? new ProductionWriteGuard(
                 services.client().baseUrl(), () -> getScene() == null ? null : getScene().getWindow())
                 : WriteGuard.ALWAYS;
-        onboarding.setWriteGuard(writeGuard);
+        writeGuard = () -> session.state().current().mayWrite(production);
+        onboarding.setWriteGuard(production);
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
         bulk.setWriteGuard(writeGuard);
@@ -139,9 +145,9 @@ public final class MainWindow extends BorderPane {
                 services.client().redactor());
         header = new Header(services.environment(), services.client().baseUrl(), session.state(), session::signOut,
                 help);
+        session.holdsAlso(bulk::holdsKey, bulk::signedOut);
         session.onSignOut(() -> {
             minted = null;
-            bulk.signedOut();
             clipboard.clearNow();
             onboarding.signedOut();
             if (context != null) {
@@ -222,6 +228,7 @@ public final class MainWindow extends BorderPane {
         // it again (its client is about to close)
         bulk.run().pause();
         onboarding.dispose();
+        session.state().signedOut(); // its calls cancelled, its confirmation gone (the server is told by start-up)
         clipboard.clearNow();
         services.journal().flush();
     }
@@ -289,10 +296,10 @@ public final class MainWindow extends BorderPane {
 
     private CustomersView customersView() {
         if (customersView == null) {
-            customers = new CustomersViewModel(services.client(), services.lookups(), services.runner());
+            customers = new CustomersViewModel(services.client(), services.lookups(), calls);
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
-            OwnerKeysModel keys = new OwnerKeysModel(services.client(), services.runner());
+            OwnerKeysModel keys = new OwnerKeysModel(services.client(), calls);
             keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
@@ -359,7 +366,7 @@ public final class MainWindow extends BorderPane {
 
     private LookupContextModel context() {
         if (context == null) {
-            context = new LookupContextModel(services.lookups(), services.client(), services.runner(), keyRing);
+            context = new LookupContextModel(services.lookups(), services.client(), calls, keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
                 if (customers != null) {
                     customers.keyedCustomer(now);
@@ -384,7 +391,7 @@ public final class MainWindow extends BorderPane {
     private SearchBox searchBox() {
         if (searchBox == null) {
             search = new SearchViewModel(new Search(services.lookups(), services.client()),
-                    services.activity()::entries, services.runner());
+                    services.activity()::entries, calls);
             search.setOpenTrace(record -> {
                 activityNav.fire();
                 activity.select(record);
@@ -397,7 +404,7 @@ public final class MainWindow extends BorderPane {
     private UsersView usersView() {
         if (usersView == null) {
             context();
-            users = new UsersViewModel(services.lookups(), services.runner());
+            users = new UsersViewModel(services.lookups(), calls);
             users.setOnContinue(this::continueTree);
             usersView = new UsersView(users);
             follow(users, context().customerIdProperty().get());
@@ -408,7 +415,7 @@ public final class MainWindow extends BorderPane {
     private WalletsView walletsView() {
         if (walletsView == null) {
             context();
-            wallets = new WalletsViewModel(services.lookups(), services.runner());
+            wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
             walletsView = new WalletsView(wallets);
             follow(wallets, context().customerIdProperty().get());

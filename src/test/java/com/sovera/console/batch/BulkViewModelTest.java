@@ -1,5 +1,11 @@
 package com.sovera.console.batch;
 
+import com.sovera.console.session.IdleSignOut;
+import com.sovera.console.session.SessionService;
+import com.sovera.console.session.SessionState;
+import com.sovera.console.ui.task.ManualScheduler;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.CallRecord;
@@ -518,5 +524,20 @@ class BulkViewModelTest {
         runner.runAll();
         assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
         assertThat(count("users")).as("one run, for the customer it was started for").isEqualTo(2);
+    }
+
+    @Test
+    void anIdleSignOutTakesAKeyPastedHereWithNoAccountSignedIn() {
+        BulkViewModel model = model(new ConfinedRunner());
+        SessionService session = new SessionService(client, client.derive(), new SessionState(),
+                new SameThreadTaskRunner());
+        session.holdsAlso(model::holdsKey, model::signedOut);
+        ManualScheduler time = new ManualScheduler();
+        IdleSignOut idle = new IdleSignOut(session, time, time.clock(CLOCK.instant()), 5);
+        assertThat(model.ownerKey.get()).isEqualTo(key);
+
+        time.advance(Duration.ofMinutes(5));
+        assertThat(model.ownerKey.get()).as("the pasted key left memory and the screen").isEmpty();
+        assertThat(idle.noticeProperty().get()).startsWith("Signed out after 5 minutes");
     }
 }
