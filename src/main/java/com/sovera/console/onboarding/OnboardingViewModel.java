@@ -109,7 +109,8 @@ public final class OnboardingViewModel {
     public final StringProperty lastFour = new SimpleStringProperty("");
     public final StringProperty userType = new SimpleStringProperty("individual");
     public final StringProperty walletCurrency = new SimpleStringProperty("BTC");
-    public final StringProperty network = new SimpleStringProperty(Network.BITCOIN_TESTNET.id());
+    /** The network of the address to create; null until chosen where the wizard may not guess (production). */
+    public final StringProperty network = new SimpleStringProperty();
     public final ObjectProperty<Origin> customerOrigin = new SimpleObjectProperty<>(Origin.NEW);
     public final ObjectProperty<Origin> userOrigin = new SimpleObjectProperty<>(Origin.NEW);
     public final ObjectProperty<Origin> walletOrigin = new SimpleObjectProperty<>(Origin.NEW);
@@ -148,6 +149,7 @@ public final class OnboardingViewModel {
         this.environment = environment;
         this.session = session;
         progress.set(Progress.start(environment.id()));
+        network.set(defaultNetwork(walletCurrency.get()));
         for (Step s : Step.values()) {
             summaries.put(s, new SimpleStringProperty(""));
         }
@@ -314,7 +316,14 @@ public final class OnboardingViewModel {
         return Field.of(s).stream().allMatch(f -> check(f) == null);
     }
 
-    private static String defaultNetwork(String currency) {
+    /**
+     * A sandbox's test network for the currency; outside a sandbox none: the operator picks (a wrong guess there
+     * is an address on a network the customer did not mean).
+     */
+    private String defaultNetwork(String currency) {
+        if (environment.isProductionLike()) {
+            return null;
+        }
         return "BTC".equals(currency) ? Network.BITCOIN_TESTNET.id() : Network.ETHEREUM_SEPOLIA.id();
     }
 
@@ -759,6 +768,14 @@ public final class OnboardingViewModel {
         problem.set(null);
         serverFieldErrors.clear();
         resetChoices();
+        // the forms of the steps ahead start empty: nothing of the previous run's user or wallet is offered again
+        for (Field f : Field.of(Step.USER)) {
+            inputs.get(f).set("");
+        }
+        inputs.get(Field.WALLET_NAME).set("");
+        userType.set("individual");
+        walletCurrency.set("BTC");
+        network.set(defaultNetwork(walletCurrency.get()));
         Progress p = Progress.start(environment.id()).with(new Progress.Customer(start.customerEmail(),
                 start.customerId(), start.entityName(), null, true, true));
         customerOrigin.set(Origin.EXISTING);

@@ -301,4 +301,33 @@ class OnboardingViewModelTest {
         assertThat(wizard.model.secret.get()).as("no key on screen").isNull();
         assertThat(wizard.step()).isEqualTo(Step.LOGIN);
     }
+
+    @Test
+    void productionPreselectsNoNetworkAndTheAddressWaitsForTheOperatorsChoice() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        wizard = new Wizard(SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build(), data,
+                new SameThreadTaskRunner(), com.sovera.console.config.Environment.custom(sandbox.baseUrl()));
+        wizard.signedIn().customer("prod-corp").model.act();
+        wizard.credentials();
+        wizard.user("ada@prod-corp.example").model.act();
+        wizard.wallet("Treasury").model.act();
+        assertThat(wizard.step()).isEqualTo(Step.ADDRESS);
+        assertThat(wizard.model.network.get()).as("no network chosen for the operator").isNull();
+        assertThat(wizard.model.stateProperty().get().canAct()).as("nothing to send until one is picked").isFalse();
+
+        wizard.model.walletCurrency.set("ETH");
+        assertThat(wizard.model.network.get()).as("another currency: still no choice made").isNull();
+        wizard.model.walletCurrency.set("BTC");
+        wizard.model.network.set(Network.BITCOIN_TESTNET.id());
+        wizard.model.act();
+        assertThat(wizard.model.depositProperty().get().ok()).isTrue();
+    }
+
+    @Test
+    void aSandboxPreselectsItsTestNetwork() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        assertThat(w.model.network.get()).isEqualTo(Network.BITCOIN_TESTNET.id());
+        w.model.walletCurrency.set("ETH");
+        assertThat(w.model.network.get()).isEqualTo(Network.ETHEREUM_SEPOLIA.id());
+    }
 }

@@ -32,10 +32,15 @@ public final class Wizard implements AutoCloseable {
 
     /** Over a client of the test's own making (through a faulty line, say); closed with the wizard. */
     public Wizard(SovxClient client, Path dataDir, TaskRunner runner) {
+        this(client, dataDir, runner, Environment.EMBEDDED_SANDBOX);
+    }
+
+    /** In an environment of the test's choosing (a production-like one, say). */
+    public Wizard(SovxClient client, Path dataDir, TaskRunner runner, Environment environment) {
         this.client = client;
         this.journal = new Journal(dataDir);
         this.model = new OnboardingViewModel(new OnboardingService(client, journal), runner, scheduler,
-                Clock.systemUTC(), Environment.EMBEDDED_SANDBOX, session);
+                Clock.systemUTC(), environment, session);
         model.input(Field.LOGIN_EMAIL).set(DemoAccount.EMAIL);
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);
         sessions = new SessionService(client, client, session, runner);
