@@ -263,6 +263,24 @@ public final class OnboardingViewModel {
         return keyRing != null && keyRing.availableProperty().get();
     }
 
+    /**
+     * True where the credentials step offers a key the operator may hold (pasted, or from the keychain) beside a
+     * mint: for a customer that existed, or one whose key was minted in an earlier session.
+     */
+    public boolean keySourcesOffered() {
+        Progress p = progress.get();
+        return p.customer() != null && (p.customer().wasReused() || p.keyMinted()) && secret.get() == null;
+    }
+
+    /** Why the keychain cannot give a key here (empty where it can). */
+    public String keychainReason() {
+        if (keychainOffered()) {
+            return "";
+        }
+        String note = keyRing == null ? "" : keyRing.noteProperty().get();
+        return note == null || note.isBlank() ? "No system keychain is available to this console." : note;
+    }
+
     /** The fault of a field as the contract's rules see it now, or null. */
     public String check(Field f) {
         return f.check(inputs.get(f).get(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -885,6 +903,15 @@ public final class OnboardingViewModel {
         lastFour.set("");
         inputs.get(Field.PASSWORD).set("");
         reloginPassword.set("");
+        summaries.get(Step.LOGIN).set("");
+        if (progress.get().keyMinted() || progress.get().customer() != null && progress.get().customer().wasReused()) {
+            // the key left with the session: the operator stored it, so it is pasted or taken back, not minted anew
+            keySource.set(keyAtHand());
+            if (progress.get().keyMinted()) {
+                summaries.get(Step.CREDENTIALS).set("The key left with the session: paste it, or take it from the"
+                        + " keychain");
+            }
+        }
         if (step.get().ordinal() > Step.LOGIN.ordinal()) {
             step.set(Step.LOGIN);
         }

@@ -330,4 +330,26 @@ class OnboardingViewModelTest {
         w.model.walletCurrency.set("ETH");
         assertThat(w.model.network.get()).isEqualTo(Network.ETHEREUM_SEPOLIA.id());
     }
+
+    @Test
+    void signedInAgainTheCredentialsStepOffersTheKeyTheOperatorStoredNotAnotherMint() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        w.customer("again-corp").model.act();
+        String key = w.credentials();
+        assertThat(w.step()).isEqualTo(Step.USER);
+
+        w.signOut();
+        assertThat(w.model.summary(Step.LOGIN).get()).as("the stepper after sign-out").isEmpty();
+        w.signedInAgain();
+        w.model.act(); // the customer step: done already
+        assertThat(w.step()).isEqualTo(Step.CREDENTIALS);
+        assertThat(w.model.keySource.get()).as("where the key comes from").isEqualTo(
+                OnboardingViewModel.KeySource.PASTE);
+        assertThat(w.model.keySourcesOffered()).as("paste and keychain offered beside mint").isTrue();
+        assertThat(w.model.keychainReason()).as("why the keychain is greyed").isNotEmpty();
+        w.model.pastedKey.set(key);
+        w.model.act();
+        assertThat(w.step()).isEqualTo(Step.USER);
+        assertThat(w.model.secret.get()).as("no second key minted").isNull();
+    }
 }
