@@ -111,9 +111,15 @@ public final class OwnerKeysModel {
         this.onRotated = value;
     }
 
-    /** The customer whose keys are shown; null shows none. Anything under way for another customer is dropped. */
+    /**
+     * The customer whose keys are shown; null shows none. Anything under way for another customer is dropped. The
+     * same customer again lists its keys anew (a key minted elsewhere meanwhile, F5), keeping a rotation on screen.
+     */
     public void show(String customer) {
         if (java.util.Objects.equals(customer, customerId)) {
+            if (customer != null) {
+                list.load();
+            }
             return;
         }
         // a revoke or a mint under way is let finish (its holders are told; a minted key is reported), only its

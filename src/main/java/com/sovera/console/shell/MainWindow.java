@@ -93,6 +93,7 @@ public final class MainWindow extends BorderPane {
     private ActivityViewModel activity;
     private CustomersViewModel customers;
     private CustomersView customersView;
+    private OwnerKeysModel keys;
     private ActivityView activityView;
     private ToggleButton usersNav;
     /** The last owner key the wizard minted, for the lookups' one-click offer; dropped at sign-out. */
@@ -182,6 +183,8 @@ public final class MainWindow extends BorderPane {
                 if (context != null) {
                     context.offer(minted.customerId(), minted.ownerKey());
                 }
+                refreshCustomer(minted.customerId()); // its key count and list are not what they were
+
             }
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
@@ -299,7 +302,7 @@ public final class MainWindow extends BorderPane {
             customers = new CustomersViewModel(services.client(), services.lookups(), calls);
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
-            OwnerKeysModel keys = new OwnerKeysModel(services.client(), calls);
+            keys = new OwnerKeysModel(services.client(), calls);
             keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
@@ -361,6 +364,15 @@ public final class MainWindow extends BorderPane {
                 }
             }
             default -> throw new IllegalStateException("unknown action " + request.action());
+        }
+    }
+
+    /** The Customers view, if it shows this customer, lists its keys and counts anew. */
+    private void refreshCustomer(String customerId) {
+        if (customers != null && customers.selected.get() != null
+                && customers.selected.get().customerId().equals(customerId)) {
+            customers.refresh();
+            keys.show(customerId);
         }
     }
 
@@ -501,6 +513,9 @@ public final class MainWindow extends BorderPane {
             help.showShortcuts();
         } else if (e.getCode() == KeyCode.F5 && shown != null) {
             shown.refresh();
+        } else if (e.getCode() == KeyCode.F5 && customersView != null && customersView.getScene() != null) {
+            customers.refresh();
+            keys.show(customers.selected.get() == null ? null : customers.selected.get().customerId());
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN && shown != null) {
             shown.turnPage(1);
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP && shown != null) {

@@ -229,4 +229,13 @@ class OwnerKeysModelTest {
         assertThatThrownBy(() -> lookups.api().listUsers(Filter.none().asQuery()).execute())
                 .hasMessageContaining("owner key");
     }
+
+    @Test
+    void showingTheSameCustomerAgainShowsAKeyMintedElsewhereMeanwhile() {
+        OwnerKeysModel model = model();
+        assertThat(model.list().rows()).hasSize(1);
+        session.api().createCredentials("keys-corp", null).execute(); // the wizard's "Mint owner key..."
+        model.show("keys-corp"); // F5, or the shell told of the mint
+        assertThat(model.list().rows()).as("the keys listed now").hasSize(2);
+    }
 }
