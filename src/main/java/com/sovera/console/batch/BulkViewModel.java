@@ -158,6 +158,12 @@ public final class BulkViewModel {
         return unfinished;
     }
 
+    /** What the window says while a bulk import of this environment did not finish; empty once none is left. */
+    public javafx.beans.binding.StringBinding unfinishedNotice() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> unfinished.isEmpty() ? ""
+                : "A bulk import did not finish: open Bulk to resume or discard it.", unfinished);
+    }
+
     public ReadOnlyObjectProperty<Busy> busyProperty() {
         return busy.getReadOnlyProperty();
     }

@@ -81,6 +81,8 @@ public final class MainWindow extends BorderPane {
     private final Label notice = new Label();
     private final Map<String, ToggleButton> views = new LinkedHashMap<>();
     private String currentView = "nav-onboarding";
+    private final javafx.beans.property.StringProperty currentViewProperty =
+            new javafx.beans.property.SimpleStringProperty(currentView);
     private Settings settings;
 
     private LookupContextModel context;
@@ -188,19 +190,14 @@ public final class MainWindow extends BorderPane {
             }
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
-        setTop(new VBox(header, notices(), idle.notice()));
+        setTop(new VBox(header, notices(), bulkNotice(), idle.notice()));
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         clock = services.scheduler().every(Duration.ofSeconds(1),
                 () -> header.tick(session.state().expiresProperty().get(), services.clock()));
         offerResume();
-        // a bulk import stopped by a crash is found at start, and offered on the Bulk view
-        bulk.unfinished().addListener((javafx.beans.InvalidationListener) o -> {
-            if (!bulk.unfinished().isEmpty() && bulkView == null) {
-                showNotice("A bulk import did not finish: open Bulk to resume or discard it.");
-            }
-        });
+        // a bulk import stopped by a crash is found at start, and offered on the Bulk view; the banner goes with it
         bulk.findUnfinished();
         // the user step's country list needs the JDK's locale data: load it now, off the FX thread; then, while the
         // operator reads the first step, skin the forms of the steps ahead
@@ -548,6 +545,7 @@ public final class MainWindow extends BorderPane {
         b.setOnAction(e -> {
             b.setSelected(true);
             currentView = id;
+            currentViewProperty.set(id);
             setCenter(view.get());
         });
         return b;
@@ -561,6 +559,20 @@ public final class MainWindow extends BorderPane {
         notice.setMaxWidth(Double.MAX_VALUE);
         showNotice(services.settingsStore().problem());
         return notice;
+    }
+
+    /** Says a bulk import did not finish while one is left (outside the Bulk view, which offers it itself). */
+    private Node bulkNotice() {
+        Label bar = new Label();
+        bar.setId("bulk-notice");
+        bar.setWrapText(true);
+        bar.getStyleClass().add("resume-bar");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.textProperty().bind(bulk.unfinishedNotice());
+        bar.visibleProperty().bind(bar.textProperty().isNotEmpty().and(javafx.beans.binding.Bindings
+                .createBooleanBinding(() -> !"nav-bulk".equals(currentViewProperty.get()), currentViewProperty)));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** A notice under the header (a file set aside, a sandbox that could not start). */

@@ -329,6 +329,8 @@ class BulkViewModelTest {
             assertThat(u.rows()).isEqualTo(6);
         });
         BulkImports.Unfinished offered = model.unfinished().get(0);
+        javafx.beans.binding.StringBinding notice = model.unfinishedNotice();
+        assertThat(notice.get()).startsWith("A bulk import did not finish");
         assertThat(UnfinishedBar.describe(offered, 0)).contains("crash.csv for " + customer).contains("of 6 rows done");
 
         model.resume(offered);
@@ -346,6 +348,7 @@ class BulkViewModelTest {
         assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
         assertThat(model.run().results()).hasSize(6).allSatisfy(l -> assertThat(l.failed()).isFalse());
         assertThat(model.unfinished()).isEmpty();
+        assertThat(notice.get()).as("the window's banner, once the run finished").isEmpty();
         assertThat(model.resumeKey.get()).as("the key leaves the field").isEmpty();
         assertThat(count("users")).as("one user per row").isEqualTo(6);
         assertThat(count("wallets")).isEqualTo(6);
