@@ -445,7 +445,14 @@ public final class BulkViewModel {
         busy.set(Busy.STARTING);
         message.set("Resuming the import of " + u.source() + " for " + u.customerId() + "...");
         runner.run(job -> {
-            job.execute(paced.client().api().listUsers(Filter.page(1, 0).asQuery()));
+            try {
+                job.execute(paced.client().api().listUsers(Filter.page(1, 0).asQuery()));
+            } catch (ApiException e) {
+                if (!e.isNotOffered()) {
+                    throw e;
+                }
+                // a server without the (assumed) user list: the key is tried by the run's first write instead
+            }
             return imports.resume(paced.client().api(), u, options);
         }, started -> {
             busy.set(Busy.NONE);

@@ -543,4 +543,44 @@ class BulkViewModelTest {
         assertThat(model.ownerKey.get()).as("the pasted key left memory and the screen").isEmpty();
         assertThat(idle.noticeProperty().get()).startsWith("Signed out after 5 minutes");
     }
+
+    @Test
+    void aRunIsResumedOnAServerWithoutTheUserList() throws Exception {
+        com.sovera.console.bulk.Preview preview = com.sovera.console.bulk.Preview.of(
+                com.sovera.console.bulk.SheetReader.read(new java.io.ByteArrayInputStream((Column.headerLine() + "\n"
+                        + "individual,noli@example.com,Noli,List,+12025550151,1990-01-01,US,BTC\n")
+                        .getBytes(StandardCharsets.UTF_8)), "nolist.csv"), true,
+                java.time.LocalDate.now(ZoneOffset.UTC));
+        try (SovxClient nobody = SovxClient.builder("http://127.0.0.1:9/sovx/v1").retryPolicy(RetryPolicy.NONE)
+                .build()) {
+            nobody.credentials().useOwnerKey(key);
+            assertThat(new BulkImports(data).start(nobody.api(), new BulkImports.Target("embedded", customer, true),
+                    new BulkImports.Source("nolist.csv", "0"), preview.plan(), BulkRun.Options.defaults()).await()
+                    .state()).isEqualTo(BulkRun.State.INCOMPLETE);
+        }
+        // the real sandbox, with the (assumed) GET /users unknown to it, as on a server without the list
+        try (SovxClient withoutList = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE)
+                .networkInterceptor(chain -> {
+                    okhttp3.Request r = chain.request();
+                    if (r.method().equals("GET") && r.url().encodedPath().endsWith("/users")) {
+                        // sent to a path the server has no route for: its own 404, as a server without the list
+                        return chain.proceed(r.newBuilder().url(r.url().newBuilder()
+                                .encodedPath(r.url().encodedPath() + "-not-offered").build()).build());
+                    }
+                    return chain.proceed(r);
+                }).build()) {
+            ConfinedRunner runner = new ConfinedRunner();
+            BulkViewModel model = new BulkViewModel(withoutList, Environment.EMBEDDED_SANDBOX, data, runner, CLOCK);
+            model.findUnfinished();
+            runner.runAll();
+            BulkImports.Unfinished offered = model.unfinished().stream()
+                    .filter(u -> u.source().equals("nolist.csv")).findFirst().orElseThrow();
+            model.resumeKey.set(key);
+            model.resume(offered);
+            runner.runAll();
+            assertThat(model.problemProperty().get()).as("the resume's problem").isNull();
+            assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
+            assertThat(count("users")).isEqualTo(1);
+        }
+    }
 }
