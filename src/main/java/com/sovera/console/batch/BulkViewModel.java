@@ -221,6 +221,32 @@ public final class BulkViewModel {
         }
     }
 
+    /** What a run stopped by a sign-out says; the Bulk view offers it to resume. */
+    static final String STOPPED_BY_SIGN_OUT = "The session closed, so the run stopped; its journal is kept.";
+
+    /**
+     * The session is closing (a sign-out, or a switch of environment) with a run under way: an idle sign-out stops
+     * it short, its journal kept to resume (with the key given again); the operator is asked whether to pause it
+     * that way or cancel it, or to stay. False: stay.
+     */
+    public boolean sessionClosing(boolean idle, com.sovera.console.ui.Ask ask) {
+        if (!run.activeProperty().get()) {
+            return true;
+        }
+        int choice = idle ? 0 : ask.choose("A bulk import is under way", "Pausing keeps its journal: the Bulk view"
+                + " offers to resume it, with the owner key given again. Cancelling stops it; importing the file"
+                + " again finishes it, creating nothing twice.", java.util.List.of("_Pause the import",
+                "Cancel the _import", "_Stay"));
+        switch (choice) {
+            case 0 -> run.stopShort(STOPPED_BY_SIGN_OUT);
+            case 1 -> run.cancel();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True while a key pasted here (or given to resume) is held: an idle sign-out is due for it too. */
     public boolean holdsKey() {
         return !text(ownerKey).isEmpty() || !text(resumeKey).isEmpty();

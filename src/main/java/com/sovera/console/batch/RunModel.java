@@ -158,6 +158,14 @@ public final class RunModel {
         }
     }
 
+    /** Stops at once, its journal kept: the Bulk view offers to resume it (after a sign-out, with the key again). */
+    public void stopShort(String why) {
+        if (active.get()) {
+            progressText.set("Stopping...");
+            current.stopShort(why);
+        }
+    }
+
     /** Stops at once: rows not done are in the results as CANCELLED; importing the file again finishes them. */
     public void cancel() {
         if (active.get()) {

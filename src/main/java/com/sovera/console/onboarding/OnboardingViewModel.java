@@ -880,6 +880,7 @@ public final class OnboardingViewModel {
 
     /** A key of this customer was revoked (its last four): if the wizard holds it, it drops it. */
     public void keyRevoked(String customerId, String revokedLastFour) {
+        session.current().keyRevoked(customerId, revokedLastFour);
         if (customerId.equals(progress.get().customerId())
                 && service.client().credentials().ownerKeyEndsWith(revokedLastFour)) {
             service.client().credentials().useOwnerKey(null);
@@ -891,6 +892,20 @@ public final class OnboardingViewModel {
                 step.set(Step.CREDENTIALS);
             }
         }
+    }
+
+    /**
+     * The session is about to close: a key shown once and not yet confirmed is lost with it, so the operator is
+     * asked first (an idle sign-out drops it, and the next sign-in names it). False: stay signed in.
+     */
+    public boolean sessionClosing(boolean idle, com.sovera.console.ui.Ask ask) {
+        String key = secret.get();
+        if (idle || key == null) {
+            return true;
+        }
+        return ask.choose("Owner key not confirmed", "The owner key ending in " + key.substring(key.length() - 4)
+                + " was shown once and you have not confirmed storing it. Signing out takes it off the screen for"
+                + " good (it stays valid: revoke it if it was not stored).", List.of("Sign _out", "_Stay")) == 0;
     }
 
     /** The session ended (sign-out): the key on screen goes, typed input stays journaled. */

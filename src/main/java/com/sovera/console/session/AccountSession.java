@@ -15,6 +15,10 @@ public final class AccountSession {
 
     /** A key minted for a customer in this session, named by its last four characters. */
     public record MintedKey(String customerId, String lastFour) {
+        /** How it is named at the next sign-in. */
+        public String describe() {
+            return "Key …" + lastFour + " of " + customerId + " was minted and never confirmed.";
+        }
     }
 
     private final JobGroup jobs = new JobGroup();
@@ -62,6 +66,11 @@ public final class AccountSession {
     /** The operator confirmed storing the key (or it was revoked): nothing to name any more. */
     public void keyConfirmed(String customerId, String key) {
         unconfirmed.remove(new MintedKey(customerId, lastFour(key)));
+    }
+
+    /** A key of this customer was revoked: nothing to name. */
+    public void keyRevoked(String customerId, String lastFour) {
+        unconfirmed.remove(new MintedKey(customerId, lastFour));
     }
 
     /** Keys minted in this session whose storing the operator never confirmed. */

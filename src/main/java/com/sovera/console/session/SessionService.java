@@ -1,6 +1,7 @@
 package com.sovera.console.session;
 
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,17 @@ public final class SessionService {
     private final TaskRunner runner;
     private final List<Runnable> onSignOut = new ArrayList<>();
     private final List<BooleanSupplier> alsoHeld = new ArrayList<>();
+    private final List<Closing> closing = new ArrayList<>();
+
+    /** Work of the session that has a say before it closes: a key shown once, a bulk import under way. */
+    @FunctionalInterface
+    public interface Closing {
+        /**
+         * The session is about to close; {@code idle}: by itself, with nobody to ask (decide without asking).
+         * False keeps the operator signed in.
+         */
+        boolean mayClose(boolean idle, Ask ask);
+    }
 
     public SessionService(SovxClient client, SovxClient lookups, SessionState state, TaskRunner runner) {
         this.client = client;
@@ -30,6 +42,31 @@ public final class SessionService {
 
     public SessionState state() {
         return state;
+    }
+
+    /** {@code hook} is asked before every sign-out, in the order registered. */
+    public void beforeClose(Closing hook) {
+        closing.add(hook);
+    }
+
+    /**
+     * The operator's sign-out: what has a say is asked first (a key not confirmed, a bulk import under way); false
+     * when the operator chose to stay signed in.
+     */
+    public boolean signOut(Ask ask) {
+        for (Closing hook : closing) {
+            if (!hook.mayClose(false, ask)) {
+                return false;
+            }
+        }
+        signOut();
+        return true;
+    }
+
+    /** The idle sign-out: nobody is asked; what has a say decides alone (a bulk import is paused). */
+    public void signOutIdle() {
+        closing.forEach(hook -> hook.mayClose(true, Ask.NOBODY));
+        signOut();
     }
 
     /** {@code action} runs at every sign-out, after the credentials are gone. */
@@ -62,7 +99,7 @@ public final class SessionService {
 
     /**
      * Ends the session here at once (every credential dropped, every screen told) and then on the server, in the
-     * background: a slow or unreachable server never keeps a secret on screen.
+     * background: a slow or unreachable server never keeps a secret on screen. Nothing is asked.
      */
     public void signOut() {
         String token = client.credentials().session().map(com.sovera.console.api.model.Session::token).orElse(null);

@@ -74,6 +74,8 @@ public final class MainWindow extends BorderPane {
     private final WriteGuard writeGuard;
     /** Runs the calls made for the signed-in operator: a sign-out cancels them and drops their answers. */
     private final TaskRunner calls;
+    private final DialogAsk ask = new DialogAsk(() -> getScene() == null ? null : getScene().getWindow());
+    private final UnconfirmedKeysBar unconfirmedKeys = new UnconfirmedKeysBar(this::openKeysOf);
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
@@ -146,8 +148,11 @@ public final class MainWindow extends BorderPane {
         help = new HelpMenu(services.environment(), services.client().baseUrl(), () -> settings,
                 () -> session.state().accountProperty().get(), services.activity(), services.runner(),
                 services.client().redactor());
-        header = new Header(services.environment(), services.client().baseUrl(), session.state(), session::signOut,
-                help);
+        // Sign out asks first where it would lose something: a key shown once and not confirmed, a bulk import
+        session.beforeClose(onboarding::sessionClosing);
+        session.beforeClose(bulk::sessionClosing);
+        header = new Header(services.environment(), services.client().baseUrl(), session.state(),
+                () -> session.signOut(ask), help);
         session.holdsAlso(bulk::holdsKey, bulk::signedOut);
         session.onSignOut(() -> {
             minted = null;
@@ -170,6 +175,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         session.state().accountProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                unconfirmedKeys.show(session.state().takeUnconfirmedKeys(), this::openKeysOf);
+            }
             if (now != null && context != null) {
                 context.loadCustomers();
             }
@@ -190,7 +198,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
-        setTop(new VBox(header, notices(), bulkNotice(), idle.notice()));
+        setTop(new VBox(header, notices(), bulkNotice(), unconfirmedKeys, idle.notice()));
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -364,6 +372,13 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Opens the Customers view on this customer, its keys beside it (to revoke a key never confirmed). */
+    private void openKeysOf(String customerId) {
+        views.get("nav-customers").fire();
+        customers.idContains.set(customerId);
+        customers.apply();
+    }
+
     /** The Customers view, if it shows this customer, lists its keys and counts anew. */
     private void refreshCustomer(String customerId) {
         if (customers != null && customers.selected.get() != null
@@ -459,18 +474,12 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** A bulk import under way is paused by a switch of environment: only if the operator agrees. */
+    /**
+     * A switch of environment closes the session: a bulk import under way is paused (its journal keeps it, and the
+     * Bulk view offers to resume it back in this environment) or cancelled, as the operator chooses.
+     */
     private boolean mayLeaveBulkRun() {
-        if (!bulk.run().activeProperty().get()) {
-            return true;
-        }
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
-                .CONFIRMATION, "A bulk import is under way here. Switching environments pauses it; its journal keeps"
-                + " it, and the Bulk view offers to resume it when you come back to this environment.",
-                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
-        ask.initOwner(getScene().getWindow());
-        ask.setHeaderText("Pause the bulk import and switch?");
-        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        return bulk.sessionClosing(false, ask);
     }
 
     private boolean mayReplaceOnboarding() {

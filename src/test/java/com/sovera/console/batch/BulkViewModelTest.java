@@ -583,4 +583,64 @@ class BulkViewModelTest {
             assertThat(count("users")).isEqualTo(1);
         }
     }
+
+    private BulkViewModel running(ConfinedRunner runner, String name) throws Exception {
+        StringBuilder text = new StringBuilder(Column.headerLine()).append('\n');
+        for (int i = 1; i <= 20; i++) {
+            text.append(String.format("individual,%s%02d@example.com,Pat,Stop,+1202556%04d,1990-01-01,US,ETH%n",
+                    name, i, i));
+        }
+        BulkViewModel model = model(runner);
+        model.open(file(name + ".csv", text.toString()));
+        runner.runAll();
+        model.start();
+        runner.runNext(); // under way on the run's own threads
+        model.run().pause(); // held, so that it is still under way when the session closes
+        assertThat(model.run().activeProperty().get()).isTrue();
+        return model;
+    }
+
+    @Test
+    void anIdleSignOutStopsARunUnderWayKeepingItsJournalToResume() throws Exception {
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = running(runner, "idle");
+        SessionService session = new SessionService(client, client.derive(), new SessionState(),
+                new SameThreadTaskRunner());
+        session.beforeClose(model::sessionClosing);
+        session.holdsAlso(model::holdsKey, model::signedOut);
+        ManualScheduler time = new ManualScheduler();
+        new IdleSignOut(session, time, time.clock(CLOCK.instant()), 5);
+
+        time.advance(Duration.ofMinutes(5));
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.INCOMPLETE);
+        assertThat(model.ownerKey.get()).isEmpty();
+        assertThat(model.unfinished()).as("offered to resume").singleElement()
+                .satisfies(u -> assertThat(u.source()).isEqualTo("idle.csv"));
+
+        model.resumeKey.set(key);
+        model.resume(model.unfinished().get(0));
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
+        assertThat(count("users")).as("each row once").isEqualTo(20);
+    }
+
+    @Test
+    void anExplicitSignOutAsksWhetherToPauseOrCancelARunUnderWay() throws Exception {
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = running(runner, "asked");
+        List<List<String>> asked = new java.util.ArrayList<>();
+        assertThat(model.sessionClosing(false, (title, text, options) -> {
+            asked.add(options);
+            return options.indexOf("_Stay");
+        })).as("stay signed in").isFalse();
+        assertThat(asked).singleElement().asList().containsExactly("_Pause the import", "Cancel the _import", "_Stay");
+        assertThat(model.run().activeProperty().get()).isTrue();
+
+        assertThat(model.sessionClosing(false, (title, text, options) -> options.indexOf("Cancel the _import")))
+                .isTrue();
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.CANCELLED);
+        assertThat(model.unfinished()).isEmpty();
+    }
 }

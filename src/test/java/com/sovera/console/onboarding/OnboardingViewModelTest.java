@@ -352,4 +352,30 @@ class OnboardingViewModelTest {
         assertThat(w.step()).isEqualTo(Step.USER);
         assertThat(w.model.secret.get()).as("no second key minted").isNull();
     }
+
+    @Test
+    void signingOutAsksBeforeDroppingAKeyShownOnceAndTheNextSignInNamesIt() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        w.customer("stored-corp").model.act();
+        w.credentials(); // minted and confirmed: nothing to ask, nothing to name
+        w.model.startOver();
+        w.customer("shown-corp").model.act();
+        w.model.act(); // minted, on screen, not confirmed
+        String key = w.model.secret.get();
+        List<String> asked = new java.util.ArrayList<>();
+
+        assertThat(w.sessions.signOut((title, text, options) -> {
+            asked.add(text);
+            return options.indexOf("_Stay");
+        })).as("the operator stays").isFalse();
+        assertThat(asked).singleElement().asString().contains("ending in " + key.substring(key.length() - 4));
+        assertThat(w.model.secret.get()).as("still on screen").isEqualTo(key);
+        assertThat(w.session.accountProperty().get()).isNotNull();
+
+        assertThat(w.sessions.signOut((title, text, options) -> options.indexOf("Sign _out"))).isTrue();
+        assertThat(w.model.secret.get()).isNull();
+        w.signedInAgain();
+        assertThat(w.session.takeUnconfirmedKeys()).extracting(k -> k.describe()).containsExactly("Key …"
+                + key.substring(key.length() - 4) + " of shown-corp was minted and never confirmed.");
+    }
 }

@@ -44,6 +44,7 @@ public final class Wizard implements AutoCloseable {
         model.input(Field.LOGIN_EMAIL).set(DemoAccount.EMAIL);
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);
         sessions = new SessionService(client, client, session, runner);
+        sessions.beforeClose(model::sessionClosing);
         sessions.onSignOut(model::signedOut);
     }
 
