@@ -13,7 +13,7 @@ import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
-import com.sovera.console.ui.task.Job;
+import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.Scheduler;
 import com.sovera.console.ui.task.TaskRunner;
 import java.time.Clock;
@@ -125,8 +125,8 @@ public final class OnboardingViewModel {
     private final TreePicker picker;
     private final KeyRing keyRing;
 
-    /** The call out (cancelled when the onboarding starts over), and the step a retry belongs to. */
-    private Job inFlight;
+    /** The call out, latest wins (cancelled when the onboarding starts over), and the step a retry belongs to. */
+    private final Latest calls;
     private Step retryStep;
     private Scheduler.Timer countdown;
     private Scheduler.Timer draft;
@@ -143,6 +143,7 @@ public final class OnboardingViewModel {
         this.keyRing = keyRing;
         // every call of the wizard belongs to the session in force: a sign-out cancels it and drops its answer
         this.runner = session.runner(runner);
+        this.calls = new Latest(this.runner);
         this.picker = new TreePicker(service.client(), this.runner);
         this.scheduler = scheduler;
         this.clock = clock;
@@ -933,10 +934,7 @@ public final class OnboardingViewModel {
     }
 
     private void stopWaiting() {
-        if (inFlight != null) {
-            inFlight.cancel();
-            inFlight = null;
-        }
+        calls.cancel();
         if (countdown != null) {
             countdown.stop();
             countdown = null;
@@ -960,12 +958,10 @@ public final class OnboardingViewModel {
     private <T> void call(Callable<T> work, Consumer<T> onSuccess) {
         Step at = step.get();
         busy.set(true);
-        inFlight = runner.run(work, value -> {
-            inFlight = null;
+        calls.load(job -> work.call(), value -> {
             busy.set(false);
             onSuccess.accept(value);
         }, failure -> {
-            inFlight = null;
             busy.set(false);
             fail(failure, at);
         });
