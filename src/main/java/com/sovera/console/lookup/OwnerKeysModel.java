@@ -41,6 +41,9 @@ public final class OwnerKeysModel {
     private final TaskRunner runner;
     private final PagedModel<OwnerKey> list;
     private final Latest write;
+    /** The customer on screen: a write's answer fills the screen only while its round is current. */
+    private final Latest shown;
+    private Latest.Round showing;
     private final BooleanBinding canRevoke;
     private final BooleanBinding canRotate;
     private final BooleanBinding canFinishRotation;
@@ -63,6 +66,8 @@ public final class OwnerKeysModel {
         this.list = new PagedModel<>(f -> session.api().listCredentials(customerId, f.asQuery()), runner,
                 "created_at");
         this.write = new Latest(runner);
+        this.shown = new Latest(runner);
+        this.showing = shown.begin();
         selected.addListener((o, was, now) -> revokeTyped.set(""));
         this.canRevoke = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
                         && selected.get().lastFour() != null && selected.get().lastFour().equals(revokeTyped.get())
@@ -126,6 +131,7 @@ public final class OwnerKeysModel {
         // effect on this screen is skipped
         endRotation();
         customerId = customer;
+        showing = shown.begin(); // a write under way for the customer before reports, but not on this screen
         selected.set(null);
         problem.set(null);
         message.set("");
@@ -162,6 +168,7 @@ public final class OwnerKeysModel {
         }
         rotating = old;
         String customer = customerId;
+        Latest.Round screen = showing;
         // the same key while this customer's mint has not answered (a retry then replays it), a new one otherwise
         if (mintKey == null || !customer.equals(mintKeyCustomer)) {
             mintKey = UUID.randomUUID().toString();
@@ -176,7 +183,7 @@ public final class OwnerKeysModel {
                     busy.set(false);
                     mintKey = null;
                     String fresh = minted.customerSecret();
-                    if (!customer.equals(customerId)) {
+                    if (!screen.isCurrent()) {
                         // the operator moved on while it was minted: it is valid, and nobody saw it
                         message.set("A new owner key ending in " + fresh.substring(fresh.length() - 4) + " was minted"
                                 + " for " + customer + " while you moved on; it was not shown: revoke it there.");
@@ -188,7 +195,7 @@ public final class OwnerKeysModel {
                     list.load();
                 }, failure -> {
                     busy.set(false);
-                    if (customer.equals(customerId)) {
+                    if (screen.isCurrent()) {
                         rotation.set(Rotation.NONE);
                         problem.set(Problem.of(failure));
                     }
@@ -228,19 +235,20 @@ public final class OwnerKeysModel {
 
     private void revokeKey(OwnerKey key, Runnable done) {
         String customer = customerId;
+        Latest.Round screen = showing;
         busy.set(true);
         problem.set(null);
         write.load(job -> job.execute(session.api().revokeCredential(customer, key.keyId())), revoked -> {
             busy.set(false);
             onRevoked.accept(customer, revoked.lastFour()); // whatever is selected now: its holders must drop it
-            if (customer.equals(customerId)) {
+            if (screen.isCurrent()) {
                 revokeTyped.set("");
                 done.run();
                 list.load();
             }
         }, failure -> {
             busy.set(false);
-            if (!customer.equals(customerId)) {
+            if (!screen.isCurrent()) {
                 // the operator moved on believing the key shut off: say it is not, wherever they are now
                 message.set("Revoking key …" + key.lastFour() + " of " + customer + " failed (" + Problem.of(failure)
                         .title() + "): it still works. Open " + customer + " and revoke it again.");
