@@ -172,6 +172,7 @@ public final class MainWindow extends BorderPane {
             }
             if (customers != null) {
                 customers.list().clear();
+                keys.show(null); // a rotated-in key shown once leaves the screen (named at the next sign-in)
             }
         });
         session.state().accountProperty().addListener((o, was, now) -> {
@@ -308,6 +309,15 @@ public final class MainWindow extends BorderPane {
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
             keys = new OwnerKeysModel(services.client(), calls);
+            session.beforeClose(keys::sessionClosing);
+            // a rotated-in key shown once is named at the next sign-in until the operator confirms or stops it
+            keys.newSecret.addListener((o, was, now) -> {
+                if (now != null) {
+                    session.state().current().keyMinted(keys.rotatingCustomer(), now);
+                } else if (was != null) {
+                    session.state().current().keyConfirmed(keys.rotatingCustomer(), was);
+                }
+            });
             keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
