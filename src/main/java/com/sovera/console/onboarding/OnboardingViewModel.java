@@ -519,18 +519,21 @@ public final class OnboardingViewModel {
     private void useKey(String key, String how) {
         String customerId = progress.get().customerId();
         call(() -> {
-            service.client().credentials().useOwnerKey(key);
+            // checked with a client of its own: the wizard's takes the key on the FX thread, where an answer
+            // arriving after a sign-out is dropped (never from a worker, which could put it back after one)
+            com.sovera.console.api.SovxClient checker = service.client().derive();
+            checker.credentials().useOwnerKey(key);
             try {
-                service.client().api().listUsers(Filter.page(1, 0).asQuery()).execute();
+                checker.api().listUsers(Filter.page(1, 0).asQuery()).execute();
             } catch (ApiException e) {
                 if (!e.isNotOffered()) {
-                    service.client().credentials().useOwnerKey(null);
                     throw e;
                 }
                 // a server without the (assumed) user list: the key is used unchecked; the first write tells
             }
             return customerId;
         }, id -> {
+            service.client().credentials().useOwnerKey(key);
             pastedKey.set("");
             keyAccepted.set(true);
             keyLost.set(false);

@@ -378,4 +378,28 @@ class OnboardingViewModelTest {
         assertThat(w.session.takeUnconfirmedKeys()).extracting(k -> k.describe()).containsExactly("Key …"
                 + key.substring(key.length() - 4) + " of shown-corp was minted and never confirmed.");
     }
+
+    @Test
+    void aPastedKeyWhoseCheckRunsAfterSignOutIsNotLeftInTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.signedIn();
+        runner.runAll();
+        wizard.signedIn();
+        runner.runAll();
+        wizard.model.customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
+        wizard.model.existingCustomerId.set(DemoAccount.CUSTOMER_ID);
+        wizard.model.act();
+        runner.runAll();
+        assertThat(wizard.step()).isEqualTo(Step.CREDENTIALS);
+        wizard.model.keySource.set(OnboardingViewModel.KeySource.PASTE);
+        wizard.model.pastedKey.set(sandbox.demo().ownerKey());
+        wizard.model.act(); // the key's check waits for a worker
+        wizard.signOut();
+        runner.runAll(); // the worker gets to it after the sign-out
+
+        assertThat(wizard.client.credentials().hasOwnerKey()).as("no key in the client").isFalse();
+        assertThat(wizard.step()).isEqualTo(Step.LOGIN);
+    }
 }
