@@ -450,6 +450,7 @@ public final class OnboardingViewModel {
         String email = text(Field.LOGIN_EMAIL);
         String typed = inputs.get(Field.PASSWORD).get();
         call(() -> service.signIn(email, typed), s -> {
+            service.client().credentials().useSession(s);
             session.signedIn(email, s.expires());
             inputs.get(Field.PASSWORD).set("");
             summaries.get(Step.LOGIN).set("Signed in as " + email);
@@ -462,6 +463,7 @@ public final class OnboardingViewModel {
         String typed = reloginPassword.get();
         String email = text(Field.LOGIN_EMAIL);
         call(() -> service.signIn(email, typed), s -> {
+            service.client().credentials().useSession(s);
             session.signedIn(email, s.expires());
             reloginPassword.set("");
             needsSignIn.set(false);

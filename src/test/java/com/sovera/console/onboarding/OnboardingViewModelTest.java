@@ -402,4 +402,19 @@ class OnboardingViewModelTest {
         assertThat(wizard.client.credentials().hasOwnerKey()).as("no key in the client").isFalse();
         assertThat(wizard.step()).isEqualTo(Step.LOGIN);
     }
+
+    @Test
+    void aSignInAnsweringAfterASignOutLeavesNoSessionInTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.model.act();
+        runner.runAll(); // connected
+        wizard.model.act(); // the sign-in waits for a worker
+        wizard.signOut(); // the idle sign-out, say, gets there first
+        runner.runAll();
+
+        assertThat(wizard.client.credentials().session()).as("no session token in the client").isEmpty();
+        assertThat(wizard.session.accountProperty().get()).isNull();
+    }
 }
