@@ -212,6 +212,11 @@ public final class LookupContextModel {
         customerId.set(id);
     }
 
+    /** True while a key is in use here or pasted and not yet used: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return ownerKey != null || !typedKey.get().isBlank();
+    }
+
     /** Sign-out: the key leaves memory, the lists their rows. */
     public void forget() {
         customersLoad.cancel();

@@ -914,6 +914,11 @@ public final class OnboardingViewModel {
                 + " good (it stays valid: revoke it if it was not stored).", List.of("Sign _out", "_Stay")) == 0;
     }
 
+    /** True while a key is on screen or pasted and not yet used: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return secret.get() != null || !pastedKey.get().isBlank();
+    }
+
     /** The session ended (sign-out): the key on screen goes, typed input stays journaled. */
     public void signedOut() {
         stopWaiting();

@@ -154,6 +154,8 @@ public final class MainWindow extends BorderPane {
         header = new Header(services.environment(), services.client().baseUrl(), session.state(),
                 () -> session.signOut(ask), help);
         session.holdsAlso(bulk::holdsKey, bulk::signedOut);
+        session.holdsAlso(onboarding::holdsKey, () -> { }); // dropped by its signedOut below
+        session.holdsAlso(() -> context != null && context.holdsKey(), () -> { }); // dropped by its forget below
         session.onSignOut(() -> {
             minted = null;
             clipboard.clearNow();

@@ -417,4 +417,15 @@ class OnboardingViewModelTest {
         assertThat(wizard.client.credentials().session()).as("no session token in the client").isEmpty();
         assertThat(wizard.session.accountProperty().get()).isNull();
     }
+
+    @Test
+    void anIdleSignOutTakesAKeyPastedIntoTheWizardWithNoAccountSignedIn() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        w.model.pastedKey.set(sandbox.demo().ownerKey()); // pasted before signing in, and the desk left
+        com.sovera.console.session.IdleSignOut idle = new com.sovera.console.session.IdleSignOut(w.sessions,
+                w.scheduler, w.scheduler.clock(java.time.Instant.parse("2026-03-12T09:00:00Z")), 5);
+        w.scheduler.advance(Duration.ofMinutes(5));
+        assertThat(w.model.pastedKey.get()).as("the pasted key").isEmpty();
+        assertThat(idle.noticeProperty().get()).startsWith("Signed out after 5 minutes");
+    }
 }
