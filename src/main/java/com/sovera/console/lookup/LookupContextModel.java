@@ -232,6 +232,18 @@ public final class LookupContextModel {
         message.set("");
     }
 
+    /** The server refused the key in use (revoked since, say): it is dropped, and the message says so. */
+    public void refused(String said) {
+        if (ownerKey == null) {
+            return;
+        }
+        lookups.credentials().useOwnerKey(null);
+        ownerKey = null;
+        typedCustomer.set(customerId.get() == null ? "" : customerId.get());
+        customerId.set(null);
+        message.set(said);
+    }
+
     /** A key of this customer was revoked (its last four): if it is the one in use, the lookups stop using it. */
     public void revoked(String id, String lastFour) {
         if (id.equals(customerId.get()) && ownerKey != null && lastFour != null && ownerKey.endsWith(lastFour)) {

@@ -442,6 +442,7 @@ public final class MainWindow extends BorderPane {
             context();
             users = new UsersViewModel(services.lookups(), calls);
             users.setOnContinue(this::continueTree);
+            users.setOnKeyRefused(said -> context().refused(said));
             usersView = new UsersView(users);
             follow(users, context().customerIdProperty().get());
         }
@@ -453,6 +454,7 @@ public final class MainWindow extends BorderPane {
             context();
             wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
+            wallets.setOnKeyRefused(said -> context().refused(said));
             walletsView = new WalletsView(wallets);
             follow(wallets, context().customerIdProperty().get());
         }
