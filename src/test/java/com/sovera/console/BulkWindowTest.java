@@ -110,7 +110,7 @@ class BulkWindowTest extends ConsoleWindowFixture {
         }
 
         console.open();
-        waitUntil(() -> text("#startup-notice").contains("A bulk import did not finish"));
+        waitUntil(() -> text("#bulk-notice").contains("A bulk import did not finish"));
         clickOn("#nav-bulk");
         waitUntil(() -> lookup("#bulk-unfinished").query().isVisible());
         assertThat(text("#bulk-unfinished-text")).contains("left.csv for " + customer).contains("0 of 3 rows done");
@@ -118,6 +118,7 @@ class BulkWindowTest extends ConsoleWindowFixture {
         BulkViewModel model = lookup("#bulk").queryAs(BulkView.class).model();
         waitUntil(() -> model.run().stateProperty().get() == BulkRun.State.FINISHED);
         assertThat(lookup("#bulk-unfinished").query().isVisible()).isFalse();
+        assertThat(text("#bulk-notice")).as("the banner, once the run finished").isEmpty();
         assertThat(model.run().results()).extracting(ResultLine::email, ResultLine::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("rita@example.com", "created"),
                 org.assertj.core.groups.Tuple.tuple("sam@example.com", "created"),

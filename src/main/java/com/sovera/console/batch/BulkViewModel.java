@@ -158,6 +158,12 @@ public final class BulkViewModel {
         return unfinished;
     }
 
+    /** What the window says while a bulk import of this environment did not finish; empty once none is left. */
+    public javafx.beans.binding.StringBinding unfinishedNotice() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> unfinished.isEmpty() ? ""
+                : "A bulk import did not finish: open Bulk to resume or discard it.", unfinished);
+    }
+
     public ReadOnlyObjectProperty<Busy> busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -213,6 +219,37 @@ public final class BulkViewModel {
         if (preview.preview() != null && !checkedFor(id, text(ownerKey))) {
             checkExisting();
         }
+    }
+
+    /** What a run stopped by a sign-out says; the Bulk view offers it to resume. */
+    static final String STOPPED_BY_SIGN_OUT = "The session closed, so the run stopped; its journal is kept.";
+
+    /**
+     * The session is closing (a sign-out, or a switch of environment) with a run under way: an idle sign-out stops
+     * it short, its journal kept to resume (with the key given again); the operator is asked whether to pause it
+     * that way or cancel it, or to stay. False: stay.
+     */
+    public boolean sessionClosing(boolean idle, com.sovera.console.ui.Ask ask) {
+        if (!run.activeProperty().get()) {
+            return true;
+        }
+        int choice = idle ? 0 : ask.choose("A bulk import is under way", "Pausing keeps its journal: the Bulk view"
+                + " offers to resume it, with the owner key given again. Cancelling stops it; importing the file"
+                + " again finishes it, creating nothing twice.", java.util.List.of("_Pause the import",
+                "Cancel the _import", "_Stay"));
+        switch (choice) {
+            case 0 -> run.stopShort(STOPPED_BY_SIGN_OUT);
+            case 1 -> run.cancel();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True while a key pasted here (or given to resume) is held: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return !text(ownerKey).isEmpty() || !text(resumeKey).isEmpty();
     }
 
     /** Sign-out: keys leave memory (a run under way keeps going with the client it started with). */
@@ -434,7 +471,14 @@ public final class BulkViewModel {
         busy.set(Busy.STARTING);
         message.set("Resuming the import of " + u.source() + " for " + u.customerId() + "...");
         runner.run(job -> {
-            job.execute(paced.client().api().listUsers(Filter.page(1, 0).asQuery()));
+            try {
+                job.execute(paced.client().api().listUsers(Filter.page(1, 0).asQuery()));
+            } catch (ApiException e) {
+                if (!e.isNotOffered()) {
+                    throw e;
+                }
+                // a server without the (assumed) user list: the key is tried by the run's first write instead
+            }
             return imports.resume(paced.client().api(), u, options);
         }, started -> {
             busy.set(Busy.NONE);

@@ -6,6 +6,7 @@ import com.sovera.console.bulk.ResultLine;
 import com.sovera.console.bulk.ResultsCsv;
 import com.sovera.console.bulk.RunProgress;
 import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +44,14 @@ public final class RunModel {
     private final ObservableList<ResultLine> results = FXCollections.observableArrayList();
     private final BooleanBinding active;
     private BulkRun current;
-    private long generation;
+    /** The run followed: its reports and its end reach the screen only while it is the latest. */
+    private final Latest following;
+    private Latest.Round round;
     private Consumer<BulkRun.Outcome> onEnded = o -> { };
 
     RunModel(TaskRunner runner) {
         this.runner = runner;
+        this.following = new Latest(runner);
         this.active = Bindings.createBooleanBinding(() -> state.get() == BulkRun.State.RUNNING
                 || state.get() == BulkRun.State.PAUSED, state);
     }
@@ -107,9 +111,10 @@ public final class RunModel {
 
     /** The engine's options for the next run: its progress comes here, paced by the client's pacer. */
     BulkRun.Options options(RateLimitPacer pacer) {
-        long run = ++generation;
-        return BulkRun.Options.defaults().withPacer(pacer).withListener(p -> runner.later(() -> {
-            if (run == generation && active.get()) {
+        Latest.Round run = following.begin();
+        round = run;
+        return BulkRun.Options.defaults().withPacer(pacer).withListener(p -> run.later(() -> {
+            if (active.get()) {
                 show(p);
             }
         }));
@@ -118,7 +123,6 @@ public final class RunModel {
     /** A run has started (or resumed): follow it until it ends. */
     void follow(BulkRun run, String what) {
         current = run;
-        long mine = generation;
         title.set(what);
         summary.set("");
         saveMessage.set("");
@@ -126,18 +130,12 @@ public final class RunModel {
         results.clear();
         state.set(BulkRun.State.RUNNING);
         show(run.progress());
-        runner.run(job -> run.await(), outcome -> {
-            if (mine == generation) {
-                ended(run, outcome);
-            }
-        }, failure -> {
-            if (mine == generation) {
-                // the wait for the run failed, not a row: it ends as incomplete, its journal kept to resume
-                problem.set(Problem.of(failure));
-                state.set(BulkRun.State.INCOMPLETE);
-                current = null;
-                onEnded.accept(new BulkRun.Outcome(BulkRun.State.INCOMPLETE, List.of(), failure.toString()));
-            }
+        following.load(round, job -> run.await(), outcome -> ended(run, outcome), failure -> {
+            // the wait for the run failed, not a row: it ends as incomplete, its journal kept to resume
+            problem.set(Problem.of(failure));
+            state.set(BulkRun.State.INCOMPLETE);
+            current = null;
+            onEnded.accept(new BulkRun.Outcome(BulkRun.State.INCOMPLETE, List.of(), failure.toString()));
         });
     }
 
@@ -155,6 +153,14 @@ public final class RunModel {
             current.resume();
             state.set(BulkRun.State.RUNNING);
             show(current.progress());
+        }
+    }
+
+    /** Stops at once, its journal kept: the Bulk view offers to resume it (after a sign-out, with the key again). */
+    public void stopShort(String why) {
+        if (active.get()) {
+            progressText.set("Stopping...");
+            current.stopShort(why);
         }
     }
 

@@ -94,6 +94,7 @@ public final class BulkRun implements RowSteps.Sender {
     private volatile boolean paused;
     private volatile boolean cancelled;
     private volatile String problem;
+    private volatile boolean stoppingShort;
     private volatile Failure lastNoAnswer;
     private volatile long lastReport;
 
@@ -134,6 +135,18 @@ public final class BulkRun implements RowSteps.Sender {
             pauseLock.notifyAll();
         }
         report(true);
+    }
+
+    /**
+     * Stops at once and keeps the journal, to resume later (a sign-out): requests under way are abandoned and taken
+     * up again by the resume, which creates nothing twice.
+     */
+    public void stopShort(String why) {
+        if (problem == null) {
+            problem = why;
+        }
+        stoppingShort = true;
+        cancel();
     }
 
     /** Stops at once: requests under way are abandoned; rows not done are reported CANCELLED. */
@@ -307,7 +320,7 @@ public final class BulkRun implements RowSteps.Sender {
         Thread.interrupted(); // a cancel's interrupt must not break the journal's last writes
         State end;
         Failure unfinished;
-        if (cancelled) {
+        if (cancelled && !stoppingShort) {
             end = State.CANCELLED;
             unfinished = new Failure(Failure.CANCELLED, "Not finished: the run was cancelled. Import the file "
                     + "again to finish it; nothing is created twice.", null);

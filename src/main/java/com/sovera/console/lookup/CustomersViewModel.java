@@ -79,6 +79,12 @@ public final class CustomersViewModel {
         apply();
     }
 
+    /** F5: the page asked for again and the selected customer's counts recounted, the selection kept. */
+    public void refresh() {
+        list.load();
+        count(selected.get());
+    }
+
     public void lookUp() {
         if (selected.get() != null) {
             onAction.accept(new Request(selected.get(), Action.LOOK_UP));

@@ -46,6 +46,8 @@ public final class LookupContextModel {
     private final KeyRing keyRing;
     private final Latest customersLoad;
     private final Latest keychainRead;
+    private final Latest keychainWrite;
+    private final Latest keyCheck;
     private final TaskRunner runner;
     private final ObservableList<String> customers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper customerId = new ReadOnlyStringWrapper();
@@ -65,6 +67,8 @@ public final class LookupContextModel {
         this.keyRing = keyRing;
         this.customersLoad = new Latest(runner);
         this.keychainRead = new Latest(runner);
+        this.keychainWrite = new Latest(runner);
+        this.keyCheck = new Latest(runner);
     }
 
     public ObservableList<String> customers() {
@@ -148,14 +152,47 @@ public final class LookupContextModel {
         offer.set(new Offer(id, ownerKey));
     }
 
-    /** Looks up this customer's data with its key; the key stays in memory (and the keychain if opted in). */
+    /**
+     * Looks up this customer's data with its key, once the server took the key (one read; a server without the
+     * assumed user list takes it unchecked). A refused key is dropped and said so, with the server's words; the
+     * screens keep the customer they showed. The key stays in memory (and the keychain if opted in).
+     */
     public void use(String id, String ownerKey) {
         if (id == null || id.isEmpty() || ownerKey == null || ownerKey.isBlank()) {
             message.set("Enter the customer id and paste its owner key.");
             return;
         }
         keychainRead.cancel(); // a keychain answer for a customer picked before must not undo this choice
+        keychainWrite.cancel();
         String key = ownerKey.strip();
+        typedKey.set("");
+        message.set("Checking the key of " + id + "...");
+        keyCheck.load(job -> {
+            SovxClient checker = lookups.derive();
+            checker.credentials().useOwnerKey(key);
+            try {
+                job.execute(checker.api().listUsers(Filter.page(1, 0).asQuery()));
+            } catch (ApiException e) {
+                if (!e.isNotOffered()) {
+                    throw e;
+                }
+            }
+            return key;
+        }, accepted -> accept(id, accepted), failure -> {
+            if (failure instanceof ApiException e && e.httpStatus() == 401) {
+                typedCustomer.set(id);
+                message.set("This key was refused: " + e.serverMessage()
+                        + (e.traceId() == null ? "" : " (trace id " + e.traceId() + ")")
+                        + ". Paste the customer's current key.");
+            } else {
+                Problem p = Problem.of(failure);
+                message.set("The key of " + id + " could not be checked (" + p.title() + ": " + p.message()
+                        + "). Try again.");
+            }
+        });
+    }
+
+    private void accept(String id, String key) {
         this.ownerKey = key;
         lookups.credentials().useOwnerKey(key);
         if (offer.get() != null && offer.get().customerId().equals(id)) {
@@ -165,7 +202,8 @@ public final class LookupContextModel {
         typedKey.set("");
         message.set("Looking up " + id + ".");
         if (remember.get() && keyRing.availableProperty().get()) {
-            runner.run(() -> {
+            // latest wins: the answer for this customer never lands over another's message
+            keychainWrite.load(job -> {
                 keyRing.store(id, key);
                 return true;
             }, stored -> message.set("Looking up " + id + "; its key is in the system keychain."),
@@ -174,10 +212,17 @@ public final class LookupContextModel {
         customerId.set(id);
     }
 
+    /** True while a key is in use here or pasted and not yet used: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return ownerKey != null || !typedKey.get().isBlank();
+    }
+
     /** Sign-out: the key leaves memory, the lists their rows. */
     public void forget() {
         customersLoad.cancel();
         keychainRead.cancel();
+        keychainWrite.cancel();
+        keyCheck.cancel();
         lookups.credentials().useOwnerKey(null);
         ownerKey = null;
         typedKey.set("");
@@ -185,6 +230,18 @@ public final class LookupContextModel {
         customers.clear();
         customerId.set(null);
         message.set("");
+    }
+
+    /** The server refused the key in use (revoked since, say): it is dropped, and the message says so. */
+    public void refused(String said) {
+        if (ownerKey == null) {
+            return;
+        }
+        lookups.credentials().useOwnerKey(null);
+        ownerKey = null;
+        typedCustomer.set(customerId.get() == null ? "" : customerId.get());
+        customerId.set(null);
+        message.set(said);
     }
 
     /** A key of this customer was revoked (its last four): if it is the one in use, the lookups stop using it. */

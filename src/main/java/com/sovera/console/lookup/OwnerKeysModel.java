@@ -41,6 +41,9 @@ public final class OwnerKeysModel {
     private final TaskRunner runner;
     private final PagedModel<OwnerKey> list;
     private final Latest write;
+    /** The customer on screen: a write's answer fills the screen only while its round is current. */
+    private final Latest shown;
+    private Latest.Round showing;
     private final BooleanBinding canRevoke;
     private final BooleanBinding canRotate;
     private final BooleanBinding canFinishRotation;
@@ -63,6 +66,8 @@ public final class OwnerKeysModel {
         this.list = new PagedModel<>(f -> session.api().listCredentials(customerId, f.asQuery()), runner,
                 "created_at");
         this.write = new Latest(runner);
+        this.shown = new Latest(runner);
+        this.showing = shown.begin();
         selected.addListener((o, was, now) -> revokeTyped.set(""));
         this.canRevoke = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
                         && selected.get().lastFour() != null && selected.get().lastFour().equals(revokeTyped.get())
@@ -111,15 +116,22 @@ public final class OwnerKeysModel {
         this.onRotated = value;
     }
 
-    /** The customer whose keys are shown; null shows none. Anything under way for another customer is dropped. */
+    /**
+     * The customer whose keys are shown; null shows none. Anything under way for another customer is dropped. The
+     * same customer again lists its keys anew (a key minted elsewhere meanwhile, F5), keeping a rotation on screen.
+     */
     public void show(String customer) {
         if (java.util.Objects.equals(customer, customerId)) {
+            if (customer != null) {
+                list.load();
+            }
             return;
         }
         // a revoke or a mint under way is let finish (its holders are told; a minted key is reported), only its
         // effect on this screen is skipped
         endRotation();
         customerId = customer;
+        showing = shown.begin(); // a write under way for the customer before reports, but not on this screen
         selected.set(null);
         problem.set(null);
         message.set("");
@@ -156,6 +168,7 @@ public final class OwnerKeysModel {
         }
         rotating = old;
         String customer = customerId;
+        Latest.Round screen = showing;
         // the same key while this customer's mint has not answered (a retry then replays it), a new one otherwise
         if (mintKey == null || !customer.equals(mintKeyCustomer)) {
             mintKey = UUID.randomUUID().toString();
@@ -170,7 +183,7 @@ public final class OwnerKeysModel {
                     busy.set(false);
                     mintKey = null;
                     String fresh = minted.customerSecret();
-                    if (!customer.equals(customerId)) {
+                    if (!screen.isCurrent()) {
                         // the operator moved on while it was minted: it is valid, and nobody saw it
                         message.set("A new owner key ending in " + fresh.substring(fresh.length() - 4) + " was minted"
                                 + " for " + customer + " while you moved on; it was not shown: revoke it there.");
@@ -182,7 +195,7 @@ public final class OwnerKeysModel {
                     list.load();
                 }, failure -> {
                     busy.set(false);
-                    if (customer.equals(customerId)) {
+                    if (screen.isCurrent()) {
                         rotation.set(Rotation.NONE);
                         problem.set(Problem.of(failure));
                     }
@@ -209,6 +222,26 @@ public final class OwnerKeysModel {
         });
     }
 
+    /**
+     * The session is about to close: a rotated-in key shown once and not yet confirmed is lost with it, so the
+     * operator is asked first (an idle sign-out drops it; the next sign-in names it). False: stay signed in.
+     */
+    public boolean sessionClosing(boolean idle, com.sovera.console.ui.Ask ask) {
+        String fresh = newSecret.get();
+        if (idle || rotation.get() != Rotation.SHOWN || fresh == null) {
+            return true;
+        }
+        return ask.choose("Owner key not confirmed", "The new owner key ending in " + fresh.substring(
+                fresh.length() - 4) + " was shown once and you have not confirmed storing it; the old key is not"
+                + " revoked yet. Signing out takes the new key off the screen for good (it stays valid: revoke it"
+                + " if it was not stored).", java.util.List.of("Sign _out", "_Stay")) == 0;
+    }
+
+    /** The customer whose rotation is under way (its new key shown), or null. */
+    public String rotatingCustomer() {
+        return rotation.get() == Rotation.NONE ? null : customerId;
+    }
+
     /** The operator stops a rotation with the new key on screen: it leaves the screen and stays valid. */
     public void abandonRotation() {
         if (rotation.get() != Rotation.SHOWN) {
@@ -222,19 +255,20 @@ public final class OwnerKeysModel {
 
     private void revokeKey(OwnerKey key, Runnable done) {
         String customer = customerId;
+        Latest.Round screen = showing;
         busy.set(true);
         problem.set(null);
         write.load(job -> job.execute(session.api().revokeCredential(customer, key.keyId())), revoked -> {
             busy.set(false);
             onRevoked.accept(customer, revoked.lastFour()); // whatever is selected now: its holders must drop it
-            if (customer.equals(customerId)) {
+            if (screen.isCurrent()) {
                 revokeTyped.set("");
                 done.run();
                 list.load();
             }
         }, failure -> {
             busy.set(false);
-            if (!customer.equals(customerId)) {
+            if (!screen.isCurrent()) {
                 // the operator moved on believing the key shut off: say it is not, wherever they are now
                 message.set("Revoking key …" + key.lastFour() + " of " + customer + " failed (" + Problem.of(failure)
                         .title() + "): it still works. Open " + customer + " and revoke it again.");

@@ -43,11 +43,10 @@ public final class OnboardingService {
         return client.api().health().execute();
     }
 
+    /** Signs in; the caller hands the session to the client on the FX thread (a sign-out meanwhile drops it). */
     public Session signIn(String email, String password) {
         client.redactor().remember(password);
-        Session session = client.api().login(new LoginRequest(email, password)).execute();
-        client.credentials().useSession(session);
-        return session;
+        return client.api().login(new LoginRequest(email, password)).execute();
     }
 
     public Provisioner.Outcome<com.sovera.console.api.model.Customer> createCustomer(Progress.Customer c)
@@ -57,9 +56,8 @@ public final class OnboardingService {
 
     /** Mints an owner key; the client holds it for the steps that follow (in memory only). */
     public CustomerCredentials mintKey(String customerId, String key) throws Exception {
-        CustomerCredentials minted = writes.ownerKey(customerId, key);
-        client.credentials().useOwnerKey(minted.customerSecret());
-        return minted;
+        // the caller puts the key into the client on the FX thread, where a sign-out meanwhile drops the answer
+        return writes.ownerKey(customerId, key);
     }
 
     public Provisioner.Outcome<com.sovera.console.api.model.User> createUser(Progress.User u) throws Exception {

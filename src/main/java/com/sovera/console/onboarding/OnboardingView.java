@@ -369,8 +369,17 @@ public final class OnboardingView extends BorderPane {
         }));
         model.keySource.addListener((o, was, now) -> show.run());
         show.run();
-        keychain.setDisable(!model.keychainOffered());
-        model.stateProperty().addListener((o, was, now) -> keychain.setDisable(!model.keychainOffered()));
+        Label keychainReason = new Label();
+        keychainReason.setId("keychain-reason");
+        keychainReason.setWrapText(true);
+        Runnable greyed = () -> {
+            keychain.setDisable(!model.keychainOffered());
+            keychainReason.setText(model.keychainReason()); // greyed, and says why
+            keychainReason.setVisible(!keychainReason.getText().isEmpty());
+            keychainReason.setManaged(keychainReason.isVisible());
+        };
+        greyed.run();
+        model.stateProperty().addListener((o, was, now) -> greyed.run());
         PasswordField pasted = new PasswordField();
         pasted.textProperty().bindBidirectional(model.pastedKey);
         FieldRow pasteRow = new FieldRow("The customer's owner key (x-api-key); the server checks it before use",
@@ -378,13 +387,10 @@ public final class OnboardingView extends BorderPane {
         shownFor(pasteRow, model.keySource, OnboardingViewModel.KeySource.PASTE);
         locks.computeIfAbsent(Step.CREDENTIALS, s -> new ArrayList<>()).addAll(List.of(pasted, mint, paste,
                 keychain));
-        VBox box = new VBox(8, sources, pasteRow);
+        VBox box = new VBox(8, sources, keychainReason, pasteRow);
         box.setId("key-sources");
-        // a customer created here gets a new key; one that exists may already have one the operator holds
-        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
-            Progress p = model.stateProperty().get().progress();
-            return p.customer() != null && p.customer().wasReused() && model.secret.get() == null;
-        }, model.stateProperty()));
+        // a customer created here gets a new key; one that exists (or whose key left with a session) may have one
+        box.visibleProperty().bind(Bindings.createBooleanBinding(model::keySourcesOffered, model.stateProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

@@ -13,7 +13,7 @@ import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
-import com.sovera.console.ui.task.Job;
+import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.Scheduler;
 import com.sovera.console.ui.task.TaskRunner;
 import java.time.Clock;
@@ -88,7 +88,6 @@ public final class OnboardingViewModel {
     private final Environment environment;
     private final SessionState session;
     private WriteGuard writeGuard = WriteGuard.ALWAYS;
-    private boolean writeAllowed;
 
     private final ObjectProperty<Progress> progress = new SimpleObjectProperty<>();
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CONNECTIVITY);
@@ -110,7 +109,8 @@ public final class OnboardingViewModel {
     public final StringProperty lastFour = new SimpleStringProperty("");
     public final StringProperty userType = new SimpleStringProperty("individual");
     public final StringProperty walletCurrency = new SimpleStringProperty("BTC");
-    public final StringProperty network = new SimpleStringProperty(Network.BITCOIN_TESTNET.id());
+    /** The network of the address to create; null until chosen where the wizard may not guess (production). */
+    public final StringProperty network = new SimpleStringProperty();
     public final ObjectProperty<Origin> customerOrigin = new SimpleObjectProperty<>(Origin.NEW);
     public final ObjectProperty<Origin> userOrigin = new SimpleObjectProperty<>(Origin.NEW);
     public final ObjectProperty<Origin> walletOrigin = new SimpleObjectProperty<>(Origin.NEW);
@@ -125,8 +125,8 @@ public final class OnboardingViewModel {
     private final TreePicker picker;
     private final KeyRing keyRing;
 
-    /** The call out (cancelled when the onboarding starts over), and the step a retry belongs to. */
-    private Job inFlight;
+    /** The call out, latest wins (cancelled when the onboarding starts over), and the step a retry belongs to. */
+    private final Latest calls;
     private Step retryStep;
     private Scheduler.Timer countdown;
     private Scheduler.Timer draft;
@@ -141,13 +141,16 @@ public final class OnboardingViewModel {
                                Environment environment, SessionState session, KeyRing keyRing) {
         this.service = service;
         this.keyRing = keyRing;
-        this.picker = new TreePicker(service.client(), runner);
-        this.runner = runner;
+        // every call of the wizard belongs to the session in force: a sign-out cancels it and drops its answer
+        this.runner = session.runner(runner);
+        this.calls = new Latest(this.runner);
+        this.picker = new TreePicker(service.client(), this.runner);
         this.scheduler = scheduler;
         this.clock = clock;
         this.environment = environment;
         this.session = session;
         progress.set(Progress.start(environment.id()));
+        network.set(defaultNetwork(walletCurrency.get()));
         for (Step s : Step.values()) {
             summaries.put(s, new SimpleStringProperty(""));
         }
@@ -261,6 +264,24 @@ public final class OnboardingViewModel {
         return keyRing != null && keyRing.availableProperty().get();
     }
 
+    /**
+     * True where the credentials step offers a key the operator may hold (pasted, or from the keychain) beside a
+     * mint: for a customer that existed, or one whose key was minted in an earlier session.
+     */
+    public boolean keySourcesOffered() {
+        Progress p = progress.get();
+        return p.customer() != null && (p.customer().wasReused() || p.keyMinted()) && secret.get() == null;
+    }
+
+    /** Why the keychain cannot give a key here (empty where it can). */
+    public String keychainReason() {
+        if (keychainOffered()) {
+            return "";
+        }
+        String note = keyRing == null ? "" : keyRing.noteProperty().get();
+        return note == null || note.isBlank() ? "No system keychain is available to this console." : note;
+    }
+
     /** The fault of a field as the contract's rules see it now, or null. */
     public String check(Field f) {
         return f.check(inputs.get(f).get(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -314,7 +335,14 @@ public final class OnboardingViewModel {
         return Field.of(s).stream().allMatch(f -> check(f) == null);
     }
 
-    private static String defaultNetwork(String currency) {
+    /**
+     * A sandbox's test network for the currency; outside a sandbox none: the operator picks (a wrong guess there
+     * is an address on a network the customer did not mean).
+     */
+    private String defaultNetwork(String currency) {
+        if (environment.isProductionLike()) {
+            return null;
+        }
         return "BTC".equals(currency) ? Network.BITCOIN_TESTNET.id() : Network.ETHEREUM_SEPOLIA.id();
     }
 
@@ -332,6 +360,7 @@ public final class OnboardingViewModel {
         if (s == Step.CREDENTIALS && now.keyShown()) {
             // the operator stored it: it leaves the screen (the client keeps it in memory for the steps ahead)
             keyAccepted.set(true);
+            session.current().keyConfirmed(progress.get().customerId(), secret.get());
             secret.set(null);
             lastFour.set("");
             summaries.get(s).set("Owner key minted and stored by the operator");
@@ -421,6 +450,7 @@ public final class OnboardingViewModel {
         String email = text(Field.LOGIN_EMAIL);
         String typed = inputs.get(Field.PASSWORD).get();
         call(() -> service.signIn(email, typed), s -> {
+            service.client().credentials().useSession(s);
             session.signedIn(email, s.expires());
             inputs.get(Field.PASSWORD).set("");
             summaries.get(Step.LOGIN).set("Signed in as " + email);
@@ -433,6 +463,7 @@ public final class OnboardingViewModel {
         String typed = reloginPassword.get();
         String email = text(Field.LOGIN_EMAIL);
         call(() -> service.signIn(email, typed), s -> {
+            service.client().credentials().useSession(s);
             session.signedIn(email, s.expires());
             reloginPassword.set("");
             needsSignIn.set(false);
@@ -490,18 +521,21 @@ public final class OnboardingViewModel {
     private void useKey(String key, String how) {
         String customerId = progress.get().customerId();
         call(() -> {
-            service.client().credentials().useOwnerKey(key);
+            // checked with a client of its own: the wizard's takes the key on the FX thread, where an answer
+            // arriving after a sign-out is dropped (never from a worker, which could put it back after one)
+            com.sovera.console.api.SovxClient checker = service.client().derive();
+            checker.credentials().useOwnerKey(key);
             try {
-                service.client().api().listUsers(Filter.page(1, 0).asQuery()).execute();
+                checker.api().listUsers(Filter.page(1, 0).asQuery()).execute();
             } catch (ApiException e) {
                 if (!e.isNotOffered()) {
-                    service.client().credentials().useOwnerKey(null);
                     throw e;
                 }
                 // a server without the (assumed) user list: the key is used unchecked; the first write tells
             }
             return customerId;
         }, id -> {
+            service.client().credentials().useOwnerKey(key);
             pastedKey.set("");
             keyAccepted.set(true);
             keyLost.set(false);
@@ -592,6 +626,8 @@ public final class OnboardingViewModel {
         String key = OnboardingService.mintKey(progress.get().credentials());
         record(progress.get().with(new Progress.Credentials(key, false)));
         call(() -> service.mintKey(customerId, key), minted -> {
+            service.client().credentials().useOwnerKey(minted.customerSecret());
+            session.current().keyMinted(customerId, minted.customerSecret());
             secret.set(minted.customerSecret());
             lastFour.set("");
             keyLost.set(false);
@@ -756,6 +792,14 @@ public final class OnboardingViewModel {
         problem.set(null);
         serverFieldErrors.clear();
         resetChoices();
+        // the forms of the steps ahead start empty: nothing of the previous run's user or wallet is offered again
+        for (Field f : Field.of(Step.USER)) {
+            inputs.get(f).set("");
+        }
+        inputs.get(Field.WALLET_NAME).set("");
+        userType.set("individual");
+        walletCurrency.set("BTC");
+        network.set(defaultNetwork(walletCurrency.get()));
         Progress p = Progress.start(environment.id()).with(new Progress.Customer(start.customerEmail(),
                 start.customerId(), start.entityName(), null, true, true));
         customerOrigin.set(Origin.EXISTING);
@@ -842,6 +886,7 @@ public final class OnboardingViewModel {
 
     /** A key of this customer was revoked (its last four): if the wizard holds it, it drops it. */
     public void keyRevoked(String customerId, String revokedLastFour) {
+        session.current().keyRevoked(customerId, revokedLastFour);
         if (customerId.equals(progress.get().customerId())
                 && service.client().credentials().ownerKeyEndsWith(revokedLastFour)) {
             service.client().credentials().useOwnerKey(null);
@@ -855,6 +900,25 @@ public final class OnboardingViewModel {
         }
     }
 
+    /**
+     * The session is about to close: a key shown once and not yet confirmed is lost with it, so the operator is
+     * asked first (an idle sign-out drops it, and the next sign-in names it). False: stay signed in.
+     */
+    public boolean sessionClosing(boolean idle, com.sovera.console.ui.Ask ask) {
+        String key = secret.get();
+        if (idle || key == null) {
+            return true;
+        }
+        return ask.choose("Owner key not confirmed", "The owner key ending in " + key.substring(key.length() - 4)
+                + " was shown once and you have not confirmed storing it. Signing out takes it off the screen for"
+                + " good (it stays valid: revoke it if it was not stored).", List.of("Sign _out", "_Stay")) == 0;
+    }
+
+    /** True while a key is on screen or pasted and not yet used: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return secret.get() != null || !pastedKey.get().isBlank();
+    }
+
     /** The session ended (sign-out): the key on screen goes, typed input stays journaled. */
     public void signedOut() {
         stopWaiting();
@@ -865,16 +929,22 @@ public final class OnboardingViewModel {
         lastFour.set("");
         inputs.get(Field.PASSWORD).set("");
         reloginPassword.set("");
+        summaries.get(Step.LOGIN).set("");
+        if (progress.get().keyMinted() || progress.get().customer() != null && progress.get().customer().wasReused()) {
+            // the key left with the session: the operator stored it, so it is pasted or taken back, not minted anew
+            keySource.set(keyAtHand());
+            if (progress.get().keyMinted()) {
+                summaries.get(Step.CREDENTIALS).set("The key left with the session: paste it, or take it from the"
+                        + " keychain");
+            }
+        }
         if (step.get().ordinal() > Step.LOGIN.ordinal()) {
             step.set(Step.LOGIN);
         }
     }
 
     private void stopWaiting() {
-        if (inFlight != null) {
-            inFlight.cancel();
-            inFlight = null;
-        }
+        calls.cancel();
         if (countdown != null) {
             countdown.stop();
             countdown = null;
@@ -887,25 +957,21 @@ public final class OnboardingViewModel {
     }
 
     private boolean mayWrite() {
-        if (!writeAllowed) {
-            writeAllowed = writeGuard.allowWrite();
-        }
-        if (!writeAllowed) {
+        boolean allowed = session.current().mayWrite(writeGuard); // asked once a session, forgotten at its close
+        if (!allowed) {
             problem.set(new Problem("Not confirmed", "Nothing was created: writing to " + environment.name()
                     + " was not confirmed.", null, null, null, "Confirm to write to this environment."));
         }
-        return writeAllowed;
+        return allowed;
     }
 
     private <T> void call(Callable<T> work, Consumer<T> onSuccess) {
         Step at = step.get();
         busy.set(true);
-        inFlight = runner.run(work, value -> {
-            inFlight = null;
+        calls.load(job -> work.call(), value -> {
             busy.set(false);
             onSuccess.accept(value);
         }, failure -> {
-            inFlight = null;
             busy.set(false);
             fail(failure, at);
         });

@@ -85,7 +85,7 @@ public final class IdleSignOut {
             notice.set("Signed out after " + minutes(limit) + " without input: the session and any owner key"
                     + " were dropped, and a key copied to the clipboard was cleared. What you typed is kept: sign in"
                     + " again to continue.");
-            session.signOut();
+            session.signOutIdle();
         }
         input();
         timer = scheduler.after(limit, this::check);

@@ -1,14 +1,17 @@
 package com.sovera.console.session;
 
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The account session of one environment: its clients' credentials (the wizard's and the lookups', which share the
- * session), who is signed in for the header, and sign-out, which ends the session on the server, drops every
- * credential from memory and tells each screen to let go of what it showed. FX thread only.
+ * session), the session in force ({@link SessionState#current()}), and sign-out, which ends the session on the
+ * server, drops every credential from memory, closes the session and tells each screen to let go of what it
+ * showed. FX thread only.
  */
 public final class SessionService {
 
@@ -17,6 +20,18 @@ public final class SessionService {
     private final SessionState state;
     private final TaskRunner runner;
     private final List<Runnable> onSignOut = new ArrayList<>();
+    private final List<BooleanSupplier> alsoHeld = new ArrayList<>();
+    private final List<Closing> closing = new ArrayList<>();
+
+    /** Work of the session that has a say before it closes: a key shown once, a bulk import under way. */
+    @FunctionalInterface
+    public interface Closing {
+        /**
+         * The session is about to close; {@code idle}: by itself, with nobody to ask (decide without asking).
+         * False keeps the operator signed in.
+         */
+        boolean mayClose(boolean idle, Ask ask);
+    }
 
     public SessionService(SovxClient client, SovxClient lookups, SessionState state, TaskRunner runner) {
         this.client = client;
@@ -29,14 +44,52 @@ public final class SessionService {
         return state;
     }
 
+    /** {@code hook} is asked before every sign-out, in the order registered. */
+    public void beforeClose(Closing hook) {
+        closing.add(hook);
+    }
+
+    /**
+     * The operator's sign-out: what has a say is asked first (a key not confirmed, a bulk import under way); false
+     * when the operator chose to stay signed in.
+     */
+    public boolean signOut(Ask ask) {
+        for (Closing hook : closing) {
+            if (!hook.mayClose(false, ask)) {
+                return false;
+            }
+        }
+        signOut();
+        return true;
+    }
+
+    /** The idle sign-out: nobody is asked; what has a say decides alone (a bulk import is paused). */
+    public void signOutIdle() {
+        closing.forEach(hook -> hook.mayClose(true, Ask.NOBODY));
+        signOut();
+    }
+
     /** {@code action} runs at every sign-out, after the credentials are gone. */
     public void onSignOut(Runnable action) {
         onSignOut.add(action);
     }
 
-    /** True while anything would be dropped by a sign-out: an account session, an owner key or a user token. */
+    /**
+     * A secret held outside the clients (a key pasted into a screen that is not in a client yet): a sign-out is
+     * due while it is held, and {@code forget} drops it.
+     */
+    public void holdsAlso(BooleanSupplier held, Runnable forget) {
+        alsoHeld.add(held);
+        onSignOut.add(forget);
+    }
+
+    /**
+     * True while anything would be dropped by a sign-out: an account session, an owner key or a user token, in a
+     * client or pasted into a screen.
+     */
     public boolean holdsCredentials() {
-        return state.accountProperty().get() != null || holds(client) || holds(lookups);
+        return state.accountProperty().get() != null || holds(client) || holds(lookups)
+                || alsoHeld.stream().anyMatch(BooleanSupplier::getAsBoolean);
     }
 
     private static boolean holds(SovxClient c) {
@@ -46,7 +99,7 @@ public final class SessionService {
 
     /**
      * Ends the session here at once (every credential dropped, every screen told) and then on the server, in the
-     * background: a slow or unreachable server never keeps a secret on screen.
+     * background: a slow or unreachable server never keeps a secret on screen. Nothing is asked.
      */
     public void signOut() {
         String token = client.credentials().session().map(com.sovera.console.api.model.Session::token).orElse(null);
@@ -60,7 +113,10 @@ public final class SessionService {
         }
     }
 
-    /** Drops every credential and tells the screens, without asking the server. */
+    /**
+     * Drops every credential, closes the session (its calls cancelled, their answers dropped, its write
+     * confirmation gone) and tells the screens, without asking the server.
+     */
     public void forget() {
         client.credentials().clear();
         lookups.credentials().clear();

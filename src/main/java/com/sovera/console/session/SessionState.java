@@ -1,17 +1,30 @@
 package com.sovera.console.session;
 
+import com.sovera.console.ui.task.Job;
+import com.sovera.console.ui.task.TaskRunner;
+import com.sovera.console.ui.task.Work;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Who is signed in, until when, and for which customer: what the header shows. FX thread only. */
+/**
+ * The session in force ({@link AccountSession}) and what the header shows of it: who is signed in, until when, and
+ * for which customer. Signing out closes the session and opens the next (empty) one. FX thread only.
+ */
 public final class SessionState {
 
     private final StringProperty account = new SimpleStringProperty();
     private final ObjectProperty<Instant> expires = new SimpleObjectProperty<>();
     private final StringProperty customerId = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<AccountSession> current = new ReadOnlyObjectWrapper<>(new AccountSession());
+    private final List<AccountSession.MintedKey> leftUnconfirmed = new ArrayList<>();
 
     public StringProperty accountProperty() {
         return account;
@@ -25,14 +38,70 @@ public final class SessionState {
         return customerId;
     }
 
+    /** The session in force; a new one after every sign-out. */
+    public AccountSession current() {
+        return current.get();
+    }
+
+    public ReadOnlyObjectProperty<AccountSession> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /**
+     * A runner whose every job belongs to the session in force when it starts: a sign-out cancels it and drops its
+     * answer. For the calls a screen makes for the signed-in operator.
+     */
+    public TaskRunner runner(TaskRunner base) {
+        return new TaskRunner() {
+            @Override
+            public <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+                return current().jobs().run(base, work, onSuccess, onFailure);
+            }
+
+            @Override
+            public void later(Runnable action) {
+                AccountSession mine = current();
+                base.later(() -> {
+                    if (mine.isOpen()) {
+                        action.run();
+                    }
+                });
+            }
+        };
+    }
+
+    /** Signed in (or again, after the session expired): another operator gets a session of their own. */
     public void signedIn(String email, Instant until) {
+        if (current().account() != null && !current().account().equalsIgnoreCase(email)) {
+            close();
+        }
+        current().signedIn(email);
         account.set(email);
         expires.set(until);
     }
 
+    /** The session closes: its calls are cancelled, its confirmation is gone, and a fresh one takes its place. */
     public void signedOut() {
+        close();
         account.set(null);
         expires.set(null);
         customerId.set(null);
+    }
+
+    /**
+     * Keys minted in sessions since closed whose storing was never confirmed, to name at the next sign-in; taking
+     * them empties the list.
+     */
+    public List<AccountSession.MintedKey> takeUnconfirmedKeys() {
+        List<AccountSession.MintedKey> keys = List.copyOf(leftUnconfirmed);
+        leftUnconfirmed.clear();
+        return keys;
+    }
+
+    private void close() {
+        AccountSession closing = current();
+        closing.close();
+        leftUnconfirmed.addAll(closing.unconfirmedKeys());
+        current.set(new AccountSession());
     }
 }

@@ -40,6 +40,7 @@ import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Scheduler;
+import com.sovera.console.ui.task.TaskRunner;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +72,10 @@ public final class MainWindow extends BorderPane {
     private final ClipboardGuard clipboard;
     private final KeyRing keyRing;
     private final WriteGuard writeGuard;
+    /** Runs the calls made for the signed-in operator: a sign-out cancels them and drops their answers. */
+    private final TaskRunner calls;
+    private final DialogAsk ask = new DialogAsk(() -> getScene() == null ? null : getScene().getWindow());
+    private final UnconfirmedKeysBar unconfirmedKeys = new UnconfirmedKeysBar(this::openKeysOf);
     private final Header header;
     private final HelpMenu help;
     private final Scheduler.Timer clock;
@@ -78,6 +83,8 @@ public final class MainWindow extends BorderPane {
     private final Label notice = new Label();
     private final Map<String, ToggleButton> views = new LinkedHashMap<>();
     private String currentView = "nav-onboarding";
+    private final javafx.beans.property.StringProperty currentViewProperty =
+            new javafx.beans.property.SimpleStringProperty(currentView);
     private Settings settings;
 
     private LookupContextModel context;
@@ -90,6 +97,7 @@ public final class MainWindow extends BorderPane {
     private ActivityViewModel activity;
     private CustomersViewModel customers;
     private CustomersView customersView;
+    private OwnerKeysModel keys;
     private ActivityView activityView;
     private ToggleButton usersNav;
     /** The last owner key the wizard minted, for the lookups' one-click offer; dropped at sign-out. */
@@ -112,16 +120,19 @@ public final class MainWindow extends BorderPane {
             }
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
+        calls = session.state().runner(services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
                 keyRing);
-        // every write of a production-like environment asks for its host name first (no state: one for all)
-        writeGuard = services.environment().isProductionLike() ? new ProductionWriteGuard(
+        // the first write of a session to a production-like environment asks for its host name; the session keeps
+        // the answer until it closes
+        WriteGuard production = services.environment().isProductionLike() ? new ProductionWriteGuard(
                 services.client().baseUrl(), () -> getScene() == null ? null : getScene().getWindow())
                 : WriteGuard.ALWAYS;
-        onboarding.setWriteGuard(writeGuard);
+        writeGuard = () -> session.state().current().mayWrite(production);
+        onboarding.setWriteGuard(production);
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
         bulk.setWriteGuard(writeGuard);
@@ -137,11 +148,16 @@ public final class MainWindow extends BorderPane {
         help = new HelpMenu(services.environment(), services.client().baseUrl(), () -> settings,
                 () -> session.state().accountProperty().get(), services.activity(), services.runner(),
                 services.client().redactor());
-        header = new Header(services.environment(), services.client().baseUrl(), session.state(), session::signOut,
-                help);
+        // Sign out asks first where it would lose something: a key shown once and not confirmed, a bulk import
+        session.beforeClose(onboarding::sessionClosing);
+        session.beforeClose(bulk::sessionClosing);
+        header = new Header(services.environment(), services.client().baseUrl(), session.state(),
+                () -> session.signOut(ask), help);
+        session.holdsAlso(bulk::holdsKey, bulk::signedOut);
+        session.holdsAlso(onboarding::holdsKey, () -> { }); // dropped by its signedOut below
+        session.holdsAlso(() -> context != null && context.holdsKey(), () -> { }); // dropped by its forget below
         session.onSignOut(() -> {
             minted = null;
-            bulk.signedOut();
             clipboard.clearNow();
             onboarding.signedOut();
             if (context != null) {
@@ -158,9 +174,13 @@ public final class MainWindow extends BorderPane {
             }
             if (customers != null) {
                 customers.list().clear();
+                keys.show(null); // a rotated-in key shown once leaves the screen (named at the next sign-in)
             }
         });
         session.state().accountProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                unconfirmedKeys.show(session.state().takeUnconfirmedKeys(), this::openKeysOf);
+            }
             if (now != null && context != null) {
                 context.loadCustomers();
             }
@@ -176,22 +196,19 @@ public final class MainWindow extends BorderPane {
                 if (context != null) {
                     context.offer(minted.customerId(), minted.ownerKey());
                 }
+                refreshCustomer(minted.customerId()); // its key count and list are not what they were
+
             }
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
-        setTop(new VBox(header, notices(), idle.notice()));
+        setTop(new VBox(header, notices(), bulkNotice(), unconfirmedKeys, idle.notice()));
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         clock = services.scheduler().every(Duration.ofSeconds(1),
                 () -> header.tick(session.state().expiresProperty().get(), services.clock()));
         offerResume();
-        // a bulk import stopped by a crash is found at start, and offered on the Bulk view
-        bulk.unfinished().addListener((javafx.beans.InvalidationListener) o -> {
-            if (!bulk.unfinished().isEmpty() && bulkView == null) {
-                showNotice("A bulk import did not finish: open Bulk to resume or discard it.");
-            }
-        });
+        // a bulk import stopped by a crash is found at start, and offered on the Bulk view; the banner goes with it
         bulk.findUnfinished();
         // the user step's country list needs the JDK's locale data: load it now, off the FX thread; then, while the
         // operator reads the first step, skin the forms of the steps ahead
@@ -222,6 +239,7 @@ public final class MainWindow extends BorderPane {
         // it again (its client is about to close)
         bulk.run().pause();
         onboarding.dispose();
+        session.state().signedOut(); // its calls cancelled, its confirmation gone (the server is told by start-up)
         clipboard.clearNow();
         services.journal().flush();
     }
@@ -289,10 +307,19 @@ public final class MainWindow extends BorderPane {
 
     private CustomersView customersView() {
         if (customersView == null) {
-            customers = new CustomersViewModel(services.client(), services.lookups(), services.runner());
+            customers = new CustomersViewModel(services.client(), services.lookups(), calls);
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
-            OwnerKeysModel keys = new OwnerKeysModel(services.client(), services.runner());
+            keys = new OwnerKeysModel(services.client(), calls);
+            session.beforeClose(keys::sessionClosing);
+            // a rotated-in key shown once is named at the next sign-in until the operator confirms or stops it
+            keys.newSecret.addListener((o, was, now) -> {
+                if (now != null) {
+                    session.state().current().keyMinted(keys.rotatingCustomer(), now);
+                } else if (was != null) {
+                    session.state().current().keyConfirmed(keys.rotatingCustomer(), was);
+                }
+            });
             keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
@@ -357,9 +384,25 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Opens the Customers view on this customer, its keys beside it (to revoke a key never confirmed). */
+    private void openKeysOf(String customerId) {
+        views.get("nav-customers").fire();
+        customers.idContains.set(customerId);
+        customers.apply();
+    }
+
+    /** The Customers view, if it shows this customer, lists its keys and counts anew. */
+    private void refreshCustomer(String customerId) {
+        if (customers != null && customers.selected.get() != null
+                && customers.selected.get().customerId().equals(customerId)) {
+            customers.refresh();
+            keys.show(customerId);
+        }
+    }
+
     private LookupContextModel context() {
         if (context == null) {
-            context = new LookupContextModel(services.lookups(), services.client(), services.runner(), keyRing);
+            context = new LookupContextModel(services.lookups(), services.client(), calls, keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
                 if (customers != null) {
                     customers.keyedCustomer(now);
@@ -384,7 +427,7 @@ public final class MainWindow extends BorderPane {
     private SearchBox searchBox() {
         if (searchBox == null) {
             search = new SearchViewModel(new Search(services.lookups(), services.client()),
-                    services.activity()::entries, services.runner());
+                    services.activity()::entries, calls);
             search.setOpenTrace(record -> {
                 activityNav.fire();
                 activity.select(record);
@@ -397,8 +440,9 @@ public final class MainWindow extends BorderPane {
     private UsersView usersView() {
         if (usersView == null) {
             context();
-            users = new UsersViewModel(services.lookups(), services.runner());
+            users = new UsersViewModel(services.lookups(), calls);
             users.setOnContinue(this::continueTree);
+            users.setOnKeyRefused(said -> context().refused(said));
             usersView = new UsersView(users);
             follow(users, context().customerIdProperty().get());
         }
@@ -408,8 +452,9 @@ public final class MainWindow extends BorderPane {
     private WalletsView walletsView() {
         if (walletsView == null) {
             context();
-            wallets = new WalletsViewModel(services.lookups(), services.runner());
+            wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
+            wallets.setOnKeyRefused(said -> context().refused(said));
             walletsView = new WalletsView(wallets);
             follow(wallets, context().customerIdProperty().get());
         }
@@ -443,18 +488,12 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** A bulk import under way is paused by a switch of environment: only if the operator agrees. */
+    /**
+     * A switch of environment closes the session: a bulk import under way is paused (its journal keeps it, and the
+     * Bulk view offers to resume it back in this environment) or cancelled, as the operator chooses.
+     */
     private boolean mayLeaveBulkRun() {
-        if (!bulk.run().activeProperty().get()) {
-            return true;
-        }
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
-                .CONFIRMATION, "A bulk import is under way here. Switching environments pauses it; its journal keeps"
-                + " it, and the Bulk view offers to resume it when you come back to this environment.",
-                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
-        ask.initOwner(getScene().getWindow());
-        ask.setHeaderText("Pause the bulk import and switch?");
-        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        return bulk.sessionClosing(false, ask);
     }
 
     private boolean mayReplaceOnboarding() {
@@ -494,6 +533,9 @@ public final class MainWindow extends BorderPane {
             help.showShortcuts();
         } else if (e.getCode() == KeyCode.F5 && shown != null) {
             shown.refresh();
+        } else if (e.getCode() == KeyCode.F5 && customersView != null && customersView.getScene() != null) {
+            customers.refresh();
+            keys.show(customers.selected.get() == null ? null : customers.selected.get().customerId());
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN && shown != null) {
             shown.turnPage(1);
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP && shown != null) {
@@ -526,6 +568,7 @@ public final class MainWindow extends BorderPane {
         b.setOnAction(e -> {
             b.setSelected(true);
             currentView = id;
+            currentViewProperty.set(id);
             setCenter(view.get());
         });
         return b;
@@ -539,6 +582,20 @@ public final class MainWindow extends BorderPane {
         notice.setMaxWidth(Double.MAX_VALUE);
         showNotice(services.settingsStore().problem());
         return notice;
+    }
+
+    /** Says a bulk import did not finish while one is left (outside the Bulk view, which offers it itself). */
+    private Node bulkNotice() {
+        Label bar = new Label();
+        bar.setId("bulk-notice");
+        bar.setWrapText(true);
+        bar.getStyleClass().add("resume-bar");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.textProperty().bind(bulk.unfinishedNotice());
+        bar.visibleProperty().bind(bar.textProperty().isNotEmpty().and(javafx.beans.binding.Bindings
+                .createBooleanBinding(() -> !"nav-bulk".equals(currentViewProperty.get()), currentViewProperty)));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** A notice under the header (a file set aside, a sandbox that could not start). */

@@ -85,4 +85,30 @@ class RedactionTest {
                 .isEqualTo("{\"password\" : \"" + Redactor.MASK + "\", \"email\":\"a@b.co\"}");
         assertThat(redactor.redact("echoed hunter2hunter2 here")).isEqualTo("echoed " + Redactor.MASK + " here");
     }
+
+    @Test
+    void theRedactorKeepsNoSecretYetMasksItInALateLine() throws Exception {
+        Redactor redactor = new Redactor();
+        String key = "sk_live_9f8e7d6c5b4a39281706x4Dz";
+        redactor.remember(key);
+        redactor.remember("hunter2hunter2");
+
+        StringBuilder held = new StringBuilder();
+        for (java.lang.reflect.Field f : Redactor.class.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                Object value = f.get(redactor);
+                held.append(value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        : String.valueOf(value)).append('|');
+            }
+        }
+        assertThat(held.toString()).as("what the redactor holds in memory").doesNotContain(key)
+                .doesNotContain("hunter2hunter2");
+
+        assertThat(redactor.redact("late: " + key + ", again " + key + "; pw=hunter2hunter2."))
+                .isEqualTo("late: " + Redactor.MASK + ", again " + Redactor.MASK + "; pw=" + Redactor.MASK + ".");
+        assertThat(redactor.redact(key)).isEqualTo(Redactor.MASK);
+        assertThat(redactor.redact("sk_live_9f8e7d6c5b4a39281706x4D")).as("a prefix is no secret")
+                .isEqualTo("sk_live_9f8e7d6c5b4a39281706x4D");
+    }
 }

@@ -1,5 +1,11 @@
 package com.sovera.console.batch;
 
+import com.sovera.console.session.IdleSignOut;
+import com.sovera.console.session.SessionService;
+import com.sovera.console.session.SessionState;
+import com.sovera.console.ui.task.ManualScheduler;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.CallRecord;
@@ -323,6 +329,8 @@ class BulkViewModelTest {
             assertThat(u.rows()).isEqualTo(6);
         });
         BulkImports.Unfinished offered = model.unfinished().get(0);
+        javafx.beans.binding.StringBinding notice = model.unfinishedNotice();
+        assertThat(notice.get()).startsWith("A bulk import did not finish");
         assertThat(UnfinishedBar.describe(offered, 0)).contains("crash.csv for " + customer).contains("of 6 rows done");
 
         model.resume(offered);
@@ -340,6 +348,7 @@ class BulkViewModelTest {
         assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
         assertThat(model.run().results()).hasSize(6).allSatisfy(l -> assertThat(l.failed()).isFalse());
         assertThat(model.unfinished()).isEmpty();
+        assertThat(notice.get()).as("the window's banner, once the run finished").isEmpty();
         assertThat(model.resumeKey.get()).as("the key leaves the field").isEmpty();
         assertThat(count("users")).as("one user per row").isEqualTo(6);
         assertThat(count("wallets")).isEqualTo(6);
@@ -518,5 +527,120 @@ class BulkViewModelTest {
         runner.runAll();
         assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
         assertThat(count("users")).as("one run, for the customer it was started for").isEqualTo(2);
+    }
+
+    @Test
+    void anIdleSignOutTakesAKeyPastedHereWithNoAccountSignedIn() {
+        BulkViewModel model = model(new ConfinedRunner());
+        SessionService session = new SessionService(client, client.derive(), new SessionState(),
+                new SameThreadTaskRunner());
+        session.holdsAlso(model::holdsKey, model::signedOut);
+        ManualScheduler time = new ManualScheduler();
+        IdleSignOut idle = new IdleSignOut(session, time, time.clock(CLOCK.instant()), 5);
+        assertThat(model.ownerKey.get()).isEqualTo(key);
+
+        time.advance(Duration.ofMinutes(5));
+        assertThat(model.ownerKey.get()).as("the pasted key left memory and the screen").isEmpty();
+        assertThat(idle.noticeProperty().get()).startsWith("Signed out after 5 minutes");
+    }
+
+    @Test
+    void aRunIsResumedOnAServerWithoutTheUserList() throws Exception {
+        com.sovera.console.bulk.Preview preview = com.sovera.console.bulk.Preview.of(
+                com.sovera.console.bulk.SheetReader.read(new java.io.ByteArrayInputStream((Column.headerLine() + "\n"
+                        + "individual,noli@example.com,Noli,List,+12025550151,1990-01-01,US,BTC\n")
+                        .getBytes(StandardCharsets.UTF_8)), "nolist.csv"), true,
+                java.time.LocalDate.now(ZoneOffset.UTC));
+        try (SovxClient nobody = SovxClient.builder("http://127.0.0.1:9/sovx/v1").retryPolicy(RetryPolicy.NONE)
+                .build()) {
+            nobody.credentials().useOwnerKey(key);
+            assertThat(new BulkImports(data).start(nobody.api(), new BulkImports.Target("embedded", customer, true),
+                    new BulkImports.Source("nolist.csv", "0"), preview.plan(), BulkRun.Options.defaults()).await()
+                    .state()).isEqualTo(BulkRun.State.INCOMPLETE);
+        }
+        // the real sandbox, with the (assumed) GET /users unknown to it, as on a server without the list
+        try (SovxClient withoutList = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE)
+                .networkInterceptor(chain -> {
+                    okhttp3.Request r = chain.request();
+                    if (r.method().equals("GET") && r.url().encodedPath().endsWith("/users")) {
+                        // sent to a path the server has no route for: its own 404, as a server without the list
+                        return chain.proceed(r.newBuilder().url(r.url().newBuilder()
+                                .encodedPath(r.url().encodedPath() + "-not-offered").build()).build());
+                    }
+                    return chain.proceed(r);
+                }).build()) {
+            ConfinedRunner runner = new ConfinedRunner();
+            BulkViewModel model = new BulkViewModel(withoutList, Environment.EMBEDDED_SANDBOX, data, runner, CLOCK);
+            model.findUnfinished();
+            runner.runAll();
+            BulkImports.Unfinished offered = model.unfinished().stream()
+                    .filter(u -> u.source().equals("nolist.csv")).findFirst().orElseThrow();
+            model.resumeKey.set(key);
+            model.resume(offered);
+            runner.runAll();
+            assertThat(model.problemProperty().get()).as("the resume's problem").isNull();
+            assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
+            assertThat(count("users")).isEqualTo(1);
+        }
+    }
+
+    private BulkViewModel running(ConfinedRunner runner, String name) throws Exception {
+        StringBuilder text = new StringBuilder(Column.headerLine()).append('\n');
+        for (int i = 1; i <= 20; i++) {
+            text.append(String.format("individual,%s%02d@example.com,Pat,Stop,+1202556%04d,1990-01-01,US,ETH%n",
+                    name, i, i));
+        }
+        BulkViewModel model = model(runner);
+        model.open(file(name + ".csv", text.toString()));
+        runner.runAll();
+        model.start();
+        runner.runNext(); // under way on the run's own threads
+        model.run().pause(); // held, so that it is still under way when the session closes
+        assertThat(model.run().activeProperty().get()).isTrue();
+        return model;
+    }
+
+    @Test
+    void anIdleSignOutStopsARunUnderWayKeepingItsJournalToResume() throws Exception {
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = running(runner, "idle");
+        SessionService session = new SessionService(client, client.derive(), new SessionState(),
+                new SameThreadTaskRunner());
+        session.beforeClose(model::sessionClosing);
+        session.holdsAlso(model::holdsKey, model::signedOut);
+        ManualScheduler time = new ManualScheduler();
+        new IdleSignOut(session, time, time.clock(CLOCK.instant()), 5);
+
+        time.advance(Duration.ofMinutes(5));
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.INCOMPLETE);
+        assertThat(model.ownerKey.get()).isEmpty();
+        assertThat(model.unfinished()).as("offered to resume").singleElement()
+                .satisfies(u -> assertThat(u.source()).isEqualTo("idle.csv"));
+
+        model.resumeKey.set(key);
+        model.resume(model.unfinished().get(0));
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
+        assertThat(count("users")).as("each row once").isEqualTo(20);
+    }
+
+    @Test
+    void anExplicitSignOutAsksWhetherToPauseOrCancelARunUnderWay() throws Exception {
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = running(runner, "asked");
+        List<List<String>> asked = new java.util.ArrayList<>();
+        assertThat(model.sessionClosing(false, (title, text, options) -> {
+            asked.add(options);
+            return options.indexOf("_Stay");
+        })).as("stay signed in").isFalse();
+        assertThat(asked).singleElement().asList().containsExactly("_Pause the import", "Cancel the _import", "_Stay");
+        assertThat(model.run().activeProperty().get()).isTrue();
+
+        assertThat(model.sessionClosing(false, (title, text, options) -> options.indexOf("Cancel the _import")))
+                .isTrue();
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.CANCELLED);
+        assertThat(model.unfinished()).isEmpty();
     }
 }

@@ -65,4 +65,30 @@ class LookupContextModelTest {
             }
         }
     }
+
+    @Test
+    void aRefusedKeyIsDroppedAndSaysSoWithTheServersWordsAndTraceId() {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+             SovxClient session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
+            SovxClient lookups = session.derive();
+            LookupContextModel context = new LookupContextModel(lookups, session,
+                    new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+                        throw new IllegalStateException("no keychain in this test");
+                    }, new SameThreadTaskRunner(), Policy.NONE));
+            context.typedCustomer.set(DemoAccount.CUSTOMER_ID);
+            context.typedKey.set("sk_revoked_or_wrong_0000000000000000");
+            context.useTyped();
+
+            assertThat(context.messageProperty().get()).startsWith("This key was refused: ")
+                    .contains("(trace id ").doesNotContain("Sign in again");
+            assertThat(context.customerIdProperty().get()).as("no customer looked up with it").isNull();
+            assertThat(context.ownerKey()).isNull();
+            assertThat(lookups.credentials().hasOwnerKey()).as("the key left the client").isFalse();
+            assertThat(context.typedKey.get()).as("the key left the screen").isEmpty();
+
+            context.use(DemoAccount.CUSTOMER_ID, sandbox.demo().ownerKey());
+            assertThat(context.customerIdProperty().get()).isEqualTo(DemoAccount.CUSTOMER_ID);
+            assertThat(lookups.credentials().hasOwnerKey()).isTrue();
+        }
+    }
 }

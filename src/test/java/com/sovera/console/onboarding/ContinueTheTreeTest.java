@@ -249,4 +249,19 @@ class ContinueTheTreeTest {
         model().findUsers();
         assertThat(model().picker().users()).isNotEmpty();
     }
+
+    @Test
+    void addWalletStartsWithAnEmptyWalletFormNotThePreviousRunsWallet() {
+        existingCustomerWithPastedKey();
+        model().input(Field.WALLET_NAME).set("Last run's wallet");
+        model().walletCurrency.set("ETH");
+        User someone = owner.api().listUsers(Filter.page(1, 4).asQuery()).execute().rows().get(0);
+
+        model().startFrom(new OnboardingViewModel.StartPoint(DemoAccount.CUSTOMER_ID, null, null,
+                sandbox.demo().ownerKey(), someone, null));
+        assertThat(wizard.step()).isEqualTo(Step.WALLET);
+        assertThat(model().input(Field.WALLET_NAME).get()).as("the wallet name").isEmpty();
+        assertThat(model().walletCurrency.get()).as("the currency").isEqualTo("BTC");
+        assertThat(model().walletOrigin.get()).isEqualTo(OnboardingViewModel.Origin.NEW);
+    }
 }

@@ -257,4 +257,175 @@ class OnboardingViewModelTest {
         assertThat(w.step()).isEqualTo(Step.LOGIN);
         assertThat(w.model.input(Field.CUSTOMER_ID).get()).isEqualTo("gone-corp");
     }
+
+    @Test
+    void aSignOutTakesTheWriteConfirmationWithIt() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        int[] asked = {0};
+        w.model.setWriteGuard(() -> {
+            asked[0]++;
+            return true;
+        });
+        w.signedIn().customer("first-corp").model.act();
+        w.model.startOver();
+        w.customer("second-corp").model.act();
+        assertThat(asked[0]).as("one confirmation for the session's writes").isEqualTo(1);
+
+        w.signOut();
+        w.signedInAgain();
+        w.model.startOver();
+        w.customer("third-corp").model.act();
+        assertThat(asked[0]).as("the next session asks again").isEqualTo(2);
+        assertThat(customers()).extracting(Customer::customerId)
+                .containsExactlyInAnyOrder("first-corp", "second-corp", "third-corp");
+    }
+
+    @Test
+    void aMintAnsweringAsTheOperatorSignsOutPutsNoKeyBackIntoTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        Runnable[] whenMinted = {() -> { }};
+        SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE)
+                .networkInterceptor(chain -> {
+                    okhttp3.Response answer = chain.proceed(chain.request());
+                    if (chain.request().url().encodedPath().endsWith("/credentials")) {
+                        whenMinted[0].run(); // the answer is in; the worker has not handed it over yet
+                    }
+                    return answer;
+                }).build();
+        wizard = new Wizard(client, data, new SameThreadTaskRunner());
+        wizard.signedIn().customer("late-corp").model.act();
+        whenMinted[0] = wizard::signOut;
+        wizard.model.act(); // the mint
+
+        assertThat(wizard.client.credentials().hasOwnerKey()).as("no key in the client").isFalse();
+        assertThat(wizard.model.secret.get()).as("no key on screen").isNull();
+        assertThat(wizard.step()).isEqualTo(Step.LOGIN);
+    }
+
+    @Test
+    void productionPreselectsNoNetworkAndTheAddressWaitsForTheOperatorsChoice() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        wizard = new Wizard(SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build(), data,
+                new SameThreadTaskRunner(), com.sovera.console.config.Environment.custom(sandbox.baseUrl()));
+        wizard.signedIn().customer("prod-corp").model.act();
+        wizard.credentials();
+        wizard.user("ada@prod-corp.example").model.act();
+        wizard.wallet("Treasury").model.act();
+        assertThat(wizard.step()).isEqualTo(Step.ADDRESS);
+        assertThat(wizard.model.network.get()).as("no network chosen for the operator").isNull();
+        assertThat(wizard.model.stateProperty().get().canAct()).as("nothing to send until one is picked").isFalse();
+
+        wizard.model.walletCurrency.set("ETH");
+        assertThat(wizard.model.network.get()).as("another currency: still no choice made").isNull();
+        wizard.model.walletCurrency.set("BTC");
+        wizard.model.network.set(Network.BITCOIN_TESTNET.id());
+        wizard.model.act();
+        assertThat(wizard.model.depositProperty().get().ok()).isTrue();
+    }
+
+    @Test
+    void aSandboxPreselectsItsTestNetwork() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        assertThat(w.model.network.get()).isEqualTo(Network.BITCOIN_TESTNET.id());
+        w.model.walletCurrency.set("ETH");
+        assertThat(w.model.network.get()).isEqualTo(Network.ETHEREUM_SEPOLIA.id());
+    }
+
+    @Test
+    void signedInAgainTheCredentialsStepOffersTheKeyTheOperatorStoredNotAnotherMint() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        w.customer("again-corp").model.act();
+        String key = w.credentials();
+        assertThat(w.step()).isEqualTo(Step.USER);
+
+        w.signOut();
+        assertThat(w.model.summary(Step.LOGIN).get()).as("the stepper after sign-out").isEmpty();
+        w.signedInAgain();
+        w.model.act(); // the customer step: done already
+        assertThat(w.step()).isEqualTo(Step.CREDENTIALS);
+        assertThat(w.model.keySource.get()).as("where the key comes from").isEqualTo(
+                OnboardingViewModel.KeySource.PASTE);
+        assertThat(w.model.keySourcesOffered()).as("paste and keychain offered beside mint").isTrue();
+        assertThat(w.model.keychainReason()).as("why the keychain is greyed").isNotEmpty();
+        w.model.pastedKey.set(key);
+        w.model.act();
+        assertThat(w.step()).isEqualTo(Step.USER);
+        assertThat(w.model.secret.get()).as("no second key minted").isNull();
+    }
+
+    @Test
+    void signingOutAsksBeforeDroppingAKeyShownOnceAndTheNextSignInNamesIt() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        w.customer("stored-corp").model.act();
+        w.credentials(); // minted and confirmed: nothing to ask, nothing to name
+        w.model.startOver();
+        w.customer("shown-corp").model.act();
+        w.model.act(); // minted, on screen, not confirmed
+        String key = w.model.secret.get();
+        List<String> asked = new java.util.ArrayList<>();
+
+        assertThat(w.sessions.signOut((title, text, options) -> {
+            asked.add(text);
+            return options.indexOf("_Stay");
+        })).as("the operator stays").isFalse();
+        assertThat(asked).singleElement().asString().contains("ending in " + key.substring(key.length() - 4));
+        assertThat(w.model.secret.get()).as("still on screen").isEqualTo(key);
+        assertThat(w.session.accountProperty().get()).isNotNull();
+
+        assertThat(w.sessions.signOut((title, text, options) -> options.indexOf("Sign _out"))).isTrue();
+        assertThat(w.model.secret.get()).isNull();
+        w.signedInAgain();
+        assertThat(w.session.takeUnconfirmedKeys()).extracting(k -> k.describe()).containsExactly("Key …"
+                + key.substring(key.length() - 4) + " of shown-corp was minted and never confirmed.");
+    }
+
+    @Test
+    void aPastedKeyWhoseCheckRunsAfterSignOutIsNotLeftInTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.signedIn();
+        runner.runAll();
+        wizard.signedIn();
+        runner.runAll();
+        wizard.model.customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
+        wizard.model.existingCustomerId.set(DemoAccount.CUSTOMER_ID);
+        wizard.model.act();
+        runner.runAll();
+        assertThat(wizard.step()).isEqualTo(Step.CREDENTIALS);
+        wizard.model.keySource.set(OnboardingViewModel.KeySource.PASTE);
+        wizard.model.pastedKey.set(sandbox.demo().ownerKey());
+        wizard.model.act(); // the key's check waits for a worker
+        wizard.signOut();
+        runner.runAll(); // the worker gets to it after the sign-out
+
+        assertThat(wizard.client.credentials().hasOwnerKey()).as("no key in the client").isFalse();
+        assertThat(wizard.step()).isEqualTo(Step.LOGIN);
+    }
+
+    @Test
+    void aSignInAnsweringAfterASignOutLeavesNoSessionInTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.model.act();
+        runner.runAll(); // connected
+        wizard.model.act(); // the sign-in waits for a worker
+        wizard.signOut(); // the idle sign-out, say, gets there first
+        runner.runAll();
+
+        assertThat(wizard.client.credentials().session()).as("no session token in the client").isEmpty();
+        assertThat(wizard.session.accountProperty().get()).isNull();
+    }
+
+    @Test
+    void anIdleSignOutTakesAKeyPastedIntoTheWizardWithNoAccountSignedIn() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        w.model.pastedKey.set(sandbox.demo().ownerKey()); // pasted before signing in, and the desk left
+        com.sovera.console.session.IdleSignOut idle = new com.sovera.console.session.IdleSignOut(w.sessions,
+                w.scheduler, w.scheduler.clock(java.time.Instant.parse("2026-03-12T09:00:00Z")), 5);
+        w.scheduler.advance(Duration.ofMinutes(5));
+        assertThat(w.model.pastedKey.get()).as("the pasted key").isEmpty();
+        assertThat(idle.noticeProperty().get()).startsWith("Signed out after 5 minutes");
+    }
 }

@@ -5,6 +5,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.config.Environment;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.task.ManualScheduler;
 import com.sovera.console.ui.task.TaskRunner;
@@ -22,6 +23,8 @@ public final class Wizard implements AutoCloseable {
     public final SessionState session = new SessionState();
     public final ManualScheduler scheduler = new ManualScheduler();
     public final OnboardingViewModel model;
+    /** Sign-out as the window does it: credentials gone, the session closed, the wizard told. */
+    public final SessionService sessions;
 
     Wizard(SandboxServer sandbox, Path dataDir, TaskRunner runner, RetryPolicy retry) {
         this(SovxClient.builder(sandbox.baseUrl()).retryPolicy(retry).build(), dataDir, runner);
@@ -29,12 +32,33 @@ public final class Wizard implements AutoCloseable {
 
     /** Over a client of the test's own making (through a faulty line, say); closed with the wizard. */
     public Wizard(SovxClient client, Path dataDir, TaskRunner runner) {
+        this(client, dataDir, runner, Environment.EMBEDDED_SANDBOX);
+    }
+
+    /** In an environment of the test's choosing (a production-like one, say). */
+    public Wizard(SovxClient client, Path dataDir, TaskRunner runner, Environment environment) {
         this.client = client;
         this.journal = new Journal(dataDir);
         this.model = new OnboardingViewModel(new OnboardingService(client, journal), runner, scheduler,
-                Clock.systemUTC(), Environment.EMBEDDED_SANDBOX, session);
+                Clock.systemUTC(), environment, session);
         model.input(Field.LOGIN_EMAIL).set(DemoAccount.EMAIL);
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);
+        sessions = new SessionService(client, client, session, runner);
+        sessions.beforeClose(model::sessionClosing);
+        sessions.holdsAlso(model::holdsKey, () -> { });
+        sessions.onSignOut(model::signedOut);
+    }
+
+    /** The operator signs out (here only: the server's session is left to expire). */
+    public void signOut() {
+        sessions.forget();
+    }
+
+    /** Signs in again after a sign-out: the password typed again, the sign-in step's action. */
+    public Wizard signedInAgain() {
+        set(Field.PASSWORD, DemoAccount.PASSWORD);
+        model.act();
+        return this;
     }
 
     public Step step() {
