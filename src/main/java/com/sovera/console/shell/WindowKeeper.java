@@ -27,6 +27,7 @@ public final class WindowKeeper {
         normal = placement.bounds();
         maximised = placement.maximised();
         apply();
+        placed = stage.isShowing(); // a window already shown (a test's) was placed just now
         // GTK under a window manager (measured: openbox) maps the window at 200x200 whatever was asked before it
         // showed: the bounds are asked again once it shows
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
