@@ -36,6 +36,7 @@ import com.sovera.console.session.SessionState;
 import com.sovera.console.settings.SettingsView;
 import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.ui.ClipboardGuard;
+import com.sovera.console.ui.Focus;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.ui.WriteGuard;
@@ -110,6 +111,9 @@ public final class MainWindow extends BorderPane {
             if (scene != null && !scene.getStylesheets().contains(css)) {
                 scene.getStylesheets().add(css);
             }
+            if (scene != null) { // the window opens with the focus in its view
+                Focus.moveAfterLayout(this, this::viewFocus);
+            }
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
@@ -180,6 +184,7 @@ public final class MainWindow extends BorderPane {
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
         setTop(new VBox(header, notices(), idle.notice()));
+        FocusGuard.install(this, header, this::viewFocus);
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -527,8 +532,16 @@ public final class MainWindow extends BorderPane {
             b.setSelected(true);
             currentView = id;
             setCenter(view.get());
+            Focus.moveAfterLayout(this, this::viewFocus);
         });
         return b;
+    }
+
+    /** Where the focus goes in the view shown: its first text field, else its first button (the wizard's action). */
+    private Optional<Node> viewFocus() {
+        Node view = getCenter();
+        return view == onboardingView ? onboardingView.focusTarget() : view == null ? Optional.empty()
+                : Focus.firstInput(view);
     }
 
     /** Start-up problems an operator must hear of: a settings file or journal that was corrupt and set aside. */
