@@ -146,7 +146,7 @@ public final class BulkView extends VBox {
         counts.setId("bulk-counts");
         counts.textProperty().bind(Bindings.createStringBinding(() -> describe(model.preview().countsProperty()
                 .get()), model.preview().countsProperty()));
-        CheckBox onlyErrors = new CheckBox("S_how only rows with errors");
+        CheckBox onlyErrors = new CheckBox("Show _only rows with errors");
         onlyErrors.setId("bulk-only-errors");
         onlyErrors.selectedProperty().bindBidirectional(model.preview().onlyErrors);
         Button export = Icons.on(new Button("_Export errors..."), "fth-download");

@@ -70,14 +70,16 @@ public final class OnboardingView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         action.setId("wizard-action");
         action.setDefaultButton(true);
-        action.setMnemonicParsing(true);
-        action.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().actionLabel(),
-                model.stateProperty()));
+        // Enter is the action's key (it is the default button): no mnemonic, whose letter would clash with the
+        // navigation's (Continue and Customers both claimed C)
+        action.setMnemonicParsing(false);
+        action.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().actionLabel()
+                .replaceFirst("_", ""), model.stateProperty()));
         // enabled while a call is out (greyed by the theme, inert in the model): a disabled focused button hands the
         // focus to the next one, which can be the header's Sign out, where Enter would then land
         model.stateProperty().addListener((o, was, now) -> action.pseudoClassStateChanged(WAITING, now.waiting()));
         action.setOnAction(e -> model.act());
-        Button back = Icons.on(new Button("_Back"), "fth-arrow-left");
+        Button back = Icons.on(new Button("Bac_k"), "fth-arrow-left");
         back.setId("wizard-back");
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().canGoBack(),
                 model.stateProperty()));
@@ -611,9 +613,9 @@ public final class OnboardingView extends BorderPane {
         model.network.addListener((o, w, n) -> fill.run());
         fill.run();
         locks.computeIfAbsent(Step.ADDRESS, s -> new ArrayList<>()).add(networks);
-        Button anotherAddress = Icons.button("Another _address", "fth-plus", "another-address", model::anotherAddress);
-        Button anotherWallet = Icons.button("Another _wallet for this user", "fth-credit-card", "another-wallet", model::anotherWallet);
-        Button anotherUser = Icons.button("Another _user for this customer", "fth-user-plus", "another-user", model::anotherUser);
+        Button anotherAddress = Icons.button("Another a_ddress", "fth-plus", "another-address", model::anotherAddress);
+        Button anotherWallet = Icons.button("Another wa_llet for this user", "fth-credit-card", "another-wallet", model::anotherWallet);
+        Button anotherUser = Icons.button("Another use_r for this customer", "fth-user-plus", "another-user", model::anotherUser);
         HBox next = new HBox(8, anotherAddress, anotherWallet, anotherUser);
         next.setId("continue-tree");
         next.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.depositProperty().get() != null
