@@ -8,6 +8,7 @@ import com.sovera.console.batch.BulkViewModel;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.help.HelpMenu;
+import com.sovera.console.help.Shortcut;
 import com.sovera.console.lookup.ContinueFrom;
 import com.sovera.console.lookup.CustomersView;
 import com.sovera.console.lookup.CustomersViewModel;
@@ -51,7 +52,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -243,6 +243,9 @@ public final class MainWindow extends BorderPane {
                 services.settingsStore(), settings, services.policy(), this::applied,
                 services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null)));
         onboard.setSelected(true);
+        help.setViews(views.values().stream().filter(b -> b.isMnemonicParsing() && b.getText().contains("_"))
+                .map(b -> new String[] {"Alt+" + Character.toUpperCase(b.getText().charAt(b.getText().indexOf('_')
+                        + 1)), b.getText().replace("_", "")}).toList());
         VBox box = new VBox(6);
         box.getStyleClass().add("navigation");
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
@@ -490,21 +493,29 @@ public final class MainWindow extends BorderPane {
     private void shortcut(KeyEvent e) {
         PagedTable<?> shown = walletsView != null && walletsView.getScene() != null ? walletsView.table()
                 : usersView != null && usersView.getScene() != null ? usersView.table() : null;
-        if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-            if (searchBox == null || searchBox.getScene() == null) {
-                usersNav.fire();
-            }
-            searchBox().focus();
-        } else if (e.getCode() == KeyCode.F1) {
-            help.showShortcuts();
-        } else if (e.getCode() == KeyCode.F5 && shown != null) {
-            shown.refresh();
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN && shown != null) {
-            shown.turnPage(1);
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP && shown != null) {
-            shown.turnPage(-1);
-        } else {
+        Shortcut pressed = Shortcut.of(e).orElse(null);
+        if (pressed == null) {
             return;
+        }
+        switch (pressed) {
+            case SEARCH -> {
+                if (searchBox == null || searchBox.getScene() == null) {
+                    usersNav.fire();
+                }
+                searchBox().focus();
+            }
+            case HELP -> help.showShortcuts();
+            case REFRESH, NEXT_PAGE, PREVIOUS_PAGE -> {
+                if (shown == null) {
+                    return;
+                }
+                if (pressed == Shortcut.REFRESH) {
+                    shown.refresh();
+                } else {
+                    shown.turnPage(pressed == Shortcut.NEXT_PAGE ? 1 : -1);
+                }
+            }
+            default -> throw new IllegalStateException("unbound " + pressed);
         }
         e.consume();
     }
