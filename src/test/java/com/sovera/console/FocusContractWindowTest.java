@@ -128,4 +128,20 @@ class FocusContractWindowTest extends ConsoleWindowFixture {
         assertThat(console.window.onboarding().progress().user().country()).isEqualTo("US");
         waitForFocus("name");
     }
+
+    @Test
+    void aFocusMoveToTheHeaderThatNoOperatorMadeIsTakenBackToTheView() throws Exception {
+        start();
+        enterAndWaitFor(Step.LOGIN);
+        enterAndWaitFor(Step.CUSTOMER);
+        waitForFocus("customer_email");
+        // a hand-off no operator made (JavaFX moving the focus on from a control disabled, hidden or removed under
+        // it, which on a desk lands on the header's Sign out: the next Space or Enter signed out) is taken back
+        interact(() -> lookup("#sign-out").query().requestFocus());
+        waitForFocus("customer_email");
+        // the operator's own move is theirs: a click on Help keeps it there
+        clickOn("#help");
+        waitForFocus("help");
+        type(KeyCode.ESCAPE);
+    }
 }
