@@ -16,6 +16,7 @@ import com.sovera.console.settings.SettingsView;
 import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.shell.MainWindow;
 import com.sovera.console.shell.Services;
+import com.sovera.console.shell.WindowKeeper;
 import com.sovera.console.shell.WindowState;
 import com.sovera.console.ui.AppIcon;
 import com.sovera.console.ui.Theme;
@@ -52,6 +53,7 @@ public final class ConsoleApp extends Application {
     private Startup.Connection connection;
     private MainWindow main;
     private Stage stage;
+    private WindowKeeper window;
     private Scene scene;
     private AppDirs dirs;
     private SettingsStore store;
@@ -72,10 +74,10 @@ public final class ConsoleApp extends Application {
         LogLevels.minimum(policy.policy().minimumLogLevel().orElse(null));
         LogLevels.set(settings.logLevel());
         stage.setTitle("SovX Console — " + settings.environment().name());
+        window = new WindowKeeper(stage, choices.window());
         // no placeholder: the connection is ready as soon as the toolkit (the sandbox opens its database later)
         runner.run(() -> begun.connection().join(), ready -> {
             show(ready, settings);
-            choices.window().ifPresent(w -> w.applyTo(stage));
             stage.show();
             reportReady(begun);
             choices.window().map(WindowState::view).ifPresent(main::showView);
@@ -207,7 +209,7 @@ public final class ConsoleApp extends Application {
         if (main != null) {
             main.stop();
             try {
-                WindowState.of(stage, main.currentView()).save(dirs.config());
+                window.state(main.currentView()).save(dirs.config());
             } catch (java.io.IOException e) {
                 LOG.warn("Could not remember the window: {}", e.getMessage());
             }

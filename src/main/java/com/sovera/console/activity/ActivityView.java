@@ -47,7 +47,7 @@ public final class ActivityView extends VBox {
                 table.scrollTo(now);
             }
         });
-        Button copy = Icons.on(new Button("Copy _trace id"), "fth-copy");
+        Button copy = Icons.on(new Button("Copy trace _id"), "fth-copy");
         copy.setId("activity-copy-trace");
         copy.disableProperty().bind(model.selected.isNull());
         copy.setOnAction(e -> {

@@ -7,6 +7,7 @@ import com.sovera.console.bulk.Template;
 import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Layouts;
+import com.sovera.console.ui.PathField;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -35,6 +36,8 @@ import javafx.stage.FileChooser;
  * its progress, and the results. Binds to {@link BulkViewModel}; the file dialogs are the only thing it decides.
  */
 public final class BulkView extends VBox {
+
+    private PathField openPath;
 
     private final BulkViewModel model;
     private final TabPane tabs = new TabPane();
@@ -106,6 +109,10 @@ public final class BulkView extends VBox {
         open.setId("bulk-open");
         open.disableProperty().bind(model.run().activeProperty());
         open.setOnAction(e -> chooseFile());
+        // the file's path typed or pasted beside the button: a keyboard journey never needs the native chooser
+        PathField openPath = new PathField("bulk-open-path", open, this::openTyped);
+        openPath.field().disableProperty().bind(model.run().activeProperty());
+        this.openPath = openPath;
         Button template = Icons.button("_Download template...", "fth-download", "bulk-template", () -> save(Template.FILE_NAME).ifPresent(model::saveTemplate));
         Label customerLabel = new Label("Customer");
         Label keyLabel = new Label("Owner key");
@@ -113,7 +120,7 @@ public final class BulkView extends VBox {
         keyLabel.setLabelFor(key);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(8, customerLabel, customer, keyLabel, key, gap, open, template);
+        HBox row = new HBox(8, customerLabel, customer, keyLabel, key, gap, openPath, template);
         row.setAlignment(Pos.CENTER_LEFT);
         Layouts.keepWhole(customerLabel, keyLabel, open, template);
         return row;
@@ -146,7 +153,7 @@ public final class BulkView extends VBox {
         counts.setId("bulk-counts");
         counts.textProperty().bind(Bindings.createStringBinding(() -> describe(model.preview().countsProperty()
                 .get()), model.preview().countsProperty()));
-        CheckBox onlyErrors = new CheckBox("S_how only rows with errors");
+        CheckBox onlyErrors = new CheckBox("Show _only rows with errors");
         onlyErrors.setId("bulk-only-errors");
         onlyErrors.selectedProperty().bindBidirectional(model.preview().onlyErrors);
         Button export = Icons.on(new Button("_Export errors..."), "fth-download");
@@ -214,16 +221,28 @@ public final class BulkView extends VBox {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    private void chooseFile() {
+    private void openTyped(Path file) {
+        if (mayDropFixes()) {
+            model.open(file);
+        }
+    }
+
+    /** Opening another file drops the cells fixed in the preview: only if the operator agrees. */
+    private boolean mayDropFixes() {
         int edits = model.preview().editsProperty().get();
         if (edits > 0) {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The " + edits + " cells you fixed are in this preview"
                     + " only. Open another file and drop them?", ButtonType.YES, ButtonType.NO);
             ask.initOwner(getScene().getWindow());
             ask.setHeaderText("Drop your fixes?");
-            if (ask.showAndWait().filter(b -> b == ButtonType.YES).isEmpty()) {
-                return;
-            }
+            return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+        }
+        return true;
+    }
+
+    private void chooseFile() {
+        if (!mayDropFixes()) {
+            return;
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a CSV file of users");
@@ -231,6 +250,7 @@ public final class BulkView extends VBox {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
+            openPath.show(file.toPath());
             model.open(file.toPath());
         }
     }

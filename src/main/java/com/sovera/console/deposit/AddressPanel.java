@@ -30,7 +30,7 @@ public final class AddressPanel extends VBox {
     private final Label failure = new Label();
     private final VBox checks = new VBox(2);
     private final ImageView qr = new ImageView();
-    private final Button copy = com.sovera.console.ui.Icons.on(new Button("_Copy address"), "fth-copy");
+    private final Button copy = com.sovera.console.ui.Icons.on(new Button("Cop_y address"), "fth-copy");
     private final Button copyImage = com.sovera.console.ui.Icons.on(new Button("Copy _QR image"), "fth-image");
     private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
     private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =

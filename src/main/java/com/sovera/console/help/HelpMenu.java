@@ -21,8 +21,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.Notifications;
@@ -30,17 +28,15 @@ import org.controlsfx.control.Notifications;
 /** The Help menu: keyboard shortcuts, About, the log folder, and a support bundle to paste. */
 public final class HelpMenu extends MenuButton {
 
-    /** Every shortcut of the console, as the shortcut list shows it. */
-    public static final List<String[]> SHORTCUTS = List.of(
-            new String[] {"F1", "This list of shortcuts"},
-            new String[] {"Ctrl+F", "Search (id, e-mail, address, trace id)"},
-            new String[] {"F5", "Refresh the table shown"},
-            new String[] {"Ctrl+Page Down / Ctrl+Page Up", "Next / previous page"},
-            new String[] {"Enter", "The step's main action (Continue, Create...)"},
-            new String[] {"Alt+letter", "The button or view with that letter underlined"},
-            new String[] {"Alt+N, C, U, W, A, T", "Onboarding, Customers, Users, Wallets, Activity, Settings"},
+    /** The keys JavaFX itself binds, as the list shows them after the console's own ({@link Shortcut}). */
+    private static final List<String[]> TOOLKIT_KEYS = List.of(
+            new String[] {"Enter", "The step's main action (Continue, Create...) when its fields are valid;"
+                    + " otherwise the first field to fix"},
+            new String[] {"Alt+letter", "The button or view with that letter underlined (hold Alt to see them)"},
             new String[] {"Tab / Shift+Tab", "Next / previous field"},
             new String[] {"Esc", "Close a dialog"});
+
+    private List<String[]> views = List.of();
 
     private final Environment environment;
     private final String baseUrl;
@@ -63,7 +59,7 @@ public final class HelpMenu extends MenuButton {
         setId("help");
         setGraphic(Icons.of("fth-help-circle"));
         MenuItem shortcuts = item("Keyboard _shortcuts", "help-shortcuts", "fth-command", this::showShortcuts);
-        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        shortcuts.setAccelerator(Shortcut.HELP.keys());
         getItems().addAll(shortcuts,
                 item("Open _log folder", "help-open-logs", "fth-folder", this::openLogFolder),
                 item("Copy support _bundle", "help-support-bundle", "fth-clipboard", this::copySupportBundle),
@@ -77,15 +73,32 @@ public final class HelpMenu extends MenuButton {
         return item;
     }
 
+    /** The navigation's mnemonics, as its buttons spell them: {"Alt+U", "Users"}, ... */
+    public void setViews(List<String[]> views) {
+        this.views = List.copyOf(views);
+    }
+
+    /** Every row of the shortcut list: the console's bindings, the navigation's letters, then JavaFX's keys. */
+    public List<String[]> shortcuts() {
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (Shortcut s : Shortcut.values()) {
+            rows.add(new String[] {s.keyText(), s.does()});
+        }
+        rows.addAll(views);
+        rows.addAll(TOOLKIT_KEYS);
+        return rows;
+    }
+
     public void showShortcuts() {
         GridPane grid = new GridPane();
         grid.setId("shortcut-list");
         grid.setHgap(24);
         grid.setVgap(6);
-        for (int i = 0; i < SHORTCUTS.size(); i++) {
-            Label key = new Label(SHORTCUTS.get(i)[0]);
+        List<String[]> rows = shortcuts();
+        for (int i = 0; i < rows.size(); i++) {
+            Label key = new Label(rows.get(i)[0]);
             key.getStyleClass().add("shortcut-key");
-            grid.addRow(i, key, new Label(SHORTCUTS.get(i)[1]));
+            grid.addRow(i, key, new Label(rows.get(i)[1]));
         }
         dialog("Keyboard shortcuts", grid).show();
     }

@@ -29,7 +29,7 @@ public final class LookupContextView extends FlowPane {
         key.setId("lookup-key");
         key.setPromptText("owner key (x-api-key)");
         key.textProperty().bindBidirectional(model.typedKey);
-        Button use = Icons.button("_Use", "fth-key", "lookup-use", model::useTyped);
+        Button use = Icons.button("Use _owner key", "fth-key", "lookup-use", model::useTyped);
         CheckBox remember = new CheckBox();
         remember.setId("lookup-remember");
         remember.selectedProperty().bindBidirectional(model.remember);

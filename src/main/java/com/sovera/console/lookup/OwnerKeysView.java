@@ -20,7 +20,8 @@ public final class OwnerKeysView extends VBox {
         setId("owner-keys");
         Label heading = new Label("Owner keys");
         heading.getStyleClass().add("section-heading");
-        PagedTable<OwnerKey> table = new PagedTable<>("owner-keys-list", model.list(), OwnerKey::keyId);
+        PagedTable<OwnerKey> table = new PagedTable<>("owner-keys-list", model.list(), OwnerKey::keyId)
+                .withoutMnemonics();
         table.idColumn("Key id", OwnerKey::keyId);
         table.column("Ends in", k -> k.lastFour() == null ? "" : "…" + k.lastFour(), null, 70);
         table.column("Created (UTC)", k -> k.createdAt() == null ? "" : UsersView.CREATED.format(k.createdAt()),
@@ -41,13 +42,13 @@ public final class OwnerKeysView extends VBox {
         revoke.getStyleClass().add("danger");
         revoke.disableProperty().bind(model.canRevoke().not());
         revoke.setOnAction(e -> model.revoke());
-        Button rotate = Icons.on(new Button("R_otate"), "fth-refresh-cw");
+        Button rotate = Icons.on(new Button("Rotat_e"), "fth-refresh-cw");
         rotate.setId("owner-key-rotate");
         rotate.disableProperty().bind(model.canRotate().not());
         rotate.setOnAction(e -> model.rotate());
 
         OwnerKeyReveal fresh = new OwnerKeyReveal(model.newSecret, model.newLastFour, clipboard, "rotated-key");
-        Button finish = Icons.on(new Button("Use the new key, _revoke the old"), "fth-check");
+        Button finish = Icons.on(new Button("Use the new _key, revoke the old"), "fth-check");
         finish.setId("owner-key-finish-rotation");
         finish.disableProperty().bind(model.canFinishRotation().not());
         finish.setOnAction(e -> model.finishRotation());

@@ -37,8 +37,22 @@ public final class PagedTable<T> extends VBox {
     private final Pager pager = new Pager();
     private final Label placeholder = new Label();
     private final HBox footer;
+    private final Button copy;
+    private final Button retry;
     private ExportModel<T> export;
     private boolean syncing;
+
+    /**
+     * The second table of a view (a customer's owner keys beside the customers): its buttons take no mnemonic,
+     * whose letters the first table's already claim.
+     */
+    public PagedTable<T> withoutMnemonics() {
+        copy.setMnemonicParsing(false);
+        retry.setMnemonicParsing(false);
+        copy.setText(copy.getText().replace("_", ""));
+        retry.setText(retry.getText().replace("_", ""));
+        return this;
+    }
 
     public PagedTable(String id, PagedModel<T> model, Function<T, String> idOf) {
         this.model = model;
@@ -70,7 +84,7 @@ public final class PagedTable<T> extends VBox {
         Label total = new Label();
         total.setId(id + "-total");
         total.textProperty().bind(model.messageProperty());
-        Button copy = Icons.on(new Button("Copy _ID"), "fth-copy");
+        copy = Icons.on(new Button("Copy _ID"), "fth-copy");
         copy.setId(id + "-copy-id");
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> {
@@ -79,7 +93,7 @@ public final class PagedTable<T> extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         ErrorBanner errors = new ErrorBanner();
-        Button retry = Icons.on(new Button("_Retry"), "fth-refresh-cw");
+        retry = Icons.on(new Button("_Retry"), "fth-refresh-cw");
         retry.setId(id + "-retry");
         retry.setOnAction(e -> model.load());
         HBox errorRow = new HBox(8, errors, retry);

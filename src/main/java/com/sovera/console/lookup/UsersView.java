@@ -90,7 +90,7 @@ public final class UsersView extends VBox {
         retry.visibleProperty().bind(model.walletsProblemProperty().isNotNull());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retryWallets());
-        Button addWallet = com.sovera.console.ui.Icons.on(new Button("Add _wallet..."), "fth-plus");
+        Button addWallet = com.sovera.console.ui.Icons.on(new Button("Add wa_llet..."), "fth-plus");
         addWallet.setId("user-add-wallet");
         addWallet.disableProperty().bind(model.selected.isNull());
         addWallet.setOnAction(e -> model.addWallet());

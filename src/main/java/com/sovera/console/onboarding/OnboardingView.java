@@ -4,6 +4,7 @@ import com.sovera.console.deposit.AddressPanel;
 import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.FieldRow;
+import com.sovera.console.ui.Focus;
 import com.sovera.console.ui.Icons;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -26,13 +28,15 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SearchableComboBox;
 
 /** The wizard on screen: a stepper of the seven steps with what each produced, the current form, and actions. */
 public final class OnboardingView extends BorderPane {
@@ -49,6 +53,9 @@ public final class OnboardingView extends BorderPane {
     private final Button action = new Button();
     private static final javafx.css.PseudoClass WAITING = javafx.css.PseudoClass.getPseudoClass("waiting");
     private final String environmentLine;
+    private final ScrollPane scroll = new ScrollPane();
+    /** The step whose form is shown. */
+    private Step shown;
 
     public OnboardingView(OnboardingViewModel model, String environmentLine, ClipboardGuard clipboard) {
         this.model = model;
@@ -63,16 +70,16 @@ public final class OnboardingView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         action.setId("wizard-action");
         action.setDefaultButton(true);
-        action.setMnemonicParsing(true);
-        action.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().actionLabel(),
-                model.stateProperty()));
+        // Enter is the action's key (it is the default button): no mnemonic, whose letter would clash with the
+        // navigation's (Continue and Customers both claimed C)
+        action.setMnemonicParsing(false);
+        action.textProperty().bind(Bindings.createStringBinding(() -> model.stateProperty().get().actionLabel()
+                .replaceFirst("_", ""), model.stateProperty()));
         // enabled while a call is out (greyed by the theme, inert in the model): a disabled focused button hands the
         // focus to the next one, which can be the header's Sign out, where Enter would then land
-        action.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().inputsReady(),
-                model.stateProperty()));
         model.stateProperty().addListener((o, was, now) -> action.pseudoClassStateChanged(WAITING, now.waiting()));
         action.setOnAction(e -> model.act());
-        Button back = Icons.on(new Button("_Back"), "fth-arrow-left");
+        Button back = Icons.on(new Button("Bac_k"), "fth-arrow-left");
         back.setId("wizard-back");
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().canGoBack(),
                 model.stateProperty()));
@@ -99,10 +106,44 @@ public final class OnboardingView extends BorderPane {
                 hint(c.getKey(), rows.get(c.getKey()));
             }
         });
-        model.stepProperty().addListener((o, was, now) -> showStep(now));
-        model.stateProperty().addListener((o, was, now) -> markSteps());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::enterWhileInvalid); // after a field's own Enter
+        // a server's verdict on a field takes the focus there (the answer to the operator's own action)
+        model.serverFieldErrors().addListener((MapChangeListener<Field, String>) c -> {
+            if (c.wasAdded()) {
+                Focus.afterLayout(this, this::firstInvalid);
+            }
+        });
+        // a minted key reveals its confirmation: the operator types its last four there next
+        model.secret.addListener((o, was, key) -> {
+            if (key != null && was == null && model.stepProperty().get() == Step.CREDENTIALS) {
+                focusFirst();
+            }
+        });
+        model.stateProperty().addListener((o, was, now) -> render(now));
         addressPanel.resultProperty().bind(model.depositProperty());
-        showStep(model.stepProperty().get());
+        scroll.setFitToWidth(true);
+        scroll.setId("step-form");
+        setCenter(scroll);
+        render(model.stateProperty().get());
+    }
+
+    /**
+     * The wizard as the state stands: the step's form, the marks, the action. The action is disabled only after
+     * the focus left it for the step's first field: a focused control that is disabled hands the focus to the next
+     * one, which can be the header's Sign out.
+     */
+    private void render(WizardState state) {
+        if (state.step() != shown) {
+            shown = state.step();
+            showStep(shown);
+        } else {
+            markSteps();
+        }
+        boolean disable = !state.inputsReady();
+        if (disable && action.isFocused()) {
+            focusTarget().filter(n -> n != action).ifPresent(Node::requestFocus);
+        }
+        action.setDisable(disable);
     }
 
     /** Offers an unfinished onboarding found in the journal. */
@@ -179,23 +220,70 @@ public final class OnboardingView extends BorderPane {
     }
 
     private void showStep(Step step) {
-        ScrollPane scroll = new ScrollPane(form(step));
-        scroll.setFitToWidth(true);
-        scroll.setId("step-form");
-        setCenter(scroll);
+        Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        boolean ours = owner == null || Focus.isInside(owner, this);
+        if (owner != null && owner != action && Focus.isInside(owner, scroll)) {
+            action.requestFocus(); // the focused field leaves with its form: the focus stays in the wizard meanwhile
+        }
+        scroll.setContent(form(step));
         markSteps();
         rows.forEach(this::hint);
-        // the focused field left with its form: Enter must keep meaning "the step's action", never whichever
-        // button focus fell to (Sign out is in the header)
-        Platform.runLater(() -> firstInput(step).requestFocus());
+        // Enter must keep meaning "the step's action", never whichever button the focus fell to (Sign out is in
+        // the header): the new step's first field takes it now, or once laid out when it is not yet in the scene
+        if (ours) {
+            focusTarget().ifPresent(Node::requestFocus);
+            focusFirst();
+        }
     }
 
-    private Node firstInput(Step step) {
-        return locks.getOrDefault(step, List.of()).stream().filter(n -> !n.isDisabled() && n.getScene() != null
-                && shown(n)).findFirst().orElse(action);
+    /**
+     * Puts the focus on the current step's first text field (its action where it has none) once it is laid out:
+     * when the wizard is shown, after a step change, after an action revealed new fields.
+     */
+    public void focusFirst() {
+        Focus.afterLayout(this, this::focusTarget);
     }
 
-    private static boolean shown(Node n) {
+    /** The current step's first text field, else its action. */
+    public Optional<Node> focusTarget() {
+        return Focus.firstTextField(form(model.stepProperty().get())).or(() -> Optional.of(action));
+    }
+
+    /**
+     * Enter in a text field whose step cannot act yet: the focus goes to the first field that is not valid (the
+     * one the server refused first) and nothing is sent. When the step can act, Enter is its action (the default
+     * button).
+     */
+    private void enterWhileInvalid(KeyEvent e) {
+        if (e.getCode() != KeyCode.ENTER || !(e.getTarget() instanceof TextInputControl typed)
+                || !action.isDisabled() || !Focus.isInside(typed, form(model.stepProperty().get()))) {
+            return;
+        }
+        firstInvalid().orElse(typed).requestFocus();
+        e.consume();
+    }
+
+    private Optional<Node> firstInvalid() {
+        Step step = model.stepProperty().get();
+        return rows.entrySet().stream().filter(r -> r.getKey().step() == step)
+                .filter(r -> model.serverFieldErrors().containsKey(r.getKey()) || model.check(r.getKey()) != null)
+                .map(r -> r.getValue().input()).filter(n -> n.isVisible() && !n.isDisabled()
+                        && Focus.isInside(n, form(step)) && shownInForm(n))
+                .min(java.util.Comparator.comparing((Node n) -> model.serverFieldErrors().isEmpty() ? 0
+                        : serverFirst(n)).thenComparing(this::readingOrder));
+    }
+
+    private int serverFirst(Node input) {
+        return rows.entrySet().stream().anyMatch(r -> r.getValue().input() == input
+                && model.serverFieldErrors().containsKey(r.getKey())) ? 0 : 1;
+    }
+
+    /** Where a field is in its form, top to bottom. */
+    private double readingOrder(Node n) {
+        return n.localToScene(0, 0).getY();
+    }
+
+    private static boolean shownInForm(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
                 return false;
@@ -288,8 +376,8 @@ public final class OnboardingView extends BorderPane {
         id.textProperty().bindBidirectional(model.existingCustomerId);
         id.setPromptText("customer id");
         var suggestions = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(id, request ->
-                model.picker().customers().stream().filter(c -> c.contains(request.getUserText().strip())).limit(20)
-                        .toList());
+                new com.sovera.console.ui.TypeAhead<>(model.picker().customers(), c -> c, c -> "")
+                        .matches(request.getUserText(), 20));
         // a click elsewhere closes the suggestions and still does what it was for (Use customer, say)
         suggestions.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
         Label typed = new Label();
@@ -399,13 +487,12 @@ public final class OnboardingView extends BorderPane {
         ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList("individual", "business"));
         type.valueProperty().bindBidirectional(model.userType);
         FieldRow typeRow = new FieldRow("Type", type, "user_type");
-        SearchableComboBox<String> country = new SearchableComboBox<>(FXCollections.observableArrayList(
-                Countries.all()));
-        StringPropertyCountry.bind(country, model.input(Field.COUNTRY));
-        FieldRow countryRow = new FieldRow("Country", country, Field.COUNTRY.fxId());
+        CountryField country = new CountryField(model.input(Field.COUNTRY));
+        FieldRow countryRow = new FieldRow("Country (ISO code or name)", country.field, Field.COUNTRY.fxId());
+        countryRow.getChildren().add(country.matches);
         rows.put(Field.COUNTRY, countryRow);
         model.input(Field.COUNTRY).addListener((o, w, n) -> hint(Field.COUNTRY, countryRow));
-        locks.computeIfAbsent(Step.USER, s -> new ArrayList<>()).addAll(List.of(type, country));
+        locks.computeIfAbsent(Step.USER, s -> new ArrayList<>()).addAll(List.of(type, country.field));
         VBox created = new VBox(10, typeRow, text("E-mail", Field.USER_EMAIL),
                 text("First name", Field.FIRST_NAME), text("Last name", Field.LAST_NAME),
                 text("Phone (E.164)", Field.PHONE), text("Date of birth (YYYY-MM-DD)", Field.DATE_OF_BIRTH),
@@ -436,32 +523,6 @@ public final class OnboardingView extends BorderPane {
         return form("The user", origin(model.userOrigin, "New user", "Existing user", "user", Step.USER),
                 shownFor(created, model.userOrigin, OnboardingViewModel.Origin.NEW),
                 shownFor(existing, model.userOrigin, OnboardingViewModel.Origin.EXISTING));
-    }
-
-    /** The country list shows "CODE  Name"; the model holds the code. */
-    private static final class StringPropertyCountry {
-        static void bind(SearchableComboBox<String> box, javafx.beans.property.StringProperty code) {
-            box.getSelectionModel().selectedItemProperty().addListener((o, w, n) -> {
-                if (n != null) {
-                    code.set(n.substring(0, 2));
-                }
-            });
-            code.addListener((o, w, n) -> select(box, n));
-            select(box, code.get());
-        }
-
-        private static void select(SearchableComboBox<String> box, String code) {
-            if (code == null || code.length() != 2) {
-                if (code == null || code.isEmpty()) {
-                    box.getSelectionModel().clearSelection();
-                }
-                return;
-            }
-            if (box.getValue() == null || !box.getValue().startsWith(code)) {
-                box.getItems().stream().filter(c -> c.startsWith(code.toUpperCase(Locale.ROOT))).findFirst()
-                        .ifPresent(box.getSelectionModel()::select);
-            }
-        }
     }
 
     /**
@@ -558,9 +619,9 @@ public final class OnboardingView extends BorderPane {
         model.network.addListener((o, w, n) -> fill.run());
         fill.run();
         locks.computeIfAbsent(Step.ADDRESS, s -> new ArrayList<>()).add(networks);
-        Button anotherAddress = Icons.button("Another _address", "fth-plus", "another-address", model::anotherAddress);
-        Button anotherWallet = Icons.button("Another _wallet for this user", "fth-credit-card", "another-wallet", model::anotherWallet);
-        Button anotherUser = Icons.button("Another _user for this customer", "fth-user-plus", "another-user", model::anotherUser);
+        Button anotherAddress = Icons.button("Another a_ddress", "fth-plus", "another-address", model::anotherAddress);
+        Button anotherWallet = Icons.button("Another wa_llet for this user", "fth-credit-card", "another-wallet", model::anotherWallet);
+        Button anotherUser = Icons.button("Another use_r for this customer", "fth-user-plus", "another-user", model::anotherUser);
         HBox next = new HBox(8, anotherAddress, anotherWallet, anotherUser);
         next.setId("continue-tree");
         next.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.depositProperty().get() != null

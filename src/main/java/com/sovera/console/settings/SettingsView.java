@@ -140,7 +140,7 @@ public final class SettingsView extends VBox {
         armed.setWrapText(true);
         armed.textProperty().bind(model.armedProperty());
         Button arm = Icons.button("A_rm fault", "fth-zap", "training-arm", model::arm);
-        Button clear = Icons.button("_Clear faults", "fth-x-circle", "training-clear", model::clear);
+        Button clear = Icons.button("C_lear faults", "fth-x-circle", "training-clear", model::clear);
         Button refresh = Icons.on(new Button("Re_fresh"), "fth-refresh-cw");
         refresh.setOnAction(e -> model.refresh());
         Label heading = new Label("Training faults (local sandbox only)");

@@ -51,7 +51,9 @@ final class Header extends HBox {
         customer.setId("header-customer");
         customer.textProperty().bind(Bindings.when(session.customerIdProperty().isNull()).then("")
                 .otherwise(Bindings.concat("Customer: ", session.customerIdProperty())));
-        Button signOutButton = Icons.on(new Button("Sign _out"), "fth-log-out");
+        // no mnemonic: Alt+a-letter must never sign out by a slip (it once shared O with Copy key)
+        Button signOutButton = Icons.on(new Button("Sign out"), "fth-log-out");
+        signOutButton.setMnemonicParsing(false);
         signOutButton.setId("sign-out");
         signOutButton.disableProperty().bind(session.accountProperty().isNull());
         signOutButton.setOnAction(e -> signOut.run());

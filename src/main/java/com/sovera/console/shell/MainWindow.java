@@ -8,6 +8,7 @@ import com.sovera.console.batch.BulkViewModel;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.help.HelpMenu;
+import com.sovera.console.help.Shortcut;
 import com.sovera.console.lookup.ContinueFrom;
 import com.sovera.console.lookup.CustomersView;
 import com.sovera.console.lookup.CustomersViewModel;
@@ -36,6 +37,7 @@ import com.sovera.console.session.SessionState;
 import com.sovera.console.settings.SettingsView;
 import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.ui.ClipboardGuard;
+import com.sovera.console.ui.Focus;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.ui.WriteGuard;
@@ -51,7 +53,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -117,6 +118,9 @@ public final class MainWindow extends BorderPane {
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && !scene.getStylesheets().contains(css)) {
                 scene.getStylesheets().add(css);
+            }
+            if (scene != null) { // the window opens with the focus in its view
+                Focus.moveAfterLayout(this, this::viewFocus);
             }
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
@@ -202,6 +206,7 @@ public final class MainWindow extends BorderPane {
         });
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
         setTop(new VBox(header, notices(), bulkNotice(), unconfirmedKeys, idle.notice()));
+        FocusGuard.install(this, header, this::viewFocus);
         setLeft(navigation());
         setCenter(onboardingView);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -256,6 +261,9 @@ public final class MainWindow extends BorderPane {
                 services.settingsStore(), settings, services.policy(), this::applied,
                 services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null)));
         onboard.setSelected(true);
+        help.setViews(views.values().stream().filter(b -> b.isMnemonicParsing() && b.getText().contains("_"))
+                .map(b -> new String[] {"Alt+" + Character.toUpperCase(b.getText().charAt(b.getText().indexOf('_')
+                        + 1)), b.getText().replace("_", "")}).toList());
         VBox box = new VBox(6);
         box.getStyleClass().add("navigation");
         group.getToggles().forEach(t -> box.getChildren().add((ToggleButton) t));
@@ -524,24 +532,36 @@ public final class MainWindow extends BorderPane {
     private void shortcut(KeyEvent e) {
         PagedTable<?> shown = walletsView != null && walletsView.getScene() != null ? walletsView.table()
                 : usersView != null && usersView.getScene() != null ? usersView.table() : null;
-        if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-            if (searchBox == null || searchBox.getScene() == null) {
-                usersNav.fire();
-            }
-            searchBox().focus();
-        } else if (e.getCode() == KeyCode.F1) {
-            help.showShortcuts();
-        } else if (e.getCode() == KeyCode.F5 && shown != null) {
-            shown.refresh();
-        } else if (e.getCode() == KeyCode.F5 && customersView != null && customersView.getScene() != null) {
-            customers.refresh();
-            keys.show(customers.selected.get() == null ? null : customers.selected.get().customerId());
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_DOWN && shown != null) {
-            shown.turnPage(1);
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.PAGE_UP && shown != null) {
-            shown.turnPage(-1);
-        } else {
+        Shortcut pressed = Shortcut.of(e).orElse(null);
+        if (pressed == null) {
             return;
+        }
+        switch (pressed) {
+            case SEARCH -> {
+                if (searchBox == null || searchBox.getScene() == null) {
+                    usersNav.fire();
+                }
+                searchBox().focus();
+            }
+            case HELP -> help.showShortcuts();
+            case REFRESH, NEXT_PAGE, PREVIOUS_PAGE -> {
+                if (pressed == Shortcut.REFRESH && shown == null && customersView != null
+                        && customersView.getScene() != null) {
+                    customers.refresh();
+                    keys.show(customers.selected.get() == null ? null : customers.selected.get().customerId());
+                    e.consume();
+                    return;
+                }
+                if (shown == null) {
+                    return;
+                }
+                if (pressed == Shortcut.REFRESH) {
+                    shown.refresh();
+                } else {
+                    shown.turnPage(pressed == Shortcut.NEXT_PAGE ? 1 : -1);
+                }
+            }
+            default -> throw new IllegalStateException("unbound " + pressed);
         }
         e.consume();
     }
@@ -570,8 +590,16 @@ public final class MainWindow extends BorderPane {
             currentView = id;
             currentViewProperty.set(id);
             setCenter(view.get());
+            Focus.moveAfterLayout(this, this::viewFocus);
         });
         return b;
+    }
+
+    /** Where the focus goes in the view shown: its first text field, else its first button (the wizard's action). */
+    private Optional<Node> viewFocus() {
+        Node view = getCenter();
+        return view == onboardingView ? onboardingView.focusTarget() : view == null ? Optional.empty()
+                : Focus.firstInput(view);
     }
 
     /** Start-up problems an operator must hear of: a settings file or journal that was corrupt and set aside. */

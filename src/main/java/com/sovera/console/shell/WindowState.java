@@ -4,12 +4,12 @@ import com.sovera.console.platform.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
 
-/** Where the window was and which view it showed, kept in the config directory across restarts. */
-public record WindowState(Double x, Double y, Double width, Double height, String view) {
+/**
+ * Where the window was (its bounds before any maximising), whether it was maximised and which view it showed, kept
+ * in the config directory across restarts. {@link WindowGeometry} decides what of it still applies.
+ */
+public record WindowState(Double x, Double y, Double width, Double height, String view, Boolean maximized) {
 
     private static Path file(Path configDir) {
         return configDir.resolve("window.json");
@@ -23,20 +23,13 @@ public record WindowState(Double x, Double y, Double width, Double height, Strin
         JsonFiles.write(file(configDir), WindowState.class, this);
     }
 
-    public static WindowState of(Stage stage, String view) {
-        return new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), view);
+    /** The remembered bounds, if all four were written. */
+    public Optional<WindowGeometry.Box> bounds() {
+        return x == null || y == null || width == null || height == null ? Optional.empty()
+                : Optional.of(new WindowGeometry.Box(x, y, width, height));
     }
 
-    /** Puts the stage where it was, if that place is still on a screen (a monitor may have gone). */
-    public void applyTo(Stage stage) {
-        if (width == null || height == null || width < 400 || height < 300) {
-            return;
-        }
-        stage.setWidth(width);
-        stage.setHeight(height);
-        if (x != null && y != null && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+    public boolean maximised() {
+        return Boolean.TRUE.equals(maximized);
     }
 }
