@@ -1,7 +1,7 @@
 package com.sovera.console.deposit;
 
 import com.sovera.console.chain.Network;
-import java.io.IOException;
+import com.sovera.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,9 +35,12 @@ public final class AddressPanel extends VBox {
     private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
     private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =
             new javafx.beans.property.SimpleObjectProperty<>();
+    private final TaskRunner runner;
     private Stage enlarged;
 
-    public AddressPanel() {
+    /** @param runner writes a saved image off the FX thread */
+    public AddressPanel(TaskRunner runner) {
+        this.runner = runner;
         setId("address-panel");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -150,12 +153,21 @@ public final class AddressPanel extends VBox {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            try {
-                QrImages.savePng(shown.qr(), Path.of(file.getPath()));
-            } catch (IOException e) {
-                failure.setText("Could not save the image: " + e.getMessage());
+            save(shown, Path.of(file.getPath()));
+        }
+    }
+
+    /** Writes this code's image to the file, off the FX thread; a failure is told only while it is still shown. */
+    void save(DepositCheck.Result shown, Path file) {
+        QrCode code = shown.qr();
+        runner.run(() -> {
+            QrImages.savePng(code, file);
+            return file;
+        }, written -> { }, problem -> {
+            if (result.get() == shown) {
+                failure.setText("Could not save the image: " + problem.getMessage());
                 failure.setVisible(true);
             }
-        }
+        });
     }
 }

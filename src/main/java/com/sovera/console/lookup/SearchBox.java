@@ -1,6 +1,7 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.deposit.AddressPanel;
+import com.sovera.console.ui.task.TaskRunner;
 import com.sovera.console.ui.Icons;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,7 +16,8 @@ public final class SearchBox extends VBox {
 
     private final TextField field = new TextField();
 
-    public SearchBox(SearchViewModel model) {
+    /** @param files writes a saved QR image off the FX thread */
+    public SearchBox(SearchViewModel model, TaskRunner files) {
         setId("search-box");
         setSpacing(6);
         setPadding(new Insets(4, 0, 4, 0));
@@ -31,7 +33,7 @@ public final class SearchBox extends VBox {
         result.textProperty().bind(model.resultProperty());
         result.visibleProperty().bind(model.resultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
-        AddressPanel address = new AddressPanel();
+        AddressPanel address = new AddressPanel(files);
         address.resultProperty().bind(model.addressProperty());
         getChildren().addAll(new HBox(8, field, go), result, address);
     }

@@ -3,6 +3,7 @@ package com.sovera.console.lookup;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.deposit.AddressPanel;
+import com.sovera.console.ui.task.TaskRunner;
 import com.sovera.console.ui.ErrorBanner;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,7 +22,8 @@ public final class WalletsView extends VBox {
 
     private final PagedTable<Wallet> table;
 
-    public WalletsView(WalletsViewModel model) {
+    /** @param files writes a saved QR image off the FX thread */
+    public WalletsView(WalletsViewModel model, TaskRunner files) {
         setId("wallets");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -78,7 +80,7 @@ public final class WalletsView extends VBox {
         retry.visibleProperty().bind(model.problemProperty().isNotNull());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
-        AddressPanel panel = new AddressPanel();
+        AddressPanel panel = new AddressPanel(files);
         panel.resultProperty().bind(model.checkProperty());
         Button newAddress = com.sovera.console.ui.Icons.on(new Button("New _deposit address..."), "fth-plus");
         newAddress.setId("wallet-new-address");

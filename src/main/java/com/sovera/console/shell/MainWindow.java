@@ -44,6 +44,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -130,7 +132,7 @@ public final class MainWindow extends BorderPane {
             onboarding.input(Field.PASSWORD).set(services.demo().password());
         }
         onboardingView = new OnboardingView(onboarding, services.environment().name() + ": "
-                + services.client().baseUrl(), clipboard);
+                + services.client().baseUrl(), clipboard, services.runner());
         if (services.demo() != null) {
             onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
         }
@@ -214,8 +216,11 @@ public final class MainWindow extends BorderPane {
         return session;
     }
 
-    /** The window is closing: timers stop, a call out is dropped, the journal is flushed, the clipboard cleared. */
-    public void stop() {
+    /**
+     * The window is closing: timers stop, a call out is dropped, the clipboard cleared. Returns at once; the
+     * journal's last writes complete what it returns (off the FX thread).
+     */
+    public CompletableFuture<Void> stop() {
         clock.stop();
         idle.stop();
         // a bulk import under way is held where it is: its journal keeps it, and this environment's Bulk view offers
@@ -223,7 +228,7 @@ public final class MainWindow extends BorderPane {
         bulk.run().pause();
         onboarding.dispose();
         clipboard.clearNow();
-        services.journal().flush();
+        return services.journal().close();
     }
 
     private Node navigation() {
@@ -236,7 +241,8 @@ public final class MainWindow extends BorderPane {
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
                 services.settingsStore(), settings, services.policy(), this::applied,
-                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null)));
+                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null,
+                services.runner())));
         onboard.setSelected(true);
         VBox box = new VBox(6);
         box.getStyleClass().add("navigation");
@@ -389,7 +395,7 @@ public final class MainWindow extends BorderPane {
                 activityNav.fire();
                 activity.select(record);
             });
-            searchBox = new SearchBox(search);
+            searchBox = new SearchBox(search, services.runner());
         }
         return searchBox;
     }
@@ -410,7 +416,7 @@ public final class MainWindow extends BorderPane {
             context();
             wallets = new WalletsViewModel(services.lookups(), services.runner());
             wallets.setOnContinue(this::continueTree);
-            walletsView = new WalletsView(wallets);
+            walletsView = new WalletsView(wallets, services.runner());
             follow(wallets, context().customerIdProperty().get());
         }
         return walletsView;
@@ -551,10 +557,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private void offerResume() {
-        Optional<Progress> saved = services.journal().unfinished();
-        showNotice(services.journal().problem());
-        saved.filter(p -> services.environment().id().equals(p.environment()) && p.hasAnything())
-                .ifPresent(p -> onboardingView.offerResume(p, () -> onboarding.resume(p),
-                        () -> services.journal().save(p.finished(true))));
+        // read on the journal's thread, queued now: off the FX thread, and before any draft typed meanwhile
+        Future<Optional<Progress>> reading = services.journal().readUnfinished();
+        services.runner().run(() -> reading.get(), saved -> {
+            showNotice(services.journal().problem());
+            saved.filter(p -> services.environment().id().equals(p.environment()) && p.hasAnything())
+                    .ifPresent(p -> onboardingView.offerResume(p, () -> onboarding.resume(p),
+                            () -> services.journal().save(p.finished(true))));
+        }, failure -> showNotice("The onboarding journal could not be read: " + failure.getMessage()));
     }
 }
