@@ -105,7 +105,11 @@ public final class AddressPanel extends VBox {
         address.setText(DepositCheck.grouped(result.address().address()));
         warning.setText(result.testnetWarning());
         warning.setVisible(network != null && network.isTestnet());
-        checks.getChildren().setAll(result.passed().stream().map(c -> new Label("✓ " + c)).toList());
+        checks.getChildren().setAll(result.passed().stream().map(c -> {
+            Label passed = new Label("✓ " + c);
+            passed.setWrapText(true); // beside the code there is little room: on two lines, never cut
+            return passed;
+        }).toList());
         failure.setText(result.ok() ? "" : "Not shown as a QR code: " + result.failure());
         failure.setVisible(!result.ok());
         qr.setImage(result.ok() ? QrImages.toImage(result.qr()) : null);

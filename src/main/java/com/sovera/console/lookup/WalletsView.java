@@ -66,7 +66,9 @@ public final class WalletsView extends VBox {
 
         ComboBox<DepositAddress> addresses = new ComboBox<>(model.addresses());
         addresses.setId("wallet-addresses");
-        addresses.setConverter(com.sovera.console.ui.Converters.showing(a -> a.network() + "  " + a.address()));
+        // the chooser names each address by its network and its ends (a laptop's pane would cut it at random);
+        // the chosen one is shown whole, grouped for reading out, just below
+        addresses.setConverter(com.sovera.console.ui.Converters.showing(a -> a.network() + "  " + ends(a.address())));
         addresses.valueProperty().bindBidirectional(model.selectedAddress);
         Label message = new Label();
         message.setId("wallet-addresses-message");
@@ -107,6 +109,11 @@ public final class WalletsView extends VBox {
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, currency, status, userId, name, apply), split);
+    }
+
+    private static String ends(String address) {
+        return address == null || address.length() <= 20 ? address
+                : address.substring(0, 10) + "…" + address.substring(address.length() - 8);
     }
 
     public PagedTable<Wallet> table() {
