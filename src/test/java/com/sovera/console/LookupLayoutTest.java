@@ -102,6 +102,25 @@ class LookupLayoutTest extends ConsoleWindowFixture {
     }
 
     @Test
+    void anAddressFoundBySearchLeavesTheTableItsRowsAndCanBeClosed() throws Exception {
+        open(1366, 768);
+        clickOn("#nav-users");
+        TableView<?> users = lookup("#users-list-table").queryAs(TableView.class);
+        waitUntil(() -> !users.getItems().isEmpty());
+        String address = console.lookups.api().listAddresses(com.sovera.console.api.Filter.none().asQuery())
+                .execute().rows().get(0).address();
+        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).setText(address));
+        clickOn("#search-go");
+        waitUntil(() -> lookup("#search-box #address-panel").tryQuery().map(Node::isVisible).orElse(false));
+        double row = from(users).lookup(".table-row-cell").queryAs(javafx.scene.control.TableRow.class).getHeight();
+        assertThat(users.getHeight() / row).as("rows of the table still on screen").isGreaterThanOrEqualTo(8);
+
+        clickOn("#search-close");
+        waitUntil(() -> !lookup("#search-box #address-panel").query().isVisible());
+        assertThat(lookup("#search-result").query().isVisible()).isFalse();
+    }
+
+    @Test
     void theOwnerKeysActionsKeepTheirWordsOnALaptop() throws Exception {
         open(1366, 768);
         clickOn("#nav-customers");

@@ -46,6 +46,7 @@ public final class AddressPanel extends VBox {
         setPadding(new Insets(8));
         heading.setId("address-heading");
         heading.getStyleClass().add("address-heading");
+        heading.setWrapText(true); // "USDC (ERC-20) on Ethereum Sepolia. Send only USDC ...": whole in a side pane
         address.setId("address-text");
         address.getStyleClass().add("address-text");
         address.setWrapText(true);
