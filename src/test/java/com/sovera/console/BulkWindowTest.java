@@ -110,6 +110,8 @@ class BulkWindowTest extends ConsoleWindowFixture {
         assertThat(pause.localToScene(0, 0).getX()).as("Pause where the operator's pointer is").isEqualTo(before);
         assertThat(pause.getText()).isEqualTo("_Pause");
         interact(() -> model.run().cancel());
+        // the run's end reaches the screen before the console closes (else it would meet a closed task runner)
+        waitUntil(() -> model.run().stateProperty().get() == BulkRun.State.CANCELLED);
     }
 
     private TableCell<?, ?> cell(String text) {
