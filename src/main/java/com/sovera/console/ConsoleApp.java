@@ -127,10 +127,10 @@ public final class ConsoleApp extends Application {
     private void switchTo(Settings chosen) {
         Settings settings = AdministeredSettings.chosen(chosen, policy.policy()); // only where the policy allows
         LOG.info("Switching to {}", settings.environment().name());
-        if (main != null) {
-            main.stop();
-            main = null;
-        }
+        // the journal's last writes finish off the FX thread; the next window (maybe this environment's again)
+        // reads the journal only after them
+        CompletableFuture<Void> journalWritten = main == null ? CompletableFuture.completedFuture(null) : main.stop();
+        main = null;
         Startup.Connection old = connection;
         connection = null;
         Label connecting = new Label("Connecting to " + settings.environment().name() + "...");
@@ -139,6 +139,7 @@ public final class ConsoleApp extends Application {
         box.setPadding(new Insets(24));
         setRoot(box);
         runner.run(() -> {
+            journalWritten.get();
             if (old != null) {
                 signOutAndClose(old); // first: the embedded sandbox's database is free again for the new one
             }
@@ -168,7 +169,7 @@ public final class ConsoleApp extends Application {
                 .contains(Environment.EMBEDDED_SANDBOX);
         setRoot(new StartWindow("Cannot start on " + settings.environment().name() + ": " + cause.getMessage(),
                 policy.operatorMessage(), localSandbox, () -> new SettingsView(new SettingsViewModel(store, settings,
-                policy.policy(), this::switchTo, null))));
+                policy.policy(), this::switchTo, null, runner))));
     }
 
     private void setRoot(Parent root) {

@@ -29,6 +29,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Bulk onboarding in the real window over the embedded sandbox, as an operator does it: open Bulk (the demo
@@ -84,6 +85,35 @@ class BulkWindowTest extends ConsoleWindowFixture {
                         org.assertj.core.groups.Tuple.tuple("omar@example.com", "created", "ETH"));
         assertThat(table.getItems()).allSatisfy(l -> assertThat(l.address()).isNotBlank());
         assertThat(text("#bulk-summary")).isEqualTo("Finished: 2 rows created, 0 already there (reused), 0 failed.");
+    }
+
+    @Test
+    void pauseStaysWhereItIsWhileTheProgressTextGrows() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)), home,
+                RetryPolicy.DEFAULT).open();
+        // the row's create answers slowly: the run is under way while the test looks at its bar
+        console.sandbox.training().slowness(java.time.Duration.ofSeconds(10));
+        console.sandbox.training().arm("POST /users", com.sovera.console.sandbox.Training.Fault.SLOW, 1);
+        clickOn("#nav-bulk");
+        waitUntil(() -> lookup("#bulk").tryQuery().isPresent());
+        BulkViewModel model = lookup("#bulk").queryAs(BulkView.class).model();
+        Path file = Files.writeString(home.resolve("one.csv"), Column.headerLine() + "\n"
+                + "individual,ines@example.com,Ines,Window,+12025550131,1991-04-01,US,BTC\n", StandardCharsets.UTF_8);
+        interact(() -> model.open(file));
+        waitUntil(() -> !lookup("#bulk-run").queryAs(Button.class).isDisabled());
+        clickOn("#bulk-run");
+        waitUntil(() -> lookup("#bulk-pause").query().isVisible());
+        Button pause = lookup("#bulk-pause").queryAs(Button.class);
+        double before = pause.localToScene(0, 0).getX();
+
+        interact(() -> model.run().progressTextProperty().set("1 of 1 rows, 2 requests, about 2 hours 59 minutes"
+                + " left at the rate the server allows"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pause.localToScene(0, 0).getX()).as("Pause where the operator's pointer is").isEqualTo(before);
+        assertThat(pause.getText()).isEqualTo("_Pause");
+        interact(() -> model.run().cancel());
+        // the run's end reaches the screen before the console closes (else it would meet a closed task runner)
+        waitUntil(() -> model.run().stateProperty().get() == BulkRun.State.CANCELLED);
     }
 
     private TableCell<?, ?> cell(String text) {

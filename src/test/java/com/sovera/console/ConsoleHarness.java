@@ -76,11 +76,15 @@ final class ConsoleHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> written = new java.util.ArrayList<>();
         FxToolkit.setupStage(s -> {
             if (window != null) {
-                window.stop();
+                written.add(window.stop());
             }
         });
+        for (java.util.concurrent.CompletableFuture<Void> w : written) {
+            w.get(30, java.util.concurrent.TimeUnit.SECONDS); // the journal on disk before the test's folder goes
+        }
         client.close();
         runner.close();
         sandbox.close();

@@ -56,6 +56,8 @@ public final class CrashDriver extends FxRobot {
                 new FxScheduler(), Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, null,
                 null), null, com.sovera.console.platform.Keychain::probe, null,
                 com.sovera.console.policy.Policy.NONE);
+        // what the window will offer: it reads the journal off the FX thread, so the offer comes a moment later
+        boolean unfinished = new Journal(dirs.data()).unfinished().filter(p -> p.hasAnything()).isPresent();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(services);
@@ -63,7 +65,10 @@ public final class CrashDriver extends FxRobot {
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        if (lookup("#resume").tryQuery().isPresent()) {
+        if (unfinished) {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> lookup("#resume").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
             interact(() -> lookup("#resume").queryButton().fire());
             System.out.println("RESUMED");
         }

@@ -101,10 +101,11 @@ class HelpAndLookTest extends ConsoleWindowFixture {
         waitUntil(() -> lookup("#settings-theme").tryQuery().isPresent());
         interact(() -> lookup("#settings-theme").queryAs(ComboBox.class).setValue("dark"));
         interact(() -> lookup("#settings-save").queryButton().fire());
+        waitUntil(() -> Application.getUserAgentStylesheet().contains("primer-dark")); // once the file is written
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
         assertThat(new SettingsStore(console.dirs.config()).load().theme()).isEqualTo("dark");
         interact(() -> lookup("#settings-theme").queryAs(ComboBox.class).setValue("light"));
         interact(() -> lookup("#settings-save").queryButton().fire());
-        assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        waitUntil(() -> Application.getUserAgentStylesheet().contains("primer-light"));
     }
 }

@@ -7,13 +7,17 @@ import com.sovera.console.onboarding.Step;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.api.model.Customer;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +56,81 @@ class LookupLayoutTest extends ConsoleWindowFixture {
         assertThat(from(table).lookup((Node n) -> n instanceof ScrollBar s
                 && s.getOrientation() == Orientation.HORIZONTAL && s.isVisible()).tryQuery())
                 .as("no sideways scrolling").isEmpty();
+    }
+
+    /**
+     * Every text shown under the node, as drawn, where it was given less room than its words and so reads "..."
+     * (an action that reads "Re..." cannot be trusted; an e-mail cut short cannot be read out).
+     */
+    private static List<String> cut(Node root) {
+        List<String> cut = new java.util.ArrayList<>();
+        collectCut(root, cut);
+        return cut;
+    }
+
+    private static void collectCut(Node node, List<String> cut) {
+        if (!node.isVisible() || node instanceof TableView) {
+            return; // a table's cells: their columns are held by assertAllColumnsVisible
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String words = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=[^_])", "") : l.getText();
+            l.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
+                    .map(n -> ((Text) n).getText())
+                    .filter(drawn -> !drawn.equals(words)).findFirst()
+                    .ifPresent(drawn -> cut.add(words + " drawn as " + drawn));
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectCut(child, cut));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1366, 768", "1920, 1080"})
+    void noTextBesideTheLookupsTablesIsCut(double width, double height) throws Exception {
+        open(width, height);
+        clickOn("#nav-users");
+        waitUntil(() -> !lookup("#users-list-table").queryAs(TableView.class).getItems().isEmpty());
+        interact(() -> lookup("#users-list-table").queryAs(TableView.class).getSelectionModel().select(0));
+        waitUntil(() -> !text("#user-detail-email").isEmpty());
+        assertThat(cut(console.window)).as("users").isEmpty();
+
+        clickOn("#nav-wallets");
+        waitUntil(() -> !lookup("#wallets-list-table").queryAs(TableView.class).getItems().isEmpty());
+        interact(() -> lookup("#wallets-list-table").queryAs(TableView.class).getSelectionModel().select(0));
+        waitUntil(() -> !text("#wallet-detail-id").isEmpty());
+        assertThat(cut(console.window)).as("wallets").isEmpty();
+    }
+
+    @Test
+    void anAddressFoundBySearchLeavesTheTableItsRowsAndCanBeClosed() throws Exception {
+        open(1366, 768);
+        clickOn("#nav-users");
+        TableView<?> users = lookup("#users-list-table").queryAs(TableView.class);
+        waitUntil(() -> !users.getItems().isEmpty());
+        String address = console.lookups.api().listAddresses(com.sovera.console.api.Filter.none().asQuery())
+                .execute().rows().get(0).address();
+        interact(() -> lookup("#search").queryAs(javafx.scene.control.TextField.class).setText(address));
+        clickOn("#search-go");
+        waitUntil(() -> lookup("#search-box #address-panel").tryQuery().map(Node::isVisible).orElse(false));
+        double row = from(users).lookup(".table-row-cell").queryAs(javafx.scene.control.TableRow.class).getHeight();
+        assertThat(users.getHeight() / row).as("rows of the table still on screen").isGreaterThanOrEqualTo(8);
+
+        clickOn("#search-close");
+        waitUntil(() -> !lookup("#search-box #address-panel").query().isVisible());
+        assertThat(lookup("#search-result").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void theOwnerKeysActionsKeepTheirWordsOnALaptop() throws Exception {
+        open(1366, 768);
+        clickOn("#nav-customers");
+        @SuppressWarnings("unchecked")
+        TableView<Customer> customers = lookup("#customers-list-table").queryAs(TableView.class);
+        waitUntil(() -> customers.getItems().stream().anyMatch(c -> c.customerId().equals(DemoAccount.CUSTOMER_ID)));
+        interact(() -> customers.getSelectionModel().select(customers.getItems().stream()
+                .filter(c -> c.customerId().equals(DemoAccount.CUSTOMER_ID)).findFirst().orElseThrow()));
+        waitUntil(() -> !lookup("#owner-keys-list-table").queryAs(TableView.class).getItems().isEmpty());
+        assertThat(cut(lookup("#customers").query())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}x{1}")

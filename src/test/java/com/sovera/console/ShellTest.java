@@ -77,7 +77,7 @@ class ShellTest extends ConsoleWindowFixture {
                     .ifPresent(box::setValue);
         });
         clickOn("#settings-save");
-        assertThat(text("#settings-message")).startsWith("Saved");
+        waitUntil(() -> text("#settings-message").startsWith("Saved")); // written off the FX thread
         Settings reloaded = new SettingsStore(console.dirs.config()).load();
         assertThat(reloaded.environment()).isEqualTo(Environment.custom("https://sovx.example.com/sovx/v1"));
         assertThat(reloaded.environment().isProductionLike()).isTrue();

@@ -35,10 +35,12 @@ public final class ActivityView extends VBox {
         table.getColumns().add(column("Time", r -> TIME.format(r.time()), 95));
         table.getColumns().add(column("Method", CallRecord::method, 60));
         table.getColumns().add(column("Path", CallRecord::path, 380));
-        table.getColumns().add(column("Status", r -> r.status() == 0 ? "—" : Integer.toString(r.status()), 55));
+        table.getColumns().add(column("Status", r -> r.cancelled() ? "Cancelled"
+                : r.status() == 0 ? "—" : Integer.toString(r.status()), 75));
         table.getColumns().add(column("Latency", r -> r.latency().toMillis() + " ms", 75));
         table.getColumns().add(column("Trace id", r -> r.traceId() == null ? "" : r.traceId(), 290));
-        table.getColumns().add(column("Failure", r -> r.failure() == null ? "" : r.failure(), 120));
+        // a cancelled call (a newer selection, a sign-out) failed nothing: its status says so, the column stays empty
+        table.getColumns().add(column("Failure", r -> r.failure() == null || r.cancelled() ? "" : r.failure(), 120));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selected.set(now));
         model.selected.addListener((o, was, now) -> {

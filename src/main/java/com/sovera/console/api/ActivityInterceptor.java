@@ -34,8 +34,11 @@ final class ActivityInterceptor implements Interceptor {
                     Duration.ofNanos(System.nanoTime() - t0), traceId(response), null));
             return response;
         } catch (IOException | RuntimeException e) {
+            // a cancelled call ends in whatever the closed socket threw (IOException "Canceled", SocketException):
+            // only the call knows it was the console that gave up, not the network that failed
+            String failure = chain.call().isCanceled() ? CallRecord.CANCELLED : e.getClass().getSimpleName();
             listener.accept(new CallRecord(started, request.method(), path, 0, Duration.ofNanos(System.nanoTime() - t0),
-                    null, e.getClass().getSimpleName()));
+                    null, failure));
             throw e;
         }
     }

@@ -2,6 +2,7 @@ package com.sovera.console.batch;
 
 import com.sovera.console.bulk.BulkRun;
 import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Layouts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -83,7 +84,9 @@ final class RunBar extends VBox {
         progress.visibleProperty().bind(run.stateProperty().isNotNull());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        HBox controls = new HBox(10, start, hint, progress, progressText, pause, cancel);
+        // the buttons first, the growing text last: Pause stays under the operator's pointer as the run goes on
+        Layouts.keepWhole(start, pause, cancel);
+        HBox controls = new HBox(10, start, pause, cancel, hint, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(skip, controls);
     }

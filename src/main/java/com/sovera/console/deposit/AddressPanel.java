@@ -1,7 +1,7 @@
 package com.sovera.console.deposit;
 
 import com.sovera.console.chain.Network;
-import java.io.IOException;
+import com.sovera.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,14 +35,18 @@ public final class AddressPanel extends VBox {
     private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
     private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =
             new javafx.beans.property.SimpleObjectProperty<>();
+    private final TaskRunner runner;
     private Stage enlarged;
 
-    public AddressPanel() {
+    /** @param runner writes a saved image off the FX thread */
+    public AddressPanel(TaskRunner runner) {
+        this.runner = runner;
         setId("address-panel");
         setSpacing(8);
         setPadding(new Insets(8));
         heading.setId("address-heading");
         heading.getStyleClass().add("address-heading");
+        heading.setWrapText(true); // "USDC (ERC-20) on Ethereum Sepolia. Send only USDC ...": whole in a side pane
         address.setId("address-text");
         address.getStyleClass().add("address-text");
         address.setWrapText(true);
@@ -102,7 +106,11 @@ public final class AddressPanel extends VBox {
         address.setText(DepositCheck.grouped(result.address().address()));
         warning.setText(result.testnetWarning());
         warning.setVisible(network != null && network.isTestnet());
-        checks.getChildren().setAll(result.passed().stream().map(c -> new Label("✓ " + c)).toList());
+        checks.getChildren().setAll(result.passed().stream().map(c -> {
+            Label passed = new Label("✓ " + c);
+            passed.setWrapText(true); // beside the code there is little room: on two lines, never cut
+            return passed;
+        }).toList());
         failure.setText(result.ok() ? "" : "Not shown as a QR code: " + result.failure());
         failure.setVisible(!result.ok());
         qr.setImage(result.ok() ? QrImages.toImage(result.qr()) : null);
@@ -150,12 +158,21 @@ public final class AddressPanel extends VBox {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            try {
-                QrImages.savePng(shown.qr(), Path.of(file.getPath()));
-            } catch (IOException e) {
-                failure.setText("Could not save the image: " + e.getMessage());
+            save(shown, Path.of(file.getPath()));
+        }
+    }
+
+    /** Writes this code's image to the file, off the FX thread; a failure is told only while it is still shown. */
+    void save(DepositCheck.Result shown, Path file) {
+        QrCode code = shown.qr();
+        runner.run(() -> {
+            QrImages.savePng(code, file);
+            return file;
+        }, written -> { }, problem -> {
+            if (result.get() == shown) {
+                failure.setText("Could not save the image: " + problem.getMessage());
                 failure.setVisible(true);
             }
-        }
+        });
     }
 }

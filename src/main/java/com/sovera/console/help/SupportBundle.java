@@ -49,9 +49,10 @@ public final class SupportBundle {
         List<CallRecord> recent = activity.subList(Math.max(0, activity.size() - ACTIVITY), activity.size());
         for (CallRecord r : recent) {
             out.append(r.time()).append(' ').append(r.method()).append(' ').append(r.path()).append(" -> ")
-                    .append(r.status() == 0 ? "no answer" : r.status()).append(" in ")
+                    .append(r.cancelled() ? "cancelled" : r.status() == 0 ? "no answer" : r.status())
+                    .append(" in ")
                     .append(r.latency().toMillis()).append(" ms, trace ").append(r.traceId() == null ? "-" : r.traceId())
-                    .append(r.failure() == null ? "" : ", " + r.failure()).append('\n');
+                    .append(r.failure() == null || r.cancelled() ? "" : ", " + r.failure()).append('\n');
         }
         out.append("\nLast log lines (").append(logDirectory.resolve("console.log")).append("):\n");
         for (String line : tail(logDirectory.resolve("console.log"))) {

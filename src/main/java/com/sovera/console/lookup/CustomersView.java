@@ -3,6 +3,7 @@ package com.sovera.console.lookup;
 import com.sovera.console.api.model.Customer;
 import com.sovera.console.ui.DetailPane;
 import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Layouts;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -53,7 +55,8 @@ public final class CustomersView extends VBox {
         counts.textProperty().bind(model.countsProperty());
         Button lookUp = Icons.button("_Look up its users and wallets", "fth-search", "customer-look-up", model::lookUp);
         Button mint = Icons.button("_Mint owner key...", "fth-key", "customer-mint-key", model::mintKey);
-        HBox actions = new HBox(8, lookUp, mint);
+        Layouts.keepWhole(lookUp, mint);
+        FlowPane actions = new FlowPane(8, 6, lookUp, mint); // one under the other when the pane is narrow
         actions.disableProperty().bind(model.selected.isNull());
         side = new VBox(8, detail, counts, actions);
         side.setPadding(new Insets(0, 0, 0, 8));

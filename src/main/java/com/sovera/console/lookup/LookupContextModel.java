@@ -4,6 +4,7 @@ import com.sovera.console.api.ApiException;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Customer;
+import com.sovera.console.platform.KeychainRefusedException;
 import com.sovera.console.session.KeyRing;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
@@ -139,7 +140,8 @@ public final class LookupContextModel {
         }
         keychainRead.load(job -> keyRing.load(id), (Optional<String> stored) -> stored.filter(k ->
                         id.equals(typedCustomer.get())).ifPresent(k -> use(id, k)), // still the customer asked for
-                failure -> message.set("The keychain could not be read."));
+                failure -> message.set(failure instanceof KeychainRefusedException refused // locked: says so
+                        ? refused.getMessage() + " " + refused.recovery() : "The keychain could not be read."));
     }
 
     /** Uses what the operator typed. */

@@ -5,6 +5,7 @@ import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.FieldRow;
 import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Layouts;
 import com.sovera.console.ui.OwnerKeyReveal;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -65,7 +66,10 @@ public final class OwnerKeysView extends VBox {
         message.setId("owner-keys-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(heading, table, new HBox(8, revokeRow, revoke, rotate), fresh, rotation, problem,
+        // the actions on a row of their own, never narrower than their words: beside the field's caption, a
+        // laptop's side pane squeezed them to "..."
+        Layouts.keepWhole(revoke, rotate, finish, stop);
+        getChildren().addAll(heading, table, revokeRow, new HBox(8, revoke, rotate), fresh, rotation, problem,
                 message);
     }
 }

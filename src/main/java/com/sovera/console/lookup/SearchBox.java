@@ -1,10 +1,13 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.deposit.AddressPanel;
+import com.sovera.console.ui.Layouts;
+import com.sovera.console.ui.task.TaskRunner;
 import com.sovera.console.ui.Icons;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -13,9 +16,13 @@ import javafx.scene.layout.VBox;
 /** The search field and what it found: a user, a wallet, an address (verified), a customer, or a trace id. */
 public final class SearchBox extends VBox {
 
+    /** The most height what was found takes from the table below (a laptop keeps ten rows of it). */
+    private static final double FOUND_HEIGHT = 170;
+
     private final TextField field = new TextField();
 
-    public SearchBox(SearchViewModel model) {
+    /** @param files writes a saved QR image off the FX thread */
+    public SearchBox(SearchViewModel model, TaskRunner files) {
         setId("search-box");
         setSpacing(6);
         setPadding(new Insets(4, 0, 4, 0));
@@ -31,9 +38,22 @@ public final class SearchBox extends VBox {
         result.textProperty().bind(model.resultProperty());
         result.visibleProperty().bind(model.resultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
-        AddressPanel address = new AddressPanel();
+        AddressPanel address = new AddressPanel(files);
         address.resultProperty().bind(model.addressProperty());
-        getChildren().addAll(new HBox(8, field, go), result, address);
+        Button close = Icons.button("Close result", "fth-x", "search-close", model::clear);
+        close.visibleProperty().bind(result.visibleProperty());
+        close.managedProperty().bind(close.visibleProperty());
+        Layouts.keepWhole(go, close);
+        // what was found scrolls in a band of its own: an address with its code took the table's height down to a
+        // row on a laptop; Close result gives the table all of it back
+        VBox found = new VBox(6, result, address);
+        ScrollPane band = new ScrollPane(found);
+        band.setId("search-found");
+        band.setFitToWidth(true);
+        band.setMaxHeight(FOUND_HEIGHT);
+        band.visibleProperty().bind(result.visibleProperty());
+        band.managedProperty().bind(band.visibleProperty());
+        getChildren().addAll(new HBox(8, field, go, close), band);
     }
 
     /** Puts the cursor in the search field (Ctrl+F). */

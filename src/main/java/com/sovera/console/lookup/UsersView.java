@@ -69,7 +69,8 @@ public final class UsersView extends VBox {
                 new com.sovera.console.ui.DetailPane.Row<>("Born", "user-detail-born", User::dateOfBirth),
                 new com.sovera.console.ui.DetailPane.Row<>("Country", "user-detail-country", User::country),
                 new com.sovera.console.ui.DetailPane.Row<>("Created (UTC)", "user-detail-created",
-                        u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()))));
+                        u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()))),
+                true); // the side pane is narrow: beside their captions the id and the e-mail were cut
         detail.shownProperty().bind(model.selected);
         ListView<Wallet> wallets = new ListView<>(model.wallets());
         wallets.setId("user-wallets");

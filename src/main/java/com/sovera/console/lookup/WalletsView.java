@@ -3,6 +3,7 @@ package com.sovera.console.lookup;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.deposit.AddressPanel;
+import com.sovera.console.ui.task.TaskRunner;
 import com.sovera.console.ui.ErrorBanner;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,7 +22,8 @@ public final class WalletsView extends VBox {
 
     private final PagedTable<Wallet> table;
 
-    public WalletsView(WalletsViewModel model) {
+    /** @param files writes a saved QR image off the FX thread */
+    public WalletsView(WalletsViewModel model, TaskRunner files) {
         setId("wallets");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -64,7 +66,9 @@ public final class WalletsView extends VBox {
 
         ComboBox<DepositAddress> addresses = new ComboBox<>(model.addresses());
         addresses.setId("wallet-addresses");
-        addresses.setConverter(com.sovera.console.ui.Converters.showing(a -> a.network() + "  " + a.address()));
+        // the chooser names each address by its network and its ends (a laptop's pane would cut it at random);
+        // the chosen one is shown whole, grouped for reading out, just below
+        addresses.setConverter(com.sovera.console.ui.Converters.showing(a -> a.network() + "  " + ends(a.address())));
         addresses.valueProperty().bindBidirectional(model.selectedAddress);
         Label message = new Label();
         message.setId("wallet-addresses-message");
@@ -78,7 +82,7 @@ public final class WalletsView extends VBox {
         retry.visibleProperty().bind(model.problemProperty().isNotNull());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
-        AddressPanel panel = new AddressPanel();
+        AddressPanel panel = new AddressPanel(files);
         panel.resultProperty().bind(model.checkProperty());
         Button newAddress = com.sovera.console.ui.Icons.on(new Button("New _deposit address..."), "fth-plus");
         newAddress.setId("wallet-new-address");
@@ -105,6 +109,11 @@ public final class WalletsView extends VBox {
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, currency, status, userId, name, apply), split);
+    }
+
+    private static String ends(String address) {
+        return address == null || address.length() <= 20 ? address
+                : address.substring(0, 10) + "…" + address.substring(address.length() - 8);
     }
 
     public PagedTable<Wallet> table() {

@@ -12,13 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The onboarding journal in the data directory, written atomically after every step. Writes happen in order on
- * a thread of their own, so the FX thread never waits on the disk; a create waits for them before it is sent.
+ * The onboarding journal in the data directory, written atomically after every step. Reads and writes happen in
+ * order on a thread of their own, so the FX thread never waits on the disk; a create waits for them before it is
+ * sent.
  */
 public final class Journal {
 
     private final Path file;
-    private String problem;
+    private volatile String problem;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "journal-writer");
         t.setDaemon(true);
@@ -44,7 +45,15 @@ public final class Journal {
         return (readable.length() > 40 ? readable.substring(0, 40) : readable) + "-" + hash;
     }
 
-    /** An unfinished onboarding to offer for resuming, if any. */
+    /**
+     * {@link #unfinished()} on the journal's own thread: after every write queued before it and before any queued
+     * after it (a draft typed while the window opens cannot hide what a crash left). Returns at once.
+     */
+    public Future<Optional<Progress>> readUnfinished() {
+        return writer.submit(this::unfinished);
+    }
+
+    /** An unfinished onboarding to offer for resuming, if any. Blocking: reads the file. */
     public Optional<Progress> unfinished() {
         JsonFiles.Read<Progress> read = JsonFiles.read(file, Progress.class);
         if (read.setAside() != null) {
@@ -80,7 +89,7 @@ public final class Journal {
         }
     }
 
-    /** Waits (briefly) for writes still queued, as the window closes. */
+    /** Waits (briefly) for writes still queued. Blocking: for worker threads and tests. */
     public void flush() {
         try {
             lastWrite.get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -88,6 +97,28 @@ public final class Journal {
             org.slf4j.LoggerFactory.getLogger(Journal.class).warn("The onboarding journal may not be complete: {}",
                     e.getMessage());
         }
+    }
+
+    /**
+     * The window is closing (or the environment changing): returns at once, while a thread of its own waits for
+     * the writes queued so far (5 s at most). That thread is not a daemon, so the JVM exits only after them; the
+     * future completes when they are on disk, for whoever must not read the file before.
+     */
+    public CompletableFuture<Void> close() {
+        Future<?> drained = writer.submit(() -> { }); // runs after everything queued so far, reads and writes
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                drained.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Journal.class).warn("The onboarding journal may not be complete: {}",
+                        e.toString());
+            }
+            written.complete(null);
+        }, "journal-close");
+        waiting.setDaemon(false);
+        waiting.start();
+        return written;
     }
 
     public Path file() {

@@ -1,6 +1,7 @@
 package com.sovera.console.onboarding;
 
 import com.sovera.console.deposit.AddressPanel;
+import com.sovera.console.ui.task.TaskRunner;
 import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.FieldRow;
@@ -48,7 +49,7 @@ public final class OnboardingView extends BorderPane {
     private final Map<Step, List<Node>> locks = new EnumMap<>(Step.class);
     private final VBox resumeBar = new VBox(6);
     private final ClipboardGuard clipboard;
-    private final AddressPanel addressPanel = new AddressPanel();
+    private final AddressPanel addressPanel;
     private final Label loginNote = new Label();
     private final Button action = new Button();
     private static final javafx.css.PseudoClass WAITING = javafx.css.PseudoClass.getPseudoClass("waiting");
@@ -57,7 +58,10 @@ public final class OnboardingView extends BorderPane {
     /** The step whose form is shown. */
     private Step shown;
 
-    public OnboardingView(OnboardingViewModel model, String environmentLine, ClipboardGuard clipboard) {
+    /** @param files writes what the operator saves (the QR image) off the FX thread */
+    public OnboardingView(OnboardingViewModel model, String environmentLine, ClipboardGuard clipboard,
+                          TaskRunner files) {
+        this.addressPanel = new AddressPanel(files);
         this.model = model;
         this.clipboard = clipboard;
         setId("onboarding");

@@ -1,6 +1,7 @@
 package com.sovera.console.session;
 
 import com.sovera.console.platform.Keychain;
+import com.sovera.console.platform.KeychainRefusedException;
 import com.sovera.console.policy.Policy;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.Optional;
@@ -57,10 +58,21 @@ public final class KeyRing {
         return note;
     }
 
-    /** The key remembered for this customer. Blocking. */
+    /**
+     * The key remembered for this customer, or empty when none is. Blocking.
+     *
+     * @throws KeychainRefusedException naming the customer, when the keychain is locked or refused access
+     */
     public Optional<String> load(String customerId) {
         Keychain k = keychain;
-        return k == null || !k.available() ? Optional.empty() : k.load(account(customerId));
+        if (k == null || !k.available()) {
+            return Optional.empty();
+        }
+        try {
+            return k.load(account(customerId));
+        } catch (KeychainRefusedException e) {
+            throw e.about("owner key for " + customerId + " in this environment");
+        }
     }
 
     /** Remembers the key for this customer. Blocking. */

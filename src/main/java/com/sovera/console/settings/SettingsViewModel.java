@@ -7,6 +7,7 @@ import com.sovera.console.config.Settings;
 import com.sovera.console.config.SettingsStore;
 import com.sovera.console.platform.LogLevels;
 import com.sovera.console.policy.Policy;
+import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
@@ -46,6 +47,8 @@ public final class SettingsViewModel {
     private final List<String> logLevels;
     private final StringProperty message = new SimpleStringProperty("");
     private final TrainingViewModel training;
+    private final TaskRunner runner;
+    private boolean saving;
     /** What the file holds, with the environments added on this screen: the base of the next save. */
     private Settings saved;
     /** What the screen showed as in force: left as it is, the operator's own value stays in the file. */
@@ -57,10 +60,12 @@ public final class SettingsViewModel {
      * @param applied  told of the settings in force once saved, to apply what applies at once
      * @param training the embedded sandbox's training faults, or null where there are none or the policy forbids
      *                 them
+     * @param runner   writes the file off the FX thread
      */
     public SettingsViewModel(SettingsStore store, Settings inForce, Policy policy, Consumer<Settings> applied,
-                             TrainingFaults training) {
+                             TrainingFaults training, TaskRunner runner) {
         this.store = store;
+        this.runner = runner;
         this.policy = policy;
         this.applied = applied;
         this.saved = store.saved();
@@ -163,7 +168,8 @@ public final class SettingsViewModel {
     /**
      * Saves what the operator changed and may change, and applies the result under the policy. A pinned item, or
      * one shown as the policy made it and left alone, keeps the operator's earlier value in the file and the
-     * policy's in force; an environment the policy does not offer is refused.
+     * policy's in force; an environment the policy does not offer is refused. The file is written off the FX
+     * thread; the result applies once it is on disk.
      */
     public void save() {
         Environment chosen = environment.get() == null ? shown.environment() : environment.get();
@@ -179,12 +185,24 @@ public final class SettingsViewModel {
                 .withLogLevel(ownLevel ? level : saved.logLevel())
                 .withIdleSignOutMinutes(mayChooseIdleMinutes() ? idleMinutes.get() : saved.idleSignOutMinutes())
                 .withTheme(theme.get());
-        try {
-            store.save(next);
-        } catch (RuntimeException e) {
-            message.set(e.getMessage());
-            return;
+        if (saving) {
+            return; // one save at a time: a second would race the first to the file
         }
+        saving = true;
+        message.set("Saving...");
+        runner.run(() -> {
+            store.save(next); // the disk, off the FX thread
+            return next;
+        }, written -> {
+            saving = false;
+            applySaved(written, chosen);
+        }, failure -> {
+            saving = false;
+            message.set(failure.getMessage());
+        });
+    }
+
+    private void applySaved(Settings next, Environment chosen) {
         saved = next;
         Settings inForce = AdministeredSettings.chosen(next.withEnvironment(chosen.id()), policy);
         shown = inForce;

@@ -47,6 +47,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -145,7 +147,7 @@ public final class MainWindow extends BorderPane {
             onboarding.input(Field.PASSWORD).set(services.demo().password());
         }
         onboardingView = new OnboardingView(onboarding, services.environment().name() + ": "
-                + services.client().baseUrl(), clipboard);
+                + services.client().baseUrl(), clipboard, services.runner());
         if (services.demo() != null) {
             onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
         }
@@ -236,8 +238,11 @@ public final class MainWindow extends BorderPane {
         return session;
     }
 
-    /** The window is closing: timers stop, a call out is dropped, the journal is flushed, the clipboard cleared. */
-    public void stop() {
+    /**
+     * The window is closing: timers stop, a call out is dropped, the clipboard cleared. Returns at once; the
+     * journal's last writes complete what it returns (off the FX thread).
+     */
+    public CompletableFuture<Void> stop() {
         clock.stop();
         idle.stop();
         // a bulk import under way is held where it is: its journal keeps it, and this environment's Bulk view offers
@@ -246,7 +251,7 @@ public final class MainWindow extends BorderPane {
         onboarding.dispose();
         session.state().signedOut(); // its calls cancelled, its confirmation gone (the server is told by start-up)
         clipboard.clearNow();
-        services.journal().flush();
+        return services.journal().close();
     }
 
     private Node navigation() {
@@ -259,7 +264,8 @@ public final class MainWindow extends BorderPane {
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
                 services.settingsStore(), settings, services.policy(), this::applied,
-                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null)));
+                services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null,
+                services.runner())));
         onboard.setSelected(true);
         help.setViews(views.values().stream().filter(b -> b.isMnemonicParsing() && b.getText().contains("_"))
                 .map(b -> new String[] {"Alt+" + Character.toUpperCase(b.getText().charAt(b.getText().indexOf('_')
@@ -440,7 +446,7 @@ public final class MainWindow extends BorderPane {
                 activityNav.fire();
                 activity.select(record);
             });
-            searchBox = new SearchBox(search);
+            searchBox = new SearchBox(search, services.runner());
         }
         return searchBox;
     }
@@ -463,7 +469,7 @@ public final class MainWindow extends BorderPane {
             wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
             wallets.setOnKeyRefused(said -> context().refused(said));
-            walletsView = new WalletsView(wallets);
+            walletsView = new WalletsView(wallets, services.runner());
             follow(wallets, context().customerIdProperty().get());
         }
         return walletsView;
@@ -636,10 +642,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private void offerResume() {
-        Optional<Progress> saved = services.journal().unfinished();
-        showNotice(services.journal().problem());
-        saved.filter(p -> services.environment().id().equals(p.environment()) && p.hasAnything())
-                .ifPresent(p -> onboardingView.offerResume(p, () -> onboarding.resume(p),
-                        () -> services.journal().save(p.finished(true))));
+        // read on the journal's thread, queued now: off the FX thread, and before any draft typed meanwhile
+        Future<Optional<Progress>> reading = services.journal().readUnfinished();
+        services.runner().run(() -> reading.get(), saved -> {
+            showNotice(services.journal().problem());
+            saved.filter(p -> services.environment().id().equals(p.environment()) && p.hasAnything())
+                    .ifPresent(p -> onboardingView.offerResume(p, () -> onboarding.resume(p),
+                            () -> services.journal().save(p.finished(true))));
+        }, failure -> showNotice("The onboarding journal could not be read: " + failure.getMessage()));
     }
 }

@@ -29,7 +29,16 @@ public final class DetailPane<T> extends StackPane {
 
     private final ObjectProperty<T> shown = new SimpleObjectProperty<>();
 
+    /** Each caption beside its value. */
     public DetailPane(String id, String placeholder, List<Row<T>> rows) {
+        this(id, placeholder, rows, false);
+    }
+
+    /**
+     * @param stacked each caption above its value, which then has the pane's whole width: for a narrow side pane,
+     *                where beside its caption an id or an e-mail was cut
+     */
+    public DetailPane(String id, String placeholder, List<Row<T>> rows, boolean stacked) {
         setId(id);
         getStyleClass().add("detail-pane");
         Label empty = new Label(placeholder);
@@ -46,7 +55,11 @@ public final class DetailPane<T> extends StackPane {
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.ALWAYS);
         value.setMinWidth(60);
-        grid.getColumnConstraints().addAll(caption, value, new ColumnConstraints());
+        if (stacked) {
+            grid.getColumnConstraints().addAll(value, new ColumnConstraints());
+        } else {
+            grid.getColumnConstraints().addAll(caption, value, new ColumnConstraints());
+        }
         for (int i = 0; i < rows.size(); i++) {
             Row<T> row = rows.get(i);
             Label name = new Label(row.caption());
@@ -74,7 +87,12 @@ public final class DetailPane<T> extends StackPane {
                 Clipboard.getSystemClipboard().setContent(content);
                 copy.setTooltip(new Tooltip("Copied"));
             });
-            grid.addRow(i, name, text, copy);
+            if (stacked) {
+                grid.add(name, 0, 2 * i, 2, 1);
+                grid.addRow(2 * i + 1, text, copy);
+            } else {
+                grid.addRow(i, name, text, copy);
+            }
         }
         grid.visibleProperty().bind(shown.isNotNull());
         empty.visibleProperty().bind(shown.isNull());

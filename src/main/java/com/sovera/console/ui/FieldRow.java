@@ -18,6 +18,7 @@ public final class FieldRow extends VBox {
         message.setWrapText(true);
         Label caption = new Label(label);
         caption.setLabelFor(input);
+        caption.setWrapText(true); // a long caption in a narrow pane goes on two lines, never cut
         setSpacing(2);
         getChildren().addAll(caption, input, message);
     }

@@ -3,6 +3,7 @@ package com.sovera.console.ui;
 import com.sovera.console.api.ApiException;
 import com.sovera.console.api.SovxException;
 import com.sovera.console.api.TransportException;
+import com.sovera.console.platform.KeychainRefusedException;
 
 /**
  * A failure as an operator reads it: what failed, the server's code and trace id when there is one, and what
@@ -21,6 +22,10 @@ public record Problem(String title, String message, String code, String traceId,
         }
         if (t instanceof SovxException e) {
             return new Problem("Request failed", e.getMessage(), null, e.traceId(), null, "Try again.");
+        }
+        if (t instanceof KeychainRefusedException e) { // locked or refused: another key would not help
+            return new Problem(e.mayBeAbsent() ? "No key from the keychain" : "Keychain locked or refused",
+                    e.getMessage(), null, null, null, e.recovery());
         }
         if (t instanceof IllegalArgumentException e) {
             return new Problem("Not accepted", e.getMessage(), null, null, null, "Correct the input and try again.");

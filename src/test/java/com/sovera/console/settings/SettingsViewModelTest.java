@@ -9,6 +9,8 @@ import com.sovera.console.config.SettingsStore;
 import com.sovera.console.platform.LogLevels;
 import com.sovera.console.policy.Policy;
 import com.sovera.console.policy.Policy.Item;
+import com.sovera.console.ui.task.ManualTaskRunner;
+import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel open(SettingsStore store, Policy policy) {
         Settings inForce = AdministeredSettings.effective(store.saved(), policy);
-        return new SettingsViewModel(store, inForce, policy, applied::add, null);
+        return new SettingsViewModel(store, inForce, policy, applied::add, null, new SameThreadTaskRunner());
     }
 
     @Test
@@ -177,5 +179,40 @@ class SettingsViewModelTest {
         Settings file = new SettingsStore(config).load();
         assertThat(file.customBaseUrls()).isEmpty();
         assertThat(AdministeredSettings.effective(file, list).environment()).isEqualTo(Environment.custom(PROD));
+    }
+
+    @Test
+    void theFileIsWrittenOffTheCallersThreadAndAppliesOnceItIsOnDisk() throws Exception {
+        SettingsStore store = store(Settings.DEFAULTS);
+        ManualTaskRunner runner = new ManualTaskRunner();
+        SettingsViewModel model = new SettingsViewModel(store, Settings.DEFAULTS, Policy.NONE, applied::add, null,
+                runner);
+        model.readTimeout.set(61);
+
+        model.save(); // on the FX thread: it only hands the write over
+        model.save(); // a second click while the first is under way adds no second write
+        assertThat(new SettingsStore(config).load().readTimeoutSeconds()).as("not written by the caller")
+                .isNotEqualTo(61);
+        assertThat(applied).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Saving...");
+        assertThat(runner.pending()).hasSize(1);
+
+        runner.runAll();
+        assertThat(new SettingsStore(config).load().readTimeoutSeconds()).isEqualTo(61);
+        assertThat(applied).singleElement().satisfies(s -> assertThat(s.readTimeoutSeconds()).isEqualTo(61));
+        assertThat(model.messageProperty().get()).isEqualTo("Saved and applied.");
+    }
+
+    @Test
+    void aWriteThatFailsSaysSoAndAppliesNothing() throws Exception {
+        SettingsStore store = store(Settings.DEFAULTS);
+        SettingsViewModel model = new SettingsViewModel(store, Settings.DEFAULTS, Policy.NONE, applied::add, null,
+                new SameThreadTaskRunner());
+        Files.delete(config.resolve("settings.json"));
+        Files.createDirectory(config.resolve("settings.json")); // a file cannot be written where a folder is
+        model.readTimeout.set(61);
+        model.save();
+        assertThat(model.messageProperty().get()).startsWith("Cannot save settings");
+        assertThat(applied).isEmpty();
     }
 }
