@@ -194,6 +194,17 @@ public final class LookupContextModel {
         });
     }
 
+    /**
+     * Looks up this customer's data with a key the server itself just gave (minted in this session, rotated in, or
+     * the embedded sandbox's demo key): nothing to check, and no extra call before the screens' own.
+     */
+    public void useKnown(String id, String key) {
+        keychainRead.cancel();
+        keychainWrite.cancel();
+        keyCheck.cancel();
+        accept(id, key);
+    }
+
     private void accept(String id, String key) {
         this.ownerKey = key;
         lookups.credentials().useOwnerKey(key);

@@ -52,7 +52,7 @@ public final class LookupContextView extends FlowPane {
         offer.setOnAction(e -> {
             LookupContextModel.Offer o = model.offerProperty().get();
             if (o != null) {
-                model.use(o.customerId(), o.ownerKey());
+                model.useKnown(o.customerId(), o.ownerKey());
             }
         });
         getChildren().addAll(new Label("Customer"), customers, key, use, remember, message, offer);

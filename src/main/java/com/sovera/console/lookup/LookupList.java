@@ -1,9 +1,11 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.api.ApiCall;
+import com.sovera.console.api.ApiException;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Page;
+import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -61,16 +63,16 @@ public abstract class LookupList<T> {
     }
 
     /** These lists are read with the customer's owner key: a 401 refused the key, and signing in would not help. */
-    private com.sovera.console.ui.Problem explain(Throwable failure) {
-        if (failure instanceof com.sovera.console.api.ApiException e && e.httpStatus() == 401) {
+    private Problem explain(Throwable failure) {
+        if (failure instanceof ApiException e && e.httpStatus() == 401) {
             String said = "This key was refused: " + e.serverMessage()
                     + (e.traceId() == null ? "" : " (trace id " + e.traceId() + ")");
             onKeyRefused.accept(said + ". Paste the customer's current key.");
-            return new com.sovera.console.ui.Problem("Key refused", said, e.code(), e.traceId(), null,
+            return new Problem("Key refused", said, e.code(), e.traceId(), null,
                     "Paste the customer's current owner key above (a revoked key, or another customer's, is"
                             + " refused).");
         }
-        return com.sovera.console.ui.Problem.of(failure);
+        return Problem.of(failure);
     }
 
     /** Where a support action goes: the wizard, continuing the tree of the customer in context. */

@@ -339,7 +339,7 @@ public final class MainWindow extends BorderPane {
             keys.setOnRotated((customerId, key) -> {
                 if (customerId.equals(context().customerIdProperty().get()) || context().customerIdProperty().get()
                         == null) {
-                    context().use(customerId, key);
+                    context().useKnown(customerId, key);
                 }
             });
             customers.selected.addListener((o, was, c) -> keys.show(c == null ? null : c.customerId()));
@@ -428,7 +428,7 @@ public final class MainWindow extends BorderPane {
                 }
             });
             if (services.demo() != null) {
-                context.use(services.demo().customerId(), services.demo().ownerKey());
+                context.useKnown(services.demo().customerId(), services.demo().ownerKey());
             }
             if (minted != null) { // minted before the lookups were first opened
                 context.offer(minted.customerId(), minted.ownerKey());
