@@ -130,7 +130,23 @@ final class DemoData {
             "CREATE INDEX users_first_name ON users (customer_pk, first_name, pk)",
             "CREATE INDEX users_status ON users (customer_pk, status, created_at, pk)",
             "CREATE INDEX users_type ON users (customer_pk, user_type, created_at, pk)",
-            "CREATE INDEX users_country ON users (customer_pk, country, created_at, pk)");
+            "CREATE INDEX users_country ON users (customer_pk, country, created_at, pk)",
+            "CREATE INDEX users_status_sort ON users (customer_pk, status, pk)",
+            "CREATE INDEX users_status_email ON users (customer_pk, status, email_key)",
+            "CREATE INDEX users_status_last ON users (customer_pk, status, last_name, pk)",
+            "CREATE INDEX users_type_email ON users (customer_pk, user_type, email_key)",
+            "CREATE INDEX users_type_last ON users (customer_pk, user_type, last_name, pk)",
+            "CREATE INDEX users_type_status ON users (customer_pk, user_type, status, pk)",
+            "CREATE INDEX users_country_email ON users (customer_pk, country, email_key)",
+            "CREATE INDEX users_country_last ON users (customer_pk, country, last_name, pk)",
+            "CREATE INDEX users_country_status ON users (customer_pk, country, status, pk)",
+            "CREATE INDEX users_first_created ON users (customer_pk, first_name, created_at, pk)",
+            "CREATE INDEX users_first_email ON users (customer_pk, first_name, email_key)",
+            "CREATE INDEX users_first_last ON users (customer_pk, first_name, last_name, pk)",
+            "CREATE INDEX users_first_status ON users (customer_pk, first_name, status, pk)",
+            "CREATE INDEX users_last_created ON users (customer_pk, last_name, created_at, pk)",
+            "CREATE INDEX users_last_email ON users (customer_pk, last_name, email_key)",
+            "CREATE INDEX users_last_status ON users (customer_pk, last_name, status, pk)");
     /** The other tables' secondary indexes the seeding drops and builds again; a test checks them too. */
     static final List<String> TREE_INDEXES = List.of(
             "CREATE INDEX wallets_created ON wallets (customer_pk, created_at, pk)",
@@ -152,7 +168,16 @@ final class DemoData {
             "CREATE INDEX transactions_status ON transactions (customer_pk, status, created_at, pk)",
             "CREATE INDEX transactions_currency ON transactions (customer_pk, currency, created_at, pk)",
             "CREATE INDEX transactions_pending ON transactions (status, block_height)",
-            "CREATE INDEX transactions_of_wallet ON transactions (wallet_pk, pk)");
+            "CREATE INDEX transactions_of_wallet ON transactions (wallet_pk, pk)",
+            "CREATE INDEX wallets_status_created ON wallets (customer_pk, status, created_at, pk)",
+            "CREATE INDEX wallets_status_name ON wallets (customer_pk, status, name, pk)",
+            "CREATE INDEX wallets_status_currency ON wallets (customer_pk, status, currency, pk)",
+            "CREATE INDEX wallets_currency_created ON wallets (customer_pk, currency, created_at, pk)",
+            "CREATE INDEX wallets_currency_name ON wallets (customer_pk, currency, name, pk)",
+            "CREATE INDEX addresses_network_created ON addresses (customer_pk, network, created_at, pk)",
+            "CREATE INDEX addresses_currency_created ON addresses (customer_pk, currency, created_at, pk)",
+            "CREATE INDEX transactions_status_amount ON transactions (customer_pk, status, amount, pk)",
+            "CREATE INDEX transactions_currency_amount ON transactions (customer_pk, currency, amount, pk)");
 
     /** From this many users on they are inserted with the secondary indexes dropped and built once at the end. */
     private static final int BULK_FROM = 50_000;
