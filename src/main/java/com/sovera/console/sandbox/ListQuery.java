@@ -93,6 +93,8 @@ final class ListQuery {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean onlyExact = true;
+    /** {@code [like]} conditions that start with a wildcard: no index can narrow them, only the order's serves. */
+    private int containing;
 
     private ListQuery(Spec spec, int limit, long skip) {
         this.spec = spec;
@@ -188,6 +190,9 @@ final class ListQuery {
             conditions.add(expression + " LIKE ? ESCAPE '\\'");
             params.add(likePattern(value));
             onlyExact = false;
+            if (value.startsWith("%")) {
+                containing++;
+            }
         } else {
             Field f = spec.where().get(field);
             if (f == null) {
@@ -236,7 +241,9 @@ final class ListQuery {
         for (String condition : conditions) {
             where.append(" AND ").append(condition);
         }
-        String countSql = "SELECT COUNT(*)" + where;
+        // a pattern's count is the planner's: it may read a narrower index that holds the field
+        String countSql = "SELECT COUNT(*)" + (containing > 0 && plan.index() != null
+                ? where.toString().replace(" USE INDEX (" + plan.index() + ")", "") : where);
         long total = counts.count(spec.table(), owner, countSql + " " + params, () -> {
             try (PreparedStatement ps = c.prepareStatement(countSql)) {
                 bind(ps, owner);
@@ -331,7 +338,9 @@ final class ListQuery {
         if (!last.key().unique()) {
             terms.add("pk " + last.direction());
         }
-        boolean oneIndexServes = conditions.isEmpty() && order.size() == 1;
+        // a pattern that starts with % reads every entry of any index: read the order's, in order, and stop at
+        // the page (left to itself, H2 read it backwards for a last page and sorted every match)
+        boolean oneIndexServes = conditions.size() == containing && order.size() == 1;
         return new Plan(terms, oneIndexServes ? order.get(0).key().index() : null);
     }
 

@@ -96,6 +96,12 @@ class SchemaTest {
         assertThat(statusByEmail.orderBy()).isEqualTo("customer_pk DESC, status DESC, email_key DESC");
         assertThat(statusByEmail.index()).isEqualTo("users_status_email");
 
+        ListQuery.Plan contains = ListQuery.parse(Users.LIST, Map.of("filter[where][last_name][like]", "%ova%",
+                "filter[sort]", "created_at DESC")).plan();
+        assertThat(contains.index()).as("a pattern no index narrows reads the order's index").isEqualTo("users_created");
+        ListQuery.Plan startsWith = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", "ada%")).plan();
+        assertThat(startsWith.index()).as("a prefix is the planner's: the e-mail index narrows it").isNull();
+
         ListQuery.Plan two = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
                 "filter[where][country]", "DE", "filter[sort]", "email")).plan();
         assertThat(two.index()).as("the planner chooses when no single index serves").isNull();
