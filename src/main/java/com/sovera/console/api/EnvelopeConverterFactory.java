@@ -124,7 +124,7 @@ final class EnvelopeConverterFactory extends Converter.Factory {
         Map<?, ?> pagination = json instanceof Map<?, ?> envelope && envelope.get("meta") instanceof Map<?, ?> meta
                 && meta.get("pagination") instanceof Map<?, ?> p ? p : Map.of();
         return new Page<>(rows, asLong(pagination.get("total")), asInt(pagination.get("limit")),
-                asInt(pagination.get("skip")));
+                asInt(pagination.get("skip")), Boolean.TRUE.equals(pagination.get("total_estimated")));
     }
 
     /** The required components of each record type, with their accessors, looked up once per type. */

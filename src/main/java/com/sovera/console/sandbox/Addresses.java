@@ -25,7 +25,9 @@ final class Addresses {
                     "network", ListQuery.Field.lower("network", "addresses_network"),
                     "currency", ListQuery.Field.upper("currency", "addresses_currency")),
             Map.of("address", "address_key"),
-            Map.of("created_at", ListQuery.SortKey.of("created_at", "addresses_created")));
+            Map.of("created_at", ListQuery.SortKey.of("created_at", "addresses_created")),
+            Map.of("network/created_at", "addresses_network_created",
+                    "currency/created_at", "addresses_currency_created"));
     static final String COLUMNS = "address_id, wallet_id, currency, network, address, created_at";
 
     private final Database db;

@@ -53,9 +53,16 @@ final class ListQuery {
      * @param where exact-match fields
      * @param like  fields that take {@code [like]}, mapped to a lower-case SQL expression
      * @param sort  sortable fields; {@code created_at} is the default order
+     * @param pairs indexes ordered by (owner, filter column, sort column[, pk]) by "filter/sort" field names: one
+     *              filter with many matches and one sort read such an index in order instead of sorting them
      */
     record Spec(String table, String ownerColumn, Map<String, Field> where, Map<String, String> like,
-                Map<String, SortKey> sort) {
+                Map<String, SortKey> sort, Map<String, String> pairs) {
+
+        Spec(String table, String ownerColumn, Map<String, Field> where, Map<String, String> like,
+             Map<String, SortKey> sort) {
+            this(table, ownerColumn, where, like, sort, Map.of());
+        }
     }
 
     /** A row reader. */
@@ -73,8 +80,8 @@ final class ListQuery {
     private static final Map<java.util.Set<String>, java.util.regex.Pattern> SORT_PATTERNS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One parsed sort key with its direction. */
-    private record Order(SortKey key, String direction) {
+    /** One parsed sort key (its field's name) with its direction. */
+    private record Order(String name, SortKey key, String direction) {
     }
 
     private final Spec spec;
@@ -82,9 +89,12 @@ final class ListQuery {
     private final long skip;
     private final List<Order> sorts = new ArrayList<>();
     private final List<Field> exact = new ArrayList<>();
+    private final List<String> exactNames = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
     private boolean onlyExact = true;
+    /** {@code [like]} conditions that start with a wildcard: no index can narrow them, only the order's serves. */
+    private int containing;
 
     private ListQuery(Spec spec, int limit, long skip) {
         this.spec = spec;
@@ -149,7 +159,7 @@ final class ListQuery {
                 continue;
             }
             seen.add(words[0]);
-            sorts.add(new Order(spec.sort().get(words[0]),
+            sorts.add(new Order(words[0], spec.sort().get(words[0]),
                     words.length == 2 ? words[1].toUpperCase(Locale.ROOT) : "ASC"));
         }
     }
@@ -180,6 +190,9 @@ final class ListQuery {
             conditions.add(expression + " LIKE ? ESCAPE '\\'");
             params.add(likePattern(value));
             onlyExact = false;
+            if (value.startsWith("%")) {
+                containing++;
+            }
         } else {
             Field f = spec.where().get(field);
             if (f == null) {
@@ -189,6 +202,7 @@ final class ListQuery {
             conditions.add(f.column() + " = ?");
             params.add(f.normalise().apply(value));
             exact.add(f);
+            exactNames.add(field);
         }
     }
 
@@ -227,7 +241,9 @@ final class ListQuery {
         for (String condition : conditions) {
             where.append(" AND ").append(condition);
         }
-        String countSql = "SELECT COUNT(*)" + where;
+        // a pattern's count is the planner's: it may read a narrower index that holds the field
+        String countSql = "SELECT COUNT(*)" + (containing > 0 && plan.index() != null
+                ? where.toString().replace(" USE INDEX (" + plan.index() + ")", "") : where);
         long total = counts.count(spec.table(), owner, countSql + " " + params, () -> {
             try (PreparedStatement ps = c.prepareStatement(countSql)) {
                 bind(ps, owner);
@@ -292,12 +308,27 @@ final class ListQuery {
             return new Plan(List.of(owner + " " + dir, f.column() + " " + dir, "created_at " + dir, "pk " + dir),
                     f.index());
         }
+        String pair = oneFilter && sorts.size() == 1
+                ? spec.pairs().get(exactNames.get(0) + "/" + sorts.get(0).name()) : null;
+        if (pair != null) {
+            // one filter (equal on every row it keeps) and one sort: (owner, filter, sort[, pk]) is that order
+            Order s = sorts.get(0);
+            String dir = s.direction();
+            List<String> terms = new ArrayList<>(List.of(owner + " " + dir, exact.get(0).column() + " " + dir));
+            if (!s.key().column().equals(exact.get(0).column())) {
+                terms.add(s.key().column() + " " + dir);
+            }
+            if (!s.key().unique()) {
+                terms.add("pk " + dir);
+            }
+            return new Plan(terms, pair);
+        }
         if (sorts.isEmpty() && oneFilter) {
             Field f = exact.get(0);
             return new Plan(List.of(owner + " ASC", f.column() + " ASC", "pk ASC"), f.index());
         }
         List<Order> order = sorts.isEmpty()
-                ? List.of(new Order(spec.sort().get("created_at"), "ASC")) : sorts;
+                ? List.of(new Order("created_at", spec.sort().get("created_at"), "ASC")) : sorts;
         String first = order.get(0).direction();
         Order last = order.get(order.size() - 1);
         List<String> terms = new ArrayList<>(List.of(owner + " " + first));
@@ -307,7 +338,9 @@ final class ListQuery {
         if (!last.key().unique()) {
             terms.add("pk " + last.direction());
         }
-        boolean oneIndexServes = conditions.isEmpty() && order.size() == 1;
+        // a pattern that starts with % reads every entry of any index: read the order's, in order, and stop at
+        // the page (left to itself, H2 read it backwards for a last page and sorted every match)
+        boolean oneIndexServes = conditions.size() == containing && order.size() == 1;
         return new Plan(terms, oneIndexServes ? order.get(0).key().index() : null);
     }
 

@@ -30,7 +30,8 @@ final class Transactions {
                     "currency", ListQuery.Field.upper("currency", "transactions_currency").inCreationOrder()),
             Map.of(),
             Map.of("created_at", ListQuery.SortKey.of("created_at", "transactions_created"),
-                    "amount", ListQuery.SortKey.of("amount", "transactions_amount")));
+                    "amount", ListQuery.SortKey.of("amount", "transactions_amount")),
+            Map.of("status/amount", "transactions_status_amount", "currency/amount", "transactions_currency_amount"));
     static final String COLUMNS = "transaction_id, wallet_id, address, currency, network, direction, amount, tx_hash,"
             + " block_height, required_confirmations, created_at, updated_at";
 

@@ -28,7 +28,28 @@ final class Users {
             Map.of("created_at", ListQuery.SortKey.of("created_at", "users_created"),
                     "email", new ListQuery.SortKey("email_key", "users_email", true),
                     "last_name", ListQuery.SortKey.of("last_name", "users_last_name"),
-                    "status", ListQuery.SortKey.of("status", "users_status")));
+                    "status", ListQuery.SortKey.of("status", "users_status_sort")),
+            pairs("users", Map.of("status", "status", "user_type", "type", "country", "country",
+                    "first_name", "first", "last_name", "last")));
+    /**
+     * The index of each filter (short name in the index's) with each sort, as migration V6 makes them; a filter
+     * sorted by its own column reads its rows in pk order, which the sort's own index or the filter's gives.
+     */
+    private static Map<String, String> pairs(String table, Map<String, String> filters) {
+        Map<String, String> sorts = Map.of("created_at", "created", "email", "email", "last_name", "last",
+                "status", "status");
+        Map<String, String> out = new java.util.HashMap<>();
+        filters.forEach((filter, f) -> sorts.forEach((sort, s) -> out.put(filter + "/" + sort,
+                table + "_" + f + "_" + s)));
+        // the indexes that were there before V6 serve these
+        out.put("status/created_at", "users_status");
+        out.put("user_type/created_at", "users_type");
+        out.put("country/created_at", "users_country");
+        out.put("status/status", "users_status_sort");
+        out.put("last_name/last_name", "users_last_name");
+        return Map.copyOf(out);
+    }
+
     static final String COLUMNS = "user_id, email, user_type, status, first_name, last_name, phone, date_of_birth,"
             + " country, created_at, updated_at";
 

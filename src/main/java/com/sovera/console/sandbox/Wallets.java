@@ -22,7 +22,11 @@ final class Wallets {
             Map.of("name", "LOWER(name)"),
             Map.of("created_at", ListQuery.SortKey.of("created_at", "wallets_created"),
                     "name", ListQuery.SortKey.of("name", "wallets_name"),
-                    "currency", ListQuery.SortKey.of("currency", "wallets_currency")));
+                    "currency", ListQuery.SortKey.of("currency", "wallets_currency")),
+            // a filter with many matches, with each sort (migration V6); currency by currency is its own index
+            Map.of("status/created_at", "wallets_status_created", "status/name", "wallets_status_name",
+                    "status/currency", "wallets_status_currency", "currency/created_at", "wallets_currency_created",
+                    "currency/name", "wallets_currency_name", "currency/currency", "wallets_currency"));
     static final String COLUMNS = "wallet_id, user_id, name, currency, status, balance, pending_balance, created_at,"
             + " updated_at";
 

@@ -192,6 +192,22 @@ class SovxApiWireTest {
     }
 
     @Test
+    void aLikeTotalFlaggedAsAnEstimateIsReadSoAndAnyOtherAsExact() throws Exception {
+        signIn();
+        String rows = "[{\"user_id\":\"" + USER_ID + "\"}]";
+        server.enqueue(json(200, page(rows, 1234, 20, 0).replace("\"total\":1234",
+                "\"total\":1234,\"total_estimated\":true")));
+        server.enqueue(json(200, page(rows, 1, 20, 0)));
+
+        Page<User> estimated = api.listUsers(Filter.none().contains("email", "ada").asQuery()).execute();
+        Page<User> exact = api.listUsers(Filter.none().asQuery()).execute();
+
+        assertThat(estimated.total()).isEqualTo(1234L);
+        assertThat(estimated.totalEstimated()).isTrue();
+        assertThat(exact.totalEstimated()).as("absent: exact").isFalse();
+    }
+
+    @Test
     void walletAndAddressEndpoints() throws Exception {
         signIn();
         String wallet = "{\"wallet_id\":\"" + WALLET_ID + "\",\"user_id\":\"" + USER_ID + "\",\"name\":\"My BTC Wallet\","

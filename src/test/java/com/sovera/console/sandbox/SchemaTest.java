@@ -33,13 +33,29 @@ class SchemaTest {
             assertThat(userIndexes(fresh)).isEqualTo(declared);
         }
         try (Database seeded = Database.open(null)) {
-            DemoData.ensure(seeded, 60_000, System.currentTimeMillis());
+            DemoData.ensure(seeded, 2_000, System.currentTimeMillis(), "owner-key", 1_000); // a bulk seed
             assertThat(userIndexes(seeded)).isEqualTo(declared);
             try (Connection c = seeded.connection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM users")) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(60_000);
+                assertThat(rs.getLong(1)).isEqualTo(2_000);
             }
+        }
+    }
+
+    @Test
+    void everyIndexAListNamesExists() throws Exception {
+        Set<String> existing = new TreeSet<>();
+        try (Database db = Database.open(null); Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES")) {
+            while (rs.next()) {
+                existing.add(rs.getString(1).toLowerCase());
+            }
+        }
+        for (ListQuery.Spec spec : new ListQuery.Spec[] {Users.LIST, Wallets.LIST, Addresses.LIST, Transactions.LIST}) {
+            assertThat(existing).as(spec.table()).containsAll(spec.pairs().values());
+            spec.sort().values().forEach(k -> assertThat(existing).contains(k.index()));
+            spec.where().values().forEach(f -> assertThat(existing).contains(f.index()));
         }
     }
 
@@ -68,7 +84,26 @@ class SchemaTest {
 
         ListQuery.Plan mixed = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING",
                 "filter[sort]", "last_name ASC")).plan();
-        assertThat(mixed.index()).as("the planner chooses when no single index serves").isNull();
-        assertThat(mixed.orderBy()).endsWith("last_name ASC, pk ASC");
+        assertThat(mixed.index()).as("a filter with many matches has an index per sort").isEqualTo("users_status_last");
+        assertThat(mixed.orderBy()).isEqualTo("customer_pk ASC, status ASC, last_name ASC, pk ASC");
+
+        ListQuery.Plan byStatus = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "status DESC")).plan();
+        assertThat(byStatus.orderBy()).isEqualTo("customer_pk DESC, status DESC, pk DESC");
+        assertThat(byStatus.index()).as("the sort's index ends with its tie-breaker").isEqualTo("users_status_sort");
+
+        ListQuery.Plan statusByEmail = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
+                "filter[sort]", "email DESC")).plan();
+        assertThat(statusByEmail.orderBy()).isEqualTo("customer_pk DESC, status DESC, email_key DESC");
+        assertThat(statusByEmail.index()).isEqualTo("users_status_email");
+
+        ListQuery.Plan contains = ListQuery.parse(Users.LIST, Map.of("filter[where][last_name][like]", "%ova%",
+                "filter[sort]", "created_at DESC")).plan();
+        assertThat(contains.index()).as("a pattern no index narrows reads the order's index").isEqualTo("users_created");
+        ListQuery.Plan startsWith = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", "ada%")).plan();
+        assertThat(startsWith.index()).as("a prefix is the planner's: the e-mail index narrows it").isNull();
+
+        ListQuery.Plan two = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
+                "filter[where][country]", "DE", "filter[sort]", "email")).plan();
+        assertThat(two.index()).as("the planner chooses when no single index serves").isNull();
     }
 }
