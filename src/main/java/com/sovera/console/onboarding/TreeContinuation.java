@@ -5,8 +5,9 @@ import com.sovera.console.onboarding.OnboardingViewModel.Origin;
 import com.sovera.console.onboarding.OnboardingViewModel.StartPoint;
 
 /**
- * Where the next onboarding begins: over, from the customer step; or continuing a tree that exists: after a verified address (another address, wallet or user beside it), or where
- * a support action stands (a customer, maybe a user and a wallet of it).
+ * Where the next onboarding begins: over, from the customer step; or continuing a tree that exists, after a
+ * verified address (another address, wallet or user beside it) or where a support action stands (a customer, maybe
+ * a user and a wallet of it).
  */
 final class TreeContinuation {
 
