@@ -204,7 +204,7 @@ public final class OnboardingViewModel {
     }
 
     /** The existing customers, users and wallets the steps can continue from. */
-    public TreePicker picker() {
+    public TreePickerViewModel picker() {
         return wizard.picker;
     }
 

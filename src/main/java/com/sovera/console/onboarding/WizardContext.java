@@ -33,7 +33,7 @@ final class WizardContext {
 
     final OnboardingService service;
     final Latest calls;
-    final TreePicker picker;
+    final TreePickerViewModel picker;
     final Scheduler scheduler;
     final Clock clock;
     final Environment environment;
@@ -59,7 +59,7 @@ final class WizardContext {
         // every call of the wizard belongs to the session in force: a sign-out cancels it and drops its answer
         TaskRunner sessionRunner = session.runner(runner);
         this.calls = new Latest(sessionRunner);
-        this.picker = new TreePicker(service.client(), sessionRunner);
+        this.picker = new TreePickerViewModel(service.client(), sessionRunner);
         this.scheduler = scheduler;
         this.clock = clock;
         this.environment = environment;

@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.api.BaseUrl;
 import com.sovera.console.api.SovxClient;
@@ -28,9 +28,9 @@ import javafx.collections.ObservableList;
  * The bulk onboarding screen without its controls. The operator names the customer (the lookups' customer in
  * context by default, with its owner key) and opens a file ({@link BulkFileViewModel}): it is read and checked off
  * the FX thread, and the customer's users with the file's e-mails are looked up, paced, so their rows are reused
- * ({@link ExistingUsersLookup}). Cells are fixed in place ({@link PreviewModel}); nothing is sent while a row has
+ * ({@link ExistingUsersLookup}). Cells are fixed in place ({@link PreviewViewModel}); nothing is sent while a row has
  * errors unless the operator skips those rows. A run asks the production confirmation first, then is followed by
- * a {@link RunModel}. Runs that did not finish are offered to resume or discard ({@link UnfinishedRunsViewModel}).
+ * a {@link RunViewModel}. Runs that did not finish are offered to resume or discard ({@link UnfinishedRunsViewModel}).
  * FX thread only; all work goes through the task runner.
  */
 public final class BulkViewModel {
@@ -89,7 +89,7 @@ public final class BulkViewModel {
                 ownerKey.set("");
             }
         });
-        PreviewModel preview = screen.preview;
+        PreviewViewModel preview = screen.preview;
         runHint = Bindings.createStringBinding(this::whyNotRun, preview.countsProperty(), preview.previewProperty(),
                 customerId, ownerKey, skipInvalid, screen.busy, screen.run.activeProperty());
         canRun = Bindings.createBooleanBinding(() -> runHint.get().isEmpty(), runHint);
@@ -100,11 +100,11 @@ public final class BulkViewModel {
         screen.writeGuard = guard;
     }
 
-    public PreviewModel preview() {
+    public PreviewViewModel preview() {
         return screen.preview;
     }
 
-    public RunModel run() {
+    public RunViewModel run() {
         return screen.run;
     }
 
@@ -158,7 +158,7 @@ public final class BulkViewModel {
     /** The name a save dialog proposes for the results of the file shown. */
     public String resultsFileName() {
         BulkImports.Source source = files.source();
-        return RunModel.resultsName(source == null ? null : source.name());
+        return RunViewModel.resultsName(source == null ? null : source.name());
     }
 
     /**
@@ -187,7 +187,7 @@ public final class BulkViewModel {
      * that way or cancel it, or to stay. False: stay.
      */
     public boolean sessionClosing(boolean idle, Ask ask) {
-        RunModel run = screen.run;
+        RunViewModel run = screen.run;
         if (!run.activeProperty().get()) {
             return true;
         }

@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.api.ApiException;
 import com.sovera.console.bulk.BulkImports;
@@ -24,8 +24,8 @@ final class BulkContext {
     final PacedClients clients;
     final String origin;
     final boolean sandbox;
-    final PreviewModel preview = new PreviewModel();
-    final RunModel run;
+    final PreviewViewModel preview = new PreviewViewModel();
+    final RunViewModel run;
     WriteGuard writeGuard = WriteGuard.ALWAYS;
 
     /** The customer the file's users go to. */
@@ -45,7 +45,7 @@ final class BulkContext {
         this.clients = clients;
         this.origin = origin;
         this.sandbox = !environment.isProductionLike();
-        this.run = new RunModel(runner);
+        this.run = new RunViewModel(runner);
     }
 
     String customer() {
