@@ -15,17 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -99,7 +96,7 @@ public final class OnboardingView extends BorderPane {
         ErrorBanner errors = new ErrorBanner();
         errors.setMaxWidth(Double.MAX_VALUE);
         errors.problemProperty().bind(model.problemProperty());
-        VBox bottom = new VBox(8, signInAgain(), errors, buttons);
+        VBox bottom = new VBox(8, SignInStepViews.signInAgain(model), errors, buttons);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
         resumeBar.setId("resume-bar");
@@ -109,7 +106,7 @@ public final class OnboardingView extends BorderPane {
 
         model.serverFieldErrors().addListener((MapChangeListener<Field, String>) c -> {
             if (rows.containsKey(c.getKey())) {
-                hint(c.getKey(), rows.get(c.getKey()));
+                kit.hint(c.getKey(), rows.get(c.getKey()));
             }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::enterWhileInvalid); // after a field's own Enter
@@ -211,8 +208,8 @@ public final class OnboardingView extends BorderPane {
         Node form = forms.get(step);
         if (form == null) {
             form = switch (step) {
-                case CONNECTIVITY -> connectivity(environmentLine);
-                case LOGIN -> login();
+                case CONNECTIVITY -> SignInStepViews.connectivity(kit, environmentLine);
+                case LOGIN -> SignInStepViews.login(kit, loginNote);
                 case CUSTOMER -> CustomerStepView.of(kit);
                 case CREDENTIALS -> CredentialsStepView.of(kit, clipboard);
                 case USER -> UserStepView.of(kit);
@@ -233,7 +230,7 @@ public final class OnboardingView extends BorderPane {
         }
         scroll.setContent(form(step));
         markSteps();
-        rows.forEach(this::hint);
+        rows.forEach(kit::hint);
         // Enter must keep meaning "the step's action", never whichever button the focus fell to (Sign out is in
         // the header): the new step's first field takes it now, or once laid out when it is not yet in the scene
         if (ours) {
@@ -323,32 +320,6 @@ public final class OnboardingView extends BorderPane {
         return kit.form(title, children);
     }
 
-    private FieldRow text(String label, Field field) {
-        return kit.text(label, field);
-    }
-
-    private void hint(Field field, FieldRow row) {
-        kit.hint(field, row);
-    }
-
-    private Node connectivity(String environmentLine) {
-        Label env = new Label(environmentLine);
-        env.setId("connectivity-environment");
-        env.setWrapText(true);
-        Label result = new Label();
-        result.setId("connectivity-result");
-        result.textProperty().bind(model.summary(Step.CONNECTIVITY));
-        return form("Test connectivity", new Label("GET /health confirms the base URL answers before any credential"
-                + " is used."), env, result);
-    }
-
-    private Node login() {
-        loginNote.setId("login-note");
-        loginNote.setWrapText(true);
-        return form("Log in", loginNote, text("E-mail", Field.LOGIN_EMAIL), text("Password", Field.PASSWORD),
-                new Label("The session token is kept in memory only."));
-    }
-
     /**
      * Builds and skins the forms of the steps ahead, one a frame, in a scene of their own, so that reaching a step
      * only lays it out (a first skinning of the user form costs ~60 ms on the FX thread). Call once the window
@@ -361,26 +332,7 @@ public final class OnboardingView extends BorderPane {
                 ahead.add(s);
             }
         }
-        prepareNext(ahead);
-    }
-
-    private void prepareNext(Deque<Step> ahead) {
-        Step next = ahead.poll();
-        if (next == null) {
-            return;
-        }
-        Node form = form(next);
-        if (form.getScene() == null && form.getParent() == null) {
-            VBox holder = new VBox(form);
-            Scene scene = new Scene(holder);
-            if (getScene() != null) {
-                scene.getStylesheets().setAll(getScene().getStylesheets());
-            }
-            holder.applyCss();
-            holder.layout();
-            holder.getChildren().clear();
-        }
-        Platform.runLater(() -> prepareNext(ahead));
+        StepForms.warmUp(ahead, this::form, this::getScene);
     }
 
     private Node address() {
@@ -425,19 +377,5 @@ public final class OnboardingView extends BorderPane {
         next.managedProperty().bind(next.visibleProperty());
         return form("Generate a deposit address", new FieldRow("Network", networks, "network-row"), reason,
                 addressPanel, next);
-    }
-
-    private Node signInAgain() {
-        PasswordField pw = new PasswordField();
-        pw.textProperty().bindBidirectional(model.reloginPassword);
-        pw.setId("relogin-password");
-        Button again = Icons.button("Sign _in again", "fth-log-in", "relogin", model::signInAgain);
-        again.disableProperty().bind(model.reloginPassword.isEmpty().or(model.busyProperty()));
-        VBox box = new VBox(6, new Label("The session has ended. Enter the password to sign in again; the step is"
-                + " then retried with what the form holds now."), new HBox(8, pw, again));
-        box.setId("relogin-bar");
-        box.visibleProperty().bind(model.needsSignInProperty());
-        box.managedProperty().bind(model.needsSignInProperty());
-        return box;
     }
 }

@@ -2,14 +2,19 @@ package com.sovera.console.onboarding;
 
 import com.sovera.console.ui.FieldRow;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -104,5 +109,28 @@ final class StepForms {
         node.visibleProperty().bind(Bindings.createBooleanBinding(() -> shown.equals(value.getValue()), value));
         node.managedProperty().bind(node.visibleProperty());
         return node;
+    }
+
+    /**
+     * Builds and skins each of these forms, one a frame, in a scene of its own (with the window's stylesheets), so
+     * that reaching its step only lays it out.
+     */
+    static void warmUp(Deque<Step> ahead, Function<Step, Node> form, Supplier<Scene> window) {
+        Step next = ahead.poll();
+        if (next == null) {
+            return;
+        }
+        Node built = form.apply(next);
+        if (built.getScene() == null && built.getParent() == null) {
+            VBox holder = new VBox(built);
+            Scene scene = new Scene(holder);
+            if (window.get() != null) {
+                scene.getStylesheets().setAll(window.get().getStylesheets());
+            }
+            holder.applyCss();
+            holder.layout();
+            holder.getChildren().clear();
+        }
+        Platform.runLater(() -> warmUp(ahead, form, window));
     }
 }
