@@ -63,7 +63,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..console.shell..", "..console.onboarding..", "..console.activity..",
                         "..console.settings..", "..console.deposit..", "..console.ui..", "..console.lookup..",
                         "..console.session..", "..console.config..", "..console.provision..", "..console.help..",
-                        "..console.batch..")
+                        "..console.bulkscreen..")
                 .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..").check(classes);
     }
 
@@ -120,7 +120,7 @@ class ArchitectureTest {
     void viewModelsAndTheServicesBelowThemTouchNoControl() {
         classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
                 .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
-                        "..console.settings..", "..console.help..", "..console.batch..")
+                        "..console.settings..", "..console.help..", "..console.bulkscreen..")
                 .should(notTouch("javafx.scene..", "javafx.stage.."))
                 .because("a view model is tested without a toolkit; only its view knows controls").check(classes);
         noClasses().that().resideInAnyPackage("..console.ui.task..", "..console.session..", "..console.config..",
@@ -136,14 +136,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..console.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sovera.console.sandbox..",
                         "com.sovera.console.ui..", "com.sovera.console.shell..", "com.sovera.console.onboarding..",
-                        "com.sovera.console.lookup..", "com.sovera.console.batch..", "com.sovera.console.session..",
+                        "com.sovera.console.lookup..", "com.sovera.console.bulkscreen..", "com.sovera.console.session..",
                         "com.sovera.console.settings..", "com.sovera.console.help..", "com.sovera.console.activity..")
                 .because("the console, the bulk run and --import all record through it").check(classes);
     }
 
     @Test
     void featuresDoNotReachIntoEachOtherOnlyTheShellWiresThem() {
-        String[] features = {"onboarding", "lookup", "activity", "settings", "help", "batch"};
+        String[] features = {"onboarding", "lookup", "activity", "settings", "help", "bulkscreen"};
         for (String feature : features) {
             String[] others = java.util.Arrays.stream(features).filter(f -> !f.equals(feature))
                     .map(f -> "com.sovera.console." + f + "..").toArray(String[]::new);
@@ -167,6 +167,6 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.sandbox.SandboxServer")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.bulk.BulkRun")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.policy.Policy")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.batch.BulkViewModel")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("com.sovera.console.bulkscreen.BulkViewModel")).isTrue();
     }
 }

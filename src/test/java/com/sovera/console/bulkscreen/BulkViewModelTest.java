@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.session.IdleSignOut;
 import com.sovera.console.session.SessionService;
@@ -153,7 +153,7 @@ class BulkViewModelTest {
         assertThat(model.busyProperty().get()).isEqualTo(BulkViewModel.Busy.READING);
         runner.runAll();
 
-        PreviewModel preview = model.preview();
+        PreviewViewModel preview = model.preview();
         assertThat(preview.countsProperty().get()).isEqualTo(new Preview.Counts(4, 2, 2, 1, 3));
         assertThat(preview.rows()).hasSize(4);
         assertThat(preview.rows().get(0).existingUserId()).as("Ada is reused, not created").isEqualTo(adaId);
@@ -182,7 +182,7 @@ class BulkViewModelTest {
         BulkViewModel model = model(runner);
         model.open(file("users.csv", FILE));
         runner.runAll();
-        PreviewModel preview = model.preview();
+        PreviewViewModel preview = model.preview();
         preview.onlyErrors.set(true);
 
         preview.edit(preview.rows().get(2), Column.EMAIL, " bad@example.com ");
@@ -218,7 +218,7 @@ class BulkViewModelTest {
         model.start();
         runner.runAll();
 
-        RunModel run = model.run();
+        RunViewModel run = model.run();
         assertThat(run.stateProperty().get()).isEqualTo(BulkRun.State.FINISHED);
         assertThat(run.results()).extracting(ResultLine::row, ResultLine::status, ResultLine::errorCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "created", null),
@@ -259,7 +259,7 @@ class BulkViewModelTest {
         BulkViewModel model = model(runner);
         model.open(users);
         runner.runAll();
-        RunModel run = model.run();
+        RunViewModel run = model.run();
 
         model.start();
         runner.runNext(); // journaled, and under way on the run's own threads

@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.api.RateLimitPacer;
 import com.sovera.console.api.SovxClient;

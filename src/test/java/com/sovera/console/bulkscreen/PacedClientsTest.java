@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.bulk.Column;
 import com.sovera.console.bulk.Preview;
@@ -23,7 +23,7 @@ import javafx.collections.transformation.FilteredList;
  * again; the rows it changed are replaced in place, so a table of 20,000 rows redraws only what it shows.
  * FX thread only.
  */
-public final class PreviewModel {
+public final class PreviewViewModel {
 
     static final Preview.Counts NONE = new Preview.Counts(0, 0, 0, 0, 0);
 
@@ -37,7 +37,7 @@ public final class PreviewModel {
     private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     private final Consumer<List<PreviewRow>> onChange = this::changed;
 
-    PreviewModel() {
+    PreviewViewModel() {
         onlyErrors.addListener((o, was, only) -> shown.setPredicate(only ? r -> !r.isValid() : null));
     }
 

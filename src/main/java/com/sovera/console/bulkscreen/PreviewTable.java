@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.bulk.Column;
 import com.sovera.console.bulk.PreviewRow;
@@ -21,7 +21,7 @@ final class PreviewTable extends TableView<PreviewRow> {
             Column.FIRST_NAME, 95.0, Column.LAST_NAME, 95.0, Column.PHONE, 125.0, Column.DATE_OF_BIRTH, 100.0,
             Column.COUNTRY, 65.0, Column.WALLETS, 210.0);
 
-    PreviewTable(PreviewModel model) {
+    PreviewTable(PreviewViewModel model) {
         super(model.shown());
         setId("bulk-preview-table");
         getStyleClass().addAll("bulk-preview", "dense");
@@ -55,7 +55,7 @@ final class PreviewTable extends TableView<PreviewRow> {
         return errors > 0 ? errors + (errors == 1 ? " error" : " errors") : row.isExisting() ? "existing" : "ok";
     }
 
-    private static TableColumn<PreviewRow, String> cellColumn(PreviewModel model, Column column) {
+    private static TableColumn<PreviewRow, String> cellColumn(PreviewViewModel model, Column column) {
         TableColumn<PreviewRow, String> c = Cells.text(column.header(), "bulk-col-" + column.header(),
                 r -> r.cell(column), WIDTHS.get(column));
         c.setEditable(true);

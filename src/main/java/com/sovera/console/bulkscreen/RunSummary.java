@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.bulk.BulkRun;
 import com.sovera.console.bulk.Failure;

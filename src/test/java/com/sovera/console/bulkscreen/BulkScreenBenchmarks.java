@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +72,7 @@ class BulkScreenBenchmarks {
                     return 0;
                 });
             }
-            PreviewModel preview = model.preview();
+            PreviewViewModel preview = model.preview();
             assertThat(preview.rows()).hasSize(ROWS);
             assertThat(preview.countsProperty().get().invalid()).isEqualTo(ROWS / 50);
             long[] edit = new long[REPEATS];

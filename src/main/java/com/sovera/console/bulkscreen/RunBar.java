@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.bulk.BulkRun;
 import com.sovera.console.ui.Icons;
@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 final class RunBar extends VBox {
 
     RunBar(BulkViewModel model) {
-        RunModel run = model.run();
+        RunViewModel run = model.run();
         setSpacing(6);
         CheckBox skip = new CheckBox();
         skip.setId("bulk-skip-invalid");

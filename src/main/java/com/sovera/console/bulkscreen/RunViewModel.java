@@ -1,4 +1,4 @@
-package com.sovera.console.batch;
+package com.sovera.console.bulkscreen;
 
 import com.sovera.console.api.RateLimitPacer;
 import com.sovera.console.bulk.BulkRun;
@@ -31,7 +31,7 @@ import javafx.collections.ObservableList;
  * is brought to this model's thread through the task runner, and a report older than the run's end is dropped.
  * FX thread only.
  */
-public final class RunModel {
+public final class RunViewModel {
 
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<BulkRun.State> state = new ReadOnlyObjectWrapper<>();
@@ -49,7 +49,7 @@ public final class RunModel {
     private Latest.Round round;
     private Consumer<BulkRun.Outcome> onEnded = o -> { };
 
-    RunModel(TaskRunner runner) {
+    RunViewModel(TaskRunner runner) {
         this.runner = runner;
         this.following = new Latest(runner);
         this.active = Bindings.createBooleanBinding(() -> state.get() == BulkRun.State.RUNNING

@@ -23,7 +23,7 @@ import javafx.collections.ObservableList;
  * one customer's users found by e-mail or id, one user's wallets. Each list only ever holds the answer to the
  * last question asked. FX thread only.
  */
-public final class TreePicker {
+public final class TreePickerViewModel {
 
     private static final Pattern UUID = Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -40,7 +40,7 @@ public final class TreePicker {
     private final ObservableList<Wallet> wallets = FXCollections.observableArrayList();
     private final StringProperty walletsMessage = new SimpleStringProperty("");
 
-    public TreePicker(SovxClient client, TaskRunner runner) {
+    public TreePickerViewModel(SovxClient client, TaskRunner runner) {
         this.client = client;
         this.customersLoad = new Latest(runner);
         this.usersLoad = new Latest(runner);

@@ -1,0 +1,81 @@
+package com.sovera.console.bulkscreen;
+
+import com.sovera.console.api.ApiException;
+import com.sovera.console.bulk.BulkImports;
+import com.sovera.console.config.Environment;
+import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.WriteGuard;
+import com.sovera.console.ui.task.TaskRunner;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the parts of the Bulk screen share: where runs go (environment, origin, journals, paced clients), the
+ * customer and key typed, and what the screen says (busy, message, problem). FX thread only.
+ */
+final class BulkContext {
+
+    final Environment environment;
+    final TaskRunner runner;
+    final BulkImports imports;
+    final PacedClients clients;
+    final String origin;
+    final boolean sandbox;
+    final PreviewViewModel preview = new PreviewViewModel();
+    final RunViewModel run;
+    WriteGuard writeGuard = WriteGuard.ALWAYS;
+
+    /** The customer the file's users go to. */
+    final StringProperty customerId = new SimpleStringProperty("");
+    /** Its owner key (customer_secret), in memory only. Another customer typed clears it. */
+    final StringProperty ownerKey = new SimpleStringProperty("");
+    final ReadOnlyObjectWrapper<BulkViewModel.Busy> busy = new ReadOnlyObjectWrapper<>(BulkViewModel.Busy.NONE);
+    final StringProperty message = new SimpleStringProperty(
+            "Open a CSV file of users, or download the template to fill in.");
+    final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+
+    BulkContext(Environment environment, TaskRunner runner, BulkImports imports, PacedClients clients,
+                String origin) {
+        this.environment = environment;
+        this.runner = runner;
+        this.imports = imports;
+        this.clients = clients;
+        this.origin = origin;
+        this.sandbox = !environment.isProductionLike();
+        this.run = new RunViewModel(runner);
+    }
+
+    String customer() {
+        return text(customerId);
+    }
+
+    String key() {
+        return text(ownerKey);
+    }
+
+    /** The production confirmation for a run or a resume; refused, the screen says nothing was sent. */
+    boolean mayWrite() {
+        if (writeGuard.allowWrite()) {
+            return true;
+        }
+        problem.set(new Problem("Not confirmed", "Nothing was sent: writing to " + environment.name()
+                + " was not confirmed.", null, null, null, "Press Run again and type the host name to confirm."));
+        return false;
+    }
+
+    static Problem keyProblem(String customer, Throwable failure) {
+        if (failure instanceof ApiException e && (e.httpStatus() == 401 || e.httpStatus() == 403)) {
+            return new Problem(e.code(), "The owner key was refused for " + customer + ": " + e.serverMessage()
+                    + " (HTTP " + e.httpStatus() + ")", e.code(), e.traceId(), null, "Paste the owner key "
+                    + "(customer_secret) of " + customer + " and try again. Nothing was sent.");
+        }
+        return Problem.of(failure);
+    }
+
+    static String text(StringProperty p) {
+        return p.get() == null ? "" : p.get().strip();
+    }
+}

@@ -1,0 +1,136 @@
+package com.sovera.console.onboarding;
+
+import com.sovera.console.ui.FieldRow;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * What the wizard's step views share: the typed fields (with their hints) and the controls each step locks once
+ * its work is done, which the wizard's view reads for the focus and the marks.
+ */
+final class StepForms {
+
+    final OnboardingViewModel model;
+    final Map<Field, FieldRow> rows = new EnumMap<>(Field.class);
+    final Map<Step, List<Node>> locks = new EnumMap<>(Step.class);
+
+    StepForms(OnboardingViewModel model) {
+        this.model = model;
+    }
+
+    /** These controls are read-only once the step is done. */
+    void lock(Step step, Node... nodes) {
+        locks.computeIfAbsent(step, s -> new ArrayList<>()).addAll(List.of(nodes));
+    }
+
+    VBox form(String title, Node... children) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("step-heading");
+        VBox box = new VBox(10, heading);
+        box.getChildren().addAll(children);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    FieldRow text(String label, Field field) {
+        TextField input = field == Field.PASSWORD ? new PasswordField() : new TextField();
+        input.textProperty().bindBidirectional(model.input(field));
+        FieldRow row = new FieldRow(label, input, field.fxId());
+        rows.put(field, row);
+        model.input(field).addListener((o, was, now) -> hint(field, row));
+        input.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                hint(field, row);
+            }
+        });
+        lock(field.step(), input);
+        return row;
+    }
+
+    /**
+     * The server's verdict on this value while it stands; else the rule's message: red when the value breaks it
+     * and something was typed, otherwise a grey hint.
+     */
+    void hint(Field field, FieldRow row) {
+        String server = model.serverFieldErrors().get(field);
+        if (server != null) {
+            row.setMessage(server, true);
+            return;
+        }
+        String value = model.input(field).get();
+        row.setMessage(model.check(field), value != null && !value.isEmpty());
+    }
+
+    /** New or existing: two joined toggle buttons bound to the step's origin. */
+    Node origin(ObjectProperty<OnboardingViewModel.Origin> origin, String newText, String existingText, String id,
+                Step step) {
+        ToggleButton fresh = new ToggleButton(newText);
+        fresh.setId(id + "-new");
+        ToggleButton existing = new ToggleButton(existingText);
+        existing.setId(id + "-existing");
+        SegmentedButton both = new SegmentedButton(fresh, existing);
+        Runnable show = () -> {
+            fresh.setSelected(origin.get() == OnboardingViewModel.Origin.NEW);
+            existing.setSelected(origin.get() == OnboardingViewModel.Origin.EXISTING);
+        };
+        fresh.setOnAction(e -> {
+            origin.set(OnboardingViewModel.Origin.NEW);
+            show.run();
+        });
+        existing.setOnAction(e -> {
+            origin.set(OnboardingViewModel.Origin.EXISTING);
+            show.run();
+        });
+        origin.addListener((o, was, now) -> show.run());
+        show.run();
+        lock(step, fresh, existing);
+        return both;
+    }
+
+    static <T> Node shownFor(Node node, ObservableValue<T> value, T shown) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> shown.equals(value.getValue()), value));
+        node.managedProperty().bind(node.visibleProperty());
+        return node;
+    }
+
+    /**
+     * Builds and skins each of these forms, one a frame, in a scene of its own (with the window's stylesheets), so
+     * that reaching its step only lays it out.
+     */
+    static void warmUp(Deque<Step> ahead, Function<Step, Node> form, Supplier<Scene> window) {
+        Step next = ahead.poll();
+        if (next == null) {
+            return;
+        }
+        Node built = form.apply(next);
+        if (built.getScene() == null && built.getParent() == null) {
+            VBox holder = new VBox(built);
+            Scene scene = new Scene(holder);
+            if (window.get() != null) {
+                scene.getStylesheets().setAll(window.get().getStylesheets());
+            }
+            holder.applyCss();
+            holder.layout();
+            holder.getChildren().clear();
+        }
+        Platform.runLater(() -> warmUp(ahead, form, window));
+    }
+}
