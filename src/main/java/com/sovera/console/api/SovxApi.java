@@ -7,13 +7,17 @@ import com.sovera.console.api.model.CustomerCredentials;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.api.model.Health;
 import com.sovera.console.api.model.LoginRequest;
+import com.sovera.console.api.model.MinedBlocks;
 import com.sovera.console.api.model.NewAddress;
+import com.sovera.console.api.model.NewBlocks;
 import com.sovera.console.api.model.NewCustomer;
+import com.sovera.console.api.model.NewDeposit;
 import com.sovera.console.api.model.NewUser;
 import com.sovera.console.api.model.NewWallet;
 import com.sovera.console.api.model.OwnerKey;
 import com.sovera.console.api.model.Page;
 import com.sovera.console.api.model.Session;
+import com.sovera.console.api.model.Transaction;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import java.util.Map;
@@ -148,6 +152,43 @@ public interface SovxApi {
     @GET("addresses")
     @Requires(Audience.OWNER_KEY)
     ApiCall<Page<DepositAddress>> listAddresses(@QueryMap Map<String, String> filter);
+
+    /**
+     * (assumed) A wallet's deposits. where: tx_hash, address, wallet_id, status, currency; sort: created_at, amount.
+     * A server that does not report transactions answers 404 or 405: {@link ApiException#isNotOffered()}.
+     */
+    @GET("wallets/{wallet_id}/transactions")
+    @Requires(Audience.OWNER_KEY)
+    ApiCall<Page<Transaction>> listWalletTransactions(@Path("wallet_id") String walletId,
+                                                      @QueryMap Map<String, String> filter);
+
+    /** (assumed) The customer's deposits, for support lookups; the same filters and sorts. */
+    @GET("transactions")
+    @Requires(Audience.OWNER_KEY)
+    ApiCall<Page<Transaction>> listTransactions(@QueryMap Map<String, String> filter);
+
+    /** (assumed) One transaction, with its confirmations now. */
+    @GET("transactions/{transaction_id}")
+    @Requires(Audience.OWNER_KEY)
+    ApiCall<Transaction> getTransaction(@Path("transaction_id") String transactionId);
+
+    /**
+     * (assumed, sandbox only) Simulates a deposit to one of the customer's addresses: PENDING, 0 confirmations.
+     * Any other server answers 404 or 405 ({@link ApiException#isNotOffered()}).
+     */
+    @POST("sandbox/deposits")
+    @Requires(Audience.OWNER_KEY)
+    @Creates
+    ApiCall<Transaction> simulateDeposit(@Body NewDeposit deposit, @Header(IDEMPOTENCY_KEY) String idempotencyKey);
+
+    /**
+     * (assumed, sandbox only) Mines 1..1000 simulated blocks at once; with a key, a retry never mines twice.
+     * Any other server answers 404 or 405.
+     */
+    @POST("sandbox/blocks")
+    @Requires(Audience.OWNER_KEY)
+    @Creates
+    ApiCall<MinedBlocks> mineBlocks(@Body NewBlocks blocks, @Header(IDEMPOTENCY_KEY) String idempotencyKey);
 
     /** (assumed) A token for one user, for the SX Users endpoints. */
     @POST("customers/{customer_id}/users/{user_id}/token")

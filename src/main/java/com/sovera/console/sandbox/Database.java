@@ -19,7 +19,7 @@ final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migration scripts in order; a new version appends a script here and never edits an old one. */
     private static final String[] MIGRATIONS = {"V1__schema.sql", "V2__filter_order.sql",
-        "V3__text_in_characters.sql", "V4__owner_key_records.sql"};
+        "V3__text_in_characters.sql", "V4__owner_key_records.sql", "V5__transactions.sql"};
 
     private final JdbcConnectionPool pool;
     private final CountCache counts = new CountCache();
@@ -63,6 +63,14 @@ final class Database implements AutoCloseable {
     Connection connection() throws SQLException {
         Connection tx = bound.get();
         return tx == null ? pool.getConnection() : unclosable(tx);
+    }
+
+    /**
+     * A connection of its own, outside any transaction of this thread: for work that must commit whatever the
+     * request around it does (the simulated chain's blocks).
+     */
+    Connection unbound() throws SQLException {
+        return pool.getConnection();
     }
 
     /**

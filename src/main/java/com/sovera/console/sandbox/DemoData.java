@@ -169,7 +169,8 @@ final class DemoData {
     private static void insertWallets(Connection c, long customerPk, int from, int to) throws SQLException {
         try (PreparedStatement pks = c.prepareStatement("SELECT pk FROM users WHERE user_id = ?");
              PreparedStatement wallets = c.prepareStatement(Wallets.INSERT, new String[] {"pk"});
-             PreparedStatement addresses = c.prepareStatement(Addresses.INSERT)) {
+             PreparedStatement addresses = c.prepareStatement(Addresses.INSERT);
+             PreparedStatement deposits = c.prepareStatement(Transactions.INSERT)) {
             for (int i = from; i < to; i++) {
                 Users.NewRow user = user(i);
                 pks.setString(1, user.userId());
@@ -197,8 +198,37 @@ final class DemoData {
                     Addresses.bind(addresses, customerPk, walletPk, new DepositAddress(uuid(r).toString(),
                             wallet.walletId(), currency, network.id(), address, Instant.ofEpochMilli(created + 500)));
                     addresses.executeUpdate();
+                    insertDeposits(deposits, customerPk, walletPk, wallet, network, address, random(i, 10 + w));
                 }
             }
+        }
+    }
+
+    /**
+     * The wallet's balance as one to three completed deposits to its address, so that a balance is the sum of its
+     * completed deposits here too. A random of its own: the users, wallets and addresses stay as they were.
+     */
+    private static void insertDeposits(PreparedStatement deposits, long customerPk, long walletPk,
+                                       Wallets.NewRow wallet, Network network, String address, Random r)
+            throws SQLException {
+        BigDecimal balance = wallet.balance();
+        int parts = 1 + r.nextInt(3);
+        BigDecimal left = balance;
+        for (int k = 0; k < parts && left.signum() > 0; k++) {
+            BigDecimal amount = k == parts - 1 ? left : balance.multiply(BigDecimal.valueOf(20 + r.nextInt(30), 2))
+                    .setScale(balance.scale(), java.math.RoundingMode.DOWN);
+            if (amount.signum() <= 0) {
+                continue;
+            }
+            left = left.subtract(amount);
+            Instant at = Instant.ofEpochMilli(wallet.createdAt() + (k + 1) * 60_000L);
+            com.sovera.console.api.model.Transaction tx = new com.sovera.console.api.model.Transaction(
+                    uuid(r).toString(), wallet.walletId(), address, wallet.currency(), network.id(),
+                    com.sovera.console.api.model.Transaction.DEPOSIT, Sql.decimal(amount),
+                    Transactions.txHash(network, bytes(r, 32)), null, Blocks.REQUIRED.get(network), Status.COMPLETED,
+                    at, at.plusSeconds(60));
+            Transactions.bind(deposits, customerPk, walletPk, tx, r.nextInt(900));
+            deposits.executeUpdate();
         }
     }
 

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code --sandbox-only [--port N] [--db mem|PATH] [--seed-users N] [--rate-limit N] [--session-ttl SECONDS]}:
- * runs the sandbox alone until the process is stopped.
+ * {@code --sandbox-only [--port N] [--db mem|PATH] [--seed-users N] [--rate-limit N] [--session-ttl SECONDS]
+ * [--block-seconds N]}: runs the sandbox alone until the process is stopped.
  */
 public final class SandboxCommand {
+
+    static final String USAGE = "usage: --sandbox-only [--port N] [--db mem|PATH] [--seed-users N] [--rate-limit N]"
+            + " [--session-ttl SECONDS] [--block-seconds N]";
 
     private SandboxCommand() {
     }
@@ -22,7 +25,7 @@ public final class SandboxCommand {
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
+                throw new IllegalArgumentException(arg + " needs a value; " + USAGE);
             }
             String value = args[++i];
             try {
@@ -32,14 +35,23 @@ public final class SandboxCommand {
                     case "--seed-users" -> config.withDemoUsers(Integer.parseInt(value));
                     case "--rate-limit" -> config.withRateLimit(Integer.parseInt(value));
                     case "--session-ttl" -> config.withSessionTtl(Duration.ofSeconds(Long.parseLong(value)));
-                    default -> throw new IllegalArgumentException("unknown option " + arg + "; options: --port N,"
-                            + " --db mem|PATH, --seed-users N, --rate-limit N, --session-ttl SECONDS");
+                    case "--block-seconds" -> config.withBlockPeriod(blockSeconds(value));
+                    default -> throw new IllegalArgumentException("unknown option " + arg + "; " + USAGE);
                 };
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(arg + " needs a whole number, not '" + value + "'");
             }
         }
         return config;
+    }
+
+    /** A simulated block every N seconds: N a whole number of at least 1, written in digits. */
+    private static Duration blockSeconds(String value) {
+        if (!value.matches("[0-9]{1,9}") || Long.parseLong(value) < 1) {
+            throw new IllegalArgumentException("--block-seconds needs a whole number of seconds, at least 1, not '"
+                    + value + "'; " + USAGE);
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
     }
 
     /** Starts the sandbox, announces it on one line of standard output, and serves until the JVM stops. */

@@ -34,6 +34,7 @@ public final class SandboxServer implements AutoCloseable {
     private final DemoAccount demo;
     private final Training training;
     private final CompletableFuture<Database> database;
+    private final CompletableFuture<Blocks> blocks = new CompletableFuture<>();
 
     private SandboxServer(HttpServer http, FrontDoor door, ExecutorService executor, DemoAccount demo,
                           Training training, CompletableFuture<Database> database) {
@@ -82,7 +83,8 @@ public final class SandboxServer implements AutoCloseable {
         // the demo owner key is chosen now, so the console can hold it before the database has stored its hash
         DemoAccount demo = new DemoAccount(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID,
                 Secrets.customerSecret());
-        Training training = new Training(routes(null, config).stream().map(Route::name).toList());
+        Training training = new Training(routes(null, config, new Blocks(null, config.clock(),
+                config.blockPeriod())).stream().map(Route::name).toList());
         CompletableFuture<Pipeline> pipeline = new CompletableFuture<>();
         CompletableFuture<Database> database = new CompletableFuture<>();
         HttpServer http;
@@ -111,7 +113,9 @@ public final class SandboxServer implements AutoCloseable {
                 Database db = openDatabase(config, demo);
                 IdempotencyStore idempotency = new IdempotencyStore(db, config.clock());
                 idempotency.purge();
-                pipeline.complete(new Pipeline(routes(db, config), new Auth(db, config.clock()),
+                Blocks blocks = new Blocks(db, config.clock(), config.blockPeriod());
+                server.blocks.complete(blocks);
+                pipeline.complete(new Pipeline(routes(db, config, blocks), new Auth(db, config.clock()),
                         new RateLimiter(config.rateLimit(), config.rateWindow(), config.clock()), idempotency,
                         config.clock(), training));
                 database.complete(db);
@@ -152,11 +156,12 @@ public final class SandboxServer implements AutoCloseable {
         return database.thenApply(db -> null);
     }
 
-    private static List<Route> routes(Database db, SandboxConfig config) {
+    private static List<Route> routes(Database db, SandboxConfig config, Blocks blocks) {
         Accounts accounts = new Accounts(db, config.clock(), config.sessionTtl());
         Customers customers = new Customers(db, config.clock(), config.sessionTtl());
         Users users = new Users(db, config.clock());
-        Wallets wallets = new Wallets(db, config.clock());
+        Wallets wallets = new Wallets(db, config.clock(), blocks);
+        Transactions transactions = new Transactions(db, config.clock(), blocks, Secrets::randomBytes);
         Addresses addresses = new Addresses(db, config.clock(), new AddressFactory(Secrets::randomBytes));
         ContractDocument document = new ContractDocument();
         return List.of(
@@ -187,6 +192,12 @@ public final class SandboxServer implements AutoCloseable {
                 Route.of("GET", "/wallets/{wallet_id}/addresses", Realm.OWNER_KEY, false, NONE,
                         addresses::listOfWallet),
                 Route.of("GET", "/addresses", Realm.OWNER_KEY, false, NONE, addresses::list),
+                Route.of("GET", "/wallets/{wallet_id}/transactions", Realm.OWNER_KEY, false, NONE,
+                        transactions::listOfWallet),
+                Route.of("GET", "/transactions", Realm.OWNER_KEY, false, NONE, transactions::list),
+                Route.of("GET", "/transactions/{transaction_id}", Realm.OWNER_KEY, false, NONE, transactions::get),
+                Route.of("POST", "/sandbox/deposits", Realm.OWNER_KEY, true, STORED, transactions::deposit),
+                Route.of("POST", "/sandbox/blocks", Realm.OWNER_KEY, true, STORED, blocks::mineOnRequest),
                 Route.of("GET", "/me", Realm.USER, false, NONE, users::me),
                 Route.of("GET", "/me/wallets", Realm.USER, false, NONE, wallets::listOfMe));
     }
@@ -243,7 +254,13 @@ public final class SandboxServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            database.get(30, TimeUnit.SECONDS).close(); // an opening still under way finishes first
+            Database db = database.get(30, TimeUnit.SECONDS); // an opening still under way finishes first
+            try {
+                blocks.join().height(); // the blocks due so far are kept; none are mined while stopped
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Sandbox blocks not saved at close: {}", e.getMessage());
+            }
+            db.close();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // never opened: nothing to close
         } catch (InterruptedException e) {

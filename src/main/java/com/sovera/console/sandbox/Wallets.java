@@ -23,14 +23,18 @@ final class Wallets {
             Map.of("created_at", ListQuery.SortKey.of("created_at", "wallets_created"),
                     "name", ListQuery.SortKey.of("name", "wallets_name"),
                     "currency", ListQuery.SortKey.of("currency", "wallets_currency")));
-    static final String COLUMNS = "wallet_id, user_id, name, currency, status, balance, created_at, updated_at";
+    static final String COLUMNS = "wallet_id, user_id, name, currency, status, balance, pending_balance, created_at,"
+            + " updated_at";
 
     private final Database db;
     private final Clock clock;
+    private final Blocks blocks;
 
-    Wallets(Database db, Clock clock) {
+    /** {@code blocks}: mined up to now before a balance is read, so it counts every deposit they completed. */
+    Wallets(Database db, Clock clock, Blocks blocks) {
         this.db = db;
         this.clock = clock;
+        this.blocks = blocks;
     }
 
     /** A wallet to insert. */
@@ -53,7 +57,7 @@ final class Wallets {
             }
             db.changed("wallets", customerPk);
             return Reply.created(new Wallet(row.walletId(), userId, name, currency, Status.ACTIVE, BigDecimal.ZERO,
-                    Sql.instant(row.createdAt()), Sql.instant(row.createdAt())));
+                    BigDecimal.ZERO, Sql.instant(row.createdAt()), Sql.instant(row.createdAt())));
         }
     }
 
@@ -75,6 +79,7 @@ final class Wallets {
 
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
+        blocks.height();
         try (Connection c = db.connection()) {
             return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
         }
@@ -83,6 +88,7 @@ final class Wallets {
     Reply listOfUser(SandboxRequest r) throws SQLException {
         String userId = Fields.uuid(r.param("user_id"), "user " + r.param("user_id"));
         ListQuery query = ListQuery.parse(LIST, r.query);
+        blocks.height();
         try (Connection c = db.connection()) {
             Users.userPk(c, r.principal.customerPk(), userId);
             return query.and("user_id", userId).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
@@ -91,6 +97,7 @@ final class Wallets {
 
     Reply listOfMe(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
+        blocks.height();
         try (Connection c = db.connection()) {
             return query.and("user_pk", r.principal.userPk()).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
         }
@@ -98,6 +105,7 @@ final class Wallets {
 
     Reply get(SandboxRequest r) throws SQLException {
         String walletId = Fields.uuid(r.param("wallet_id"), "wallet " + r.param("wallet_id"));
+        blocks.height();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM wallets WHERE customer_pk = ? AND wallet_id = ?")) {
             ps.setLong(1, r.principal.customerPk());
@@ -113,7 +121,7 @@ final class Wallets {
 
     private static Wallet read(ResultSet rs) throws SQLException {
         return new Wallet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Status.of(rs.getString(5)), Sql.decimal(rs.getBigDecimal(6)), Sql.instant(rs.getLong(7)),
-                Sql.instant(rs.getLong(8)));
+                Status.of(rs.getString(5)), Sql.decimal(rs.getBigDecimal(6)), Sql.decimal(rs.getBigDecimal(7)),
+                Sql.instant(rs.getLong(8)), Sql.instant(rs.getLong(9)));
     }
 }

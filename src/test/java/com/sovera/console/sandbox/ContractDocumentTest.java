@@ -56,11 +56,16 @@ class ContractDocumentTest {
         assertThat(property(s, "NewUser/first_name").path("maxLength").asInt()).isEqualTo(100);
         assertThat(property(s, "NewCustomer/entity_name").path("maxLength").asInt()).isEqualTo(200);
         assertThat(property(s, "NewWallet/name").path("maxLength").asInt()).isEqualTo(64);
+        assertThat(property(s, "NewDeposit/address").path("pattern").asText()).isEqualTo(Rules.TEXT_PATTERN);
+        assertThat(property(s, "NewDeposit/amount").path("pattern").asText()).isEqualTo(Rules.AMOUNT_PATTERN);
+        assertThat(property(s, "Transaction/amount").path("pattern").asText()).isEqualTo(Rules.AMOUNT_PATTERN);
+        assertThat(property(s, "NewBlocks/count").path("maximum").asInt()).isEqualTo(Blocks.MAX_AT_ONCE);
 
         Map<String, ListQuery.Spec> lists = Map.of("/customers", Customers.LIST, "/users", Users.LIST,
                 "/wallets", Wallets.LIST, "/users/{user_id}/wallets", Wallets.LIST, "/me/wallets", Wallets.LIST,
                 "/addresses", Addresses.LIST, "/wallets/{wallet_id}/addresses", Addresses.LIST,
-                "/customers/{customer_id}/credentials", Customers.KEYS);
+                "/customers/{customer_id}/credentials", Customers.KEYS, "/transactions", Transactions.LIST,
+                "/wallets/{wallet_id}/transactions", Transactions.LIST);
         lists.forEach((path, spec) -> {
             Map<String, String> params = doc.path("paths").path(path).path("get").path("parameters").findParents("name")
                     .stream().collect(Collectors.toMap(p -> p.path("name").asText(), p -> p.path("schema").path("pattern")
@@ -83,6 +88,20 @@ class ContractDocumentTest {
         Set<String> documented = OpenApiContract.get().operations().stream()
                 .map(o -> o.method() + " " + o.template()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(documented).isEqualTo(routes);
+    }
+
+    @Test
+    void exactlyTheSimulationEndpointsAreMarkedSandboxOnlyAndAssumed() {
+        Set<String> sandboxOnly = OpenApiContract.get().operations().stream()
+                .filter(o -> o.node().path("x-sandbox-only").asBoolean(false))
+                .peek(o -> assertThat(o.assumed()).as(o.id()).isTrue())
+                .map(o -> o.method() + " " + o.template()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(sandboxOnly).containsExactly("POST /sandbox/blocks", "POST /sandbox/deposits");
+        for (String path : List.of("/transactions", "/transactions/{transaction_id}", "/wallets/{wallet_id}/transactions")) {
+            assertThat(doc.path("paths").path(path).path("get").path("x-assumed").asBoolean()).as(path).isTrue();
+            assertThat(doc.path("paths").path(path).path("get").path("security").toString()).as(path)
+                    .isEqualTo("[{\"ownerKey\":[]}]");
+        }
     }
 
     @Test

@@ -45,6 +45,8 @@ class ContractPropertiesTest {
     private static Sandbox sandbox;
     private static Map<String, String> ids;
     private static Map<String, String[]> credentials;
+    /** A deposit address the customer holds, so that simulated deposits to it can succeed. */
+    private static String address;
 
     @BeforeContainer
     static void start() throws Exception {
@@ -62,9 +64,16 @@ class ContractPropertiesTest {
                 + "\"country\":\"US\"}", "Content-Type", "application/json", "x-api-key", key).body(), "user_id");
         String walletId = field(sandbox.send("POST", "/users/" + userId + "/wallets", "{\"name\":\"W\",\"currency\":\"BTC\"}",
                 "Content-Type", "application/json", "x-api-key", key).body(), "wallet_id");
+        address = field(sandbox.send("POST", "/wallets/" + walletId + "/address", "{\"currency\":\"BTC\","
+                + "\"network\":\"bitcoin-testnet\"}", "Content-Type", "application/json", "x-api-key", key).body(),
+                "address");
+        String transactionId = field(sandbox.send("POST", "/sandbox/deposits", "{\"address\":\"" + address
+                + "\",\"amount\":\"0.001\"}", "Content-Type", "application/json", "x-api-key", key).body(),
+                "transaction_id");
         String userToken = token(sandbox.send("POST", "/customers/" + customerId + "/users/" + userId + "/token", null,
                 "Authorization", "Bearer " + session).body());
         ids = Map.of("customer_id", customerId, "user_id", userId, "wallet_id", walletId,
+                "transaction_id", transactionId,
                 "key_id", field(sandbox.send("POST", "/customers/" + customerId + "/credentials", null,
                         "Authorization", "Bearer " + session).body(), "key_id"));
         credentials = new LinkedHashMap<>();
@@ -236,7 +245,9 @@ class ContractPropertiesTest {
                     isRequired |= r.asText().equals(p.getKey());
                 }
                 if (isRequired ? chance(0.95) : chance(0.5)) {
-                    fields.put(p.getKey(), chance(0.06) ? pick(WRONG_TYPES) : quote(value(p.getKey(), p.getValue())));
+                    fields.put(p.getKey(), chance(0.06) ? pick(WRONG_TYPES)
+                            : p.getValue().path("type").asText().equals("integer") ? integer()
+                            : quote(value(p.getKey(), p.getValue())));
                 }
             });
             if (chance(0.1)) {
@@ -245,6 +256,12 @@ class ContractPropertiesTest {
             StringBuilder json = new StringBuilder("{");
             fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append(quote(k)).append(':').append(v));
             body = json.append('}').toString();
+        }
+
+        /** A JSON number for an integer field: in and out of its range, written in every way JSON allows. */
+        private String integer() {
+            return pick(new String[] {"1", "3", "1000", "0", "-1", "1001", "5.0", "5e0", "1e3", "1e4", "2.5",
+                "99999999999999999999", Integer.toString(1 + random.nextInt(20))});
         }
 
         /** A value for a body field, by what the document says of it. */
@@ -270,6 +287,12 @@ class ContractPropertiesTest {
                     return pick(new String[] {"BTC", "eth", "usdc", "Btc", "DOGE", "", "b\u0000tc"});
                 case "network":
                     return pick(new String[] {"bitcoin-testnet", "ethereum-sepolia", "bitcoin", "ethereum", "litecoin", ""});
+                case "amount":
+                    return pick(new String[] {"0.001", "1", "0.00000001", "12345678901234567890", "0.000000001", "0",
+                        "0.0", ".5", "1.", "-1", "+1", "1e3", "1,5", "", " 1", "123456789012345678901", "007.5",
+                        "1." + "0".repeat(18), "1." + digits(1 + random.nextInt(20)), digits(1 + random.nextInt(22))});
+                case "address":
+                    return chance(0.6) ? address : chance(0.5) ? address.toUpperCase(java.util.Locale.ROOT) : text(20);
                 case "password":
                     return chance(0.5) ? DemoAccount.PASSWORD : text(20);
                 default:

@@ -20,9 +20,10 @@ class CrossTenantProbeTest {
 
     /** One tenant's objects and credentials, as raw strings taken from the wire. */
     record Tenant(String customerId, String session, String ownerKey, String keyId, String userId,
-                  String userEmail, String walletId, String address, String userToken) {
+                  String userEmail, String walletId, String address, String userToken, String transactionId,
+                  String txHash) {
         List<String> data() {
-            return List.of(userId, userEmail, walletId, address);
+            return List.of(userId, userEmail, walletId, address, transactionId, txHash);
         }
     }
 
@@ -62,9 +63,12 @@ class CrossTenantProbeTest {
                 .get("address");
         String token = fields(sandbox.send("POST", "/customers/" + customerId + "/users/" + userId + "/token", null,
                 "Authorization", bearer).body()).get("token");
+        Map<String, String> deposit = fields(sandbox.send("POST", "/sandbox/deposits", "{\"address\":\"" + address
+                + "\",\"amount\":\"0.5\"}", "Content-Type", "application/json", "x-api-key", key).body());
         Tenant t = new Tenant(customerId, session, key, minted.get("key_id"), userId, userEmail, walletId, address,
-                token);
-        assertThat(List.of(session, key, t.keyId(), userId, walletId, address, token)).doesNotContainNull();
+                token, deposit.get("transaction_id"), deposit.get("tx_hash"));
+        assertThat(List.of(session, key, t.keyId(), userId, walletId, address, token, t.transactionId(), t.txHash()))
+                .doesNotContainNull();
         return t;
     }
 
@@ -107,6 +111,14 @@ class CrossTenantProbeTest {
                     new Probe("GET", "/addresses", null, "victim owner key"),
                     new Probe("GET", "/users?filter%5Bwhere%5D%5Bemail%5D=" + victim.userEmail(), null, "victim owner key"),
                     new Probe("GET", "/addresses?filter%5Bwhere%5D%5Baddress%5D=" + victim.address(), null, "victim owner key"),
+                    new Probe("GET", "/transactions/" + victim.transactionId(), null, "victim owner key"),
+                    new Probe("GET", "/wallets/" + victim.walletId() + "/transactions", null, "victim owner key"),
+                    new Probe("GET", "/transactions", null, "victim owner key"),
+                    new Probe("GET", "/transactions?filter%5Bwhere%5D%5Btx_hash%5D=" + victim.txHash(), null,
+                            "victim owner key"),
+                    new Probe("POST", "/sandbox/deposits", "{\"address\":\"" + victim.address()
+                            + "\",\"amount\":\"1\"}", "victim owner key"),
+                    // POST /sandbox/blocks is left out: the simulated chain is every tenant's, as a real one is
                     new Probe("GET", "/me", null, "victim user token"),
                     new Probe("GET", "/me/wallets", null, "victim user token"));
 
@@ -154,6 +166,10 @@ class CrossTenantProbeTest {
                     victim.ownerKey()).body()).contains("\"total\":1");
             assertThat(sandbox.send("GET", "/wallets/" + victim.walletId() + "/addresses", null, "x-api-key",
                     victim.ownerKey()).body()).contains("\"total\":1");
+            assertThat(sandbox.send("GET", "/wallets/" + victim.walletId() + "/transactions", null, "x-api-key",
+                    victim.ownerKey()).body()).contains("\"total\":1");
+            assertThat(sandbox.send("GET", "/wallets/" + victim.walletId(), null, "x-api-key", victim.ownerKey())
+                    .body()).contains("\"pending_balance\":\"0.5\"");
         }
     }
 }

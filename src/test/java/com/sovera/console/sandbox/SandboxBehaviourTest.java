@@ -197,6 +197,25 @@ class SandboxBehaviourTest {
     }
 
     @Test
+    void blockSecondsIsAWholeNumberOfAtLeastOneElseTheUsageLine(@TempDir Path dir) {
+        assertThat(SandboxCommand.parse(new String[] {"--sandbox-only"}, dir).blockPeriod())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(SandboxCommand.parse(new String[] {"--sandbox-only", "--block-seconds", "30"}, dir).blockPeriod())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(SandboxCommand.parse(new String[] {"--sandbox-only", "--block-seconds", "1"}, dir).blockPeriod())
+                .isEqualTo(Duration.ofSeconds(1));
+        for (String bad : List.of("0", "-1", "1.5", "x", "", "+5", "1e2", "99999999999")) {
+            assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> SandboxCommand.parse(
+                    new String[] {"--sandbox-only", "--block-seconds", bad}, dir))).as(bad)
+                    .hasMessageContaining("--block-seconds needs a whole number")
+                    .hasMessageContaining(SandboxCommand.USAGE);
+        }
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> SandboxCommand.parse(
+                new String[] {"--sandbox-only", "--block-seconds"}, dir))).hasMessageContaining("needs a value")
+                .hasMessageContaining(SandboxCommand.USAGE);
+    }
+
+    @Test
     void customersListedByTheSessionCarryTimestamps() {
         try (Sandbox sandbox = Sandbox.inMemory(0); SovxClient client = sandbox.signedIn()) {
             client.api().createCustomer(new NewCustomer("t@x.example", "ts-customer", "T"), null).execute();

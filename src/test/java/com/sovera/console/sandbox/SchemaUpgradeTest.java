@@ -63,4 +63,50 @@ class SchemaUpgradeTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
         }
     }
+
+    @Test
+    void aVersionFourDatabasesFundedWalletsGetTheCompletedDepositsTheirBalancesAreMadeOf(@TempDir Path dir)
+            throws Exception {
+        String key = "FourKeyFourKeyFourKeyFourKeyFour";
+        String walletId = "0b9d3f3e-1f7a-4c55-9a4e-2f0c1d7e8a90";
+        String address = "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx";
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("sandbox"), "sovx", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INT NOT NULL)");
+            for (String script : new String[] {"V1__schema.sql", "V2__filter_order.sql", "V3__text_in_characters.sql",
+                "V4__owner_key_records.sql"}) {
+                for (String statement : read(script).split(";\\s*\\n")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+            }
+            s.execute("INSERT INTO schema_version (version) VALUES (1), (2), (3), (4)");
+            s.execute("INSERT INTO accounts (email_key, email, password_hash, created_at) VALUES ('four@x.test',"
+                    + " 'four@x.test', 'x', 0)");
+            s.execute("INSERT INTO customers (account_pk, customer_id, email, entity_name, created_at, updated_at)"
+                    + " VALUES (1, 'four-customer', 'ops@four.example', 'Four Ltd', 0, 0)");
+            s.execute("INSERT INTO api_keys (key_hash, customer_pk, created_at, key_id) VALUES ('" + Secrets.hash(key)
+                    + "', 1, 0, 'k-1')");
+            s.execute("INSERT INTO users (customer_pk, user_id, email, email_key, user_type, status, first_name,"
+                    + " last_name, phone, date_of_birth, country, created_at, updated_at) VALUES (1,"
+                    + " 'f4057807-52cf-4083-9ecb-283ef354fb2b', 'u@four.example', 'u@four.example', 'individual',"
+                    + " 'ACTIVE', 'U', 'F', '+15551234567', DATE '1990-01-01', 'US', 0, 0)");
+            s.execute("INSERT INTO wallets (customer_pk, user_pk, user_id, wallet_id, name, currency, status, balance,"
+                    + " created_at, updated_at) VALUES (1, 1, 'f4057807-52cf-4083-9ecb-283ef354fb2b', '" + walletId
+                    + "', 'Funded', 'BTC', 'ACTIVE', 1.25000000, 0, 0)");
+            s.execute("INSERT INTO addresses (customer_pk, wallet_pk, wallet_id, address_id, currency, network, address,"
+                    + " address_key, created_at) VALUES (1, 1, '" + walletId + "', 'a5e0c7a2-8d1b-4f3e-9c6a-1b2c3d4e5f60',"
+                    + " 'BTC', 'bitcoin-testnet', '" + address + "', '" + address + "', 1000)");
+        }
+        try (Sandbox sandbox = new Sandbox(SandboxConfig.stored(dir).withDemoUsers(0))) {
+            String deposits = sandbox.send("GET", "/wallets/" + walletId + "/transactions", null, "x-api-key", key)
+                    .body();
+            assertThat(deposits).contains("\"total\":1").contains("\"amount\":\"1.25\"")
+                    .contains("\"status\":\"COMPLETED\"").contains("\"address\":\"" + address + "\"")
+                    .containsPattern("\"tx_hash\":\"[0-9a-f]{64}\"");
+            String wallet = sandbox.send("GET", "/wallets/" + walletId, null, "x-api-key", key).body();
+            assertThat(wallet).contains("\"balance\":\"1.25\"").contains("\"pending_balance\":\"0\"");
+        }
+    }
 }

@@ -59,6 +59,9 @@ public final class Rules {
             + "[Ee][Ss][Ss])$";
     public static final String CURRENCY_PATTERN = "^([Bb][Tt][Cc]|[Ee][Tt][Hh]|[Uu][Ss][Dd][Cc])$";
 
+    /** (assumed) An amount: a decimal string of up to 20 integer digits; also above zero, within its asset's decimals. */
+    public static final String AMOUNT_PATTERN = "^[0-9]{1,20}(\\.[0-9]+)?$";
+
     public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private static final Pattern TEXT = Pattern.compile(TEXT_PATTERN);
@@ -70,6 +73,8 @@ public final class Rules {
     private static final Pattern DATE_OF_BIRTH = Pattern.compile(DATE_OF_BIRTH_PATTERN);
     private static final Pattern COUNTRY = Pattern.compile(COUNTRY_PATTERN);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern AMOUNT = Pattern.compile(AMOUNT_PATTERN);
+    private static final java.util.Map<String, Integer> DECIMALS = java.util.Map.of("BTC", 8, "ETH", 18, "USDC", 6);
 
     private Rules() {
     }
@@ -189,5 +194,25 @@ public final class Rules {
 
     private static boolean blank(String v) {
         return v == null || strip(v).isEmpty();
+    }
+
+    /** The decimals of an asset's smallest unit (BTC 8, ETH 18, USDC 6), in any case; null for another asset. */
+    public static Integer decimals(String currency) {
+        return currency == null ? null : DECIMALS.get(currency.toUpperCase(Locale.ROOT));
+    }
+
+    /** An amount written as {@link #AMOUNT_PATTERN} (no sign, exponent, {@code .5} or {@code 1.}). */
+    public static boolean isAmountText(String v) {
+        return v != null && AMOUNT.matcher(v).matches();
+    }
+
+    /** An amount of this asset: written as {@link #AMOUNT_PATTERN}, above zero, with no more decimals than it has. */
+    public static boolean isAmount(String v, String currency) {
+        Integer decimals = decimals(currency);
+        if (!isAmountText(v) || decimals == null) {
+            return false;
+        }
+        int point = v.indexOf('.');
+        return (point < 0 || v.length() - point - 1 <= decimals) && new java.math.BigDecimal(v).signum() > 0;
     }
 }
