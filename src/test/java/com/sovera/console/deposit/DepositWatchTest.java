@@ -238,13 +238,13 @@ class DepositWatchTest {
         watch = new DepositWatch(() -> console, held, scheduler, Clock.systemUTC(), () -> session);
         watch.watch(first);
         watch.watch(second);
-        ((HeldRunner) held).answerAll();
+        ((HeldRunner) held).answerNewestFirst(); // the first address's answer arrives last
         assertThat(watch.statusProperty().get()).as("the first address's 0.7 BTC never shows for the second")
                 .isEqualTo("Waiting for a deposit…");
         assertThat(watch.txHashProperty().get()).isEmpty();
     }
 
-    /** Runs work when told, in the order it was handed in. */
+    /** Runs work when told, the newest first. */
     private static final class HeldRunner implements com.sovera.console.ui.task.TaskRunner {
         private final List<Runnable> held = new java.util.ArrayList<>();
 
@@ -269,9 +269,10 @@ class DepositWatchTest {
             action.run();
         }
 
-        void answerAll() {
-            List<Runnable> now = List.copyOf(held);
+        void answerNewestFirst() {
+            List<Runnable> now = new java.util.ArrayList<>(held);
             held.clear();
+            java.util.Collections.reverse(now);
             now.forEach(Runnable::run);
         }
     }
