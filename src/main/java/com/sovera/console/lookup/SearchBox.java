@@ -13,6 +13,8 @@ import javafx.scene.layout.VBox;
 /** The search field and what it found: a user, a wallet, an address (verified), a customer, or a trace id. */
 public final class SearchBox extends VBox {
 
+    private final AddressPanel address = new AddressPanel();
+
     private final TextField field = new TextField();
 
     public SearchBox(SearchViewModel model) {
@@ -31,7 +33,6 @@ public final class SearchBox extends VBox {
         result.textProperty().bind(model.resultProperty());
         result.visibleProperty().bind(model.resultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
-        AddressPanel address = new AddressPanel();
         address.resultProperty().bind(model.addressProperty());
         getChildren().addAll(new HBox(8, field, go), result, address);
     }
@@ -40,5 +41,10 @@ public final class SearchBox extends VBox {
     public void focus() {
         field.requestFocus();
         field.selectAll();
+    }
+
+    /** The address found waits for the customer's deposit (see {@link AddressPanel#watchDeposits}). */
+    public void watchDeposits(com.sovera.console.deposit.DepositWatching watching) {
+        address.watchDeposits(watching);
     }
 }

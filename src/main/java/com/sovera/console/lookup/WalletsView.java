@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 /** Wallets of the customer in context; a wallet's deposit addresses, each verified before its QR is shown. */
 public final class WalletsView extends VBox {
 
+    private final AddressPanel panel = new AddressPanel();
+
     private final PagedTable<Wallet> table;
 
     public WalletsView(WalletsViewModel model) {
@@ -78,7 +80,6 @@ public final class WalletsView extends VBox {
         retry.visibleProperty().bind(model.problemProperty().isNotNull());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
-        AddressPanel panel = new AddressPanel();
         panel.resultProperty().bind(model.checkProperty());
         Button newAddress = com.sovera.console.ui.Icons.on(new Button("New _deposit address..."), "fth-plus");
         newAddress.setId("wallet-new-address");
@@ -109,5 +110,10 @@ public final class WalletsView extends VBox {
 
     public PagedTable<Wallet> table() {
         return table;
+    }
+
+    /** The deposit address shown waits for the customer's deposit (see {@link AddressPanel#watchDeposits}). */
+    public void watchDeposits(com.sovera.console.deposit.DepositWatching watching) {
+        panel.watchDeposits(watching);
     }
 }

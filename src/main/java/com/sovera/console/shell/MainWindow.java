@@ -142,6 +142,7 @@ public final class MainWindow extends BorderPane {
         }
         onboardingView = new OnboardingView(onboarding, services.environment().name() + ": "
                 + services.client().baseUrl(), clipboard);
+        onboardingView.watchDeposits(depositWatching(services.client()));
         if (services.demo() != null) {
             onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
         }
@@ -412,6 +413,16 @@ public final class MainWindow extends BorderPane {
         return context;
     }
 
+    /**
+     * What an address panel over this client needs to wait for deposits: its polls belong to the session in force
+     * when they start, and only the embedded sandbox offers simulating one.
+     */
+    private com.sovera.console.deposit.DepositWatching depositWatching(com.sovera.console.api.SovxClient over) {
+        return new com.sovera.console.deposit.DepositWatching(() -> over, services.runner(), services.scheduler(),
+                services.clock(), () -> session.state().current().jobs(),
+                services.environment().kind() == Environment.Kind.EMBEDDED);
+    }
+
     private SearchBox searchBox() {
         if (searchBox == null) {
             search = new SearchViewModel(new Search(services.lookups(), services.client()),
@@ -421,6 +432,7 @@ public final class MainWindow extends BorderPane {
                 activity.select(record);
             });
             searchBox = new SearchBox(search);
+            searchBox.watchDeposits(depositWatching(services.lookups()));
         }
         return searchBox;
     }
@@ -442,6 +454,7 @@ public final class MainWindow extends BorderPane {
             wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
             walletsView = new WalletsView(wallets);
+            walletsView.watchDeposits(depositWatching(services.lookups()));
             follow(wallets, context().customerIdProperty().get());
         }
         return walletsView;
