@@ -43,6 +43,9 @@ public final class WalletsView extends VBox {
                 setText(empty ? null : item);
             }
         });
+        TableColumn<Wallet, String> pending = table.column("Pending", w -> WalletsViewModel.amount(
+                w.pendingBalance()), null, 120);
+        pending.getStyleClass().add("numeric");
         table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
                 "created_at", 142);
         table.exportable(model.export());
@@ -94,7 +97,10 @@ public final class WalletsView extends VBox {
                         new com.sovera.console.ui.DetailPane.Row<>("Currency", "wallet-detail-currency",
                                 Wallet::currency),
                         new com.sovera.console.ui.DetailPane.Row<>("Balance", "wallet-detail-balance",
-                                w -> w.balance() == null ? "" : w.balance().toPlainString())));
+                                w -> w.balance() == null ? "" : w.balance().toPlainString()),
+                        new com.sovera.console.ui.DetailPane.Row<>("Pending balance", "wallet-detail-pending",
+                                w -> w.pendingBalance() == null ? "not reported by this server"
+                                        : w.pendingBalance().toPlainString())));
         detail.shownProperty().bind(model.selected);
         // the deposit address and its code first: what support reads out; the wallet's fields below
         VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,

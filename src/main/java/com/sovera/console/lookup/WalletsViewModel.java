@@ -44,9 +44,9 @@ public final class WalletsViewModel extends LookupList<Wallet> {
 
     public WalletsViewModel(SovxClient client, TaskRunner runner) {
         super(client, runner, (c, f) -> c.api().listWallets(f.asQuery()), List.of("wallet_id", "user_id", "name",
-                "currency", "status", "balance", "created_at"), w -> Arrays.asList(w.walletId(), w.userId(), w.name(),
-                w.currency(), w.status() == null ? "" : w.status().canonical(),
-                w.balance() == null ? "" : w.balance().toPlainString(), text(w.createdAt())), "sovx-wallets.csv");
+                "currency", "status", "balance", "pending_balance", "created_at"), w -> Arrays.asList(w.walletId(), w.userId(),
+                w.name(), w.currency(), w.status() == null ? "" : w.status().canonical(), amount(w.balance()),
+                amount(w.pendingBalance()), text(w.createdAt())), "sovx-wallets.csv");
         this.addressesLoad = new Latest(runner);
         this.checkLoad = new Latest(runner);
         selected.addListener((o, was, wallet) -> loadAddresses(wallet));
@@ -133,5 +133,10 @@ public final class WalletsViewModel extends LookupList<Wallet> {
         checkLoad.load(job -> DepositCheck.verify(address, client.api()), check::set, failure -> {
             problem.set(Problem.of(failure));
         });
+    }
+
+    /** An exact amount as the server wrote it, without an exponent; empty when the server did not report it. */
+    static String amount(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 }
