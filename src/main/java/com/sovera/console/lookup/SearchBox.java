@@ -22,7 +22,7 @@ public final class SearchBox extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 0, 4, 0));
         field.setId("search");
-        field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address or trace id");
+        field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address, tx hash or trace id");
         field.textProperty().bindBidirectional(model.text);
         HBox.setHgrow(field, Priority.ALWAYS);
         Button go = Icons.button("_Search", "fth-search", "search-go", model::search);
