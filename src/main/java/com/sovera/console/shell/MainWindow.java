@@ -22,6 +22,8 @@ import com.sovera.console.lookup.SearchBox;
 import com.sovera.console.lookup.SearchViewModel;
 import com.sovera.console.lookup.UsersView;
 import com.sovera.console.lookup.UsersViewModel;
+import com.sovera.console.lookup.TransactionsView;
+import com.sovera.console.lookup.TransactionsViewModel;
 import com.sovera.console.lookup.WalletsView;
 import com.sovera.console.lookup.WalletsViewModel;
 import com.sovera.console.onboarding.Countries;
@@ -94,6 +96,8 @@ public final class MainWindow extends BorderPane {
     private UsersView usersView;
     private WalletsViewModel wallets;
     private WalletsView walletsView;
+    private TransactionsViewModel transactions;
+    private TransactionsView transactionsView;
     private ActivityViewModel activity;
     private CustomersViewModel customers;
     private CustomersView customersView;
@@ -170,6 +174,9 @@ public final class MainWindow extends BorderPane {
             }
             if (wallets != null) {
                 wallets.signedOut();
+            }
+            if (transactions != null) {
+                transactions.signedOut();
             }
             if (customers != null) {
                 customers.list().clear();
@@ -248,6 +255,7 @@ public final class MainWindow extends BorderPane {
         nav("_Customers", "nav-customers", "fth-briefcase", group, this::customersView);
         usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(usersView()));
         nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(walletsView()));
+        nav("T_ransactions", "nav-transactions", "fth-repeat", group, () -> lookup(transactionsView()));
         nav("_Bulk", "nav-bulk", "fth-upload", group, this::bulkView);
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
@@ -398,6 +406,7 @@ public final class MainWindow extends BorderPane {
                 }
                 follow(users, now);
                 follow(wallets, now);
+                follow(transactions, now);
                 if (search != null) {
                     search.clear();
                 }
@@ -446,6 +455,16 @@ public final class MainWindow extends BorderPane {
             follow(users, context().customerIdProperty().get());
         }
         return usersView;
+    }
+
+    private TransactionsView transactionsView() {
+        if (transactionsView == null) {
+            context();
+            transactions = new TransactionsViewModel(services.lookups(), calls);
+            transactionsView = new TransactionsView(transactions);
+            follow(transactions, context().customerIdProperty().get());
+        }
+        return transactionsView;
     }
 
     private WalletsView walletsView() {
@@ -522,6 +541,7 @@ public final class MainWindow extends BorderPane {
      */
     private void shortcut(KeyEvent e) {
         PagedTable<?> shown = walletsView != null && walletsView.getScene() != null ? walletsView.table()
+                : transactionsView != null && transactionsView.getScene() != null ? transactionsView.table()
                 : usersView != null && usersView.getScene() != null ? usersView.table() : null;
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
             if (searchBox == null || searchBox.getScene() == null) {
