@@ -102,9 +102,22 @@ public final class WalletsView extends VBox {
                                 w -> w.pendingBalance() == null ? "not reported by this server"
                                         : w.pendingBalance().toPlainString())));
         detail.shownProperty().bind(model.selected);
+        Label depositsTitle = new Label("Latest deposits (UTC)");
+        depositsTitle.visibleProperty().bind(model.selected.isNotNull());
+        depositsTitle.managedProperty().bind(depositsTitle.visibleProperty());
+        Label depositsMessage = new Label();
+        depositsMessage.setId("wallet-deposits-message");
+        depositsMessage.setWrapText(true);
+        depositsMessage.textProperty().bind(model.depositsMessageProperty());
+        javafx.scene.control.ListView<String> deposits = new javafx.scene.control.ListView<>(model.deposits());
+        deposits.setId("wallet-deposits");
+        deposits.getStyleClass().add("address-text");
+        deposits.setPrefHeight(130);
+        deposits.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.deposits()));
+        deposits.managedProperty().bind(deposits.visibleProperty());
         // the deposit address and its code first: what support reads out; the wallet's fields below
         VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,
-                problem, retry, panel, detail);
+                problem, retry, panel, detail, depositsTitle, depositsMessage, deposits);
         side.setPadding(new Insets(0, 0, 0, 8));
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
         sideScroll.setFitToWidth(true);

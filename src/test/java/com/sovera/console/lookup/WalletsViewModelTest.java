@@ -78,6 +78,34 @@ class WalletsViewModelTest {
                         + ",");
     }
 
+    @Test
+    void aWalletsDetailListsItsLatestDepositsNewestFirstAndNoOtherWalletsOnes() {
+        Wallet wallet = server.api().listWallets(Filter.none().where("currency", "ETH").limit(1).skip(2).asQuery())
+                .execute().rows().get(0);
+        Wallet other = server.api().listWallets(Filter.none().where("currency", "ETH").limit(1).skip(3).asQuery())
+                .execute().rows().get(0);
+        DepositAddress address = server.api().createAddress(wallet.walletId(),
+                new com.sovera.console.api.model.NewAddress("eth", "ethereum-sepolia"), null).execute();
+        com.sovera.console.api.model.Transaction first = server.api().simulateDeposit(
+                new com.sovera.console.api.model.NewDeposit(address.address(), "0.000000000000000001"), null).execute();
+        com.sovera.console.api.model.Transaction second = server.api().simulateDeposit(
+                new com.sovera.console.api.model.NewDeposit(address.address(), "2.5"), null).execute();
+
+        ManualTaskRunner runner = new ManualTaskRunner();
+        WalletsViewModel model = new WalletsViewModel(lookups, runner);
+        model.selected.set(wallet);
+        model.selected.set(other);
+        model.selected.set(wallet);
+        runner.pending().get(2).complete();
+        runner.pending().get(1).complete(); // the other wallet's answer, late: dropped
+        runner.runAll();
+        assertThat(model.deposits()).hasSizeLessThanOrEqualTo(WalletsViewModel.LATEST_DEPOSITS);
+        assertThat(model.deposits().get(0)).startsWith("2.5 ETH  PENDING ").endsWith(second.txHash());
+        assertThat(model.deposits().get(1)).startsWith("0.000000000000000001 ETH  PENDING ")
+                .endsWith(first.txHash());
+        assertThat(model.depositsMessageProperty().get()).isEmpty();
+    }
+
     private List<String> serverIds(Filter filter) {
         return server.api().listWallets(filter.limit(20).sort("created_at", Filter.Direction.ASC).asQuery()).execute()
                 .rows().stream().map(Wallet::walletId).toList();
