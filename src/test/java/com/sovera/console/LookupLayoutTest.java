@@ -73,9 +73,13 @@ class LookupLayoutTest extends ConsoleWindowFixture {
 
         clickOn("#nav-wallets");
         waitUntil(() -> !lookup("#wallets-list-table").queryAs(TableView.class).getItems().isEmpty());
-        assertAllColumnsVisible("#wallets-list-table", 7);
+        assertAllColumnsVisible("#wallets-list-table", 8);
         assertThat(drawn("#environment-badge")).isEqualTo("LOCAL SANDBOX");
         assertThat(drawn("#header-account")).isEqualTo(DemoAccount.EMAIL);
         assertThat(((Labeled) lookup("#header-customer").query()).getText()).isEmpty();
+
+        clickOn("#nav-transactions");
+        waitUntil(() -> !lookup("#transactions-list-table").queryAs(TableView.class).getItems().isEmpty());
+        assertAllColumnsVisible("#transactions-list-table", 8);
     }
 }

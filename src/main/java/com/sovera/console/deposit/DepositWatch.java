@@ -171,7 +171,7 @@ public final class DepositWatch {
         if (last != null) {
             show(last);
         }
-        if (address != null && group != null) {
+        if (address != null && group != null && watching != null) {
             cancelTimer();
             latest.cancel();
             delay = FIRST;
@@ -179,11 +179,15 @@ public final class DepositWatch {
         }
     }
 
-    /** The panel left the screen: no poll runs or is planned any more, and an answer on its way is dropped. */
+    /**
+     * The panel left the screen: no poll runs or is planned any more, an answer on its way is dropped, and the
+     * copy of the owner key the polls used is let go.
+     */
     public void stop() {
         cancelTimer();
         latest.cancel();
         polling.set(false);
+        watching = null;
         delay = FIRST;
     }
 
