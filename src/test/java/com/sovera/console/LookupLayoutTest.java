@@ -73,7 +73,7 @@ class LookupLayoutTest extends ConsoleWindowFixture {
 
         clickOn("#nav-wallets");
         waitUntil(() -> !lookup("#wallets-list-table").queryAs(TableView.class).getItems().isEmpty());
-        assertAllColumnsVisible("#wallets-list-table", 8);
+        assertAllColumnsVisible("#wallets-list-table", 7);
         assertThat(drawn("#environment-badge")).isEqualTo("LOCAL SANDBOX");
         assertThat(drawn("#header-account")).isEqualTo(DemoAccount.EMAIL);
         assertThat(((Labeled) lookup("#header-customer").query()).getText()).isEmpty();

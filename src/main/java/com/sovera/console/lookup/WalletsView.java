@@ -33,8 +33,9 @@ public final class WalletsView extends VBox {
         table.flexColumn("Name", Wallet::name, "name", 150);
         table.column("Currency", Wallet::currency, "currency", 78);
         table.column("Status", w -> w.status() == null ? "" : w.status().canonical(), null, 70);
-        TableColumn<Wallet, String> balance = table.column("Balance", w -> w.balance() == null ? ""
-                : w.balance().toPlainString(), null, 132);
+        // the pending balance beside the balance, in the same column: eight columns would not fit a laptop
+        TableColumn<Wallet, String> balance = table.column("Balance (pending)", WalletsViewModel::balanceCell, null,
+                132);
         balance.getStyleClass().add("numeric");
         balance.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -43,9 +44,6 @@ public final class WalletsView extends VBox {
                 setText(empty ? null : item);
             }
         });
-        TableColumn<Wallet, String> pending = table.column("Pending", w -> WalletsViewModel.amount(
-                w.pendingBalance()), null, 120);
-        pending.getStyleClass().add("numeric");
         table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
                 "created_at", 142);
         table.exportable(model.export());

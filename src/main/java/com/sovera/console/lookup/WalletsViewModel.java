@@ -182,6 +182,13 @@ public final class WalletsViewModel extends LookupList<Wallet> {
         });
     }
 
+    /** The balance as the Wallets table shows it: with what is still pending beside it, "0.5 (+0.25)". */
+    public static String balanceCell(Wallet w) {
+        String balance = amount(w.balance());
+        return w.pendingBalance() == null || w.pendingBalance().signum() == 0 ? balance
+                : balance + " (+" + w.pendingBalance().toPlainString() + ")";
+    }
+
     /** An exact amount as the server wrote it, without an exponent; empty when the server did not report it. */
     static String amount(java.math.BigDecimal value) {
         return value == null ? "" : value.toPlainString();

@@ -64,6 +64,8 @@ class WalletsViewModelTest {
                 null).execute();
         Wallet now = server.api().getWallet(wallet.walletId()).execute();
         assertThat(now.pendingBalance()).isPositive();
+        assertThat(WalletsViewModel.balanceCell(now)).as("the pending balance beside the balance")
+                .isEqualTo(now.balance().toPlainString() + " (+" + now.pendingBalance().toPlainString() + ")");
 
         WalletsViewModel model = new WalletsViewModel(lookups, new SameThreadTaskRunner());
         model.userId.set(wallet.userId());
