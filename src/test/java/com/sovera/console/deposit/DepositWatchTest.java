@@ -204,6 +204,29 @@ class DepositWatchTest {
     }
 
     @Test
+    void simulatingIsOfferedOnTheEmbeddedSandboxOnlyAndMakesSeveralDepositsTheWatchSees() {
+        DepositWatching elsewhere = new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler,
+                Clock.systemUTC(), () -> session, false);
+        assertThat(elsewhere.offersSimulation()).isFalse();
+        DepositAddress btc = address("BTC", "bitcoin-testnet");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> elsewhere.simulate(btc, "1", 1, m -> { }))
+                .isInstanceOf(IllegalStateException.class);
+
+        DepositWatching sandbox = new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler,
+                Clock.systemUTC(), () -> session, true);
+        List<String> said = new java.util.ArrayList<>();
+        sandbox.simulate(btc, "0.000000001", 1, said::add);
+        sandbox.simulate(btc, "0.001", 3, said::add);
+        assertThat(said).containsExactly("At most 8 decimals for BTC.",
+                "Simulated 3 deposits of 0.001 BTC. It completes as the sandbox mines blocks.");
+        watch.watch(btc);
+        watch.request(null);
+        assertThat(watch.statusProperty().get()).isEqualTo("0.001 BTC seen, 0 of 3 confirmations");
+        assertThat(console.api().listWalletTransactions(btc.walletId(), java.util.Map.of()).execute().rows())
+                .hasSize(3);
+    }
+
+    @Test
     void leavingThePanelStopsPollingAndADepositLaterIsNotShown() {
         DepositAddress btc = address("BTC", "bitcoin-testnet");
         watch.watch(btc);
