@@ -212,6 +212,11 @@ public final class LookupContextModel {
         customerId.set(id);
     }
 
+    /** True while a key is in use here or pasted and not yet used: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return ownerKey != null || !typedKey.get().isBlank();
+    }
+
     /** Sign-out: the key leaves memory, the lists their rows. */
     public void forget() {
         customersLoad.cancel();
@@ -225,6 +230,18 @@ public final class LookupContextModel {
         customers.clear();
         customerId.set(null);
         message.set("");
+    }
+
+    /** The server refused the key in use (revoked since, say): it is dropped, and the message says so. */
+    public void refused(String said) {
+        if (ownerKey == null) {
+            return;
+        }
+        lookups.credentials().useOwnerKey(null);
+        ownerKey = null;
+        typedCustomer.set(customerId.get() == null ? "" : customerId.get());
+        customerId.set(null);
+        message.set(said);
     }
 
     /** A key of this customer was revoked (its last four): if it is the one in use, the lookups stop using it. */

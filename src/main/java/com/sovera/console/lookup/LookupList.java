@@ -26,6 +26,7 @@ public abstract class LookupList<T> {
     private final PagedModel<T> list;
     private final ExportModel<T> export;
     private Consumer<ContinueFrom> onContinue = action -> { };
+    private Consumer<String> onKeyRefused = message -> { };
 
     /**
      * @param pages    one page of rows, asked of the given client
@@ -37,6 +38,7 @@ public abstract class LookupList<T> {
                          List<String> header, Function<T, List<String>> cells, String fileName) {
         this.client = client;
         this.list = new PagedModel<>(f -> pages.apply(client, f), runner, "created_at");
+        list.explainFailures(this::explain);
         // An export runs for minutes: it keeps reading the customer whose key was in use when it started, whatever
         // customer is picked meanwhile; sign-out stops it (signedOut).
         this.export = new ExportModel<>(list, () -> {
@@ -51,6 +53,24 @@ public abstract class LookupList<T> {
 
     public ExportModel<T> export() {
         return export;
+    }
+
+    /** Told (with what the screen says) when the server refused the owner key in use: it is to be dropped. */
+    public void setOnKeyRefused(Consumer<String> value) {
+        this.onKeyRefused = value;
+    }
+
+    /** These lists are read with the customer's owner key: a 401 refused the key, and signing in would not help. */
+    private com.sovera.console.ui.Problem explain(Throwable failure) {
+        if (failure instanceof com.sovera.console.api.ApiException e && e.httpStatus() == 401) {
+            String said = "This key was refused: " + e.serverMessage()
+                    + (e.traceId() == null ? "" : " (trace id " + e.traceId() + ")");
+            onKeyRefused.accept(said + ". Paste the customer's current key.");
+            return new com.sovera.console.ui.Problem("Key refused", said, e.code(), e.traceId(), null,
+                    "Paste the customer's current owner key above (a revoked key, or another customer's, is"
+                            + " refused).");
+        }
+        return com.sovera.console.ui.Problem.of(failure);
     }
 
     /** Where a support action goes: the wizard, continuing the tree of the customer in context. */

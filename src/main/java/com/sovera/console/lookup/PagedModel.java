@@ -60,6 +60,7 @@ public final class PagedModel<T> {
     private final ObservableList<T> rows = FXCollections.observableArrayList();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private java.util.function.Function<Throwable, Problem> explain = Problem::of;
     private final LongProperty total = new SimpleLongProperty();
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final IntegerProperty pageSize = new SimpleIntegerProperty(20);
@@ -70,6 +71,11 @@ public final class PagedModel<T> {
     private boolean offered;
 
     /** @param tieBreaker a sort key added after the operator's, so rows neither repeat nor vanish between pages */
+    /** How a failed load is told (a list read with an owner key says a 401 refused the key, not the session). */
+    void explainFailures(java.util.function.Function<Throwable, Problem> value) {
+        this.explain = value;
+    }
+
     public PagedModel(Function<Filter, ApiCall<Page<T>>> source, TaskRunner runner, String tieBreaker) {
         this.source = source;
         this.latest = new Latest(runner);
@@ -181,7 +187,7 @@ public final class PagedModel<T> {
                 state.set(State.NOT_OFFERED);
                 return;
             }
-            problem.set(Problem.of(failure));
+            problem.set(explain.apply(failure));
             state.set(State.ERROR);
             if (request.equals(shown)) {
                 // a failed refresh: the rows being read stay, said to be from before

@@ -43,11 +43,10 @@ public final class OnboardingService {
         return client.api().health().execute();
     }
 
+    /** Signs in; the caller hands the session to the client on the FX thread (a sign-out meanwhile drops it). */
     public Session signIn(String email, String password) {
         client.redactor().remember(password);
-        Session session = client.api().login(new LoginRequest(email, password)).execute();
-        client.credentials().useSession(session);
-        return session;
+        return client.api().login(new LoginRequest(email, password)).execute();
     }
 
     public Provisioner.Outcome<com.sovera.console.api.model.Customer> createCustomer(Progress.Customer c)

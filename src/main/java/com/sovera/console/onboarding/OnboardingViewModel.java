@@ -450,6 +450,7 @@ public final class OnboardingViewModel {
         String email = text(Field.LOGIN_EMAIL);
         String typed = inputs.get(Field.PASSWORD).get();
         call(() -> service.signIn(email, typed), s -> {
+            service.client().credentials().useSession(s);
             session.signedIn(email, s.expires());
             inputs.get(Field.PASSWORD).set("");
             summaries.get(Step.LOGIN).set("Signed in as " + email);
@@ -462,6 +463,7 @@ public final class OnboardingViewModel {
         String typed = reloginPassword.get();
         String email = text(Field.LOGIN_EMAIL);
         call(() -> service.signIn(email, typed), s -> {
+            service.client().credentials().useSession(s);
             session.signedIn(email, s.expires());
             reloginPassword.set("");
             needsSignIn.set(false);
@@ -519,18 +521,21 @@ public final class OnboardingViewModel {
     private void useKey(String key, String how) {
         String customerId = progress.get().customerId();
         call(() -> {
-            service.client().credentials().useOwnerKey(key);
+            // checked with a client of its own: the wizard's takes the key on the FX thread, where an answer
+            // arriving after a sign-out is dropped (never from a worker, which could put it back after one)
+            com.sovera.console.api.SovxClient checker = service.client().derive();
+            checker.credentials().useOwnerKey(key);
             try {
-                service.client().api().listUsers(Filter.page(1, 0).asQuery()).execute();
+                checker.api().listUsers(Filter.page(1, 0).asQuery()).execute();
             } catch (ApiException e) {
                 if (!e.isNotOffered()) {
-                    service.client().credentials().useOwnerKey(null);
                     throw e;
                 }
                 // a server without the (assumed) user list: the key is used unchecked; the first write tells
             }
             return customerId;
         }, id -> {
+            service.client().credentials().useOwnerKey(key);
             pastedKey.set("");
             keyAccepted.set(true);
             keyLost.set(false);
@@ -907,6 +912,11 @@ public final class OnboardingViewModel {
         return ask.choose("Owner key not confirmed", "The owner key ending in " + key.substring(key.length() - 4)
                 + " was shown once and you have not confirmed storing it. Signing out takes it off the screen for"
                 + " good (it stays valid: revoke it if it was not stored).", List.of("Sign _out", "_Stay")) == 0;
+    }
+
+    /** True while a key is on screen or pasted and not yet used: an idle sign-out is due for it too. */
+    public boolean holdsKey() {
+        return secret.get() != null || !pastedKey.get().isBlank();
     }
 
     /** The session ended (sign-out): the key on screen goes, typed input stays journaled. */

@@ -159,6 +159,8 @@ public final class MainWindow extends BorderPane {
         header = new Header(services.environment(), services.client().baseUrl(), session.state(),
                 () -> session.signOut(ask), help);
         session.holdsAlso(bulk::holdsKey, bulk::signedOut);
+        session.holdsAlso(onboarding::holdsKey, () -> { }); // dropped by its signedOut below
+        session.holdsAlso(() -> context != null && context.holdsKey(), () -> { }); // dropped by its forget below
         session.onSignOut(() -> {
             minted = null;
             clipboard.clearNow();
@@ -180,6 +182,7 @@ public final class MainWindow extends BorderPane {
             }
             if (customers != null) {
                 customers.list().clear();
+                keys.show(null); // a rotated-in key shown once leaves the screen (named at the next sign-in)
             }
         });
         session.state().accountProperty().addListener((o, was, now) -> {
@@ -317,6 +320,15 @@ public final class MainWindow extends BorderPane {
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
             keys = new OwnerKeysModel(services.client(), calls);
+            session.beforeClose(keys::sessionClosing);
+            // a rotated-in key shown once is named at the next sign-in until the operator confirms or stops it
+            keys.newSecret.addListener((o, was, now) -> {
+                if (now != null) {
+                    session.state().current().keyMinted(keys.rotatingCustomer(), now);
+                } else if (was != null) {
+                    session.state().current().keyConfirmed(keys.rotatingCustomer(), was);
+                }
+            });
             keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
@@ -451,6 +463,7 @@ public final class MainWindow extends BorderPane {
             context();
             users = new UsersViewModel(services.lookups(), calls);
             users.setOnContinue(this::continueTree);
+            users.setOnKeyRefused(said -> context().refused(said));
             usersView = new UsersView(users);
             follow(users, context().customerIdProperty().get());
         }
@@ -461,6 +474,7 @@ public final class MainWindow extends BorderPane {
         if (transactionsView == null) {
             context();
             transactions = new TransactionsViewModel(services.lookups(), calls);
+            transactions.setOnKeyRefused(said -> context().refused(said));
             transactionsView = new TransactionsView(transactions);
             follow(transactions, context().customerIdProperty().get());
         }
@@ -472,6 +486,7 @@ public final class MainWindow extends BorderPane {
             context();
             wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
+            wallets.setOnKeyRefused(said -> context().refused(said));
             walletsView = new WalletsView(wallets);
             walletsView.watchDeposits(depositWatching(services.lookups()));
             follow(wallets, context().customerIdProperty().get());

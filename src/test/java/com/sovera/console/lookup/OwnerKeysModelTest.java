@@ -238,4 +238,24 @@ class OwnerKeysModelTest {
         model.show("keys-corp"); // F5, or the shell told of the mint
         assertThat(model.list().rows()).as("the keys listed now").hasSize(2);
     }
+
+    @Test
+    void signingOutAsksBeforeDroppingARotatedKeyShownOnce() {
+        OwnerKeysModel model = model();
+        model.selected.set(model.list().rows().get(0));
+        model.rotate();
+        String fresh = model.newSecret.get();
+        List<String> asked = new ArrayList<>();
+        assertThat(model.sessionClosing(false, (title, text, options) -> {
+            asked.add(text);
+            return options.indexOf("_Stay");
+        })).isFalse();
+        assertThat(asked).singleElement().asString().contains("ending in " + lastFour(fresh));
+        assertThat(model.sessionClosing(true, com.sovera.console.ui.Ask.NOBODY)).as("idle: nobody to ask").isTrue();
+        assertThat(model.sessionClosing(false, (title, text, options) -> options.indexOf("Sign _out"))).isTrue();
+        model.newLastFour.set(lastFour(fresh));
+        model.finishRotation();
+        assertThat(model.sessionClosing(false, (title, text, options) -> -1)).as("nothing shown: nothing asked")
+                .isTrue();
+    }
 }

@@ -345,6 +345,22 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aKeyTheServerRefusesIsSaidToBeRefusedNotTheSessionAndIsHandedBackToDrop() {
+        try (SovxClient wrong = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
+            wrong.credentials().useOwnerKey("sk_revoked_or_wrong_0000000000000000");
+            UsersViewModel model = new UsersViewModel(wrong, new SameThreadTaskRunner());
+            List<String> refused = new java.util.ArrayList<>();
+            model.setOnKeyRefused(refused::add);
+            model.reload();
+            assertThat(model.list().problemProperty().get()).satisfies(p -> {
+                assertThat(p.message()).startsWith("This key was refused: ").contains("(trace id ");
+                assertThat(p.recovery()).doesNotContain("Sign in");
+            });
+            assertThat(refused).singleElement().asString().startsWith("This key was refused: ");
+        }
+    }
+
+    @Test
     void eachWalletOfTheSelectedUserReadsItsBalanceInItsOwnCurrency() {
         java.math.BigDecimal half = new java.math.BigDecimal("0.50");
         assertThat(UsersViewModel.walletLine(new com.sovera.console.api.model.Wallet("w-1", "u-1", "Savings", "BTC",

@@ -378,4 +378,54 @@ class OnboardingViewModelTest {
         assertThat(w.session.takeUnconfirmedKeys()).extracting(k -> k.describe()).containsExactly("Key …"
                 + key.substring(key.length() - 4) + " of shown-corp was minted and never confirmed.");
     }
+
+    @Test
+    void aPastedKeyWhoseCheckRunsAfterSignOutIsNotLeftInTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.signedIn();
+        runner.runAll();
+        wizard.signedIn();
+        runner.runAll();
+        wizard.model.customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
+        wizard.model.existingCustomerId.set(DemoAccount.CUSTOMER_ID);
+        wizard.model.act();
+        runner.runAll();
+        assertThat(wizard.step()).isEqualTo(Step.CREDENTIALS);
+        wizard.model.keySource.set(OnboardingViewModel.KeySource.PASTE);
+        wizard.model.pastedKey.set(sandbox.demo().ownerKey());
+        wizard.model.act(); // the key's check waits for a worker
+        wizard.signOut();
+        runner.runAll(); // the worker gets to it after the sign-out
+
+        assertThat(wizard.client.credentials().hasOwnerKey()).as("no key in the client").isFalse();
+        assertThat(wizard.step()).isEqualTo(Step.LOGIN);
+    }
+
+    @Test
+    void aSignInAnsweringAfterASignOutLeavesNoSessionInTheClient() {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        ManualTaskRunner runner = new ManualTaskRunner();
+        wizard = new Wizard(sandbox, data, runner, RetryPolicy.NONE);
+        wizard.model.act();
+        runner.runAll(); // connected
+        wizard.model.act(); // the sign-in waits for a worker
+        wizard.signOut(); // the idle sign-out, say, gets there first
+        runner.runAll();
+
+        assertThat(wizard.client.credentials().session()).as("no session token in the client").isEmpty();
+        assertThat(wizard.session.accountProperty().get()).isNull();
+    }
+
+    @Test
+    void anIdleSignOutTakesAKeyPastedIntoTheWizardWithNoAccountSignedIn() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(0));
+        w.model.pastedKey.set(sandbox.demo().ownerKey()); // pasted before signing in, and the desk left
+        com.sovera.console.session.IdleSignOut idle = new com.sovera.console.session.IdleSignOut(w.sessions,
+                w.scheduler, w.scheduler.clock(java.time.Instant.parse("2026-03-12T09:00:00Z")), 5);
+        w.scheduler.advance(Duration.ofMinutes(5));
+        assertThat(w.model.pastedKey.get()).as("the pasted key").isEmpty();
+        assertThat(idle.noticeProperty().get()).startsWith("Signed out after 5 minutes");
+    }
 }

@@ -45,6 +45,7 @@ public final class Wizard implements AutoCloseable {
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);
         sessions = new SessionService(client, client, session, runner);
         sessions.beforeClose(model::sessionClosing);
+        sessions.holdsAlso(model::holdsKey, () -> { });
         sessions.onSignOut(model::signedOut);
     }
 
