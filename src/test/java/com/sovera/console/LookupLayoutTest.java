@@ -156,5 +156,9 @@ class LookupLayoutTest extends ConsoleWindowFixture {
         assertThat(drawn("#environment-badge")).isEqualTo("LOCAL SANDBOX");
         assertThat(drawn("#header-account")).isEqualTo(DemoAccount.EMAIL);
         assertThat(((Labeled) lookup("#header-customer").query()).getText()).isEmpty();
+
+        clickOn("#nav-transactions");
+        waitUntil(() -> !lookup("#transactions-list-table").queryAs(TableView.class).getItems().isEmpty());
+        assertAllColumnsVisible("#transactions-list-table", 8);
     }
 }

@@ -22,6 +22,16 @@ final class ActivityInterceptor implements Interceptor {
         this.listener = listener;
     }
 
+    /** One that lists nothing: for calls repeated too often to list (a watch), named once by {@link #note}. */
+    ActivityInterceptor unlisted() {
+        return new ActivityInterceptor(record -> { });
+    }
+
+    /** Lists one line that is no HTTP exchange: {@code method} says what it is, {@code what} its subject. */
+    void note(String method, String what) {
+        listener.accept(new CallRecord(Instant.now(), method, what, 0, Duration.ZERO, null, null));
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();

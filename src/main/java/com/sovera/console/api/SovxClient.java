@@ -33,6 +33,8 @@ public final class SovxClient implements AutoCloseable {
     private final RateLimitPacer pacer;
     /** Records each write in the audit trail, and refuses one it cannot record; null for none. */
     private final okhttp3.Interceptor audit;
+    /** The rate limit the last answer named, for a watch to pace its own polls by; null on other clients. */
+    private final java.util.concurrent.atomic.AtomicReference<RateLimit> lastRateLimit;
 
     private SovxClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -61,21 +63,28 @@ public final class SovxClient implements AutoCloseable {
         this.activity = new ActivityInterceptor(b.activity);
         this.pacer = b.pacer;
         this.audit = b.audit;
+        this.lastRateLimit = null;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
     }
 
     /** A client of the same server over the same connections and session, with an owner key of its own. */
     private SovxClient(SovxClient parent, RateLimitPacer pacer) {
+        this(parent, pacer, parent.activity, null);
+    }
+
+    private SovxClient(SovxClient parent, RateLimitPacer pacer, ActivityInterceptor activity,
+                       java.util.concurrent.atomic.AtomicReference<RateLimit> lastRateLimit) {
         this.baseUrl = parent.baseUrl;
         this.redactor = parent.redactor;
         this.credentials = new Credentials(redactor, parent.credentials.sessionSlot());
         this.logging = parent.logging;
         this.transport = parent.transport;
         this.retry = parent.retry;
-        this.activity = parent.activity;
+        this.activity = activity;
         this.pacer = pacer;
         this.audit = parent.audit;
+        this.lastRateLimit = lastRateLimit;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
     }
@@ -92,6 +101,13 @@ public final class SovxClient implements AutoCloseable {
                 .addInterceptor(activity);
         if (pacer != null) {
             chain.addInterceptor(new PacingInterceptor(pacer)); // innermost: every attempt, retries too
+        }
+        if (lastRateLimit != null) {
+            chain.addInterceptor(c -> {
+                okhttp3.Response response = c.proceed(c.request());
+                lastRateLimit.set(Failures.rateLimit(response.headers()));
+                return response;
+            });
         }
         return chain.build();
     }
@@ -133,6 +149,25 @@ public final class SovxClient implements AutoCloseable {
      */
     public SovxClient derive(RateLimitPacer pacer) {
         return new SovxClient(this, java.util.Objects.requireNonNull(pacer));
+    }
+
+    /**
+     * A client for watching something by repeated reads (a deposit address): this one's owner key as it is now,
+     * the rate limit of its last answer kept ({@link #lastRateLimit()}) for the watch to pace its polls by on its
+     * own timer, and its calls not listed one by one in Activity: the single line {@code WATCH what} is listed
+     * there instead, now.
+     */
+    public SovxClient forWatch(String what) {
+        SovxClient copy = new SovxClient(this, null, activity.unlisted(),
+                new java.util.concurrent.atomic.AtomicReference<>(RateLimit.NONE));
+        copy.credentials.useOwnerKey(credentials.ownerKey());
+        activity.note("WATCH", what);
+        return copy;
+    }
+
+    /** What the last answer of a watch's client said of the rate limit ({@link RateLimit#NONE} elsewhere). */
+    public RateLimit lastRateLimit() {
+        return lastRateLimit == null ? RateLimit.NONE : lastRateLimit.get();
     }
 
     public static Builder builder(String baseUrl) {

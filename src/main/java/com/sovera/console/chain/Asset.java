@@ -6,17 +6,29 @@ import java.util.Optional;
 
 /** The currencies SovX deposits take, and how each is paid on a network: as its native coin or as a token. */
 public enum Asset {
-    BTC("BTC", Network.Family.BITCOIN),
-    ETH("ETH", Network.Family.ETHEREUM),
+    BTC("BTC", Network.Family.BITCOIN, 8),
+    ETH("ETH", Network.Family.ETHEREUM, 18),
     /** An ERC-20 token: paid by calling its contract (see {@link TokenContracts}), never as ether. */
-    USDC("USDC (ERC-20)", null);
+    USDC("USDC (ERC-20)", null, 6);
 
     private final String label;
     private final Network.Family nativeFamily;
+    private final int decimals;
 
-    Asset(String label, Network.Family nativeFamily) {
+    Asset(String label, Network.Family nativeFamily, int decimals) {
         this.label = label;
         this.nativeFamily = nativeFamily;
+        this.decimals = decimals;
+    }
+
+    /** The decimals of its smallest unit: satoshi (8), wei (18), USDC's base unit (6). */
+    public int decimals() {
+        return decimals;
+    }
+
+    /** An amount of this asset in its smallest unit, exactly; refused when it has more decimals than that unit. */
+    public java.math.BigInteger baseUnits(java.math.BigDecimal amount) {
+        return amount.movePointRight(decimals).toBigIntegerExact();
     }
 
     /** The asset with the contract's currency code, case-insensitively ("btc" is BTC). */

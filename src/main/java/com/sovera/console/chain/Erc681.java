@@ -88,6 +88,30 @@ public final class Erc681 {
         return new Request(target, chainId, function, parameters);
     }
 
+    /**
+     * An ERC-681 {@code number} (digits, decimals, exponent: {@code 2.014e18}) as the exact whole number it stands
+     * for; empty when it is not one (a fraction, a sign, not a number at all).
+     */
+    public static Optional<java.math.BigInteger> wholeNumber(String number) {
+        if (number == null || number.isEmpty() || !NUMBER.matcher(number).matches()
+                || number.startsWith("-") || number.startsWith("+")) {
+            return Optional.empty();
+        }
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        String mantissa = e < 0 ? number : number.substring(0, e);
+        String exponent = e < 0 ? "" : number.substring(e + 1);
+        if (mantissa.isEmpty() || mantissa.startsWith(".") || exponent.length() > 4) {
+            return Optional.empty();
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(mantissa)
+                    .movePointRight(exponent.isEmpty() ? 0 : Integer.parseInt(exponent));
+            return Optional.of(value.toBigIntegerExact());
+        } catch (ArithmeticException | NumberFormatException ex) {
+            return Optional.empty();
+        }
+    }
+
     private static long chainId(String digits) {
         if (!DIGITS.matcher(digits).matches()) {
             throw new AddressFormatException("chain id '" + digits + "' is not a decimal number");

@@ -22,13 +22,37 @@ public final class PaymentUri {
      * @throws AddressFormatException when the address is not valid for the network
      */
     public static String forDeposit(String currency, Network network, String address) {
+        return forDeposit(currency, network, address, null);
+    }
+
+    /**
+     * The same, asking for {@code amount} of the currency (null for no amount): BIP-21 {@code amount=} in BTC,
+     * ERC-681 {@code value=} in wei for ether, {@code uint256=} in the token's base units for a token, each
+     * written as a plain number.
+     *
+     * @throws IllegalArgumentException when the amount is not above zero or has more decimals than the asset
+     */
+    public static String forDeposit(String currency, Network network, String address, BigDecimal amount) {
         Asset asset = offered(currency, network);
+        if (amount != null) {
+            checkAmount(asset, amount);
+        }
         if (asset.isNativeOn(network)) {
-            return of(address, network, null);
+            return of(address, network, amount);
         }
         Addresses.verify(address, network);
         String contract = TokenContracts.contract(asset, network).orElseThrow();
-        return "ethereum:" + contract + "@" + network.chainId() + "/transfer?address=" + address;
+        return "ethereum:" + contract + "@" + network.chainId() + "/transfer?address=" + address
+                + (amount == null ? "" : "&uint256=" + asset.baseUnits(amount));
+    }
+
+    private static void checkAmount(Asset asset, BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("an amount to request is above zero");
+        }
+        if (amount.stripTrailingZeros().scale() > asset.decimals()) {
+            throw new IllegalArgumentException(asset.code() + " has at most " + asset.decimals() + " decimals");
+        }
     }
 
     /**
@@ -36,6 +60,83 @@ public final class PaymentUri {
      * as a phrase starting with "it"; empty when it does. Used on what a rendered QR code decodes to.
      */
     public static Optional<String> mismatch(String uri, String currency, Network network, String address) {
+        return mismatch(uri, currency, network, address, null);
+    }
+
+    /**
+     * The same, and it must ask for exactly {@code amount} of the asset (null: for no amount at all), whatever
+     * way it writes the number ({@code 2.014e18} wei is 2.014 ETH).
+     */
+    public static Optional<String> mismatch(String uri, String currency, Network network, String address,
+                                            BigDecimal amount) {
+        Optional<String> why = mismatchIgnoringAmount(uri, currency, network, address);
+        return why.isPresent() ? why : amountMismatch(uri, offered(currency, network), network, amount);
+    }
+
+    private static Optional<String> amountMismatch(String uri, Asset asset, Network network, BigDecimal amount) {
+        String key;
+        Optional<BigDecimal> asked;
+        if (network.family() == Network.Family.BITCOIN) {
+            key = "amount";
+            Optional<String> text;
+            try {
+                text = bitcoinParameter(uri, key);
+            } catch (AddressFormatException e) {
+                return Optional.of("it " + e.getMessage());
+            }
+            if (text.isPresent() && !text.get().matches("[0-9]*(\\.[0-9]*)?|")) {
+                return Optional.of("it asks for an amount that is not a BIP-21 number: '" + text.get() + "'");
+            }
+            asked = text.filter(t -> t.matches(".*[0-9].*")).map(BigDecimal::new);
+            if (text.isPresent() && asked.isEmpty()) {
+                return Optional.of("it asks for an amount that is not a BIP-21 number: '" + text.get() + "'");
+            }
+        } else {
+            Erc681.Request request = Erc681.parse(uri);
+            key = asset.isNativeOn(network) ? "value" : "uint256";
+            if (!asset.isNativeOn(network) && request.parameter("value").isPresent()) {
+                return Optional.of("it also asks for ether (value=" + request.parameter("value").get() + ")");
+            }
+            Optional<String> text = request.parameter(key);
+            if (text.isPresent() && Erc681.wholeNumber(text.get()).isEmpty()) {
+                return Optional.of("it asks for " + key + "=" + text.get() + ", not a whole number of base units");
+            }
+            asked = text.flatMap(Erc681::wholeNumber).map(units -> new BigDecimal(units, asset.decimals()));
+        }
+        if (amount == null) {
+            return asked.map(a -> "it asks for " + a.stripTrailingZeros().toPlainString() + " " + asset.code()
+                    + ", but no amount was requested");
+        }
+        if (asked.isEmpty()) {
+            return Optional.of("it asks for no amount, expected " + amount.stripTrailingZeros().toPlainString() + " "
+                    + asset.code());
+        }
+        return asked.get().compareTo(amount) == 0 ? Optional.empty()
+                : Optional.of("it asks for " + asked.get().stripTrailingZeros().toPlainString() + " " + asset.code()
+                        + ", not " + amount.stripTrailingZeros().toPlainString() + " " + asset.code());
+    }
+
+    /** A parameter of a {@code bitcoin:} URI; refused when it appears twice (BIP-321: the request means nothing). */
+    private static Optional<String> bitcoinParameter(String uri, String key) {
+        int query = uri.indexOf('?');
+        if (query < 0) {
+            return Optional.empty();
+        }
+        String found = null;
+        for (String pair : uri.substring(query + 1).split("&", -1)) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(key)) {
+                if (found != null) {
+                    throw new AddressFormatException("names '" + key + "' twice");
+                }
+                found = pair.substring(eq + 1);
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static Optional<String> mismatchIgnoringAmount(String uri, String currency, Network network,
+                                                           String address) {
         Asset asset = offered(currency, network);
         if (address == null || address.isBlank()) {
             throw new AddressFormatException("The address is empty.");

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -37,6 +38,21 @@ public final class AddressPanel extends VBox {
             new javafx.beans.property.SimpleObjectProperty<>();
     private final TaskRunner runner;
     private Stage enlarged;
+    /** What the code shows now: the result given, redrawn with the amount requested, if any. */
+    private DepositCheck.Result drawn;
+    private final TextField amount = new TextField();
+    private final Label amountProblem = new Label();
+    private final Button copyLink = com.sovera.console.ui.Icons.on(new Button("Copy payment _link"), "fth-link");
+    private final VBox waiting = new VBox(4);
+    private final Label status = new Label();
+    private final Label comparison = new Label();
+    private final Label txHash = new Label();
+    private final Label watchProblem = new Label();
+    private final Button copyHash = com.sovera.console.ui.Icons.on(new Button("Copy tx _hash"), "fth-copy");
+    private final Button simulate = new Button("Simulate a deposit…");
+    private final Label simulated = new Label();
+    private DepositWatching watching;
+    private DepositWatch watch;
 
     /** @param runner writes a saved image off the FX thread */
     public AddressPanel(TaskRunner runner) {
@@ -70,15 +86,153 @@ public final class AddressPanel extends VBox {
         copyImage.setOnAction(e -> putOnClipboard(null, qr));
         save.setId("save-qr");
         save.setOnAction(e -> saveAs());
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, copy, copyImage, save); // wraps when narrow
-        getChildren().addAll(heading, address, warning, failure, new HBox(16, quiet, checks), actions);
+        copyLink.setId("copy-payment-link");
+        copyLink.setOnAction(e -> putOnClipboard(drawn.paymentUri(), null));
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, copy, copyLink, copyImage, save); // wraps when narrow
+        amount.setId("deposit-amount");
+        amount.setPromptText("Amount to request (optional)");
+        amount.setPrefColumnCount(14);
+        amount.setOnAction(e -> requestAmount());
+        amountProblem.setId("deposit-amount-problem");
+        amountProblem.getStyleClass().add("field-error");
+        amountProblem.setWrapText(true);
+        Label amountLabel = new Label("_Request an amount:");
+        amountLabel.setMnemonicParsing(true);
+        amountLabel.setLabelFor(amount);
+        HBox amountRow = new HBox(8, amountLabel, amount, amountProblem);
+        amountRow.setAlignment(Pos.CENTER_LEFT);
+        status.setId("deposit-status");
+        status.getStyleClass().add("deposit-status");
+        comparison.setId("deposit-comparison");
+        txHash.setId("deposit-tx-hash");
+        txHash.getStyleClass().add("address-text");
+        txHash.setWrapText(true);
+        watchProblem.setId("deposit-watch-problem");
+        watchProblem.setWrapText(true);
+        copyHash.setId("copy-tx-hash");
+        copyHash.setOnAction(e -> putOnClipboard(watch.txHashProperty().get(), null));
+        simulate.setId("simulate-deposit");
+        simulate.setOnAction(e -> simulateDeposit());
+        simulated.setId("simulate-deposit-message");
+        simulated.setWrapText(true);
+        waiting.setId("deposit-waiting");
+        waiting.getChildren().addAll(status, comparison, new HBox(8, txHash, copyHash), watchProblem,
+                new HBox(8, simulate, simulated));
+        waiting.setVisible(false);
+        waiting.setManaged(false);
+        getChildren().addAll(heading, address, warning, failure, new HBox(16, quiet, checks), amountRow, actions,
+                waiting);
         this.result.addListener((o, was, now) -> render(now));
         render(null);
-        // the enlarged code is the window's: it goes when the window does
+        // the enlarged code is the window's: it goes when the window does; the wait for a deposit goes with the panel
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
                 closeEnlarged();
             }
+            followWatch();
+        });
+    }
+
+    /**
+     * Waits for deposits to the address shown while the panel is on screen, and on the embedded sandbox offers
+     * <em>Simulate a deposit…</em>. Without it the panel shows the address alone.
+     */
+    public void watchDeposits(DepositWatching value) {
+        this.watching = value;
+        this.watch = value.newWatch();
+        status.textProperty().bind(watch.statusProperty());
+        comparison.textProperty().bind(watch.comparisonProperty());
+        comparison.visibleProperty().bind(watch.comparisonProperty().isNotEmpty());
+        comparison.managedProperty().bind(comparison.visibleProperty());
+        txHash.textProperty().bind(watch.txHashProperty());
+        copyHash.visibleProperty().bind(watch.txHashProperty().isNotEmpty());
+        copyHash.managedProperty().bind(copyHash.visibleProperty());
+        watchProblem.textProperty().bind(watch.problemProperty());
+        watchProblem.visibleProperty().bind(watch.problemProperty().isNotEmpty());
+        watchProblem.managedProperty().bind(watchProblem.visibleProperty());
+        simulate.setVisible(value.offersSimulation());
+        simulate.setManaged(value.offersSimulation());
+        followWatch();
+    }
+
+    /** The watch this panel runs, if any (for tests and the screen it is on). */
+    public DepositWatch watch() {
+        return watch;
+    }
+
+    /** Watches the verified address shown while the panel is in a scene; stops otherwise. */
+    private void followWatch() {
+        if (watch == null) {
+            return;
+        }
+        DepositCheck.Result shown = result.get();
+        boolean on = getScene() != null && shown != null && shown.ok();
+        waiting.setVisible(on);
+        waiting.setManaged(on);
+        if (!on) {
+            watch.stop();
+            watchedAddress = null;
+            return;
+        }
+        if (!shown.address().equals(watchedAddress) || !watch.pollingProperty().get()) {
+            watchedAddress = shown.address();
+            watch.watch(shown.address());
+            if (drawn != null && drawn.requested() != null) {
+                watch.request(drawn.requested()); // back on screen with the amount still asked for
+            }
+        }
+    }
+
+    private com.sovera.console.api.model.DepositAddress watchedAddress;
+
+    /** Enter in the amount field: the code is drawn anew asking for it, and the wait compares with it. */
+    private void requestAmount() {
+        DepositCheck.Result shown = result.get();
+        if (shown == null || !shown.ok()) {
+            return;
+        }
+        String problem = AmountRequest.problem(amount.getText(), shown.address().currency());
+        amountProblem.setText(problem == null ? "" : problem);
+        if (problem != null) {
+            return;
+        }
+        java.math.BigDecimal requested = AmountRequest.parse(amount.getText(), shown.address().currency());
+        drawn = shown.withAmount(requested);
+        showCode(drawn);
+        if (watch != null) {
+            watch.request(requested);
+        }
+    }
+
+    private void simulateDeposit() {
+        DepositCheck.Result shown = result.get();
+        if (shown == null || !shown.ok() || watching == null || !watching.offersSimulation()) {
+            return;
+        }
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Simulate a deposit");
+        dialog.setHeaderText("Sandbox training: a deposit to " + DepositCheck.grouped(shown.address().address())
+                + ", as the customer would send it. Nothing real is sent.");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        TextField value = new TextField(amount.getText());
+        value.setId("simulate-amount");
+        value.setPromptText("Amount in " + shown.address().currency());
+        javafx.scene.control.Spinner<Integer> times = new javafx.scene.control.Spinner<>(1, 10, 1);
+        times.setId("simulate-times");
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Amount"), value);
+        grid.addRow(1, new Label("How many deposits"), times);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        javafx.application.Platform.runLater(value::requestFocus);
+        dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> {
+            simulated.setText("Simulating…");
+            watching.simulate(shown.address(), value.getText(), times.getValue(), simulated::setText);
         });
     }
 
@@ -98,6 +252,11 @@ public final class AddressPanel extends VBox {
         closeEnlarged();
         setVisible(result != null);
         setManaged(result != null);
+        drawn = result;
+        amount.clear();
+        amountProblem.setText("");
+        simulated.setText("");
+        followWatch();
         if (result == null) {
             return;
         }
@@ -106,6 +265,13 @@ public final class AddressPanel extends VBox {
         address.setText(DepositCheck.grouped(result.address().address()));
         warning.setText(result.testnetWarning());
         warning.setVisible(network != null && network.isTestnet());
+        amount.setDisable(!result.ok());
+        showCode(result);
+    }
+
+    /** The code, its checks and its actions for what is drawn (the address, with the amount requested if any). */
+    private void showCode(DepositCheck.Result result) {
+        closeEnlarged();
         checks.getChildren().setAll(result.passed().stream().map(c -> {
             Label passed = new Label("✓ " + c);
             passed.setWrapText(true); // beside the code there is little room: on two lines, never cut
@@ -115,6 +281,7 @@ public final class AddressPanel extends VBox {
         failure.setVisible(!result.ok());
         qr.setImage(result.ok() ? QrImages.toImage(result.qr()) : null);
         copy.setDisable(!result.ok());
+        copyLink.setDisable(!result.ok());
         copyImage.setDisable(!result.ok());
         save.setDisable(!result.ok());
     }
@@ -130,7 +297,7 @@ public final class AddressPanel extends VBox {
     }
 
     private void enlarge() {
-        DepositCheck.Result shown = result.get();
+        DepositCheck.Result shown = drawn;
         if (shown == null || !shown.ok()) {
             return;
         }
@@ -152,7 +319,7 @@ public final class AddressPanel extends VBox {
     }
 
     private void saveAs() {
-        DepositCheck.Result shown = result.get(); // the code asked for, whatever is selected while the dialog is open
+        DepositCheck.Result shown = drawn; // the code asked for, whatever is selected while the dialog is open
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName("deposit-" + shown.address().network() + ".png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));

@@ -9,6 +9,7 @@ import com.sovera.console.chain.Addresses;
 import com.sovera.console.chain.Asset;
 import com.sovera.console.chain.Network;
 import com.sovera.console.chain.PaymentUri;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,41 @@ import java.util.Optional;
 public final class DepositCheck {
 
     /** The outcome: the checks that passed, or the one that failed; the code only when all passed. */
-    public record Result(DepositAddress address, Network network, List<String> passed, String failure, QrCode qr) {
+    public record Result(DepositAddress address, Network network, List<String> passed, String failure, QrCode qr,
+                         BigDecimal requested) {
+
+        Result(DepositAddress address, Network network, List<String> passed, String failure, QrCode qr) {
+            this(address, network, passed, failure, qr, null);
+        }
+
         public boolean ok() {
             return failure == null;
+        }
+
+        /**
+         * The same verified address, its code now asking for {@code amount} (null: no amount), drawn anew and
+         * decoded back to exactly that amount; an unverified address stays as it is.
+         *
+         * @throws IllegalArgumentException when the amount is not one the asset can be asked for
+         */
+        public Result withAmount(BigDecimal amount) {
+            if (!ok()) {
+                return this;
+            }
+            String currency = address.currency().toUpperCase(Locale.ROOT);
+            QrCode drawn = QrCode.encode(PaymentUri.forDeposit(currency, network, address.address(), amount), SCALE);
+            List<String> checks = new ArrayList<>(passed.subList(0, passed.size() - 1));
+            Optional<String> misread = readBack(drawn, currency, network, address.address(), amount);
+            if (misread.isPresent()) {
+                return new Result(address, network, List.copyOf(checks), misread.get(), null, amount);
+            }
+            checks.add(readBackLine(currency, network, amount));
+            return new Result(address, network, List.copyOf(checks), null, drawn, amount);
+        }
+
+        /** The payment link the code says, for the clipboard; null when no code is shown. */
+        public String paymentUri() {
+            return qr == null ? null : qr.payload();
         }
 
         /**
@@ -102,9 +135,15 @@ public final class DepositCheck {
         if (misread.isPresent()) {
             return new Result(address, net, passed, misread.get(), null);
         }
-        passed.add("QR code read back: " + (asset.get().isNativeOn(net) ? currency + " on " + net.id()
-                : currency + " contract, chain " + net.chainId()) + ", to this address");
+        passed.add(readBackLine(currency, net, null));
         return new Result(address, net, List.copyOf(passed), null, qr);
+    }
+
+    private static String readBackLine(String currency, Network net, BigDecimal amount) {
+        Asset asset = Asset.byCode(currency).orElseThrow();
+        return "QR code read back: " + (asset.isNativeOn(net) ? currency + " on " + net.id()
+                : currency + " contract, chain " + net.chainId()) + ", to this address"
+                + (amount == null ? "" : ", for " + amount.stripTrailingZeros().toPlainString() + " " + currency);
     }
 
     /**
@@ -112,11 +151,17 @@ public final class DepositCheck {
      * and the beneficiary. Empty when it asks for exactly this deposit, else why not, for the operator.
      */
     static Optional<String> readBack(QrCode qr, String currency, Network network, String address) {
+        return readBack(qr, currency, network, address, null);
+    }
+
+    /** The same, and the code must ask for exactly {@code amount} (null: for none). */
+    static Optional<String> readBack(QrCode qr, String currency, Network network, String address,
+                                     BigDecimal amount) {
         String decoded = QrCode.decode(qr.argb(), qr.width(), qr.height());
         if (decoded == null) {
             return Optional.of("The QR code could not be read back.");
         }
-        Optional<String> why = PaymentUri.mismatch(decoded, currency, network, address);
+        Optional<String> why = PaymentUri.mismatch(decoded, currency, network, address, amount);
         if (why.isPresent()) {
             return Optional.of("The QR code does not ask for this deposit: " + why.get() + ".");
         }

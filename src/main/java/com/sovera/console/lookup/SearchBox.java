@@ -19,6 +19,8 @@ public final class SearchBox extends VBox {
     /** The most height what was found takes from the table below (a laptop keeps ten rows of it). */
     private static final double FOUND_HEIGHT = 170;
 
+    private final AddressPanel address;
+
     private final TextField field = new TextField();
 
     /** @param files writes a saved QR image off the FX thread */
@@ -27,7 +29,7 @@ public final class SearchBox extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 0, 4, 0));
         field.setId("search");
-        field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address or trace id");
+        field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address, tx hash or trace id");
         field.textProperty().bindBidirectional(model.text);
         HBox.setHgrow(field, Priority.ALWAYS);
         Button go = Icons.button("_Search", "fth-search", "search-go", model::search);
@@ -38,7 +40,7 @@ public final class SearchBox extends VBox {
         result.textProperty().bind(model.resultProperty());
         result.visibleProperty().bind(model.resultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
-        AddressPanel address = new AddressPanel(files);
+        address = new AddressPanel(files);
         address.resultProperty().bind(model.addressProperty());
         Button close = Icons.button("Close result", "fth-x", "search-close", model::clear);
         close.visibleProperty().bind(result.visibleProperty());
@@ -60,5 +62,10 @@ public final class SearchBox extends VBox {
     public void focus() {
         field.requestFocus();
         field.selectAll();
+    }
+
+    /** The address found waits for the customer's deposit (see {@link AddressPanel#watchDeposits}). */
+    public void watchDeposits(com.sovera.console.deposit.DepositWatching watching) {
+        address.watchDeposits(watching);
     }
 }

@@ -106,6 +106,15 @@ public final class SearchViewModel {
                 result.set("Deposit address of wallet " + hit.address().walletId());
                 address.set(checked);
             }
+            case "transaction" -> {
+                com.sovera.console.api.model.Transaction tx = hit.transaction();
+                result.set(titled("Deposit " + tx.transactionId(), joined(", ", joined(" ",
+                        tx.amount().toPlainString(), tx.currency()), "to " + tx.address(),
+                        tx.status() == null ? null : tx.status().canonical(), tx.confirmations() == null ? null
+                        : tx.confirmations() + " of " + tx.requiredConfirmations() + " confirmations",
+                        "wallet " + tx.walletId())));
+                address.set(checked);
+            }
             case "customer" -> result.set(titled("Customer " + hit.customer().customerId(), joined(" ",
                     hit.customer().entityName(), hit.customer().email() == null ? null
                             : "<" + hit.customer().email() + ">")));

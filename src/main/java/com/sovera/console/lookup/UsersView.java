@@ -78,7 +78,7 @@ public final class UsersView extends VBox {
             @Override
             protected void updateItem(Wallet w, boolean empty) {
                 super.updateItem(w, empty);
-                setText(empty || w == null ? null : walletLine(w));
+                setText(empty || w == null ? null : UsersViewModel.walletLine(w));
             }
         });
         Label walletsMessage = new Label();
@@ -106,11 +106,6 @@ public final class UsersView extends VBox {
         split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, email, status, type, country, apply), split);
-    }
-
-    static String walletLine(Wallet w) {
-        return w.currency() + "  " + (w.balance() == null ? "" : w.balance().toPlainString()) + "  " + w.name()
-                + "  (" + w.walletId() + ")";
     }
 
     public PagedTable<User> table() {

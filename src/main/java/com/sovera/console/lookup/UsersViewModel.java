@@ -101,4 +101,16 @@ public final class UsersViewModel extends LookupList<User> {
                     walletsProblem.set(Problem.of(failure));
                 });
     }
+
+    /**
+     * A wallet of the selected user as its line reads: its balance in its own currency, what is still pending
+     * beside it, its name and id ("0.5 BTC, 0.25 BTC pending  Savings  (w-1)").
+     */
+    public static String walletLine(Wallet w) {
+        String unit = w.currency() == null ? "" : " " + w.currency();
+        String balance = w.balance() == null ? "balance not reported" : w.balance().toPlainString() + unit;
+        String pending = w.pendingBalance() == null || w.pendingBalance().signum() == 0 ? ""
+                : ", " + w.pendingBalance().toPlainString() + unit + " pending";
+        return balance + pending + "  " + w.name() + "  (" + w.walletId() + ")";
+    }
 }

@@ -20,10 +20,13 @@ import javafx.scene.layout.VBox;
 /** Wallets of the customer in context; a wallet's deposit addresses, each verified before its QR is shown. */
 public final class WalletsView extends VBox {
 
+    private final AddressPanel panel;
+
     private final PagedTable<Wallet> table;
 
     /** @param files writes a saved QR image off the FX thread */
     public WalletsView(WalletsViewModel model, TaskRunner files) {
+        panel = new AddressPanel(files);
         setId("wallets");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -33,8 +36,9 @@ public final class WalletsView extends VBox {
         table.flexColumn("Name", Wallet::name, "name", 150);
         table.column("Currency", Wallet::currency, "currency", 78);
         table.column("Status", w -> w.status() == null ? "" : w.status().canonical(), null, 70);
-        TableColumn<Wallet, String> balance = table.column("Balance", w -> w.balance() == null ? ""
-                : w.balance().toPlainString(), null, 132);
+        // the pending balance beside the balance, in the same column: eight columns would not fit a laptop
+        TableColumn<Wallet, String> balance = table.column("Balance (pending)", WalletsViewModel::balanceCell, null,
+                132);
         balance.getStyleClass().add("numeric");
         balance.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -82,7 +86,6 @@ public final class WalletsView extends VBox {
         retry.visibleProperty().bind(model.problemProperty().isNotNull());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
-        AddressPanel panel = new AddressPanel(files);
         panel.resultProperty().bind(model.checkProperty());
         Button newAddress = com.sovera.console.ui.Icons.on(new Button("New _deposit address..."), "fth-plus");
         newAddress.setId("wallet-new-address");
@@ -97,11 +100,27 @@ public final class WalletsView extends VBox {
                         new com.sovera.console.ui.DetailPane.Row<>("Currency", "wallet-detail-currency",
                                 Wallet::currency),
                         new com.sovera.console.ui.DetailPane.Row<>("Balance", "wallet-detail-balance",
-                                w -> w.balance() == null ? "" : w.balance().toPlainString())));
+                                w -> w.balance() == null ? "" : w.balance().toPlainString()),
+                        new com.sovera.console.ui.DetailPane.Row<>("Pending balance", "wallet-detail-pending",
+                                w -> w.pendingBalance() == null ? "not reported by this server"
+                                        : w.pendingBalance().toPlainString())));
         detail.shownProperty().bind(model.selected);
+        Label depositsTitle = new Label("Latest deposits (UTC)");
+        depositsTitle.visibleProperty().bind(model.selected.isNotNull());
+        depositsTitle.managedProperty().bind(depositsTitle.visibleProperty());
+        Label depositsMessage = new Label();
+        depositsMessage.setId("wallet-deposits-message");
+        depositsMessage.setWrapText(true);
+        depositsMessage.textProperty().bind(model.depositsMessageProperty());
+        javafx.scene.control.ListView<String> deposits = new javafx.scene.control.ListView<>(model.deposits());
+        deposits.setId("wallet-deposits");
+        deposits.getStyleClass().add("address-text");
+        deposits.setPrefHeight(130);
+        deposits.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.deposits()));
+        deposits.managedProperty().bind(deposits.visibleProperty());
         // the deposit address and its code first: what support reads out; the wallet's fields below
         VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,
-                problem, retry, panel, detail);
+                problem, retry, panel, detail, depositsTitle, depositsMessage, deposits);
         side.setPadding(new Insets(0, 0, 0, 8));
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
         sideScroll.setFitToWidth(true);
@@ -118,5 +137,10 @@ public final class WalletsView extends VBox {
 
     public PagedTable<Wallet> table() {
         return table;
+    }
+
+    /** The deposit address shown waits for the customer's deposit (see {@link AddressPanel#watchDeposits}). */
+    public void watchDeposits(com.sovera.console.deposit.DepositWatching watching) {
+        panel.watchDeposits(watching);
     }
 }

@@ -39,14 +39,16 @@ public final class WalletsViewModel extends LookupList<Wallet> {
     private final StringProperty addressesMessage = new SimpleStringProperty("");
     private final ObjectProperty<DepositCheck.Result> check = new SimpleObjectProperty<>();
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
+    private final ObservableList<String> deposits = FXCollections.observableArrayList();
+    private final StringProperty depositsMessage = new SimpleStringProperty("");
     private final Latest addressesLoad;
     private final Latest checkLoad;
 
     public WalletsViewModel(SovxClient client, TaskRunner runner) {
         super(client, runner, (c, f) -> c.api().listWallets(f.asQuery()), List.of("wallet_id", "user_id", "name",
-                "currency", "status", "balance", "created_at"), w -> Arrays.asList(w.walletId(), w.userId(), w.name(),
-                w.currency(), w.status() == null ? "" : w.status().canonical(),
-                w.balance() == null ? "" : w.balance().toPlainString(), text(w.createdAt())), "sovx-wallets.csv");
+                "currency", "status", "balance", "pending_balance", "created_at"), w -> Arrays.asList(w.walletId(), w.userId(),
+                w.name(), w.currency(), w.status() == null ? "" : w.status().canonical(), amount(w.balance()),
+                amount(w.pendingBalance()), text(w.createdAt())), "sovx-wallets.csv");
         this.addressesLoad = new Latest(runner);
         this.checkLoad = new Latest(runner);
         selected.addListener((o, was, wallet) -> loadAddresses(wallet));
@@ -81,6 +83,46 @@ public final class WalletsViewModel extends LookupList<Wallet> {
         }
     }
 
+    /** The selected wallet's latest deposits, newest first, one line each. */
+    public ObservableList<String> deposits() {
+        return deposits;
+    }
+
+    /** "Loading...", "No deposits yet.", "This server does not report deposits.", or empty once shown. */
+    public StringProperty depositsMessageProperty() {
+        return depositsMessage;
+    }
+
+    static final int LATEST_DEPOSITS = 5;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+    /** A wallet's addresses and, read with them, its latest deposits (or why they could not be had). */
+    private record Side(List<DepositAddress> addresses, List<String> deposits, String depositsMessage) {
+    }
+
+    /** The latest deposits, read in the same job as the addresses so the side panel changes in one step. */
+    private Side deposits(com.sovera.console.ui.task.Job job, String walletId, List<DepositAddress> addresses) {
+        try {
+            List<String> lines = job.execute(client.api().listWalletTransactions(walletId, Filter.page(
+                    LATEST_DEPOSITS, 0).sort("created_at", Filter.Direction.DESC).asQuery())).rows().stream()
+                    .map(WalletsViewModel::depositLine).toList();
+            return new Side(addresses, lines, lines.isEmpty() ? "No deposits yet." : "");
+        } catch (com.sovera.console.api.ApiException e) {
+            return new Side(addresses, List.of(), e.isNotOffered() ? "This server does not report deposits."
+                    : "The deposits could not be loaded: " + Problem.of(e).message());
+        }
+    }
+
+    /** "0.0015 BTC  COMPLETED 3 of 3  2026-03-12 10:00  4a5e1e…" as the detail lists a deposit. */
+    static String depositLine(com.sovera.console.api.model.Transaction t) {
+        return t.amount().toPlainString() + " " + t.currency() + "  " + (t.status() == null ? ""
+                : t.status().canonical()) + (t.confirmations() == null ? "" : " " + Math.min(t.confirmations(),
+                t.requiredConfirmations() == null ? t.confirmations() : t.requiredConfirmations()) + " of "
+                + t.requiredConfirmations()) + "  " + (t.createdAt() == null ? ""
+                : WHEN.format(t.createdAt())) + "  " + t.txHash();
+    }
+
     /** Tries again what failed: the address list, or the selected address's check. */
     public void retry() {
         if (addresses.isEmpty() || selectedAddress.get() == null) {
@@ -102,6 +144,8 @@ public final class WalletsViewModel extends LookupList<Wallet> {
     private void loadAddresses(Wallet wallet) {
         selectedAddress.set(null);
         addresses.clear();
+        deposits.clear();
+        depositsMessage.set("");
         problem.set(null);
         if (wallet == null) {
             addressesLoad.cancel();
@@ -110,8 +154,11 @@ public final class WalletsViewModel extends LookupList<Wallet> {
         }
         addressesMessage.set("Loading deposit addresses...");
         String id = wallet.walletId();
-        addressesLoad.load(job -> job.execute(client.api().listWalletAddresses(id, Filter.page(100, 0)
-                .sort("created_at", Filter.Direction.DESC).asQuery())).rows(), rows -> {
+        addressesLoad.load(job -> deposits(job, id, job.execute(client.api().listWalletAddresses(id,
+                Filter.page(100, 0).sort("created_at", Filter.Direction.DESC).asQuery())).rows()), side -> {
+                    List<DepositAddress> rows = side.addresses();
+                    deposits.setAll(side.deposits());
+                    depositsMessage.set(side.depositsMessage());
                     addresses.setAll(rows);
                     addressesMessage.set(rows.isEmpty() ? "This wallet has no deposit address yet." : "");
                     if (!rows.isEmpty()) {
@@ -133,5 +180,17 @@ public final class WalletsViewModel extends LookupList<Wallet> {
         checkLoad.load(job -> DepositCheck.verify(address, client.api()), check::set, failure -> {
             problem.set(Problem.of(failure));
         });
+    }
+
+    /** The balance as the Wallets table shows it: with what is still pending beside it, "0.5 (+0.25)". */
+    public static String balanceCell(Wallet w) {
+        String balance = amount(w.balance());
+        return w.pendingBalance() == null || w.pendingBalance().signum() == 0 ? balance
+                : balance + " (+" + w.pendingBalance().toPlainString() + ")";
+    }
+
+    /** An exact amount as the server wrote it, without an exponent; empty when the server did not report it. */
+    static String amount(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 }

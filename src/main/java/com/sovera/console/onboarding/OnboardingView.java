@@ -178,6 +178,11 @@ public final class OnboardingView extends BorderPane {
     }
 
     /** A line above the login form, such as the embedded sandbox's demo account note. */
+    /** The deposit address step waits for the customer's deposit (see {@link AddressPanel#watchDeposits}). */
+    public void watchDeposits(com.sovera.console.deposit.DepositWatching watching) {
+        addressPanel.watchDeposits(watching);
+    }
+
     public void setLoginNote(String note) {
         loginNote.setText(note);
     }

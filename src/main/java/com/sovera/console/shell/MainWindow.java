@@ -23,6 +23,8 @@ import com.sovera.console.lookup.SearchBox;
 import com.sovera.console.lookup.SearchViewModel;
 import com.sovera.console.lookup.UsersView;
 import com.sovera.console.lookup.UsersViewModel;
+import com.sovera.console.lookup.TransactionsView;
+import com.sovera.console.lookup.TransactionsViewModel;
 import com.sovera.console.lookup.WalletsView;
 import com.sovera.console.lookup.WalletsViewModel;
 import com.sovera.console.onboarding.Countries;
@@ -97,6 +99,8 @@ public final class MainWindow extends BorderPane {
     private UsersView usersView;
     private WalletsViewModel wallets;
     private WalletsView walletsView;
+    private TransactionsViewModel transactions;
+    private TransactionsView transactionsView;
     private ActivityViewModel activity;
     private CustomersViewModel customers;
     private CustomersView customersView;
@@ -148,6 +152,7 @@ public final class MainWindow extends BorderPane {
         }
         onboardingView = new OnboardingView(onboarding, services.environment().name() + ": "
                 + services.client().baseUrl(), clipboard, services.runner());
+        onboardingView.watchDeposits(depositWatching(services.client()));
         if (services.demo() != null) {
             onboardingView.setLoginNote("Local sandbox: the demo account is filled in. Nothing here is real.");
         }
@@ -177,6 +182,9 @@ public final class MainWindow extends BorderPane {
             }
             if (wallets != null) {
                 wallets.signedOut();
+            }
+            if (transactions != null) {
+                transactions.signedOut();
             }
             if (customers != null) {
                 customers.list().clear();
@@ -260,6 +268,7 @@ public final class MainWindow extends BorderPane {
         nav("_Customers", "nav-customers", "fth-briefcase", group, this::customersView);
         usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(usersView()));
         nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(walletsView()));
+        nav("T_ransactions", "nav-transactions", "fth-repeat", group, () -> lookup(transactionsView()));
         nav("_Bulk", "nav-bulk", "fth-upload", group, this::bulkView);
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
@@ -423,6 +432,7 @@ public final class MainWindow extends BorderPane {
                 }
                 follow(users, now);
                 follow(wallets, now);
+                follow(transactions, now);
                 if (search != null) {
                     search.clear();
                 }
@@ -438,6 +448,16 @@ public final class MainWindow extends BorderPane {
         return context;
     }
 
+    /**
+     * What an address panel over this client needs to wait for deposits: its polls belong to the session in force
+     * when they start, and only the embedded sandbox offers simulating one.
+     */
+    private com.sovera.console.deposit.DepositWatching depositWatching(com.sovera.console.api.SovxClient over) {
+        return new com.sovera.console.deposit.DepositWatching(() -> over, services.runner(), services.scheduler(),
+                services.clock(), () -> session.state().current().jobs(),
+                services.environment().kind() == Environment.Kind.EMBEDDED);
+    }
+
     private SearchBox searchBox() {
         if (searchBox == null) {
             search = new SearchViewModel(new Search(services.lookups(), services.client()),
@@ -447,6 +467,7 @@ public final class MainWindow extends BorderPane {
                 activity.select(record);
             });
             searchBox = new SearchBox(search, services.runner());
+            searchBox.watchDeposits(depositWatching(services.lookups()));
         }
         return searchBox;
     }
@@ -463,6 +484,17 @@ public final class MainWindow extends BorderPane {
         return usersView;
     }
 
+    private TransactionsView transactionsView() {
+        if (transactionsView == null) {
+            context();
+            transactions = new TransactionsViewModel(services.lookups(), calls);
+            transactions.setOnKeyRefused(said -> context().refused(said));
+            transactionsView = new TransactionsView(transactions);
+            follow(transactions, context().customerIdProperty().get());
+        }
+        return transactionsView;
+    }
+
     private WalletsView walletsView() {
         if (walletsView == null) {
             context();
@@ -470,6 +502,7 @@ public final class MainWindow extends BorderPane {
             wallets.setOnContinue(this::continueTree);
             wallets.setOnKeyRefused(said -> context().refused(said));
             walletsView = new WalletsView(wallets, services.runner());
+            walletsView.watchDeposits(depositWatching(services.lookups()));
             follow(wallets, context().customerIdProperty().get());
         }
         return walletsView;
@@ -537,6 +570,7 @@ public final class MainWindow extends BorderPane {
      */
     private void shortcut(KeyEvent e) {
         PagedTable<?> shown = walletsView != null && walletsView.getScene() != null ? walletsView.table()
+                : transactionsView != null && transactionsView.getScene() != null ? transactionsView.table()
                 : usersView != null && usersView.getScene() != null ? usersView.table() : null;
         Shortcut pressed = Shortcut.of(e).orElse(null);
         if (pressed == null) {

@@ -46,6 +46,8 @@ class DepositCheckTest {
                 + "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")).contains("not the deposit address");
         assertThat(readBack("ethereum:" + DEPOSIT + "@11155111")).contains("asks for a payment in ether");
         assertThat(readBack("ethereum:" + sepolia + "@11155111/transfer?address=" + DEPOSIT + "&uint256=1e6"))
+                .isEqualTo("The QR code does not ask for this deposit: it asks for 1 USDC, but no amount was requested.");
+        assertThat(readBack("ethereum:" + sepolia + "@11155111/transfer?address=" + DEPOSIT + "&gas=21000"))
                 .isEqualTo("The QR code does not decode to exactly the payment link it was made from.");
     }
 

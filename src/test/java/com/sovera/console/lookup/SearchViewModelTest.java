@@ -67,6 +67,24 @@ class SearchViewModelTest {
     }
 
     @Test
+    void aTransactionHashFindsItsDepositAndShowsItsAddress() {
+        SearchViewModel model = model();
+        DepositAddress address = lookups.api().listAddresses(Filter.page(1, 0).where("network", "ethereum-sepolia")
+                .asQuery()).execute().rows().get(0);
+        com.sovera.console.api.model.Transaction tx = lookups.api().simulateDeposit(
+                new com.sovera.console.api.model.NewDeposit(address.address(), "0.25"), null).execute();
+
+        // the sandbox mines a block every 10 s: the count may have grown by the time of the search
+        assertThat(search(model, tx.txHash().toUpperCase().replace("0X", "0x"))).matches(java.util.regex.Pattern.quote(
+                "Deposit " + tx.transactionId() + ": 0.25 " + tx.currency() + ", to " + address.address()
+                + ", PENDING, ") + "[0-9]+" + java.util.regex.Pattern.quote(" of 12 confirmations, wallet "
+                + address.walletId()));
+        assertThat(model.addressProperty().get().address().address()).isEqualTo(address.address());
+        assertThat(model.addressProperty().get().ok()).isTrue();
+        assertThat(search(model, "0x" + "ab".repeat(32))).startsWith("Nothing found. Tried: transaction hash");
+    }
+
+    @Test
     void eachKindOfPastedTextFindsItsObject() {
         SearchViewModel model = model();
         User someone = lookups.api().listUsers(Filter.page(1, 7).asQuery()).execute().rows().get(0);

@@ -359,4 +359,17 @@ class UsersViewModelTest {
             assertThat(refused).singleElement().asString().startsWith("This key was refused: ");
         }
     }
+
+    @Test
+    void eachWalletOfTheSelectedUserReadsItsBalanceInItsOwnCurrency() {
+        java.math.BigDecimal half = new java.math.BigDecimal("0.50");
+        assertThat(UsersViewModel.walletLine(new com.sovera.console.api.model.Wallet("w-1", "u-1", "Savings", "BTC",
+                null, half, new java.math.BigDecimal("0.00000001"), null, null)))
+                .isEqualTo("0.50 BTC, 0.00000001 BTC pending  Savings  (w-1)");
+        assertThat(UsersViewModel.walletLine(new com.sovera.console.api.model.Wallet("w-2", "u-1", "Float", "USDC",
+                null, new java.math.BigDecimal("1E+3"), java.math.BigDecimal.ZERO, null, null)))
+                .isEqualTo("1000 USDC  Float  (w-2)");
+        assertThat(UsersViewModel.walletLine(new com.sovera.console.api.model.Wallet("w-3", "u-1", "Old", "ETH",
+                null, null, null, null, null))).isEqualTo("balance not reported  Old  (w-3)");
+    }
 }

@@ -12,7 +12,10 @@ import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.sandbox.Training;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +52,60 @@ class WalletsViewModelTest {
         lookups.close();
         server.close();
         sandbox.close();
+    }
+
+    @Test
+    void theWalletExportHoldsBalanceAndPendingBalanceExactly(@TempDir Path dir) throws Exception {
+        Wallet wallet = server.api().listWallets(Filter.none().where("currency", "BTC").limit(1).asQuery()).execute()
+                .rows().get(0);
+        DepositAddress address = server.api().createAddress(wallet.walletId(),
+                new com.sovera.console.api.model.NewAddress("btc", "bitcoin-testnet"), null).execute();
+        server.api().simulateDeposit(new com.sovera.console.api.model.NewDeposit(address.address(), "0.00000001"),
+                null).execute();
+        Wallet now = server.api().getWallet(wallet.walletId()).execute();
+        assertThat(now.pendingBalance()).isPositive();
+        assertThat(WalletsViewModel.balanceCell(now)).as("the pending balance beside the balance")
+                .isEqualTo(now.balance().toPlainString() + " (+" + now.pendingBalance().toPlainString() + ")");
+
+        WalletsViewModel model = new WalletsViewModel(lookups, new SameThreadTaskRunner());
+        model.userId.set(wallet.userId());
+        model.currency.set("BTC");
+        model.apply();
+        Path file = dir.resolve("wallets.csv");
+        model.export().start(file);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("wallet_id,user_id,name,currency,status,balance,pending_balance,created_at");
+        assertThat(lines).filteredOn(l -> l.startsWith(wallet.walletId())).singleElement().asString()
+                .contains(",BTC,ACTIVE," + now.balance().toPlainString() + "," + now.pendingBalance().toPlainString()
+                        + ",");
+    }
+
+    @Test
+    void aWalletsDetailListsItsLatestDepositsNewestFirstAndNoOtherWalletsOnes() {
+        Wallet wallet = server.api().listWallets(Filter.none().where("currency", "ETH").limit(1).skip(2).asQuery())
+                .execute().rows().get(0);
+        Wallet other = server.api().listWallets(Filter.none().where("currency", "ETH").limit(1).skip(3).asQuery())
+                .execute().rows().get(0);
+        DepositAddress address = server.api().createAddress(wallet.walletId(),
+                new com.sovera.console.api.model.NewAddress("eth", "ethereum-sepolia"), null).execute();
+        com.sovera.console.api.model.Transaction first = server.api().simulateDeposit(
+                new com.sovera.console.api.model.NewDeposit(address.address(), "0.000000000000000001"), null).execute();
+        com.sovera.console.api.model.Transaction second = server.api().simulateDeposit(
+                new com.sovera.console.api.model.NewDeposit(address.address(), "2.5"), null).execute();
+
+        ManualTaskRunner runner = new ManualTaskRunner();
+        WalletsViewModel model = new WalletsViewModel(lookups, runner);
+        model.selected.set(wallet);
+        model.selected.set(other);
+        model.selected.set(wallet);
+        runner.pending().get(2).complete();
+        runner.pending().get(1).complete(); // the other wallet's answer, late: dropped
+        runner.runAll();
+        assertThat(model.deposits()).hasSizeLessThanOrEqualTo(WalletsViewModel.LATEST_DEPOSITS);
+        assertThat(model.deposits().get(0)).startsWith("2.5 ETH  PENDING ").endsWith(second.txHash());
+        assertThat(model.deposits().get(1)).startsWith("0.000000000000000001 ETH  PENDING ")
+                .endsWith(first.txHash());
+        assertThat(model.depositsMessageProperty().get()).isEmpty();
     }
 
     private List<String> serverIds(Filter filter) {

@@ -1,0 +1,166 @@
+package com.sovera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.CallRecord;
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.DepositAddress;
+import com.sovera.console.api.model.NewAddress;
+import com.sovera.console.api.model.NewBlocks;
+import com.sovera.console.api.model.NewDeposit;
+import com.sovera.console.api.model.NewUser;
+import com.sovera.console.api.model.NewWallet;
+import com.sovera.console.api.model.Transaction;
+import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.deposit.QrImages;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.ui.task.ManualScheduler;
+import java.time.Duration;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The address panel waiting for the deposit, in the real console over the real sandbox: an address is shown, a
+ * deposit is simulated from outside and blocks mined, and the panel says "Received" with the amount and the hash;
+ * an amount requested redraws the code, which decodes to exactly the link for BTC, ETH and USDC.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DepositWindowTest extends FxRobot {
+
+    @TempDir
+    static Path home;
+
+    private final ManualScheduler time = new ManualScheduler();
+    private ConsoleHarness console;
+    private SovxClient outside;
+    private String userId;
+
+    @BeforeAll
+    void open() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        // blocks come only when this test mines them
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(3)
+                .withBlockPeriod(Duration.ofHours(1))), home, RetryPolicy.NONE);
+        console.scheduler = time;
+        console.open();
+        outside = SovxClient.builder(console.sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build();
+        outside.credentials().useOwnerKey(console.sandbox.demo().ownerKey());
+        userId = outside.api().createUser(new NewUser("individual", "grace@deposits.example", "Grace", "Hopper",
+                "+14155550123", "1906-12-09", "US"), null).execute().userId();
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        outside.close();
+        console.close();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
+        ConsoleWindowFixture.waitUntil(condition);
+    }
+
+    private String text(String query) {
+        return lookup(query).queryAs(javafx.scene.control.Labeled.class).getText();
+    }
+
+    private DepositAddress address(String currency, String network) {
+        String walletId = outside.api().createWallet(userId, new NewWallet(currency + " savings", currency), null)
+                .execute().walletId();
+        return outside.api().createAddress(walletId, new NewAddress(currency.toLowerCase(), network), null).execute();
+    }
+
+    /** Finds the address with the search box, as support would: its panel shows it with its code. */
+    private void show(DepositAddress address) throws Exception {
+        clickOn("#nav-users");
+        waitUntil(() -> lookup("#search").tryQuery().isPresent());
+        interact(() -> lookup("#search").queryAs(TextField.class).setText(address.address()));
+        clickOn("#search-go");
+        waitUntil(() -> DepositCheck.grouped(address.address()).equals(text("#search-box #address-text"))
+                && image() != null);
+    }
+
+    private javafx.scene.image.Image image() {
+        return lookup("#search-box #address-qr").queryAs(ImageView.class).getImage();
+    }
+
+    private String requestAmount(String amount) throws Exception {
+        javafx.scene.image.Image before = image();
+        clickOn("#search-box #deposit-amount");
+        interact(() -> lookup("#search-box #deposit-amount").queryAs(TextField.class).setText(amount));
+        type(KeyCode.ENTER);
+        waitUntil(() -> image() != before);
+        return QrImages.decode(image());
+    }
+
+    @Test
+    void aDepositSimulatedFromOutsideIsSeenThenReceivedWithItsAmountAndHash() throws Exception {
+        DepositAddress btc = address("BTC", "bitcoin-testnet");
+        show(btc);
+        waitUntil(() -> text("#search-box #deposit-status").equals("Waiting for a deposit…"));
+        assertThat(lookup("#search-box #simulate-deposit").query().isVisible())
+                .as("the embedded sandbox offers training").isTrue();
+        Node focused = console.window.getScene().getFocusOwner();
+
+        Transaction sent = outside.api().simulateDeposit(new NewDeposit(btc.address(), "0.0015"), null).execute();
+        interact(() -> time.advance(Duration.ofSeconds(2)));
+        waitUntil(() -> text("#search-box #deposit-status").equals("0.0015 BTC seen, 0 of 3 confirmations"));
+
+        outside.api().mineBlocks(new NewBlocks(3), null).execute();
+        interact(() -> time.advance(Duration.ofSeconds(3)));
+        waitUntil(() -> text("#search-box #deposit-status").equals("Received 0.0015 BTC"));
+        assertThat(text("#search-box #deposit-tx-hash")).isEqualTo(sent.txHash());
+        assertThat(lookup("#search-box #copy-tx-hash").query().isVisible()).isTrue();
+        assertThat(console.window.getScene().getFocusOwner()).as("a poll never moves the focus").isSameAs(focused);
+        assertThat(console.activity.entries()).as("one line says what is watched, no poll is listed")
+                .filteredOn(r -> r.path().startsWith("/wallets/" + btc.walletId() + "/transactions"))
+                .extracting(CallRecord::method).containsExactly("WATCH");
+    }
+
+    @Test
+    void anAmountRequestedRedrawsTheCodeToExactlyItsLinkForBtcEthAndUsdc() throws Exception {
+        DepositAddress btc = address("BTC", "bitcoin-testnet");
+        show(btc);
+        assertThat(requestAmount("0.0015"))
+                .isEqualTo("BITCOIN:" + btc.address().toUpperCase() + "?amount=0.0015");
+
+        DepositAddress eth = address("ETH", "ethereum-sepolia");
+        show(eth);
+        assertThat(requestAmount("1.5")).isEqualTo("ethereum:" + eth.address() + "@11155111?value=1500000000000000000");
+
+        DepositAddress usdc = address("USDC", "ethereum-sepolia");
+        show(usdc);
+        assertThat(requestAmount("25.5")).isEqualTo("ethereum:0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238@11155111"
+                + "/transfer?address=" + usdc.address() + "&uint256=25500000");
+
+        // a deposit made after the request is compared with it
+        outside.api().simulateDeposit(new NewDeposit(usdc.address(), "20"), null).execute();
+        interact(() -> time.advance(Duration.ofSeconds(30)));
+        waitUntil(() -> text("#search-box #deposit-comparison")
+                .equals("Under-paid by 5.5 USDC (20 of 25.5 USDC requested)."));
+    }
+
+    @Test
+    void anAmountTheContractRefusesSaysWhyAndLeavesTheCodeAsItWas() throws Exception {
+        DepositAddress btc = address("BTC", "bitcoin-testnet");
+        show(btc);
+        javafx.scene.image.Image before = image();
+        clickOn("#search-box #deposit-amount");
+        interact(() -> lookup("#search-box #deposit-amount").queryAs(TextField.class).setText("0.000000001"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#search-box #deposit-amount-problem").equals("At most 8 decimals for BTC."));
+        assertThat(image()).isSameAs(before);
+        assertThat(QrImages.decode(image())).isEqualTo("BITCOIN:" + btc.address().toUpperCase());
+    }
+}
