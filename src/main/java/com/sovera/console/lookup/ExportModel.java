@@ -1,6 +1,7 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.task.Job;
 import com.sovera.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class ExportModel<T> {
         outcome.set(null);
         failure.set(null);
         message.set("Exporting...");
-        runner.run(() -> export.run(file, rows -> runner.later(() -> progress.set(Math.min(1.0,
+        Job work = runner.run(() -> export.run(file, rows -> runner.later(() -> progress.set(Math.min(1.0,
                 rows / (double) expected)))), ended -> {
                     running.set(false);
                     message.set(ended.complete()
@@ -111,6 +112,13 @@ public final class ExportModel<T> {
                     message.set("Export failed: " + failed.getMessage());
                     failure.set(Problem.of(failed));
                 });
+        // dropped without an answer (its session closed): the export stops, and what it wrote is kept as PARTIAL
+        work.onCancel(() -> {
+            export.cancel("stopped at sign-out");
+            running.set(false);
+            message.set("PARTIAL: the export stopped at sign-out; the rows written until then are in "
+                    + CsvExport.partialName(file).getFileName());
+        });
     }
 
     /** Stops the running export; what it wrote is kept as a PARTIAL file. */

@@ -199,6 +199,12 @@ public final class OwnerKeysModel {
                         rotation.set(Rotation.NONE);
                         problem.set(Problem.of(failure));
                     }
+                }).onCancel(() -> {
+                    // dropped unanswered (the session closed): Rotate is offered again; a retry replays this mint
+                    busy.set(false);
+                    if (rotation.get() == Rotation.MINTING) {
+                        rotation.set(Rotation.NONE);
+                    }
                 });
     }
 
@@ -278,6 +284,12 @@ public final class OwnerKeysModel {
                 rotation.set(Rotation.SHOWN); // the new key stays on screen until the old one is revoked
             }
             problem.set(Problem.of(failure));
+        }).onCancel(() -> {
+            // dropped unanswered (the session closed): the key may still work; the list says
+            busy.set(false);
+            if (rotation.get() == Rotation.REVOKING) {
+                rotation.set(Rotation.SHOWN);
+            }
         });
     }
 
