@@ -2,6 +2,9 @@ package com.sovera.console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,19 +61,42 @@ final class Desk {
     }
 
     private static String run(List<String> command) {
+        return run(command, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Runs a command and returns what it printed; one that has not ended within {@code limit} is stopped and fails
+     * the test (its output goes to a file, so a hung xdotool cannot hold the reading thread).
+     */
+    static String run(List<String> command, Duration limit) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + new String(out, StandardCharsets.UTF_8));
+            out = Files.createTempFile("desk", ".out");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not answer within " + limit.toSeconds()
+                        + " s (is the X display and its window manager up?): " + command);
             }
-            return new String(out, StandardCharsets.UTF_8);
+            String printed = Files.readString(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed: " + printed);
+            }
+            return printed;
         } catch (IOException e) {
             throw new IllegalStateException("xdotool is needed for the desktop profile (Debian: apt-get install"
                     + " xdotool): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temporary file of a test
+                }
+            }
         }
     }
 }

@@ -72,7 +72,10 @@ class MnemonicsTest extends ConsoleWindowFixture {
     private final Map<String, Map<Character, List<String>>> clashes = new LinkedHashMap<>();
 
     private void check(String where) throws Exception {
-        waitUntil(() -> true);
+        // the view loaded: no call of the session still out (controls a load's answer brings are read too)
+        waitUntil(20, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() ->
+                console.window.session().state().current().jobs().size() == 0).get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         Map<Character, List<String>> found = org.testfx.util.WaitForAsyncUtils.asyncFx(() ->
                 mnemonics(console.window)).get();
         found.values().removeIf(claimants -> claimants.size() < 2);

@@ -76,4 +76,30 @@ class OwnerKeysWindowTest extends ConsoleWindowFixture {
         assertThat(table("#wallets-list-table").getItems()).isEmpty();
         assertThat(visible("#wallets-list #error-banner")).as("no call without a key").isFalse();
     }
+
+    @Test
+    void aRotatedKeyStoppedWithoutConfirmingIsStillOneToNameAtTheNextSignIn() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(5)), home,
+                RetryPolicy.DEFAULT).open();
+        OnboardingViewModel wizard = console.window.onboarding();
+        clickOn("#wizard-action");
+        waitUntil(() -> wizard.stepProperty().get() == Step.LOGIN);
+        clickOn("#wizard-action"); // the demo account is filled in
+        waitUntil(() -> wizard.stepProperty().get() == Step.CUSTOMER);
+        clickOn("#nav-customers");
+        TableView<Customer> customers = table("#customers-list-table");
+        waitUntil(() -> customers.getItems().stream().anyMatch(c -> c.customerId().equals(DemoAccount.CUSTOMER_ID)));
+        interact(() -> customers.getSelectionModel().select(customers.getItems().stream()
+                .filter(c -> c.customerId().equals(DemoAccount.CUSTOMER_ID)).findFirst().orElseThrow()));
+        TableView<OwnerKey> keys = table("#owner-keys-list-table");
+        waitUntil(() -> !keys.getItems().isEmpty());
+        interact(() -> keys.getSelectionModel().select(0));
+        clickOn("#owner-key-rotate");
+        waitUntil(() -> lookup("#owner-key-stop-rotation").query().getParent().isVisible()); // the new key shown
+        interact(() -> lookup("#owner-key-stop-rotation").queryButton().fire()); // the operator stops without typing the new key's last four
+        waitUntil(() -> text("#owner-keys-message").contains("Rotation stopped"));
+        java.util.List<?> named = new java.util.ArrayList<>();
+        interact(() -> named.addAll((java.util.List) console.window.session().state().current().unconfirmedKeys()));
+        assertThat(named).as("keys to name at the next sign-in").hasSize(1);
+    }
 }

@@ -1,6 +1,8 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.ui.Problem;
+import com.sovera.console.ui.task.Job;
+import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class ExportModel<T> {
 
     private final PagedModel<T> list;
     private final Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource;
-    private final TaskRunner runner;
+    private final Latest exports;
     private final List<String> header;
     private final Function<T, List<String>> cells;
     private final String fileName;
@@ -46,7 +48,7 @@ public final class ExportModel<T> {
                        TaskRunner runner, List<String> header, Function<T, List<String>> cells, String fileName) {
         this.list = list;
         this.frozenSource = frozenSource;
-        this.runner = runner;
+        this.exports = new Latest(runner);
         this.header = List.copyOf(header);
         this.cells = cells;
         this.fileName = fileName;
@@ -98,7 +100,9 @@ public final class ExportModel<T> {
         outcome.set(null);
         failure.set(null);
         message.set("Exporting...");
-        runner.run(() -> export.run(file, rows -> runner.later(() -> progress.set(Math.min(1.0,
+        // captured here, on the FX thread: the worker's reports count only while this export's session is open
+        Latest.Round round = exports.begin();
+        Job work = exports.load(round, job -> export.run(file, rows -> round.later(() -> progress.set(Math.min(1.0,
                 rows / (double) expected)))), ended -> {
                     running.set(false);
                     message.set(ended.complete()
@@ -111,6 +115,13 @@ public final class ExportModel<T> {
                     message.set("Export failed: " + failed.getMessage());
                     failure.set(Problem.of(failed));
                 });
+        // dropped without an answer (its session closed): the export stops, and what it wrote is kept as PARTIAL
+        work.onCancel(() -> {
+            export.cancel("stopped at sign-out");
+            running.set(false);
+            message.set("PARTIAL: the export stopped at sign-out; the rows written until then are in "
+                    + CsvExport.partialName(file).getFileName());
+        });
     }
 
     /** Stops the running export; what it wrote is kept as a PARTIAL file. */

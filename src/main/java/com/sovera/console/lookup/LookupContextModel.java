@@ -167,7 +167,7 @@ public final class LookupContextModel {
         keychainRead.cancel(); // a keychain answer for a customer picked before must not undo this choice
         keychainWrite.cancel();
         String key = ownerKey.strip();
-        typedKey.set("");
+        // the pasted key stays in its field until the server took it or refused it: a timeout keeps it to retry
         message.set("Checking the key of " + id + "...");
         keyCheck.load(job -> {
             SovxClient checker = lookups.derive();
@@ -182,6 +182,9 @@ public final class LookupContextModel {
             return key;
         }, accepted -> accept(id, accepted), failure -> {
             if (failure instanceof ApiException e && e.httpStatus() == 401) {
+                if (key.equals(typedKey.get() == null ? null : typedKey.get().strip())) {
+                    typedKey.set(""); // a refused key is dropped
+                }
                 typedCustomer.set(id);
                 message.set("This key was refused: " + e.serverMessage()
                         + (e.traceId() == null ? "" : " (trace id " + e.traceId() + ")")

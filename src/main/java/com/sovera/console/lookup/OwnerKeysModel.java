@@ -54,6 +54,8 @@ public final class OwnerKeysModel {
     private WriteGuard writeGuard = WriteGuard.ALWAYS;
     private BiConsumer<String, String> onRevoked = (customer, lastFour) -> { };
     private BiConsumer<String, String> onRotated = (customer, key) -> { };
+    private BiConsumer<String, String> onMinted = (customer, key) -> { };
+    private BiConsumer<String, String> onConfirmed = (customer, key) -> { };
     private String customerId;
     private OwnerKey rotating;
     private String mintKey;
@@ -117,6 +119,19 @@ public final class OwnerKeysModel {
     }
 
     /**
+     * Told (customer id, new key) of each key minted here, shown or not: until {@link #setOnConfirmed} names it,
+     * nobody confirmed storing it.
+     */
+    public void setOnMinted(BiConsumer<String, String> value) {
+        this.onMinted = value;
+    }
+
+    /** Told (customer id, new key) when the operator confirms a rotated-in key by its last four characters. */
+    public void setOnConfirmed(BiConsumer<String, String> value) {
+        this.onConfirmed = value;
+    }
+
+    /**
      * The customer whose keys are shown; null shows none. Anything under way for another customer is dropped. The
      * same customer again lists its keys anew (a key minted elsewhere meanwhile, F5), keeping a rotation on screen.
      */
@@ -129,12 +144,16 @@ public final class OwnerKeysModel {
         }
         // a revoke or a mint under way is let finish (its holders are told; a minted key is reported), only its
         // effect on this screen is skipped
+        String left = rotation.get() == Rotation.SHOWN ? newSecret.get() : null;
+        String leftCustomer = customerId;
         endRotation();
         customerId = customer;
         showing = shown.begin(); // a write under way for the customer before reports, but not on this screen
         selected.set(null);
         problem.set(null);
-        message.set("");
+        message.set(left == null || customer == null ? "" : "The new key …" + left.substring(left.length() - 4)
+                + " of " + leftCustomer + " was shown once and not confirmed; it left the screen and stays valid, and"
+                + " so does the old one: revoke whichever was not stored.");
         if (customer == null) {
             list.clear();
         } else {
@@ -183,6 +202,7 @@ public final class OwnerKeysModel {
                     busy.set(false);
                     mintKey = null;
                     String fresh = minted.customerSecret();
+                    onMinted.accept(customer, fresh);
                     if (!screen.isCurrent()) {
                         // the operator moved on while it was minted: it is valid, and nobody saw it
                         message.set("A new owner key ending in " + fresh.substring(fresh.length() - 4) + " was minted"
@@ -199,6 +219,12 @@ public final class OwnerKeysModel {
                         rotation.set(Rotation.NONE);
                         problem.set(Problem.of(failure));
                     }
+                }).onCancel(() -> {
+                    // dropped unanswered (the session closed): Rotate is offered again; a retry replays this mint
+                    busy.set(false);
+                    if (rotation.get() == Rotation.MINTING) {
+                        rotation.set(Rotation.NONE);
+                    }
                 });
     }
 
@@ -214,6 +240,7 @@ public final class OwnerKeysModel {
         String customer = customerId;
         String fresh = newSecret.get();
         OwnerKey old = rotating;
+        onConfirmed.accept(customer, fresh); // the operator typed its last four: stored
         rotation.set(Rotation.REVOKING);
         revokeKey(old, () -> {
             endRotation();
@@ -278,6 +305,12 @@ public final class OwnerKeysModel {
                 rotation.set(Rotation.SHOWN); // the new key stays on screen until the old one is revoked
             }
             problem.set(Problem.of(failure));
+        }).onCancel(() -> {
+            // dropped unanswered (the session closed): the key may still work; the list says
+            busy.set(false);
+            if (rotation.get() == Rotation.REVOKING) {
+                rotation.set(Rotation.SHOWN);
+            }
         });
     }
 

@@ -58,14 +58,15 @@ public final class SessionState {
                 return current().jobs().run(base, work, onSuccess, onFailure);
             }
 
+            /**
+             * Reports from inside work, called on the work's own threads, where the session in force cannot be read
+             * (it is FX state, and may have changed since the work began): whether a report still belongs is for
+             * the {@link com.sovera.console.ui.task.Latest.Round} captured when the work started, which stops when
+             * its session's job is dropped.
+             */
             @Override
             public void later(Runnable action) {
-                AccountSession mine = current();
-                base.later(() -> {
-                    if (mine.isOpen()) {
-                        action.run();
-                    }
-                });
+                base.later(action);
             }
         };
     }

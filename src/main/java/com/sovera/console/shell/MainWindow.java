@@ -335,14 +335,9 @@ public final class MainWindow extends BorderPane {
             customersView = new CustomersView(customers);
             keys = new OwnerKeysModel(services.client(), calls);
             session.beforeClose(keys::sessionClosing);
-            // a rotated-in key shown once is named at the next sign-in until the operator confirms or stops it
-            keys.newSecret.addListener((o, was, now) -> {
-                if (now != null) {
-                    session.state().current().keyMinted(keys.rotatingCustomer(), now);
-                } else if (was != null) {
-                    session.state().current().keyConfirmed(keys.rotatingCustomer(), was);
-                }
-            });
+            // a rotated-in key is named at the next sign-in until the operator confirms it by its last four
+            keys.setOnMinted((customerId, key) -> session.state().current().keyMinted(customerId, key));
+            keys.setOnConfirmed((customerId, key) -> session.state().current().keyConfirmed(customerId, key));
             keys.setWriteGuard(writeGuard);
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {

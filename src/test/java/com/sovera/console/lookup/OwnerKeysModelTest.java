@@ -35,6 +35,8 @@ class OwnerKeysModelTest {
     private String firstKey;
     private final List<String> revoked = new ArrayList<>();
     private final List<String> rotated = new ArrayList<>();
+    private final List<String> minted = new ArrayList<>();
+    private final List<String> confirmed = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -56,6 +58,8 @@ class OwnerKeysModelTest {
         OwnerKeysModel model = new OwnerKeysModel(session, new SameThreadTaskRunner());
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.setOnRotated((customer, key) -> rotated.add(customer + " " + key));
+        model.setOnMinted((customer, key) -> minted.add(customer + " " + key));
+        model.setOnConfirmed((customer, key) -> confirmed.add(customer + " " + key));
         model.show("keys-corp");
         return model;
     }
@@ -257,5 +261,50 @@ class OwnerKeysModelTest {
         model.finishRotation();
         assertThat(model.sessionClosing(false, (title, text, options) -> -1)).as("nothing shown: nothing asked")
                 .isTrue();
+    }
+
+    @Test
+    void aRotatedKeyIsConfirmedOnlyByItsLastFourAndLeavingItUnconfirmedSaysSo() {
+        session.api().createCustomer(new NewCustomer("ops@other.example", "other-corp", "Other Corp"), null)
+                .execute();
+        OwnerKeysModel model = model();
+        model.selected.set(model.list().rows().get(0));
+        model.rotate();
+        String fresh = model.newSecret.get();
+        assertThat(minted).containsExactly("keys-corp " + fresh);
+        model.show("other-corp"); // the operator selects another customer's row with the key on screen
+        assertThat(confirmed).as("nobody confirmed storing it").isEmpty();
+        assertThat(model.messageProperty().get()).contains("…" + lastFour(fresh)).contains("keys-corp")
+                .contains("not confirmed");
+
+        model.show("keys-corp");
+        model.selected.set(model.list().rows().stream().filter(k -> !k.isRevoked()).findFirst().orElseThrow());
+        model.rotate();
+        String second = model.newSecret.get();
+        model.abandonRotation();
+        assertThat(confirmed).as("stopped without confirming").isEmpty();
+        model.selected.set(model.list().rows().stream().filter(k -> !k.isRevoked()).findFirst().orElseThrow());
+        model.rotate();
+        String third = model.newSecret.get();
+        model.newLastFour.set(lastFour(third));
+        model.finishRotation();
+        assertThat(minted).containsExactly("keys-corp " + fresh, "keys-corp " + second, "keys-corp " + third);
+        assertThat(confirmed).containsExactly("keys-corp " + third);
+    }
+
+    @Test
+    void aKeyMintedWhileTheOperatorMovedOnIsOneNobodyConfirmed() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        model.setOnMinted((customer, key) -> minted.add(customer + " " + key));
+        model.setOnConfirmed((customer, key) -> confirmed.add(customer + " " + key));
+        model.show("keys-corp");
+        runner.runAll();
+        model.selected.set(model.list().rows().get(0));
+        model.rotate();
+        model.show(null);
+        runner.runAll();
+        assertThat(minted).singleElement().asString().startsWith("keys-corp ");
+        assertThat(confirmed).isEmpty();
     }
 }

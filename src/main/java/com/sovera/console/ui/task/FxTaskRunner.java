@@ -42,7 +42,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             T result = value;
             Throwable failed = failure;
             Platform.runLater(() -> {
-                if (job.isCancelled()) {
+                if (!job.answer()) {
                     return;
                 }
                 if (failed == null) {

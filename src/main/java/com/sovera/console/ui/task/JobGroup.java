@@ -43,6 +43,8 @@ public final class JobGroup {
         self[0] = job;
         if (!ended[0] && !job.isCancelled()) {
             running.add(job);
+            // a job cancelled before its answer (a newer load of a Latest) never calls back: forget it then
+            job.onCancel(() -> forget(job));
         }
         return job;
     }

@@ -14,14 +14,18 @@ public final class Latest {
     /** One request: its progress reports reach the screen only while it is the latest. */
     public final class Round {
         private final long id;
+        private volatile boolean dropped;
 
         private Round(long id) {
             this.id = id;
         }
 
-        /** True while no other round began and this one was not cancelled. */
+        /**
+         * True while no other round began and this one was not cancelled, nor its load dropped unanswered (its
+         * session closed). FX thread.
+         */
         public boolean isCurrent() {
-            return id == generation;
+            return id == generation && !dropped;
         }
 
         /** Runs {@code action} on the views' thread, unless another round began by then. Any thread. */
@@ -63,10 +67,12 @@ public final class Latest {
             dropped.cancel();
             return dropped;
         }
-        if (current != null) {
-            current.cancel();
+        Job previous = current;
+        current = null;
+        if (previous != null) {
+            previous.cancel(); // replaced: its round may go on with this load
         }
-        current = runner.run(work, value -> {
+        Job job = runner.run(work, value -> {
             if (round.isCurrent()) {
                 onSuccess.accept(value);
             }
@@ -75,7 +81,14 @@ public final class Latest {
                 onFailure.accept(failure);
             }
         });
-        return current;
+        current = job;
+        // dropped without an answer and not replaced (its session closed): the round's reports stop too
+        job.onCancel(() -> {
+            if (current == job) {
+                round.dropped = true;
+            }
+        });
+        return job;
     }
 
     /** Drops the running load, if any: its answer and reports will not be shown. */

@@ -12,12 +12,12 @@ public final class SameThreadTaskRunner implements TaskRunner {
         try {
             value = work.run(job);
         } catch (Exception e) {
-            if (!job.isCancelled()) {
+            if (job.answer()) {
                 onFailure.accept(e);
             }
             return job;
         }
-        if (!job.isCancelled()) {
+        if (job.answer()) {
             onSuccess.accept(value);
         }
         return job;

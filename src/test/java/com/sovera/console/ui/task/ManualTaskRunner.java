@@ -31,12 +31,12 @@ public final class ManualTaskRunner implements TaskRunner {
             try {
                 value = work.run(job);
             } catch (Exception e) {
-                if (!job.isCancelled()) {
+                if (job.answer()) {
                     onFailure.accept(e);
                 }
                 return;
             }
-            if (!job.isCancelled()) {
+            if (job.answer()) {
                 onSuccess.accept(value);
             }
         }
