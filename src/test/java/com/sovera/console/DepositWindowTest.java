@@ -95,9 +95,29 @@ class DepositWindowTest extends FxRobot {
         return lookup("#search-box #address-qr").queryAs(ImageView.class).getImage();
     }
 
+    /**
+     * Scrolls the search result's band with its scroll bar's arrow until the control is in sight, and clicks it: the band
+     * is kept short so the table keeps its rows, and an operator scrolls to what lies below the code.
+     */
+    private void reach(String query) throws Exception {
+        javafx.scene.control.ScrollPane band = lookup("#search-found").queryAs(javafx.scene.control.ScrollPane.class);
+        Node target = lookup(query).query();
+        for (int tick = 0; tick < 40 && !inSight(band, target); tick++) {
+            clickOn(from(band).lookup(".scroll-bar:vertical .increment-button").queryAs(Node.class));
+        }
+        assertThat(inSight(band, target)).as(query + " scrolled into sight").isTrue();
+        clickOn(target);
+    }
+
+    private static boolean inSight(javafx.scene.control.ScrollPane band, Node target) {
+        javafx.geometry.Bounds view = band.localToScreen(band.getLayoutBounds());
+        javafx.geometry.Bounds node = target.localToScreen(target.getLayoutBounds());
+        return view != null && node != null && view.contains(node.getCenterX(), node.getCenterY());
+    }
+
     private String requestAmount(String amount) throws Exception {
         javafx.scene.image.Image before = image();
-        clickOn("#search-box #deposit-amount");
+        reach("#search-box #deposit-amount");
         interact(() -> lookup("#search-box #deposit-amount").queryAs(TextField.class).setText(amount));
         type(KeyCode.ENTER);
         waitUntil(() -> image() != before);
@@ -156,7 +176,7 @@ class DepositWindowTest extends FxRobot {
         DepositAddress btc = address("BTC", "bitcoin-testnet");
         show(btc);
         javafx.scene.image.Image before = image();
-        clickOn("#search-box #deposit-amount");
+        reach("#search-box #deposit-amount");
         interact(() -> lookup("#search-box #deposit-amount").queryAs(TextField.class).setText("0.000000001"));
         type(KeyCode.ENTER);
         waitUntil(() -> text("#search-box #deposit-amount-problem").equals("At most 8 decimals for BTC."));

@@ -49,7 +49,7 @@ public final class ActivityView extends VBox {
                 table.scrollTo(now);
             }
         });
-        Button copy = Icons.on(new Button("Copy trace _id"), "fth-copy");
+        Button copy = Icons.on(new Button("Copy trace i_d"), "fth-copy");
         copy.setId("activity-copy-trace");
         copy.disableProperty().bind(model.selected.isNull());
         copy.setOnAction(e -> {

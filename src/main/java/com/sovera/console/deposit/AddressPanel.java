@@ -42,13 +42,13 @@ public final class AddressPanel extends VBox {
     private DepositCheck.Result drawn;
     private final TextField amount = new TextField();
     private final Label amountProblem = new Label();
-    private final Button copyLink = com.sovera.console.ui.Icons.on(new Button("Copy payment _link"), "fth-link");
+    private final Button copyLink = com.sovera.console.ui.Icons.on(new Button("Copy pay_ment link"), "fth-link");
     private final VBox waiting = new VBox(4);
     private final Label status = new Label();
     private final Label comparison = new Label();
     private final Label txHash = new Label();
     private final Label watchProblem = new Label();
-    private final Button copyHash = com.sovera.console.ui.Icons.on(new Button("Copy tx _hash"), "fth-copy");
+    private final Button copyHash = com.sovera.console.ui.Icons.on(new Button("Copy t_x hash"), "fth-copy");
     private final Button simulate = new Button("Simulate a deposit…");
     private final Label simulated = new Label();
     private DepositWatching watching;
@@ -97,9 +97,12 @@ public final class AddressPanel extends VBox {
         amountProblem.getStyleClass().add("field-error");
         amountProblem.setWrapText(true);
         Label amountLabel = new Label("_Request an amount:");
+        amountLabel.setId("amount-label");
         amountLabel.setMnemonicParsing(true);
         amountLabel.setLabelFor(amount);
-        HBox amountRow = new HBox(8, amountLabel, amount, amountProblem);
+        // wraps in a narrow side pane rather than widening it (the wallet's address chooser above was cut)
+        javafx.scene.layout.FlowPane amountRow = new javafx.scene.layout.FlowPane(8, 4, amountLabel, amount,
+                amountProblem);
         amountRow.setAlignment(Pos.CENTER_LEFT);
         status.setId("deposit-status");
         status.getStyleClass().add("deposit-status");
@@ -116,7 +119,9 @@ public final class AddressPanel extends VBox {
         simulated.setId("simulate-deposit-message");
         simulated.setWrapText(true);
         waiting.setId("deposit-waiting");
-        waiting.getChildren().addAll(status, comparison, new HBox(8, txHash, copyHash), watchProblem,
+        // the hash wraps above its button: beside a 64-character hash the button was cut in a side pane
+        com.sovera.console.ui.Layouts.keepWhole(copyHash, simulate);
+        waiting.getChildren().addAll(status, comparison, txHash, copyHash, watchProblem,
                 new HBox(8, simulate, simulated));
         waiting.setVisible(false);
         waiting.setManaged(false);

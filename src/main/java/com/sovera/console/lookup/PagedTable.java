@@ -84,7 +84,7 @@ public final class PagedTable<T> extends VBox {
         Label total = new Label();
         total.setId(id + "-total");
         total.textProperty().bind(model.messageProperty());
-        copy = Icons.on(new Button("Copy _ID"), "fth-copy");
+        copy = Icons.on(new Button("Copy I_D"), "fth-copy");
         copy.setId(id + "-copy-id");
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> {

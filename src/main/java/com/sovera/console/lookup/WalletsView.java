@@ -87,7 +87,7 @@ public final class WalletsView extends VBox {
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
         panel.resultProperty().bind(model.checkProperty());
-        Button newAddress = com.sovera.console.ui.Icons.on(new Button("New _deposit address..."), "fth-plus");
+        Button newAddress = com.sovera.console.ui.Icons.on(new Button("New de_posit address..."), "fth-plus");
         newAddress.setId("wallet-new-address");
         newAddress.disableProperty().bind(model.selected.isNull());
         newAddress.setOnAction(e -> model.newAddress());

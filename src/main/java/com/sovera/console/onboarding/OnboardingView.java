@@ -374,7 +374,7 @@ public final class OnboardingView extends BorderPane {
         locks.computeIfAbsent(Step.ADDRESS, s -> new ArrayList<>()).add(networks);
         Button anotherAddress = Icons.button("Another a_ddress", "fth-plus", "another-address", model::anotherAddress);
         Button anotherWallet = Icons.button("Another wa_llet for this user", "fth-credit-card", "another-wallet", model::anotherWallet);
-        Button anotherUser = Icons.button("Another use_r for this customer", "fth-user-plus", "another-user", model::anotherUser);
+        Button anotherUser = Icons.button("Another us_er for this customer", "fth-user-plus", "another-user", model::anotherUser);
         HBox next = new HBox(8, anotherAddress, anotherWallet, anotherUser);
         next.setId("continue-tree");
         next.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.depositProperty().get() != null

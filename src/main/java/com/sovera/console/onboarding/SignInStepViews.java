@@ -40,7 +40,7 @@ final class SignInStepViews {
         PasswordField pw = new PasswordField();
         pw.textProperty().bindBidirectional(model.reloginPassword);
         pw.setId("relogin-password");
-        Button again = Icons.button("Sign _in again", "fth-log-in", "relogin", model::signInAgain);
+        Button again = Icons.button("Sign in a_gain", "fth-log-in", "relogin", model::signInAgain);
         again.disableProperty().bind(model.reloginPassword.isEmpty().or(model.busyProperty()));
         VBox box = new VBox(6, new Label("The session has ended. Enter the password to sign in again; the step is"
                 + " then retried with what the form holds now."), new HBox(8, pw, again));

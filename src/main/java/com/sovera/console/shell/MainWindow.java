@@ -268,7 +268,7 @@ public final class MainWindow extends BorderPane {
         nav("_Customers", "nav-customers", "fth-briefcase", group, this::customersView);
         usersNav = nav("_Users", "nav-users", "fth-users", group, () -> lookup(usersView()));
         nav("_Wallets", "nav-wallets", "fth-credit-card", group, () -> lookup(walletsView()));
-        nav("T_ransactions", "nav-transactions", "fth-repeat", group, () -> lookup(transactionsView()));
+        nav("Transact_ions", "nav-transactions", "fth-repeat", group, () -> lookup(transactionsView()));
         nav("_Bulk", "nav-bulk", "fth-upload", group, this::bulkView);
         activityNav = nav("_Activity", "nav-activity", "fth-activity", group, this::activityView);
         nav("Se_ttings", "nav-settings", "fth-settings", group, () -> new SettingsView(new SettingsViewModel(
