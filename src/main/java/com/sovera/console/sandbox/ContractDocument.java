@@ -44,6 +44,6 @@ final class ContractDocument {
 
     Reply json(SandboxRequest r) {
         load();
-        return Reply.document(json, Pipeline.JSON_TYPE);
+        return Reply.document(json, ResponseWriter.JSON_TYPE);
     }
 }

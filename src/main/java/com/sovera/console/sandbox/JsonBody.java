@@ -34,7 +34,7 @@ final class JsonBody {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(Pipeline.MAX_BODY).maxStringLength(Pipeline.MAX_BODY).build())
+                    .maxNumberLength(RequestReader.MAX_BODY).maxStringLength(RequestReader.MAX_BODY).build())
             .build();
 
     private JsonBody() {

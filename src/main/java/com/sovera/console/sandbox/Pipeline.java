@@ -1,18 +1,10 @@
 package com.sovera.console.sandbox;
 
-import com.sovera.console.api.model.Json;
-import com.squareup.moshi.JsonAdapter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,22 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request's way through the sandbox: rate limit, route, audience, body limits and JSON, idempotency,
  * handler, envelope. Errors of any kind leave as the contract's error envelope; an unexpected failure is a 500
- * that names only its trace id, and is logged with it.
+ * that names only its trace id, and is logged with it. Reading the request ({@link RequestReader}), building
+ * envelopes ({@link Envelopes}) and sending ({@link ResponseWriter}) are their own classes; this one decides.
  */
 final class Pipeline implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final String BASE_PATH = "/sovx/v1";
-    static final int MAX_BODY = 64 * 1024;
-    static final String JSON_TYPE = "application/json; charset=utf-8";
-    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
-    private static final JsonAdapter<Object> JSON = Json.moshi().adapter(Object.class);
 
     private final List<Route> routes;
     private final Auth auth;
     private final RateLimiter limiter;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final Envelopes envelopes;
     private final Training training;
 
     Pipeline(List<Route> routes, Auth auth, RateLimiter limiter, IdempotencyStore idempotency, Clock clock) {
@@ -55,6 +45,7 @@ final class Pipeline implements HttpHandler {
         this.limiter = limiter;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.envelopes = new Envelopes(clock);
     }
 
     @Override
@@ -99,7 +90,7 @@ final class Pipeline implements HttpHandler {
             throw SandboxError.validation(null, "The request target is not correctly percent-encoded: write % as"
                     + " %25, a space as %20, and encode every character a URL may not hold.");
         }
-        List<String> segments = segments(rawPath);
+        List<String> segments = RequestReader.segments(rawPath);
         Route route = null;
         Map<String, String> params = null;
         Set<String> allowed = new TreeSet<>();
@@ -126,15 +117,16 @@ final class Pipeline implements HttpHandler {
         Principal principal = route.realm() == Realm.OPEN
                 ? Principal.anonymous(exchange.getRemoteAddress().getAddress().getHostAddress())
                 : auth.require(route.realm(), authorization, apiKey);
-        byte[] body = method.equals("POST") ? readBody(exchange) : new byte[0];
-        Map<String, Object> json = route.takesBody() ? parseJson(headers.getFirst("Content-Type"), body) : Map.of();
+        byte[] body = method.equals("POST") ? RequestReader.body(exchange) : new byte[0];
+        Map<String, Object> json = route.takesBody() ? RequestReader.json(headers.getFirst("Content-Type"), body) : Map.of();
         SandboxRequest request = new SandboxRequest(method, rawPath, params,
-                query(exchange.getRequestURI().getRawQuery()), json, principal, traceId);
+                RequestReader.query(exchange.getRequestURI().getRawQuery()), json, principal, traceId);
 
         String key = headers.getFirst("Idempotency-Key");
         if (route.idempotency() == Route.Idempotency.NONE || key == null) {
             Reply reply = route.handler().handle(request);
-            write(exchange, reply.status(), render(reply, traceId), false, traceId, reply.mediaType());
+            ResponseWriter.write(exchange, reply.status(), envelopes.success(reply, traceId), false, traceId,
+                    reply.mediaType());
             return reply.status();
         }
         return idempotent(exchange, route, request, key.trim(), body);
@@ -182,14 +174,14 @@ final class Pipeline implements HttpHandler {
                     throw new SandboxError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a"
                             + " different request; use a new key for a new request.", null);
                 }
-                write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
+                ResponseWriter.write(exchange, entry.status(), entry.body().getBytes(StandardCharsets.UTF_8), true,
                         request.traceId);
                 return entry.status();
             }
             // the create and the record of its answer commit together (an answer kept in memory cannot)
             Database.Work<Answer> create = () -> {
                 Reply reply = route.handler().handle(request);
-                byte[] rendered = render(reply, request.traceId);
+                byte[] rendered = envelopes.success(reply, request.traceId);
                 if (reply.status() / 100 == 2) {
                     idempotency.save(scope, key, new IdempotencyStore.Entry(requestHash, reply.status(),
                             new String(rendered, StandardCharsets.UTF_8), clock.millis()), inMemory);
@@ -197,7 +189,7 @@ final class Pipeline implements HttpHandler {
                 return new Answer(reply.status(), rendered);
             };
             Answer answer = inMemory ? create.run() : idempotency.atomically(create);
-            write(exchange, answer.status(), answer.body(), false, request.traceId);
+            ResponseWriter.write(exchange, answer.status(), answer.body(), false, request.traceId);
             return answer.status();
         } finally {
             idempotency.release(scope, key);
@@ -215,187 +207,11 @@ final class Pipeline implements HttpHandler {
         return "ip:" + exchange.getRemoteAddress().getAddress().getHostAddress();
     }
 
-    /** The decoded segments after the base path; anything outside it, or badly encoded, is a 404. */
-    static List<String> segments(String rawPath) {
-        if (rawPath == null || !(rawPath.equals(BASE_PATH) || rawPath.startsWith(BASE_PATH + "/"))) {
-            throw new SandboxError(404, "NOT_FOUND", "There is no endpoint at this path; the API lives under "
-                    + BASE_PATH + ".", null);
-        }
-        String rest = rawPath.substring(BASE_PATH.length());
-        List<String> segments = new ArrayList<>();
-        for (String raw : rest.split("/")) {
-            if (!raw.isEmpty()) {
-                segments.add(percentDecode(raw));
-            }
-        }
-        return segments;
-    }
-
-    private static String percentDecode(String raw) {
-        try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new SandboxError(404, "NOT_FOUND", "There is no endpoint at this path.", null);
-        }
-    }
-
-    static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (query.put(name, value) != null && name.startsWith("filter")) {
-                    throw SandboxError.validation(name.length() > 60 ? name.substring(0, 60) : name,
-                            "a filter parameter appears twice");
-                }
-            } catch (IllegalArgumentException e) {
-                throw SandboxError.validation("query", "the query string is not correctly percent-encoded");
-            }
-        }
-        return query;
-    }
-
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        long seen = 0;
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] chunk = new byte[8192];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                seen += n;
-                if (seen <= MAX_BODY) {
-                    buffer.write(chunk, 0, n);
-                } else if (seen > DRAIN_LIMIT) {
-                    break; // not worth reading on: answer and let the connection close
-                }
-            }
-        }
-        if (seen > MAX_BODY) {
-            // Read (a while) past the limit, so that the client is listening when the 413 arrives.
-            exchange.getResponseHeaders().set("Connection", "close");
-            throw tooLarge();
-        }
-        return buffer.toByteArray();
-    }
-
-    private static SandboxError tooLarge() {
-        return new SandboxError(413, "PAYLOAD_TOO_LARGE", "The body is over " + MAX_BODY / 1024 + " KiB.", null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parseJson(String contentType, byte[] body) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        if (!type.equals("application/json")) {
-            throw new SandboxError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type:"
-                    + " application/json.", null);
-        }
-        try {
-            if (!(JsonBody.read(body) instanceof Map<?, ?> object)) {
-                throw invalidJson("the body must be a JSON object");
-            }
-            return (Map<String, Object>) object;
-        } catch (JsonBody.NotJson e) {
-            throw invalidJson(e.getMessage());
-        }
-    }
-
-    private static SandboxError invalidJson(String why) {
-        return new SandboxError(400, "INVALID_JSON", "Invalid JSON: " + why + ".", null);
-    }
-
-    private byte[] render(Reply reply, String traceId) {
-        if (reply.data() instanceof Reply.Document document) {
-            return document.bytes();
-        }
-        if (reply.bare()) {
-            return JSON.toJson(reply.data()).getBytes(StandardCharsets.UTF_8);
-        }
-        Map<String, Object> meta = meta(traceId);
-        if (reply.pagination() != null) {
-            Map<String, Object> pagination = new LinkedHashMap<>();
-            pagination.put("total", reply.pagination().total());
-            pagination.put("limit", reply.pagination().limit());
-            pagination.put("skip", reply.pagination().skip());
-            meta.put("pagination", pagination);
-        }
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("success", true);
-        envelope.put("data", reply.data());
-        envelope.put("meta", meta);
-        return JSON.toJson(envelope).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Map<String, Object> meta(String traceId) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("timestamp", Json.TIMESTAMP.format(clock.instant()));
-        meta.put("version", "v1");
-        meta.put("trace_id", traceId);
-        return meta;
-    }
-
     private void writeError(HttpExchange exchange, SandboxError e, String traceId) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", e.code);
-        error.put("message", e.getMessage());
-        if (e.field != null) {
-            error.put("field", e.field);
-        }
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("success", false);
-        envelope.put("errors", List.of(error));
-        envelope.put("meta", meta(traceId));
         try {
-            write(exchange, e.status, JSON.toJson(envelope).getBytes(StandardCharsets.UTF_8), false, traceId);
+            ResponseWriter.write(exchange, e.status, envelopes.error(e, traceId), false, traceId);
         } catch (IOException | RuntimeException writeFailed) {
             LOG.debug("trace {}: could not write the error answer: {}", traceId, writeFailed.toString());
-        }
-    }
-
-    private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId)
-            throws IOException {
-        write(exchange, status, body, replayed, traceId, JSON_TYPE);
-    }
-
-    private static void write(HttpExchange exchange, int status, byte[] body, boolean replayed, String traceId,
-                              String mediaType) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        drainRequest(exchange);
-        headers.set("Content-Type", mediaType);
-        headers.set("X-Trace-Id", traceId);
-        if (replayed) {
-            headers.set("Idempotent-Replayed", "true");
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    /**
-     * Reads what is left of a request body the answer did not need (a refused request, a body on a GET), so the
-     * connection can carry the next request; a body too large to skip closes it, and the answer says so.
-     */
-    private static void drainRequest(HttpExchange exchange) {
-        try {
-            InputStream in = exchange.getRequestBody();
-            byte[] chunk = new byte[8192];
-            long skipped = 0;
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                skipped += n;
-                if (skipped > 2L * MAX_BODY) {
-                    exchange.getResponseHeaders().set("Connection", "close");
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            exchange.getResponseHeaders().set("Connection", "close");
         }
     }
 

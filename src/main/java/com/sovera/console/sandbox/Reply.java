@@ -31,7 +31,7 @@ record Reply(int status, Object data, Pagination pagination, boolean bare) {
 
     /** The Content-Type of this answer. */
     String mediaType() {
-        return data instanceof Document d ? d.mediaType() : Pipeline.JSON_TYPE;
+        return data instanceof Document d ? d.mediaType() : ResponseWriter.JSON_TYPE;
     }
 
     static Reply page(java.util.List<?> rows, Pagination pagination) {

@@ -147,7 +147,7 @@ class DemoSeedingTest {
     private static void remove(Connection c, int from, boolean users) throws SQLException {
         long pk;
         try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM users WHERE user_id = ?")) {
-            ps.setString(1, DemoData.user(from).userId());
+            ps.setString(1, DemoRows.user(from).userId());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 pk = rs.getLong(1);

@@ -28,7 +28,7 @@ class SchemaTest {
     @Test
     void bulkSeedingRestoresExactlyTheSchemasIndexes() throws Exception {
         Set<String> declared = new TreeSet<>();
-        DemoData.USER_INDEXES.forEach(ddl -> declared.add(ddl.replaceFirst("CREATE (UNIQUE )?INDEX (\\w+) .*", "$2")));
+        DemoIndexes.USER_INDEXES.forEach(ddl -> declared.add(ddl.replaceFirst("CREATE (UNIQUE )?INDEX (\\w+) .*", "$2")));
         try (Database fresh = Database.open(null)) {
             assertThat(userIndexes(fresh)).isEqualTo(declared);
         }

@@ -1,0 +1,135 @@
+package com.sovera.console.sandbox;
+
+import com.sovera.console.sandbox.DemoRows.Deposit;
+import com.sovera.console.sandbox.DemoRows.Planned;
+import com.sovera.console.sandbox.DemoRows.PlannedWallet;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+
+/** One seeding run on one connection: writes the demo users and their trees in batches, each one transaction. */
+final class DemoBatches {
+
+    private static final int BATCH = 5_000;
+    /** Users a transaction in a bulk seed: fewer commits, each of which writes the store's changed pages. */
+    private static final int BULK_BATCH = 25_000;
+
+    private final Connection c;
+    private final long customerPk;
+    private final int bulkFrom;
+
+    DemoBatches(Connection c, long customerPk, int bulkFrom) {
+        this.c = c;
+        this.customerPk = customerPk;
+        this.bulkFrom = bulkFrom;
+    }
+
+    /**
+     * Users {@code withUser..users} are new; users {@code withTree..users} (or up to {@code withUser}, if more)
+     * get their trees. Each batch is generated on another thread while the one before is written.
+     */
+    void run(int withUser, int withTree, int users) throws SQLException {
+        int to = Math.max(users, withTree);
+        boolean bulk = to - withTree >= bulkFrom;
+        if (bulk) {
+            DemoIndexes.bulkMode(c, true);
+        }
+        try {
+            int size = bulk ? BULK_BATCH : BATCH;
+            CompletableFuture<List<Planned>> next = plan(withTree, Math.min(to, withTree + size));
+            for (int start = withTree; start < to; start += size) {
+                List<Planned> batch = next.join();
+                int end = Math.min(to, start + size);
+                next = plan(end, Math.min(to, end + size));
+                write(batch, withUser);
+                c.commit();
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        } finally {
+            if (bulk) {
+                DemoIndexes.bulkMode(c, false);
+            }
+        }
+    }
+
+    private static CompletableFuture<List<Planned>> plan(int from, int to) {
+        return CompletableFuture.supplyAsync(() -> IntStream.range(from, to).mapToObj(DemoRows::planned).toList());
+    }
+
+    /** Users below {@code withUser} exist already (a stopped seed): only their pk is read, for their trees. */
+    private void write(List<Planned> batch, int withUser) throws SQLException {
+        long[] userPks = new long[batch.size()];
+        try (PreparedStatement users = c.prepareStatement(Users.INSERT, new String[] {"pk"});
+             PreparedStatement pks = c.prepareStatement("SELECT pk FROM users WHERE user_id = ?")) {
+            List<Integer> inserted = new ArrayList<>();
+            for (int k = 0; k < batch.size(); k++) {
+                Planned p = batch.get(k);
+                if (p.index() >= withUser) {
+                    Users.bind(users, customerPk, p.user());
+                    users.addBatch();
+                    inserted.add(k);
+                } else {
+                    pks.setString(1, p.user().userId());
+                    try (ResultSet rs = pks.executeQuery()) {
+                        rs.next();
+                        userPks[k] = rs.getLong(1);
+                    }
+                }
+            }
+            if (!inserted.isEmpty()) {
+                users.executeBatch();
+                try (ResultSet keys = users.getGeneratedKeys()) {
+                    for (int k : inserted) {
+                        keys.next();
+                        userPks[k] = keys.getLong(1);
+                    }
+                }
+            }
+        }
+        List<PlannedWallet> wallets = new ArrayList<>();
+        List<Long> ownerPks = new ArrayList<>();
+        for (int k = 0; k < batch.size(); k++) {
+            for (PlannedWallet w : batch.get(k).wallets()) {
+                wallets.add(w);
+                ownerPks.add(userPks[k]);
+            }
+        }
+        long[] walletPks = new long[wallets.size()];
+        try (PreparedStatement ps = c.prepareStatement(Wallets.INSERT, new String[] {"pk"})) {
+            for (int k = 0; k < wallets.size(); k++) {
+                Wallets.NewRow w = wallets.get(k).wallet();
+                Wallets.bind(ps, customerPk, new Wallets.NewRow(ownerPks.get(k), w.userId(), w.walletId(),
+                        w.name(), w.currency(), w.balance(), w.createdAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int k = 0; k < walletPks.length; k++) {
+                    keys.next();
+                    walletPks[k] = keys.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement addresses = c.prepareStatement(Addresses.INSERT);
+             PreparedStatement deposits = c.prepareStatement(Transactions.INSERT)) {
+            for (int k = 0; k < wallets.size(); k++) {
+                PlannedWallet w = wallets.get(k);
+                Addresses.bind(addresses, customerPk, walletPks[k], w.address());
+                addresses.addBatch();
+                for (Deposit d : w.deposits()) {
+                    Transactions.bind(deposits, customerPk, walletPks[k], d.tx(), d.height());
+                    deposits.addBatch();
+                }
+            }
+            addresses.executeBatch();
+            deposits.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package com.sovera.console.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The secondary indexes and unique ids of the demo tables, which a bulk seed drops and builds once at the end,
+ * and which any start builds again if a seed stopped in bulk mode left them dropped.
+ */
+final class DemoIndexes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoIndexes.class);
+
+    /** The users' secondary indexes as the migrations leave them; a test checks the two agree. */
+    static final List<String> USER_INDEXES = List.of(
+            "CREATE UNIQUE INDEX users_email ON users (customer_pk, email_key)",
+            "CREATE INDEX users_created ON users (customer_pk, created_at, pk)",
+            "CREATE INDEX users_last_name ON users (customer_pk, last_name, pk)",
+            "CREATE INDEX users_first_name ON users (customer_pk, first_name, pk)",
+            "CREATE INDEX users_status ON users (customer_pk, status, created_at, pk)",
+            "CREATE INDEX users_type ON users (customer_pk, user_type, created_at, pk)",
+            "CREATE INDEX users_country ON users (customer_pk, country, created_at, pk)",
+            "CREATE INDEX users_status_sort ON users (customer_pk, status, pk)",
+            "CREATE INDEX users_status_email ON users (customer_pk, status, email_key)",
+            "CREATE INDEX users_status_last ON users (customer_pk, status, last_name, pk)",
+            "CREATE INDEX users_type_email ON users (customer_pk, user_type, email_key)",
+            "CREATE INDEX users_type_last ON users (customer_pk, user_type, last_name, pk)",
+            "CREATE INDEX users_type_status ON users (customer_pk, user_type, status, pk)",
+            "CREATE INDEX users_country_email ON users (customer_pk, country, email_key)",
+            "CREATE INDEX users_country_last ON users (customer_pk, country, last_name, pk)",
+            "CREATE INDEX users_country_status ON users (customer_pk, country, status, pk)",
+            "CREATE INDEX users_first_created ON users (customer_pk, first_name, created_at, pk)",
+            "CREATE INDEX users_first_email ON users (customer_pk, first_name, email_key)",
+            "CREATE INDEX users_first_last ON users (customer_pk, first_name, last_name, pk)",
+            "CREATE INDEX users_first_status ON users (customer_pk, first_name, status, pk)",
+            "CREATE INDEX users_last_created ON users (customer_pk, last_name, created_at, pk)",
+            "CREATE INDEX users_last_email ON users (customer_pk, last_name, email_key)",
+            "CREATE INDEX users_last_status ON users (customer_pk, last_name, status, pk)");
+    /** The other tables' secondary indexes the seeding drops and builds again; a test checks them too. */
+    static final List<String> TREE_INDEXES = List.of(
+            "CREATE INDEX wallets_created ON wallets (customer_pk, created_at, pk)",
+            "CREATE INDEX wallets_user ON wallets (customer_pk, user_id, pk)",
+            "CREATE INDEX wallets_name ON wallets (customer_pk, name, pk)",
+            "CREATE INDEX wallets_currency ON wallets (customer_pk, currency, pk)",
+            "CREATE INDEX wallets_status ON wallets (customer_pk, status, pk)",
+            "CREATE INDEX wallets_of_user ON wallets (user_pk, pk)",
+            "CREATE INDEX addresses_created ON addresses (customer_pk, created_at, pk)",
+            "CREATE INDEX addresses_wallet ON addresses (customer_pk, wallet_id, pk)",
+            "CREATE INDEX addresses_address ON addresses (customer_pk, address_key, pk)",
+            "CREATE INDEX addresses_network ON addresses (customer_pk, network, pk)",
+            "CREATE INDEX addresses_currency ON addresses (customer_pk, currency, pk)",
+            "CREATE INDEX transactions_created ON transactions (customer_pk, created_at, pk)",
+            "CREATE INDEX transactions_amount ON transactions (customer_pk, amount, pk)",
+            "CREATE INDEX transactions_hash ON transactions (customer_pk, tx_hash, pk)",
+            "CREATE INDEX transactions_address ON transactions (customer_pk, address_key, created_at, pk)",
+            "CREATE INDEX transactions_wallet ON transactions (customer_pk, wallet_id, created_at, pk)",
+            "CREATE INDEX transactions_status ON transactions (customer_pk, status, created_at, pk)",
+            "CREATE INDEX transactions_currency ON transactions (customer_pk, currency, created_at, pk)",
+            "CREATE INDEX transactions_pending ON transactions (status, block_height)",
+            "CREATE INDEX transactions_of_wallet ON transactions (wallet_pk, pk)",
+            "CREATE INDEX wallets_status_created ON wallets (customer_pk, status, created_at, pk)",
+            "CREATE INDEX wallets_status_name ON wallets (customer_pk, status, name, pk)",
+            "CREATE INDEX wallets_status_currency ON wallets (customer_pk, status, currency, pk)",
+            "CREATE INDEX wallets_currency_created ON wallets (customer_pk, currency, created_at, pk)",
+            "CREATE INDEX wallets_currency_name ON wallets (customer_pk, currency, name, pk)",
+            "CREATE INDEX addresses_network_created ON addresses (customer_pk, network, created_at, pk)",
+            "CREATE INDEX addresses_currency_created ON addresses (customer_pk, currency, created_at, pk)",
+            "CREATE INDEX transactions_status_amount ON transactions (customer_pk, status, amount, pk)",
+            "CREATE INDEX transactions_currency_amount ON transactions (customer_pk, currency, amount, pk)");
+
+    /**
+     * The ids of the tree's rows, unique by constraint (table, column). Random UUIDs: inserted one by one into
+     * a million-entry index, each commit rewrites most of its pages, so a bulk seed adds them once at the end.
+     */
+    private static final String[][] TREE_IDS = {{"wallets", "wallet_id"}, {"addresses", "address_id"},
+        {"transactions", "transaction_id"}};
+
+    private DemoIndexes() {
+    }
+
+    /**
+     * For a large seed: drop the secondary indexes and build them once at the end, and let the store reuse
+     * its space at once. Inserting a million rows into random-order indexes otherwise rewrites pages on every
+     * commit and grows the file to many gigabytes.
+     */
+    static void bulkMode(Connection c, boolean on) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (on) {
+                s.execute("SET RETENTION_TIME 0");
+                s.execute("SET CACHE_SIZE 262144");
+                for (String index : all()) {
+                    s.execute("DROP INDEX IF EXISTS " + index.replaceFirst("CREATE (UNIQUE )?INDEX (\\w+) .*", "$2"));
+                }
+                for (String[] unique : TREE_IDS) {
+                    for (String name : uniqueConstraints(c, unique[0], unique[1])) {
+                        s.execute("ALTER TABLE " + unique[0] + " DROP CONSTRAINT " + name);
+                    }
+                }
+            } else {
+                long started = System.nanoTime();
+                buildMissing(c, false);
+                LOG.info("Built the demo tables' indexes in {} ms", (System.nanoTime() - started) / 1_000_000);
+                s.execute("SET RETENTION_TIME 45000");
+                s.execute("SET CACHE_SIZE 65536");
+            }
+            c.commit();
+        }
+    }
+
+    /** Builds whichever secondary index or unique id is missing. */
+    static void buildMissing(Connection c, boolean commit) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String index : all()) {
+                s.execute(index.replaceFirst("INDEX ", "INDEX IF NOT EXISTS "));
+            }
+            for (String[] unique : TREE_IDS) {
+                if (uniqueConstraints(c, unique[0], unique[1]).isEmpty()) {
+                    s.execute("ALTER TABLE " + unique[0] + " ADD CONSTRAINT " + unique[0] + "_" + unique[1]
+                            + " UNIQUE (" + unique[1] + ")");
+                }
+            }
+        }
+        if (commit) {
+            c.commit();
+        }
+    }
+
+    private static List<String> uniqueConstraints(Connection c, String table, String column) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tc.CONSTRAINT_NAME FROM"
+                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k"
+                + " ON k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME AND k.TABLE_NAME = tc.TABLE_NAME"
+                + " WHERE tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'UNIQUE' AND k.COLUMN_NAME = ?")) {
+            ps.setString(1, table.toUpperCase(Locale.ROOT));
+            ps.setString(2, column.toUpperCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<String> all() {
+        List<String> all = new ArrayList<>(USER_INDEXES);
+        all.addAll(TREE_INDEXES);
+        return all;
+    }
+}
