@@ -117,6 +117,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsHaveOneSuffix() {
+        noClasses().that().haveSimpleNameEndingWith("Model").and().haveSimpleNameNotEndingWith("ViewModel")
+                .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
+                        "..console.settings..", "..console.help..", "..console.bulkscreen..", "..console.deposit..")
+                .should().haveSimpleNameEndingWith("Model")
+                .because("a view model's name ends in ViewModel, one suffix for all").allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void viewModelsAndTheServicesBelowThemTouchNoControl() {
         classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
                 .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",

@@ -49,7 +49,7 @@ public final class CsvExport<T> {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
     private final Function<Filter, ApiCall<Page<T>>> source;
-    private final PagedModel.Query query;
+    private final PagedViewModel.Query query;
     private final List<String> header;
     private final Function<T, List<String>> cells;
     private final Opener opener;
@@ -58,7 +58,7 @@ public final class CsvExport<T> {
     private final AtomicReference<ApiCall<Page<T>>> inFlight = new AtomicReference<>();
 
     /** @param query the query as it stood when the operator asked: read once, on the FX thread */
-    public CsvExport(Function<Filter, ApiCall<Page<T>>> source, PagedModel.Query query, List<String> header,
+    public CsvExport(Function<Filter, ApiCall<Page<T>>> source, PagedViewModel.Query query, List<String> header,
                      Function<T, List<String>> cells, Opener opener) {
         this.source = source;
         this.query = query;

@@ -32,7 +32,7 @@ public final class CustomersViewModel {
     public final StringProperty nameContains = new SimpleStringProperty("");
     public final ObjectProperty<Customer> selected = new SimpleObjectProperty<>();
 
-    private final PagedModel<Customer> list;
+    private final PagedViewModel<Customer> list;
     private final SovxClient lookups;
     private final Latest countsLoad;
     private final StringProperty counts = new SimpleStringProperty("");
@@ -45,12 +45,12 @@ public final class CustomersViewModel {
      */
     public CustomersViewModel(SovxClient session, SovxClient lookups, TaskRunner runner) {
         this.lookups = lookups;
-        this.list = new PagedModel<>(f -> session.api().listCustomers(f.asQuery()), runner, "created_at");
+        this.list = new PagedViewModel<>(f -> session.api().listCustomers(f.asQuery()), runner, "created_at");
         this.countsLoad = new Latest(runner);
         selected.addListener((o, was, now) -> count(now));
     }
 
-    public PagedModel<Customer> list() {
+    public PagedViewModel<Customer> list() {
         return list;
     }
 

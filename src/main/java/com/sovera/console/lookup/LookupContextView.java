@@ -13,7 +13,7 @@ import javafx.scene.layout.FlowPane;
 /** The customer in context and its owner key, above the Users and Wallets views. */
 public final class LookupContextView extends FlowPane {
 
-    public LookupContextView(LookupContextModel model) {
+    public LookupContextView(LookupContextViewModel model) {
         setId("lookup-context");
         setHgap(8);
         setVgap(6);
@@ -50,7 +50,7 @@ public final class LookupContextView extends FlowPane {
         offer.visibleProperty().bind(model.offerProperty().isNotNull());
         offer.managedProperty().bind(offer.visibleProperty());
         offer.setOnAction(e -> {
-            LookupContextModel.Offer o = model.offerProperty().get();
+            LookupContextViewModel.Offer o = model.offerProperty().get();
             if (o != null) {
                 model.useKnown(o.customerId(), o.ownerKey());
             }

@@ -25,8 +25,8 @@ public abstract class LookupList<T> {
     public final ObjectProperty<T> selected = new SimpleObjectProperty<>();
 
     final SovxClient client;
-    private final PagedModel<T> list;
-    private final ExportModel<T> export;
+    private final PagedViewModel<T> list;
+    private final ExportViewModel<T> export;
     private Consumer<ContinueFrom> onContinue = action -> { };
     private Consumer<String> onKeyRefused = message -> { };
 
@@ -39,21 +39,21 @@ public abstract class LookupList<T> {
     LookupList(SovxClient client, TaskRunner runner, BiFunction<SovxClient, Filter, ApiCall<Page<T>>> pages,
                          List<String> header, Function<T, List<String>> cells, String fileName) {
         this.client = client;
-        this.list = new PagedModel<>(f -> pages.apply(client, f), runner, "created_at");
+        this.list = new PagedViewModel<>(f -> pages.apply(client, f), runner, "created_at");
         list.explainFailures(this::explain);
         // An export runs for minutes: it keeps reading the customer whose key was in use when it started, whatever
         // customer is picked meanwhile; sign-out stops it (signedOut).
-        this.export = new ExportModel<>(list, () -> {
+        this.export = new ExportViewModel<>(list, () -> {
             SovxClient asNow = client.withOwnerKeyAsNow();
             return f -> pages.apply(asNow, f);
         }, runner, header, cells, fileName);
     }
 
-    public PagedModel<T> list() {
+    public PagedViewModel<T> list() {
         return list;
     }
 
-    public ExportModel<T> export() {
+    public ExportViewModel<T> export() {
         return export;
     }
 

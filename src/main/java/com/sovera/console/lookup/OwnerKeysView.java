@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 /** A customer's owner keys: the list, revoke (by its last four characters), rotate (new key shown once). */
 public final class OwnerKeysView extends VBox {
 
-    public OwnerKeysView(OwnerKeysModel model, ClipboardGuard clipboard) {
+    public OwnerKeysView(OwnerKeysViewModel model, ClipboardGuard clipboard) {
         super(8);
         setId("owner-keys");
         Label heading = new Label("Owner keys");

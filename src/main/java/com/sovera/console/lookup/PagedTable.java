@@ -27,19 +27,19 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * A table whose paging, page size and column sort are done by the server through a {@link PagedModel}; it shows
+ * A table whose paging, page size and column sort are done by the server through a {@link PagedViewModel}; it shows
  * loading, empty, error (with retry and trace id) and not-offered states, the total, and copies a row's id.
  */
 public final class PagedTable<T> extends VBox {
 
-    private final PagedModel<T> model;
+    private final PagedViewModel<T> model;
     private final TableView<T> table = new TableView<>();
     private final Pager pager = new Pager();
     private final Label placeholder = new Label();
     private final HBox footer;
     private final Button copy;
     private final Button retry;
-    private ExportModel<T> export;
+    private ExportViewModel<T> export;
     private boolean syncing;
 
     /**
@@ -54,7 +54,7 @@ public final class PagedTable<T> extends VBox {
         return this;
     }
 
-    public PagedTable(String id, PagedModel<T> model, Function<T, String> idOf) {
+    public PagedTable(String id, PagedViewModel<T> model, Function<T, String> idOf) {
         this.model = model;
         setId(id);
         setSpacing(6);
@@ -175,7 +175,7 @@ public final class PagedTable<T> extends VBox {
     }
 
     /** Adds CSV export of every row the current filters and sort match, all pages, with progress and cancel. */
-    public void exportable(ExportModel<T> export) {
+    public void exportable(ExportViewModel<T> export) {
         this.export = export;
         Button start = Icons.on(new Button("_Export CSV..."), "fth-download");
         start.setId(getId() + "-export");
@@ -228,12 +228,12 @@ public final class PagedTable<T> extends VBox {
         model.load();
     }
 
-    public PagedModel<T> model() {
+    public PagedViewModel<T> model() {
         return model;
     }
 
     /** The export behind the Export button (a test starts one without the file dialog). */
-    public ExportModel<T> export() {
+    public ExportViewModel<T> export() {
         return export;
     }
 

@@ -2,7 +2,7 @@ package com.sovera.console.shell;
 
 import com.sovera.console.bulkscreen.BulkView;
 import com.sovera.console.bulkscreen.BulkViewModel;
-import com.sovera.console.lookup.LookupContextModel;
+import com.sovera.console.lookup.LookupContextViewModel;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
@@ -16,11 +16,11 @@ import javafx.scene.control.Label;
 final class BulkWiring {
 
     private final BulkViewModel bulk;
-    private final Supplier<LookupContextModel> context;
+    private final Supplier<LookupContextViewModel> context;
     private final DialogAsk ask;
     private BulkView bulkView;
 
-    BulkWiring(BulkViewModel bulk, Supplier<LookupContextModel> context, DialogAsk ask) {
+    BulkWiring(BulkViewModel bulk, Supplier<LookupContextViewModel> context, DialogAsk ask) {
         this.bulk = bulk;
         this.context = context;
         this.ask = ask;
@@ -29,7 +29,7 @@ final class BulkWiring {
     /** Bulk onboarding, for the lookups' customer in context (its key too) unless the operator picks another. */
     BulkView view() {
         if (bulkView == null) {
-            LookupContextModel c = context.get();
+            LookupContextViewModel c = context.get();
             bulk.useCustomer(c.customerIdProperty().get(), c.ownerKey());
             c.customerIdProperty().addListener((o, was, id) -> bulk.useCustomer(id, c.ownerKey()));
             Bindings.bindContent(bulk.knownCustomers(), c.customers());

@@ -8,10 +8,10 @@ import com.sovera.console.deposit.DepositWatching;
 import com.sovera.console.lookup.ContinueFrom;
 import com.sovera.console.lookup.CustomersView;
 import com.sovera.console.lookup.CustomersViewModel;
-import com.sovera.console.lookup.LookupContextModel;
+import com.sovera.console.lookup.LookupContextViewModel;
 import com.sovera.console.lookup.LookupContextView;
 import com.sovera.console.lookup.LookupList;
-import com.sovera.console.lookup.OwnerKeysModel;
+import com.sovera.console.lookup.OwnerKeysViewModel;
 import com.sovera.console.lookup.OwnerKeysView;
 import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.lookup.Search;
@@ -59,7 +59,7 @@ final class LookupWiring {
     private final Consumer<String> notice;
     private final Consumer<CallRecord> openTrace;
 
-    private LookupContextModel context;
+    private LookupContextViewModel context;
     private SearchViewModel search;
     private SearchBox searchBox;
     private UsersViewModel users;
@@ -70,9 +70,9 @@ final class LookupWiring {
     private TransactionsView transactionsView;
     private CustomersViewModel customers;
     private CustomersView customersView;
-    private OwnerKeysModel keys;
+    private OwnerKeysViewModel keys;
     /** The last owner key the wizard minted, for the lookups' one-click offer; dropped at sign-out. */
-    private LookupContextModel.Offer minted;
+    private LookupContextViewModel.Offer minted;
 
     /** {@code notice} tells the operator of a problem under the header; {@code openTrace} opens a call in Activity. */
     LookupWiring(Services services, SessionService session, KeyRing keyRing, ClipboardGuard clipboard,
@@ -98,7 +98,7 @@ final class LookupWiring {
         // the wizard's screen (it stays in memory for the session, as in the wizard's own client)
         onboarding.secret.addListener((o, was, key) -> {
             if (key != null) {
-                minted = new LookupContextModel.Offer(onboarding.progress().customerId(), key);
+                minted = new LookupContextViewModel.Offer(onboarding.progress().customerId(), key);
                 if (context != null) {
                     context.offer(minted.customerId(), minted.ownerKey());
                 }
@@ -152,7 +152,7 @@ final class LookupWiring {
             customers = new CustomersViewModel(services.client(), services.lookups(), calls);
             customers.setOnAction(this::onCustomer);
             customersView = new CustomersView(customers);
-            keys = new OwnerKeysModel(services.client(), calls);
+            keys = new OwnerKeysViewModel(services.client(), calls);
             session.beforeClose(keys::sessionClosing);
             // a rotated-in key is named at the next sign-in until the operator confirms it by its last four
             keys.setOnMinted((customerId, key) -> session.state().current().keyMinted(customerId, key));
@@ -237,9 +237,9 @@ final class LookupWiring {
         }
     }
 
-    LookupContextModel context() {
+    LookupContextViewModel context() {
         if (context == null) {
-            context = new LookupContextModel(services.lookups(), services.client(), calls, keyRing);
+            context = new LookupContextViewModel(services.lookups(), services.client(), calls, keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
                 if (customers != null) {
                     customers.keyedCustomer(now);

@@ -38,7 +38,7 @@ class CsvExportTest {
                     }).build()) {
                 client.credentials().useOwnerKey(sandbox.demo().ownerKey());
                 CsvExport<User> export = new CsvExport<>(f -> client.api().listUsers(f.asQuery()),
-                        new PagedModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"),
+                        new PagedViewModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"),
                         u -> List.of(u.userId()), CsvExport.Opener.FILES);
                 Path file = dir.resolve("users.csv");
                 CompletableFuture<CsvExport.Outcome> running = CompletableFuture.supplyAsync(() -> {
@@ -68,7 +68,7 @@ class CsvExportTest {
             int[] seen = {0};
             // the 150th row fails as a missing field would, with an exception that has no message
             CsvExport<User> export = new CsvExport<>(f -> client.api().listUsers(f.asQuery()),
-                    new PagedModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"), u -> {
+                    new PagedViewModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"), u -> {
                         if (++seen[0] == 150) {
                             throw new NullPointerException();
                         }
@@ -90,7 +90,7 @@ class CsvExportTest {
              SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
             client.credentials().useOwnerKey(sandbox.demo().ownerKey());
             CsvExport<User> export = new CsvExport<>(f -> client.api().listUsers(f.asQuery()),
-                    new PagedModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"),
+                    new PagedViewModel.Query(Filter.none(), List.of(), "created_at"), List.of("user_id"),
                     u -> List.of(u.userId()), CsvExport.Opener.FILES);
             // Cancel (or a sign-out) pressed just as the last row is on disk
             CsvExport.Outcome outcome = export.run(dir.resolve("users.csv"), rows -> {

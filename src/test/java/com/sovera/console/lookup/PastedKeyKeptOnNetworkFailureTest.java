@@ -23,7 +23,7 @@ class PastedKeyKeptOnNetworkFailureTest {
             try (SovxClient session = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 session.credentials().useSession(new Session("session-token-000000000000", null));
-                LookupContextModel context = new LookupContextModel(session.derive(), session,
+                LookupContextViewModel context = new LookupContextViewModel(session.derive(), session,
                         new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
                             throw new IllegalStateException("no keychain in this test");
                         }, new SameThreadTaskRunner(), Policy.NONE));

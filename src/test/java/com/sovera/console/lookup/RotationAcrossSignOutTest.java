@@ -27,7 +27,7 @@ class RotationAcrossSignOutTest {
             ManualTaskRunner base = new ManualTaskRunner();
             SessionState state = new SessionState();
             state.signedIn("ops@example.com", Instant.parse("2099-01-01T00:00:00Z"));
-            OwnerKeysModel model = new OwnerKeysModel(session, state.runner(base));
+            OwnerKeysViewModel model = new OwnerKeysViewModel(session, state.runner(base));
             model.show("keys-corp");
             base.runAll();
             model.selected.set(model.list().rows().get(0));

@@ -77,7 +77,7 @@ class UsersViewModelTest {
     @Test
     void pagesAndPageSizesMatchWhatTheSandboxHolds() {
         UsersViewModel model = loaded();
-        PagedModel<User> list = model.list();
+        PagedViewModel<User> list = model.list();
         assertThat(ids(list.rows())).isEqualTo(serverIds(Filter.page(20, 0).sort("created_at", Filter.Direction.ASC)));
         assertThat(list.messageProperty().get()).isEqualTo("1–20 of 2500");
         assertThat(list.pageCount()).isEqualTo(125);
@@ -291,7 +291,7 @@ class UsersViewModelTest {
                 client.credentials().useOwnerKey("owner-key-value-000000000000000");
                 UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
                 model.reload();
-                assertThat(model.list().stateProperty().get()).isEqualTo(PagedModel.State.NOT_OFFERED);
+                assertThat(model.list().stateProperty().get()).isEqualTo(PagedViewModel.State.NOT_OFFERED);
                 assertThat(model.list().messageProperty().get())
                         .isEqualTo("This server does not offer this lookup (HTTP 404).");
                 assertThat(model.list().problemProperty().get()).as("not shown as a failure").isNull();

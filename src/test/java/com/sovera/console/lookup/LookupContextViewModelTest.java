@@ -26,7 +26,7 @@ class LookupContextModelTest {
              SovxClient session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
             session.credentials().useSession(session.api().login(new LoginRequest(DemoAccount.EMAIL,
                     DemoAccount.PASSWORD)).execute());
-            LookupContextModel context = new LookupContextModel(session.derive(), session,
+            LookupContextViewModel context = new LookupContextViewModel(session.derive(), session,
                     new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
                         throw new IllegalStateException("no keychain in this test");
                     }, new SameThreadTaskRunner(), Policy.NONE));
@@ -53,7 +53,7 @@ class LookupContextModelTest {
             try (SovxClient session = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 session.credentials().useSession(new Session("session-token-000000000000", null));
-                LookupContextModel context = new LookupContextModel(session.derive(), session,
+                LookupContextViewModel context = new LookupContextViewModel(session.derive(), session,
                         new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
                             throw new IllegalStateException("no keychain in this test");
                         }, new SameThreadTaskRunner(), Policy.NONE));
@@ -71,7 +71,7 @@ class LookupContextModelTest {
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
              SovxClient session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
             SovxClient lookups = session.derive();
-            LookupContextModel context = new LookupContextModel(lookups, session,
+            LookupContextViewModel context = new LookupContextViewModel(lookups, session,
                     new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
                         throw new IllegalStateException("no keychain in this test");
                     }, new SameThreadTaskRunner(), Policy.NONE));

@@ -54,8 +54,8 @@ class OwnerKeysModelTest {
         sandbox.close();
     }
 
-    private OwnerKeysModel model() {
-        OwnerKeysModel model = new OwnerKeysModel(session, new SameThreadTaskRunner());
+    private OwnerKeysViewModel model() {
+        OwnerKeysViewModel model = new OwnerKeysViewModel(session, new SameThreadTaskRunner());
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.setOnRotated((customer, key) -> rotated.add(customer + " " + key));
         model.setOnMinted((customer, key) -> minted.add(customer + " " + key));
@@ -83,7 +83,7 @@ class OwnerKeysModelTest {
 
     @Test
     void aKeyIsRevokedOnlyOnceItsLastFourAreTypedAndIsRefusedFromThen() {
-        OwnerKeysModel model = model();
+        OwnerKeysViewModel model = model();
         assertThat(model.list().rows()).singleElement().satisfies(k -> {
             assertThat(k.lastFour()).isEqualTo(lastFour(firstKey));
             assertThat(k.toString()).doesNotContain(firstKey);
@@ -107,12 +107,12 @@ class OwnerKeysModelTest {
 
     @Test
     void rotatingShowsTheNewKeyOnceAndRevokesTheOldOnlyAfterItIsConfirmed() {
-        OwnerKeysModel model = model();
+        OwnerKeysViewModel model = model();
         model.selected.set(model.list().rows().get(0));
         model.rotate();
         String fresh = model.newSecret.get();
         assertThat(fresh).isNotBlank().isNotEqualTo(firstKey);
-        assertThat(model.rotationProperty().get()).isEqualTo(OwnerKeysModel.Rotation.SHOWN);
+        assertThat(model.rotationProperty().get()).isEqualTo(OwnerKeysViewModel.Rotation.SHOWN);
         assertThat(model.list().rows()).hasSize(2);
         assertThat(works(firstKey)).as("the old key works until the new one is confirmed").isTrue();
         assertThat(model.canFinishRotation().get()).isFalse();
@@ -129,7 +129,7 @@ class OwnerKeysModelTest {
     @Test
     void aRevokeStillOutWhenTheOperatorMovesOnStillReachesEveryHolderOfTheKey() {
         com.sovera.console.ui.task.ManualTaskRunner runner = new com.sovera.console.ui.task.ManualTaskRunner();
-        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.show("keys-corp");
         runner.runAll();
@@ -145,7 +145,7 @@ class OwnerKeysModelTest {
     @Test
     void aRevokeThatFailsAfterTheOperatorMovedOnSaysTheKeyStillWorks() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.show("keys-corp");
         runner.runAll();
@@ -166,7 +166,7 @@ class OwnerKeysModelTest {
     void aRotationLeftWhileMintingIsReportedAndAnotherCustomerCanStillRotate() {
         String demoKey = session.api().createCredentials(DemoAccount.CUSTOMER_ID, null).execute().customerSecret();
         com.sovera.console.ui.task.ManualTaskRunner runner = new com.sovera.console.ui.task.ManualTaskRunner();
-        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
         model.show("keys-corp");
         runner.runAll();
         model.selected.set(model.list().rows().get(0));
@@ -186,7 +186,7 @@ class OwnerKeysModelTest {
 
     @Test
     void aWriteTheOperatorDoesNotConfirmChangesNothing() {
-        OwnerKeysModel model = model();
+        OwnerKeysViewModel model = model();
         model.setWriteGuard(() -> false);
         model.selected.set(model.list().rows().get(0));
         model.revokeTyped.set(lastFour(firstKey));
@@ -207,9 +207,9 @@ class OwnerKeysModelTest {
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useSession(new com.sovera.console.api.model.Session("token-000000000000000",
                         null));
-                OwnerKeysModel model = new OwnerKeysModel(client, new SameThreadTaskRunner());
+                OwnerKeysViewModel model = new OwnerKeysViewModel(client, new SameThreadTaskRunner());
                 model.show("any-customer");
-                assertThat(model.list().stateProperty().get()).isEqualTo(PagedModel.State.NOT_OFFERED);
+                assertThat(model.list().stateProperty().get()).isEqualTo(PagedViewModel.State.NOT_OFFERED);
                 assertThat(model.list().messageProperty().get()).contains("does not offer");
                 assertThat(model.canRotate().get()).isFalse();
             }
@@ -219,7 +219,7 @@ class OwnerKeysModelTest {
     @Test
     void aRevokedKeyIsDroppedByTheLookupsThatUsedIt() {
         SovxClient lookups = session.derive();
-        LookupContextModel context = new LookupContextModel(lookups, session, new SameThreadTaskRunner(),
+        LookupContextViewModel context = new LookupContextViewModel(lookups, session, new SameThreadTaskRunner(),
                 new com.sovera.console.session.KeyRing("embedded", () -> {
                     throw new IllegalStateException("no keychain in this test");
                 }, new SameThreadTaskRunner(), com.sovera.console.policy.Policy.NONE));
@@ -236,7 +236,7 @@ class OwnerKeysModelTest {
 
     @Test
     void showingTheSameCustomerAgainShowsAKeyMintedElsewhereMeanwhile() {
-        OwnerKeysModel model = model();
+        OwnerKeysViewModel model = model();
         assertThat(model.list().rows()).hasSize(1);
         session.api().createCredentials("keys-corp", null).execute(); // the wizard's "Mint owner key..."
         model.show("keys-corp"); // F5, or the shell told of the mint
@@ -245,7 +245,7 @@ class OwnerKeysModelTest {
 
     @Test
     void signingOutAsksBeforeDroppingARotatedKeyShownOnce() {
-        OwnerKeysModel model = model();
+        OwnerKeysViewModel model = model();
         model.selected.set(model.list().rows().get(0));
         model.rotate();
         String fresh = model.newSecret.get();
@@ -267,7 +267,7 @@ class OwnerKeysModelTest {
     void aRotatedKeyIsConfirmedOnlyByItsLastFourAndLeavingItUnconfirmedSaysSo() {
         session.api().createCustomer(new NewCustomer("ops@other.example", "other-corp", "Other Corp"), null)
                 .execute();
-        OwnerKeysModel model = model();
+        OwnerKeysViewModel model = model();
         model.selected.set(model.list().rows().get(0));
         model.rotate();
         String fresh = model.newSecret.get();
@@ -295,7 +295,7 @@ class OwnerKeysModelTest {
     @Test
     void aKeyMintedWhileTheOperatorMovedOnIsOneNobodyConfirmed() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        OwnerKeysModel model = new OwnerKeysModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
         model.setOnMinted((customer, key) -> minted.add(customer + " " + key));
         model.setOnConfirmed((customer, key) -> confirmed.add(customer + " " + key));
         model.show("keys-corp");

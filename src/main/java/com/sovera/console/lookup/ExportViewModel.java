@@ -24,9 +24,9 @@ import javafx.beans.property.StringProperty;
  * CSV export of every row a list's query matches: the query is frozen when the export starts (filtering during
  * an export changes the table, never the file), with progress, cancel and how it ended. FX thread only.
  */
-public final class ExportModel<T> {
+public final class ExportViewModel<T> {
 
-    private final PagedModel<T> list;
+    private final PagedViewModel<T> list;
     private final Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource;
     private final Latest exports;
     private final List<String> header;
@@ -44,7 +44,7 @@ public final class ExportModel<T> {
      * @param frozenSource the list's rows read with the credentials of the moment it is called (on the FX thread,
      *                     when an export starts), so that a whole file is one customer's
      */
-    public ExportModel(PagedModel<T> list, Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource,
+    public ExportViewModel(PagedViewModel<T> list, Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource,
                        TaskRunner runner, List<String> header, Function<T, List<String>> cells, String fileName) {
         this.list = list;
         this.frozenSource = frozenSource;

@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
  * the old one revoked). Whoever holds a revoked key (the wizard, the lookups, the keychain) is told to drop it.
  * FX thread only.
  */
-public final class OwnerKeysModel {
+public final class OwnerKeysViewModel {
 
     /** Where a rotation stands. */
     public enum Rotation { NONE, MINTING, SHOWN, REVOKING }
@@ -39,7 +39,7 @@ public final class OwnerKeysModel {
 
     private final SovxClient session;
     private final TaskRunner runner;
-    private final PagedModel<OwnerKey> list;
+    private final PagedViewModel<OwnerKey> list;
     private final Latest write;
     /** The customer on screen: a write's answer fills the screen only while its round is current. */
     private final Latest shown;
@@ -62,10 +62,10 @@ public final class OwnerKeysModel {
     private String mintKeyCustomer;
 
     /** @param session the client with the account session (keys are managed by the account) */
-    public OwnerKeysModel(SovxClient session, TaskRunner runner) {
+    public OwnerKeysViewModel(SovxClient session, TaskRunner runner) {
         this.session = session;
         this.runner = runner;
-        this.list = new PagedModel<>(f -> session.api().listCredentials(customerId, f.asQuery()), runner,
+        this.list = new PagedViewModel<>(f -> session.api().listCredentials(customerId, f.asQuery()), runner,
                 "created_at");
         this.write = new Latest(runner);
         this.shown = new Latest(runner);
@@ -84,7 +84,7 @@ public final class OwnerKeysModel {
         }, rotation, newSecret, newLastFour, busy);
     }
 
-    public PagedModel<OwnerKey> list() {
+    public PagedViewModel<OwnerKey> list() {
         return list;
     }
 

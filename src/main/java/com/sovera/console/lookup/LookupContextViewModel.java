@@ -26,7 +26,7 @@ import javafx.collections.ObservableList;
  * the wizard's, so a lookup never changes whose user the wizard creates), or in the system keychain when the
  * operator opts in. FX thread only.
  */
-public final class LookupContextModel {
+public final class LookupContextViewModel {
 
     /** A key a finished onboarding minted, offered one click away. */
     public record Offer(String customerId, String ownerKey) {
@@ -61,7 +61,7 @@ public final class LookupContextModel {
      * @param session the client holding the account session, for the (assumed) customer list
      * @param keyRing the keys the operator chose to keep in the system keychain
      */
-    public LookupContextModel(SovxClient lookups, SovxClient session, TaskRunner runner, KeyRing keyRing) {
+    public LookupContextViewModel(SovxClient lookups, SovxClient session, TaskRunner runner, KeyRing keyRing) {
         this.lookups = lookups;
         this.session = session;
         this.runner = runner;

@@ -26,7 +26,7 @@ import javafx.collections.ObservableList;
  * One server-side paged list: page index, page size, sort and filters become {@code filter[...]}; only the
  * answer to the latest request is shown (the one before is cancelled and its answer dropped). FX thread only.
  */
-public final class PagedModel<T> {
+public final class PagedViewModel<T> {
 
     /** What the table shows besides rows. */
     public enum State { IDLE, LOADING, LOADED, EMPTY, ERROR, NOT_OFFERED }
@@ -76,7 +76,7 @@ public final class PagedModel<T> {
         this.explain = value;
     }
 
-    public PagedModel(Function<Filter, ApiCall<Page<T>>> source, TaskRunner runner, String tieBreaker) {
+    public PagedViewModel(Function<Filter, ApiCall<Page<T>>> source, TaskRunner runner, String tieBreaker) {
         this.source = source;
         this.latest = new Latest(runner);
         this.query = new ReadOnlyObjectWrapper<>(new Query(Filter.none(), List.of(), tieBreaker));
