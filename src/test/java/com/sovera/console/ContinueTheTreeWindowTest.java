@@ -55,6 +55,8 @@ class ContinueTheTreeWindowTest extends ConsoleWindowFixture {
         int before = owner.api().listWalletAddresses(wallet.walletId(), Filter.page(100, 0).asQuery()).execute()
                 .rows().size();
 
+        // the window has opened as an operator sees it: laid out, the focus on the first step's action
+        waitUntil(() -> lookup("#wizard-action").queryButton().isFocused());
         clickOn("#wizard-action");
         waitFor(Step.LOGIN);
         clickOn("#wizard-action");
