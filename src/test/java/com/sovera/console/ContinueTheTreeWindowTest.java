@@ -57,7 +57,7 @@ class ContinueTheTreeWindowTest extends ConsoleWindowFixture {
 
         // the window has opened as an operator sees it: laid out, the focus on the first step's action
         waitUntil(() -> lookup("#wizard-action").queryButton().isFocused());
-        clickOn("#wizard-action");
+        type(javafx.scene.input.KeyCode.ENTER); // as the keyboard journey does: the focus is on the action
         waitFor(Step.LOGIN);
         clickOn("#wizard-action");
         waitFor(Step.CUSTOMER);
