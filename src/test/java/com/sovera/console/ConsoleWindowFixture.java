@@ -29,6 +29,11 @@ abstract class ConsoleWindowFixture extends FxRobot {
         if (console != null) {
             console.close();
         }
+        // what a test leaves on screen (a notification's popup, a dialog) must not lie over the next test's window,
+        // where it took the mouse's clicks on the wizard's action
+        javafx.stage.Stage primary = FxToolkit.toolkitContext().getRegisteredStage();
+        FxToolkit.setupFixture(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != primary).forEach(javafx.stage.Window::hide));
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
