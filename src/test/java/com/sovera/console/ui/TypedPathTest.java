@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TypedPathTest {
 
-    private static final Path HOME = Path.of("/home/ops");
+    private static final Path HOME = Path.of("/desk/operator"); // a home directory, of no machine in particular
 
     @Test
     void aPastedPathIsReadAsTheFileManagerCopiedIt() {
