@@ -110,16 +110,7 @@ final class Addresses {
         String walletId = Fields.uuid(r.param("wallet_id"), "wallet " + r.param("wallet_id"));
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM wallets WHERE customer_pk = ? AND wallet_id = ?")) {
-                ps.setLong(1, r.principal.customerPk());
-                ps.setString(2, walletId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw SandboxError.notFound("wallet " + walletId);
-                    }
-                }
-            }
+            Wallets.requireHeld(c, r.principal.customerPk(), walletId);
             return query.and("wallet_id", walletId).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Addresses::read);
         }
     }

@@ -128,4 +128,18 @@ final class Wallets {
                 Status.of(rs.getString(5)), Sql.decimal(rs.getBigDecimal(6)), Sql.decimal(rs.getBigDecimal(7)),
                 Sql.instant(rs.getLong(8)), Sql.instant(rs.getLong(9)));
     }
+
+    /** A list under a wallet: another customer's wallet, or none, is not found (never an empty list). */
+    static void requireHeld(Connection c, long customerPk, String walletId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM wallets WHERE customer_pk = ? AND wallet_id = ?")) {
+            ps.setLong(1, customerPk);
+            ps.setString(2, walletId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw SandboxError.notFound("wallet " + walletId);
+                }
+            }
+        }
+    }
 }
