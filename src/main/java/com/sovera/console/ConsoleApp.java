@@ -75,6 +75,12 @@ public final class ConsoleApp extends Application {
         LogLevels.set(settings.logLevel());
         stage.setTitle("SovX Console — " + settings.environment().name());
         window = new WindowKeeper(stage, choices.window());
+        // closing the window ends the session: what would be lost (a key shown once, a bulk import) asks first
+        stage.setOnCloseRequest(e -> {
+            if (main != null && !main.mayClose()) {
+                e.consume();
+            }
+        });
         // no placeholder: the connection is ready as soon as the toolkit (the sandbox opens its database later)
         runner.run(() -> begun.connection().join(), ready -> {
             show(ready, settings);

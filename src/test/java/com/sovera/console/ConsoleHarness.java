@@ -39,6 +39,8 @@ final class ConsoleHarness implements AutoCloseable {
     Policy policy = Policy.NONE;
     Scheduler scheduler = new FxScheduler();
     Clock clock = Clock.systemUTC();
+    /** What applies another environment chosen in Settings; none: Settings only saves it. */
+    com.sovera.console.shell.EnvironmentSwitch switcher;
     double width = 1100;
     double height = 800;
 
@@ -61,7 +63,7 @@ final class ConsoleHarness implements AutoCloseable {
         Services services = new Services(client, lookups, environment, settings,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, runner, scheduler,
                 clock, embedded ? new Services.Demo(demo.email(), demo.password(), demo.customerId(),
-                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, null, policy);
+                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, switcher, policy);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);

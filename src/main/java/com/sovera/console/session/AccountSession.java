@@ -25,6 +25,7 @@ public final class AccountSession {
     private final List<MintedKey> unconfirmed = new ArrayList<>();
     private String account;
     private boolean writeConfirmed;
+    private Runnable keysChanged = () -> { };
 
     AccountSession() {
     }
@@ -61,16 +62,26 @@ public final class AccountSession {
     /** A key was minted and shown once: until {@link #keyConfirmed} it is named when the session closes. */
     public void keyMinted(String customerId, String key) {
         unconfirmed.add(new MintedKey(customerId, lastFour(key)));
+        keysChanged.run();
     }
 
     /** The operator confirmed storing the key (or it was revoked): nothing to name any more. */
     public void keyConfirmed(String customerId, String key) {
-        unconfirmed.remove(new MintedKey(customerId, lastFour(key)));
+        if (unconfirmed.remove(new MintedKey(customerId, lastFour(key)))) {
+            keysChanged.run();
+        }
     }
 
     /** A key of this customer was revoked: nothing to name. */
     public void keyRevoked(String customerId, String lastFour) {
-        unconfirmed.remove(new MintedKey(customerId, lastFour));
+        if (unconfirmed.remove(new MintedKey(customerId, lastFour))) {
+            keysChanged.run();
+        }
+    }
+
+    /** Told whenever the keys left unconfirmed change (the state keeps them on disk: a crash must not lose them). */
+    void onKeysChanged(Runnable action) {
+        keysChanged = action;
     }
 
     /** Keys minted in this session whose storing the operator never confirmed. */

@@ -54,12 +54,23 @@ public final class SessionService {
      * when the operator chose to stay signed in.
      */
     public boolean signOut(Ask ask) {
+        if (!mayClose(ask)) {
+            return false;
+        }
+        signOut();
+        return true;
+    }
+
+    /**
+     * Asks what has a say whether the session may close (before a sign-out, an environment switch or closing the
+     * window): false when the operator chose to stay. A bulk import the operator chose to pause or cancel is.
+     */
+    public boolean mayClose(Ask ask) {
         for (Closing hook : closing) {
             if (!hook.mayClose(false, ask)) {
                 return false;
             }
         }
-        signOut();
         return true;
     }
 

@@ -23,8 +23,23 @@ public final class SessionState {
     private final StringProperty account = new SimpleStringProperty();
     private final ObjectProperty<Instant> expires = new SimpleObjectProperty<>();
     private final StringProperty customerId = new SimpleStringProperty();
-    private final ReadOnlyObjectWrapper<AccountSession> current = new ReadOnlyObjectWrapper<>(new AccountSession());
+    private final ReadOnlyObjectWrapper<AccountSession> current = new ReadOnlyObjectWrapper<>();
     private final List<AccountSession.MintedKey> leftUnconfirmed = new ArrayList<>();
+    private final UnconfirmedKeysFile remembered;
+
+    /** A state that keeps the keys left unconfirmed in memory only (tests, tools). */
+    public SessionState() {
+        this(null);
+    }
+
+    /**
+     * A state that also keeps the keys left unconfirmed in {@code remembered} (null: in memory only), so that they
+     * are named at the next sign-in after a restart, a crash or a switch back from another environment.
+     */
+    public SessionState(UnconfirmedKeysFile remembered) {
+        this.remembered = remembered;
+        current.set(newSession());
+    }
 
     public StringProperty accountProperty() {
         return account;
@@ -96,13 +111,34 @@ public final class SessionState {
     public List<AccountSession.MintedKey> takeUnconfirmedKeys() {
         List<AccountSession.MintedKey> keys = List.copyOf(leftUnconfirmed);
         leftUnconfirmed.clear();
+        remember();
         return keys;
+    }
+
+    /** Keys an earlier run left unconfirmed here (read from disk off the FX thread): named at the next sign-in. */
+    public void recall(List<AccountSession.MintedKey> keys) {
+        keys.stream().filter(k -> !leftUnconfirmed.contains(k)).forEach(leftUnconfirmed::add);
     }
 
     private void close() {
         AccountSession closing = current();
         closing.close();
-        leftUnconfirmed.addAll(closing.unconfirmedKeys());
-        current.set(new AccountSession());
+        closing.unconfirmedKeys().stream().filter(k -> !leftUnconfirmed.contains(k)).forEach(leftUnconfirmed::add);
+        current.set(newSession());
+    }
+
+    private AccountSession newSession() {
+        AccountSession session = new AccountSession();
+        session.onKeysChanged(this::remember);
+        return session;
+    }
+
+    /** What would be named at the next sign-in, were the console to stop now: on disk. */
+    private void remember() {
+        if (remembered != null) {
+            List<AccountSession.MintedKey> keys = new ArrayList<>(leftUnconfirmed);
+            current().unconfirmedKeys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+            remembered.save(keys);
+        }
     }
 }

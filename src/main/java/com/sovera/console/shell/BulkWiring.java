@@ -11,19 +11,17 @@ import javafx.scene.control.Label;
 
 /**
  * Bulk onboarding in the window: its view (made when first opened, for the lookups' customer in context), the bar
- * saying an import did not finish, and the question whether a run under way may be left.
+ * saying an import did not finish.
  */
 final class BulkWiring {
 
     private final BulkViewModel bulk;
     private final Supplier<LookupContextViewModel> context;
-    private final DialogAsk ask;
     private BulkView bulkView;
 
-    BulkWiring(BulkViewModel bulk, Supplier<LookupContextViewModel> context, DialogAsk ask) {
+    BulkWiring(BulkViewModel bulk, Supplier<LookupContextViewModel> context) {
         this.bulk = bulk;
         this.context = context;
-        this.ask = ask;
     }
 
     /** Bulk onboarding, for the lookups' customer in context (its key too) unless the operator picks another. */
@@ -36,14 +34,6 @@ final class BulkWiring {
             bulkView = new BulkView(bulk);
         }
         return bulkView;
-    }
-
-    /**
-     * A switch of environment closes the session: a bulk import under way is paused (its journal keeps it, and the
-     * Bulk view offers to resume it back in this environment) or cancelled, as the operator chooses.
-     */
-    boolean mayLeaveRun() {
-        return bulk.sessionClosing(false, ask);
     }
 
     /** Says a bulk import did not finish while one is left (outside the Bulk view, which offers it itself). */

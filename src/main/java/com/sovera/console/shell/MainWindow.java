@@ -18,6 +18,7 @@ import com.sovera.console.onboarding.Progress;
 import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
+import com.sovera.console.session.UnconfirmedKeysFile;
 import com.sovera.console.settings.SettingsView;
 import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.ui.ClipboardGuard;
@@ -67,6 +68,7 @@ public final class MainWindow extends BorderPane {
     private ActivityViewModel activity;
     private ActivityView activityView;
     private final BulkViewModel bulk;
+    private final UnconfirmedKeysFile keysLeft;
 
     public MainWindow(Services services) {
         this.services = services;
@@ -84,7 +86,10 @@ public final class MainWindow extends BorderPane {
                 Focus.moveAfterLayout(this, this::viewFocus);
             }
         });
-        session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
+        keysLeft = new UnconfirmedKeysFile(services.journal().file().resolveSibling("unconfirmed-keys.json"),
+                services.environment().id());
+        session = new SessionService(services.client(), services.lookups(), new SessionState(keysLeft),
+                services.runner());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
@@ -105,7 +110,7 @@ public final class MainWindow extends BorderPane {
                     navigation.show("nav-activity");
                     activity.select(record);
                 });
-        bulkWiring = new BulkWiring(bulk, lookups::context, ask);
+        bulkWiring = new BulkWiring(bulk, lookups::context);
         if (services.demo() != null) {
             onboarding.input(Field.LOGIN_EMAIL).set(services.demo().email());
             onboarding.input(Field.PASSWORD).set(services.demo().password());
@@ -139,6 +144,14 @@ public final class MainWindow extends BorderPane {
             }
         });
         lookups.offerWizardKeys();
+        // keys an earlier run (or this environment before a switch) left unconfirmed: named at the next sign-in
+        services.runner().run(keysLeft::load, keys -> {
+            session.state().recall(keys);
+            if (session.state().accountProperty().get() != null) {
+                unconfirmedKeys.show(session.state().takeUnconfirmedKeys(), this::openKeysOf);
+            }
+        }, failure -> LoggerFactory.getLogger(MainWindow.class).warn("The keys left unconfirmed could not be read: {}",
+                failure.toString()));
         idle = new IdleWatch(this, session, services.scheduler(), services.clock(), settings.idleSignOutMinutes());
         notice.show(services.settingsStore().problem());
         setTop(new VBox(header, notice, bulkWiring.notice(navigation.currentProperty()), unconfirmedKeys,
@@ -169,6 +182,14 @@ public final class MainWindow extends BorderPane {
         return activity;
     }
 
+    /**
+     * The window may close (ending the session) unless the operator, asked about what would be lost (a key shown
+     * once and not confirmed, a bulk import under way), chose to stay.
+     */
+    public boolean mayClose() {
+        return session.mayClose(ask);
+    }
+
     public SessionService session() {
         return session;
     }
@@ -186,7 +207,7 @@ public final class MainWindow extends BorderPane {
         onboarding.dispose();
         session.state().signedOut(); // its calls cancelled, its confirmation gone (the server is told by start-up)
         clipboard.clearNow();
-        return services.journal().close();
+        return CompletableFuture.allOf(services.journal().close(), keysLeft.written());
     }
 
     private Node navigation() {
@@ -228,11 +249,11 @@ public final class MainWindow extends BorderPane {
                 || !saved.connectTimeoutSeconds().equals(before.connectTimeoutSeconds())
                 || !saved.readTimeoutSeconds().equals(before.readTimeoutSeconds());
         if (reconnect && services.switcher() != null) {
-            if (bulkWiring.mayLeaveRun()) {
+            if (session.mayClose(ask)) { // a key shown once, a bulk import under way: they would go with it
                 services.switcher().switchTo(saved);
             } else {
                 showNotice("Settings saved; the new environment applies at the next start (or save again once the"
-                        + " bulk import is done).");
+                        + " key is stored or the bulk import is done).");
             }
         }
     }
