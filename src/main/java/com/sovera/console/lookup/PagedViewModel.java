@@ -176,8 +176,9 @@ public final class PagedViewModel<T> {
             offered = true;
             total.set(result.total() == null ? first + result.rows().size() : result.total());
             state.set(result.rows().isEmpty() ? State.EMPTY : State.LOADED);
+            // a server may estimate a "contains" search's total (meta.pagination.total_estimated): never a count
             message.set(total.get() == 0 ? "No rows match." : (first + 1) + "–" + (first + result.rows().size())
-                    + " of " + total.get());
+                    + (result.totalEstimated() ? " of about " : " of ") + total.get());
         }, failure -> {
             // Top-level lists are (assumed) endpoints: a server without them answers 404 or 405. One that has
             // answered them before is failing, not lacking them.
