@@ -85,6 +85,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
+        session.audit(services.audit());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
@@ -118,7 +119,7 @@ public final class MainWindow extends BorderPane {
         }
         help = new HelpMenu(services.environment(), services.client().baseUrl(), () -> settings,
                 () -> session.state().accountProperty().get(), services.activity(), services.runner(),
-                services.client().redactor());
+                services.client().redactor(), services.audit());
         // Sign out asks first where it would lose something: a key shown once and not confirmed, a bulk import
         session.beforeClose(onboarding::sessionClosing);
         session.beforeClose(bulk::sessionClosing);
