@@ -28,6 +28,8 @@ public final class ConsoleAudit {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleAudit.class);
+
     private final AuditTrail trail;
     private final String environment;
     private final String baseUrl;
@@ -73,6 +75,20 @@ public final class ConsoleAudit {
     public Head switchedFrom(String email, String fromEnvironmentId) throws AuditUnavailableException {
         return trail.record(new AuditEvent(email, environment, baseUrl, "environment.switch",
                 Map.of("from", fromEnvironmentId), Outcome.SUCCEEDED, null, null));
+    }
+
+    /**
+     * Records that an object the server refused to make again (409) was found and adopted, as {@code reused}.
+     * Called on the worker that made the write; the object exists either way, so a trail that cannot be written
+     * now is logged, not thrown (the next write is refused).
+     */
+    public void adopted(String action, Map<String, String> ids) {
+        try {
+            trail.record(new AuditEvent(operator.get(), environment, baseUrl, action, ids, Outcome.REUSED, null,
+                    null));
+        } catch (AuditUnavailableException e) {
+            LOG.error("audit: {} (reused) could not be recorded: {}", action, e.getMessage());
+        }
     }
 
     /** The head of the chain (count and last hash), read from the disk. */

@@ -88,7 +88,8 @@ public final class MainWindow extends BorderPane {
         session.audit(services.audit());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
-        onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
+        onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal(),
+                services.audit()::adopted),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
                 keyRing);
         // the first write of a session to a production-like environment asks for its host name; the session keeps

@@ -102,6 +102,36 @@ class AuditedSessionTest {
                 .doesNotContain("not-the-password");
     }
 
+    @Test
+    void aCustomerAdoptedAfterAConflictIsRecordedAsReused() throws Exception {
+        sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
+        try (SovxClient earlier = SovxClient.builder(sandbox.baseUrl()).build()) {
+            // the wizard's own earlier attempt, whose answer never came back: same e-mail and name
+            earlier.credentials().useSession(earlier.api().login(new com.sovera.console.api.model.LoginRequest(
+                    DemoAccount.EMAIL, DemoAccount.PASSWORD)).execute());
+            earlier.api().createCustomer(new com.sovera.console.api.model.NewCustomer("ops@adopted-co.example",
+                    "adopted-co", "Acme Payments Ltd"), null).execute();
+        }
+        AuditTrail trail = new AuditTrail(dir.resolve("logs"), "desk-7", Clock.systemUTC());
+        ConsoleAudit audit = new ConsoleAudit(trail, "embedded", sandbox.baseUrl());
+        SovxClient client = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE)
+                .audit(audit.interceptor()).build();
+        wizard = new Wizard(client, dir.resolve("data"), new SameThreadTaskRunner(),
+                com.sovera.console.config.Environment.EMBEDDED_SANDBOX, audit::adopted);
+        wizard.sessions.audit(audit);
+        wizard.signedIn().customer("adopted-co").model.act();
+        assertThat(wizard.step()).as(String.valueOf(wizard.model.problemProperty().get()))
+                .isEqualTo(Step.CREDENTIALS);
+
+        String by = " by " + DemoAccount.EMAIL;
+        assertThat(Files.readAllLines(trail.currentFile(), StandardCharsets.UTF_8))
+                .extracting(AuditedSessionTest::summary).containsExactly(
+                        "session.sign_in succeeded {}" + by,
+                        "customer.create refused CONFLICT {customer_id=adopted-co}" + by,
+                        "customer.create reused {customer_id=adopted-co}" + by);
+        assertThat(AuditVerifier.verify(trail.currentFile()).intact()).isTrue();
+    }
+
     /** "action outcome [code] {objects, ids as *} by operator", read as an auditor would, with a JSON reader. */
     @SuppressWarnings("unchecked")
     private static String summary(String line) {
