@@ -22,7 +22,7 @@ final class AuditExportDialog {
     static Alert of(AuditExportViewModel model, Window owner) {
         TextField from = day("audit-export-from", model.from);
         TextField to = day("audit-export-to", model.to);
-        Button choose = new Button("_File...");
+        Button choose = new Button("_Choose file...");
         choose.setId("audit-export-choose");
         PathField path = new PathField("audit-export-path", choose, file -> model.export());
         path.field().textProperty().bindBidirectional(model.path);
