@@ -1,5 +1,7 @@
 package com.sovera.console;
 
+import com.sovera.console.audit.AuditUnavailableException;
+import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.config.AdministeredSettings;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
@@ -109,7 +111,8 @@ public final class ConsoleApp extends Application {
                 new Journal(dirs.data(), environment.id()), ready.activity(), runner, scheduler, Clock.systemUTC(),
                 demo == null ? null : new Services.Demo(demo.email(), demo.password(), demo.customerId(),
                         demo.ownerKey()),
-                training ? new EmbeddedTraining(sandbox.training()) : null, Keychain::probe, this::switchTo, rules));
+                training ? new EmbeddedTraining(sandbox.training()) : null, Keychain::probe, this::switchTo, rules,
+                ready.audit()));
         policy.operatorMessage().ifPresent(main::showNotice);
         setRoot(main);
         stage.setTitle("SovX Console — " + environment.name());
@@ -135,6 +138,8 @@ public final class ConsoleApp extends Application {
         LOG.info("Switching to {}", settings.environment().name());
         // the journal's last writes finish off the FX thread; the next window (maybe this environment's again)
         // reads the journal only after them
+        String operator = main == null ? null : main.session().state().accountProperty().get();
+        String from = connection == null ? null : connection.audit().environment();
         CompletableFuture<Void> journalWritten = main == null ? CompletableFuture.completedFuture(null) : main.stop();
         main = null;
         Startup.Connection old = connection;
@@ -147,10 +152,36 @@ public final class ConsoleApp extends Application {
         runner.run(() -> {
             journalWritten.get();
             if (old != null) {
+                recordSignOut(old, operator);
                 signOutAndClose(old); // first: the embedded sandbox's database is free again for the new one
             }
-            return Startup.connect(dirs, settings, policy.policy(), CompletableFuture.completedFuture(null));
+            Startup.Connection ready = Startup.connect(dirs, settings, policy.policy(),
+                    CompletableFuture.completedFuture(null));
+            recordSwitch(ready, operator, from);
+            return ready;
         }, ready -> show(ready, settings), failure -> startWindow(failure, settings));
+    }
+
+    /** The session an environment switch ends, in the old environment's trail (off the FX thread). */
+    private static void recordSignOut(Startup.Connection old, String operator) {
+        if (operator != null) {
+            try {
+                old.audit().signedOut(operator, ConsoleAudit.SignOut.ENVIRONMENT_SWITCH);
+            } catch (AuditUnavailableException e) {
+                LOG.error("audit: the sign-out of {} could not be recorded: {}", operator, e.getMessage());
+            }
+        }
+    }
+
+    /** The switch, in the new environment's trail (off the FX thread); a start window has no environment before. */
+    private static void recordSwitch(Startup.Connection ready, String operator, String from) {
+        if (from != null) {
+            try {
+                ready.audit().switchedFrom(operator, from);
+            } catch (AuditUnavailableException e) {
+                LOG.error("audit: the switch from {} could not be recorded: {}", from, e.getMessage());
+            }
+        }
     }
 
     /** Ends the session where it was (waiting a moment at most), then closes the clients and the sandbox. */

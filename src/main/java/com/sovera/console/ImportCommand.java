@@ -146,9 +146,13 @@ final class ImportCommand {
         }
     }
 
-    /** The desk's audit trail, checked before any call: a write it could not record is not made. */
+    /**
+     * The desk's audit trail (where the policy says, as the console's), checked before any call: a write it could
+     * not record is not made.
+     */
     private com.sovera.console.audit.AuditTrail auditTrail() throws CannotRun {
-        com.sovera.console.audit.AuditTrail trail = com.sovera.console.audit.AuditTrail.forThisDesk(dirs.logs());
+        com.sovera.console.audit.AuditTrail trail = com.sovera.console.audit.AuditTrail.forThisDesk(
+                policy.auditDirectory().orElse(dirs.logs()));
         try {
             trail.before();
         } catch (com.sovera.console.audit.AuditUnavailableException e) {

@@ -1,5 +1,8 @@
 package com.sovera.console;
 
+import com.sovera.console.audit.AuditTrail;
+import com.sovera.console.audit.AuditUnavailableException;
+import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.WireLog;
@@ -28,6 +31,8 @@ import java.util.function.Supplier;
  */
 final class Startup {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Startup.class);
+
     /**
      * The operator's choices under the administrator's policy, known before the first window is drawn.
      *
@@ -41,7 +46,8 @@ final class Startup {
      * The server side: the embedded sandbox (when that is the environment) and the two clients, which share their
      * connections and the account session.
      */
-    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookups, ActivityLog activity) {
+    record Connection(SandboxServer sandbox, SovxClient client, SovxClient lookups, ActivityLog activity,
+                      ConsoleAudit audit) {
     }
 
     private static CompletableFuture<Choices> choices;
@@ -126,8 +132,11 @@ final class Startup {
             baseUrl = sandbox.baseUrl();
         }
         try {
-            SovxClient client = client(baseUrl, settings, activity);
-            return new Connection(sandbox, client, client.derive(), activity);
+            ConsoleAudit audit = new ConsoleAudit(AuditTrail.forThisDesk(policy.auditDirectory()
+                    .orElse(dirs.logs())), environment.id(), baseUrl);
+            logHead(audit.trail());
+            SovxClient client = client(baseUrl, settings, activity, audit);
+            return new Connection(sandbox, client, client.derive(), activity, audit);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -136,8 +145,21 @@ final class Startup {
         }
     }
 
-    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity) {
-        return SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(settings.logLevel()))
+    /**
+     * The head of the chain in the log at every start, so that cutting the end off the trail shows against it; a
+     * trail that cannot be read is said there too (the console then makes no write, and says so at the first).
+     */
+    private static void logHead(AuditTrail trail) {
+        try {
+            LOG.info("Audit trail {}: {}", trail.currentFile(), trail.head().shortForm());
+        } catch (AuditUnavailableException e) {
+            LOG.warn("{}", e.getMessage());
+        }
+    }
+
+    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity, ConsoleAudit audit) {
+        return SovxClient.builder(baseUrl).activity(activity).audit(audit.interceptor())
+                .wireLog(WireLog.forLevel(settings.logLevel()))
                 .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
                 .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
     }

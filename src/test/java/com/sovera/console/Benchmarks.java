@@ -356,13 +356,15 @@ class Benchmarks extends FxRobot {
         Path home = Files.createTempDirectory("sovx-bench-console");
         AppDirs dirs = AppDirs.under(home);
         ActivityLog activity = new ActivityLog();
-        SovxClient client = SovxClient.builder(baseUrl).activity(activity).build();
+        com.sovera.console.audit.ConsoleAudit audit = new com.sovera.console.audit.ConsoleAudit(
+                com.sovera.console.audit.AuditTrail.forThisDesk(dirs.logs()), Environment.EMBEDDED_SANDBOX.id(), baseUrl);
+        SovxClient client = SovxClient.builder(baseUrl).activity(activity).audit(audit.interceptor()).build();
         Services services = new Services(client, client.derive(), Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity,
                 new com.sovera.console.ui.task.FxTaskRunner(), new com.sovera.console.ui.task.FxScheduler(),
                 Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, DemoAccount.CUSTOMER_ID,
                 ownerKey), null, com.sovera.console.platform.Keychain::probe, null,
-                com.sovera.console.policy.Policy.NONE);
+                com.sovera.console.policy.Policy.NONE, audit);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(services);

@@ -2,6 +2,8 @@ package com.sovera.console;
 
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.audit.AuditTrail;
+import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.config.SettingsStore;
@@ -29,6 +31,8 @@ final class ConsoleHarness implements AutoCloseable {
     final SandboxServer sandbox;
     final AppDirs dirs;
     final SovxClient client;
+    /** The desk's trail, in the logs directory under the test's home, as start-up makes it. */
+    final ConsoleAudit audit;
     final SovxClient lookups;
     final ActivityLog activity = new ActivityLog();
     final FxTaskRunner runner = new FxTaskRunner();
@@ -52,7 +56,8 @@ final class ConsoleHarness implements AutoCloseable {
     ConsoleHarness(SandboxServer sandbox, Path home, String baseUrl, UnaryOperator<SovxClient.Builder> tune) {
         this.sandbox = sandbox;
         this.dirs = AppDirs.under(home);
-        this.client = tune.apply(SovxClient.builder(baseUrl).activity(activity)).build();
+        this.audit = new ConsoleAudit(AuditTrail.forThisDesk(dirs.logs()), Environment.EMBEDDED_SANDBOX.id(), baseUrl);
+        this.client = tune.apply(SovxClient.builder(baseUrl).activity(activity).audit(audit.interceptor())).build();
         this.lookups = client.derive();
     }
 
@@ -63,7 +68,7 @@ final class ConsoleHarness implements AutoCloseable {
         Services services = new Services(client, lookups, environment, settings,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, runner, scheduler,
                 clock, embedded ? new Services.Demo(demo.email(), demo.password(), demo.customerId(),
-                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, switcher, policy);
+                demo.ownerKey()) : null, new EmbeddedTraining(sandbox.training()), Keychain::probe, switcher, policy, audit);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new MainWindow(services);

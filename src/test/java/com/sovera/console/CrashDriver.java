@@ -50,12 +50,15 @@ public final class CrashDriver extends FxRobot {
         // "verbose": the most verbose log level, as Settings sets it (TRACE, with the wire log at BODY)
         String level = verbose ? "TRACE" : Settings.DEFAULTS.logLevel();
         LogLevels.set(level);
-        SovxClient client = SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(level)).build();
+        com.sovera.console.audit.ConsoleAudit audit = new com.sovera.console.audit.ConsoleAudit(
+                com.sovera.console.audit.AuditTrail.forThisDesk(dirs.logs()), Environment.EMBEDDED_SANDBOX.id(), baseUrl);
+        SovxClient client = SovxClient.builder(baseUrl).activity(activity).audit(audit.interceptor())
+                .wireLog(WireLog.forLevel(level)).build();
         Services services = new Services(client, client.derive(), Environment.EMBEDDED_SANDBOX, Settings.DEFAULTS,
                 new SettingsStore(dirs.config()), new Journal(dirs.data()), activity, new FxTaskRunner(),
                 new FxScheduler(), Clock.systemUTC(), new Services.Demo(DemoAccount.EMAIL, DemoAccount.PASSWORD, null,
                 null), null, com.sovera.console.platform.Keychain::probe, null,
-                com.sovera.console.policy.Policy.NONE);
+                com.sovera.console.policy.Policy.NONE, audit);
         // what the window will offer: it reads the journal off the FX thread, so the offer comes a moment later
         boolean unfinished = new Journal(dirs.data()).unfinished().filter(p -> p.hasAnything()).isPresent();
         FxToolkit.registerPrimaryStage();

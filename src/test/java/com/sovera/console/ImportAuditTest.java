@@ -46,6 +46,21 @@ class ImportAuditTest {
     }
 
     @Test
+    void theImportKeepsTheTrailWhereThePolicySaysBesideTheConsoles() throws Exception {
+        Path file = Files.writeString(home.resolve("users.csv"), FILE);
+        Path share = home.resolve("audit-share");
+        int exit = run(AppDirs.under(home), file, Policy.builder().auditDirectory(share.toString()).build());
+        assertThat(exit).isZero();
+        Path trail;
+        try (var files = Files.list(share)) {
+            trail = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllLines(trail)).hasSize(3);
+        assertThat(AuditVerifier.verify(trail).intact()).isTrue();
+        assertThat(home.resolve("logs").resolve(trail.getFileName())).as("not in the logs directory").doesNotExist();
+    }
+
+    @Test
     void aTrailThatCannotBeWrittenStopsTheImportBeforeAnyCall() throws Exception {
         Path file = Files.writeString(home.resolve("users.csv"), FILE);
         Path logs = Files.writeString(home.resolve("logs"), "a file where the logs directory should be");
@@ -61,8 +76,12 @@ class ImportAuditTest {
     }
 
     private static int run(AppDirs dirs, Path file) {
+        return run(dirs, file, Policy.NONE);
+    }
+
+    private static int run(AppDirs dirs, Path file, Policy policy) {
         return ImportCommand.run(new String[] {"--import", file.toString(), "--customer", DemoAccount.CUSTOMER_ID},
                 new ImportCommand.Io(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                        new PrintStream(new ByteArrayOutputStream()), Map.of()), dirs, Policy.NONE);
+                        new PrintStream(new ByteArrayOutputStream()), Map.of()), dirs, policy);
     }
 }

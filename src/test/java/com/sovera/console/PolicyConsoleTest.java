@@ -79,6 +79,21 @@ class PolicyConsoleTest extends FxRobot {
         Files.writeString(home.resolve("config").resolve("settings.json"), json);
     }
 
+    /** The desk's audit trail in the logs directory, all its files. */
+    private static String trail() throws Exception {
+        Path logs = home.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return "";
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(logs)) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+                all.append(Files.readString(f));
+            }
+            return all.toString();
+        }
+    }
+
     private String text(String query) {
         return lookup(query).queryAs(Labeled.class).getText();
     }
@@ -151,6 +166,11 @@ class PolicyConsoleTest extends FxRobot {
             assertThat(saved.customBaseUrls()).as("the administrator's URLs are not the operator's").isEmpty();
             assertThat(saved.logLevel()).isEqualTo("TRACE");
             assertThat(saved.idleSignOutMinutes()).isZero();
+            // the switch is in the desk's trail (the logs directory: the policy names no audit directory)
+            ConsoleWindowFixture.waitUntil(10, () -> trail().contains("\"action\":\"environment.switch\""));
+            assertThat(trail()).contains("\"environment\":\"" + Environment.custom(b.baseUrl()).id()
+                    + "\",\"base_url\":\"" + b.baseUrl() + "\",\"action\":\"environment.switch\",\"objects\":{\"from\":\""
+                    + Environment.custom(a.baseUrl()).id() + "\"},\"outcome\":\"succeeded\"");
             FxToolkit.cleanupApplication(app);
         }
     }

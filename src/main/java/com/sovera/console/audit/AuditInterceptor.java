@@ -53,8 +53,12 @@ public final class AuditInterceptor implements Interceptor {
     private final Supplier<String> operator;
     /** How many path segments the base URL has ({@code sovx/v1}): a write's path is read after them. */
     private final int baseSegments;
+    /** Whether {@code auth/logout} is recorded here (false where the console records its sign-outs itself). */
+    private final boolean signOutOnWire;
 
-    private AuditInterceptor(AuditTrail trail, String environment, String baseUrl, Supplier<String> operator) {
+    private AuditInterceptor(AuditTrail trail, String environment, String baseUrl, Supplier<String> operator,
+                             boolean signOutOnWire) {
+        this.signOutOnWire = signOutOnWire;
         this.trail = Objects.requireNonNull(trail);
         this.environment = Objects.requireNonNull(environment);
         this.baseUrl = Objects.requireNonNull(baseUrl);
@@ -69,14 +73,23 @@ public final class AuditInterceptor implements Interceptor {
      */
     public static AuditInterceptor forConsole(AuditTrail trail, String environmentId, String baseUrl,
                                               Supplier<String> operator) {
-        return new AuditInterceptor(trail, environmentId, baseUrl, operator);
+        return new AuditInterceptor(trail, environmentId, baseUrl, operator, true);
+    }
+
+    /**
+     * As {@link #forConsole}, for the console's session ({@link ConsoleAudit}): a sign-out is recorded by the
+     * console when it happens (it says how), not when the server is told afterwards.
+     */
+    static AuditInterceptor forConsoleSession(AuditTrail trail, String environmentId, String baseUrl,
+                                              Supplier<String> operator) {
+        return new AuditInterceptor(trail, environmentId, baseUrl, operator, false);
     }
 
     /** For {@code --import}: the command names itself and the customer it writes for. */
     public static AuditInterceptor forImport(AuditTrail trail, String environmentId, String baseUrl,
                                              String customerId) {
         String who = AuditTrail.importOperator(customerId);
-        return new AuditInterceptor(trail, environmentId, baseUrl, () -> who);
+        return new AuditInterceptor(trail, environmentId, baseUrl, () -> who, true);
     }
 
     @Override
@@ -156,7 +169,7 @@ public final class AuditInterceptor implements Interceptor {
             if (n == 2 && p.get(0).equals("auth") && p.get(1).equals("login")) {
                 return new Write("session.sign_in", Map.of(), false, true);
             }
-            if (n == 2 && p.get(0).equals("auth") && p.get(1).equals("logout")) {
+            if (n == 2 && p.get(0).equals("auth") && p.get(1).equals("logout") && signOutOnWire) {
                 return new Write("session.sign_out", Map.of(), false, true);
             }
             if (n == 1 && p.get(0).equals("customers")) {

@@ -1,5 +1,6 @@
 package com.sovera.console.help;
 
+import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.session.ActivityLog;
 import com.sovera.console.api.Redactor;
 import com.sovera.console.platform.Build;
@@ -45,9 +46,10 @@ public final class HelpMenu extends MenuButton {
     private final ActivityLog activity;
     private final TaskRunner background;
     private final Redactor redactor;
+    private final ConsoleAudit audit;
 
     public HelpMenu(Environment environment, String baseUrl, Supplier<Settings> settings, Supplier<String> account,
-                    ActivityLog activity, TaskRunner background, Redactor redactor) {
+                    ActivityLog activity, TaskRunner background, Redactor redactor, ConsoleAudit audit) {
         super("_Help");
         this.environment = environment;
         this.baseUrl = baseUrl;
@@ -56,6 +58,7 @@ public final class HelpMenu extends MenuButton {
         this.activity = activity;
         this.background = background;
         this.redactor = redactor;
+        this.audit = audit;
         setId("help");
         setGraphic(Icons.of("fth-help-circle"));
         MenuItem shortcuts = item("Keyboard _shortcuts", "help-shortcuts", "fth-command", this::showShortcuts);
@@ -63,6 +66,7 @@ public final class HelpMenu extends MenuButton {
         getItems().addAll(shortcuts,
                 item("Open _log folder", "help-open-logs", "fth-folder", this::openLogFolder),
                 item("Copy support _bundle", "help-support-bundle", "fth-clipboard", this::copySupportBundle),
+                item("_Export audit trail...", "help-export-audit", "fth-download", this::showAuditExport),
                 item("_About SovX Console", "help-about", "fth-info", this::showAbout));
     }
 
@@ -112,13 +116,27 @@ public final class HelpMenu extends MenuButton {
         version.setId("about-version");
         Label env = new Label("Environment: " + environment.name() + " — " + baseUrl);
         env.setId("about-environment");
+        Label head = new Label("Audit trail: reading...");
+        head.setId("about-audit-head");
+        head.setWrapText(true);
+        head.setMaxWidth(560);
+        // read off the FX thread: the count and last hash, to compare with the log and with --verify-audit
+        background.run(audit::head, h -> head.setText("Audit trail: " + h.shortForm() + " (in "
+                + audit.trail().directory() + ")"), failure -> head.setText("Audit trail: " + failure.getMessage()));
         VBox box = new VBox(8, new Label("SovX Console"), version, env,
                 new Label("Java " + System.getProperty("java.version") + ", JavaFX "
                         + System.getProperty("javafx.runtime.version", "?")),
-                new Label("Log folder:"), logLink,
+                new Label("Log folder:"), logLink, head,
                 new Label("Licensed under the Apache License 2.0."));
         box.setPadding(new Insets(4));
         dialog("About SovX Console", box).show();
+    }
+
+    /** Help → Export audit trail: this month's entries by default, written off the FX thread. */
+    public void showAuditExport() {
+        AuditExportViewModel model = new AuditExportViewModel(audit.trail(), background, java.time.Clock.systemUTC(),
+                Path.of(System.getProperty("user.home")));
+        AuditExportDialog.of(model, getScene() == null ? null : getScene().getWindow()).show();
     }
 
     private void openLogFolder() {

@@ -25,9 +25,14 @@ public final class OnboardingService {
     private final Provisioner writes;
 
     public OnboardingService(SovxClient client, Journal journal) {
+        this(client, journal, Provisioner.Adoptions.NONE);
+    }
+
+    /** @param adoptions told of a customer or user adopted after a conflict (the audit trail's "reused") */
+    public OnboardingService(SovxClient client, Journal journal, Provisioner.Adoptions adoptions) {
         this.client = client;
         this.journal = journal;
-        this.writes = new Provisioner(client.api(), journal::awaitWritten);
+        this.writes = new Provisioner(client.api(), journal::awaitWritten, adoptions);
     }
 
     public SovxClient client() {

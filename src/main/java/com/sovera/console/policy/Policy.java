@@ -24,7 +24,8 @@ public final class Policy {
         TRAINING_FAULTS("training_faults_enabled"),
         KEYCHAIN("keychain_allowed"),
         MINIMUM_LOG_LEVEL("minimum_log_level"),
-        IDLE_SIGN_OUT("idle_sign_out_minutes");
+        IDLE_SIGN_OUT("idle_sign_out_minutes"),
+        AUDIT_DIRECTORY("audit_directory");
 
         private final String key;
 
@@ -68,7 +69,7 @@ public final class Policy {
 
     private record Values(List<String> environments, String defaultEnvironment, Boolean customEnvironments,
                           Boolean embeddedSandbox, Boolean trainingFaults, Boolean keychain, String minimumLogLevel,
-                          Integer idleSignOutMinutes) {
+                          Integer idleSignOutMinutes, String auditDirectory) {
     }
 
     private final Values values;
@@ -127,6 +128,11 @@ public final class Policy {
         return Optional.ofNullable(values.idleSignOutMinutes);
     }
 
+    /** Where the audit trail goes (an absolute path, e.g. a share the operator may only append to). */
+    public Optional<java.nio.file.Path> auditDirectory() {
+        return Optional.ofNullable(values.auditDirectory).map(java.nio.file.Path::of);
+    }
+
     /** True when the item is pinned: Settings shows it as "Set by your administrator" and does not let it change. */
     public boolean isPinned(Item item) {
         return switch (item) {
@@ -138,6 +144,7 @@ public final class Policy {
             case KEYCHAIN -> keychainAllowed().isPresent();
             case MINIMUM_LOG_LEVEL -> minimumLogLevel().isPresent();
             case IDLE_SIGN_OUT -> idleSignOutMinutes().isPresent();
+            case AUDIT_DIRECTORY -> auditDirectory().isPresent();
         };
     }
 
@@ -230,6 +237,15 @@ public final class Policy {
         return "Policy" + values.toString().substring("Values".length());
     }
 
+    /** True when {@code text} is an absolute path on this system. */
+    static boolean isAbsolutePath(String text) {
+        try {
+            return !text.isBlank() && java.nio.file.Path.of(text).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** Builds a policy; an item never set stays unpinned. */
     public static final class Builder {
         private List<String> environments;
@@ -240,6 +256,7 @@ public final class Policy {
         private Boolean keychain;
         private String minimumLogLevel;
         private Integer idleSignOutMinutes;
+        private String auditDirectory;
 
         private Builder() {
         }
@@ -287,9 +304,18 @@ public final class Policy {
             return this;
         }
 
+        /** An absolute path; anything else is refused (the trail must not land where the start happens to be). */
+        public Builder auditDirectory(String value) {
+            if (value != null && !isAbsolutePath(value)) {
+                throw new IllegalArgumentException("not an absolute path: " + value);
+            }
+            auditDirectory = value == null ? null : java.nio.file.Path.of(value).normalize().toString();
+            return this;
+        }
+
         public Policy build() {
             return new Policy(new Values(environments, defaultEnvironment, customEnvironments, embeddedSandbox,
-                    trainingFaults, keychain, minimumLogLevel, idleSignOutMinutes));
+                    trainingFaults, keychain, minimumLogLevel, idleSignOutMinutes, auditDirectory));
         }
     }
 }

@@ -81,6 +81,7 @@ final class PolicyParser {
             case KEYCHAIN -> bool(key, value, problems).ifPresent(builder::keychainAllowed);
             case MINIMUM_LOG_LEVEL -> logLevel(value, problems).ifPresent(builder::minimumLogLevel);
             case IDLE_SIGN_OUT -> minutes(value, problems).ifPresent(builder::idleSignOutMinutes);
+            case AUDIT_DIRECTORY -> directory(value, problems).ifPresent(builder::auditDirectory);
         }
     }
 
@@ -144,6 +145,15 @@ final class PolicyParser {
         }
         problems.add("'idle_sign_out_minutes' must be a whole number of minutes from 1 to " + MAX_IDLE_MINUTES
                 + ", not " + describe(value));
+        return Optional.empty();
+    }
+
+    private static Optional<String> directory(Object value, List<String> problems) {
+        if (value instanceof String text && Policy.isAbsolutePath(text.strip())) {
+            return Optional.of(text.strip());
+        }
+        problems.add("'audit_directory' must be the absolute path of a directory (e.g. \"/srv/sovx-audit\"), not "
+                + describe(value));
         return Optional.empty();
     }
 

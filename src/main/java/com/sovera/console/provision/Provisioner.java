@@ -13,6 +13,7 @@ import com.sovera.console.api.model.NewWallet;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -44,20 +45,39 @@ public final class Provisioner {
         SAME_EMAIL
     }
 
+    /** Told of each object adopted after a conflict: the audit trail records it as reused. */
+    @FunctionalInterface
+    public interface Adoptions {
+        /** {@code action} as the trail names it ({@code customer.create}, {@code user.create}); the object's ids. */
+        void adopted(String action, Map<String, String> ids);
+
+        Adoptions NONE = (action, ids) -> { };
+    }
+
     private final SovxApi api;
     private final KeyJournal journal;
+    private final Adoptions adoptions;
 
     public Provisioner(SovxApi api, KeyJournal journal) {
+        this(api, journal, Adoptions.NONE);
+    }
+
+    public Provisioner(SovxApi api, KeyJournal journal, Adoptions adoptions) {
         this.api = api;
         this.journal = journal;
+        this.adoptions = adoptions;
     }
 
     public Outcome<Customer> customer(NewCustomer body, String key) throws Exception {
-        return adoptOnConflict(() -> api.createCustomer(body, key).execute(), () -> {
+        Outcome<Customer> got = adoptOnConflict(() -> api.createCustomer(body, key).execute(), () -> {
             Customer existing = api.getCustomer(body.customerId()).execute();
             return body.email().equalsIgnoreCase(existing.email()) && body.entityName().equals(existing.entityName())
                     ? existing : null;
         });
+        if (got.existed()) {
+            adoptions.adopted("customer.create", Map.of("customer_id", got.value().customerId()));
+        }
+        return got;
     }
 
     /** Mints another owner key for the customer: the secret is in this answer only. */
@@ -67,9 +87,13 @@ public final class Provisioner {
     }
 
     public Outcome<User> user(NewUser body, String key, SameUser same) throws Exception {
-        return adoptOnConflict(() -> api.createUser(body, key).execute(), () -> existingUser(body.email())
+        Outcome<User> got = adoptOnConflict(() -> api.createUser(body, key).execute(), () -> existingUser(body.email())
                 .filter(u -> same == SameUser.SAME_EMAIL || (body.firstName().equals(u.firstName())
                         && body.lastName().equals(u.lastName()))).orElse(null));
+        if (got.existed()) {
+            adoptions.adopted("user.create", Map.of("user_id", got.value().userId()));
+        }
+        return got;
     }
 
     /** The customer's user with this e-mail (the server compares it as the contract says), if any. */

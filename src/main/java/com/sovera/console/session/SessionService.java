@@ -1,6 +1,7 @@
 package com.sovera.console.session;
 
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class SessionService {
     private final List<Runnable> onSignOut = new ArrayList<>();
     private final List<BooleanSupplier> alsoHeld = new ArrayList<>();
     private final List<Closing> closing = new ArrayList<>();
+    private ConsoleAudit audit; // null: nothing recorded (a screen's test without a trail)
 
     /** Work of the session that has a say before it closes: a key shown once, a bulk import under way. */
     @FunctionalInterface
@@ -42,6 +44,16 @@ public final class SessionService {
 
     public SessionState state() {
         return state;
+    }
+
+    /**
+     * Records this session's sign-outs in {@code audit} (how each came about), and names whoever is signed in as
+     * the operator of the clients' entries.
+     */
+    public void audit(ConsoleAudit trail) {
+        this.audit = trail;
+        trail.operator(state.accountProperty().get());
+        state.accountProperty().addListener((o, was, now) -> trail.operator(now));
     }
 
     /** {@code hook} is asked before every sign-out, in the order registered. */
@@ -71,13 +83,17 @@ public final class SessionService {
                 return false;
             }
         }
+<<<<<<< HEAD
+=======
+        signOut(ConsoleAudit.SignOut.OPERATOR);
+>>>>>>> audit2
         return true;
     }
 
     /** The idle sign-out: nobody is asked; what has a say decides alone (a bulk import is paused). */
     public void signOutIdle() {
         closing.forEach(hook -> hook.mayClose(true, Ask.NOBODY));
-        signOut();
+        signOut(ConsoleAudit.SignOut.IDLE);
     }
 
     /** {@code action} runs at every sign-out, after the credentials are gone. */
@@ -113,6 +129,18 @@ public final class SessionService {
      * background: a slow or unreachable server never keeps a secret on screen. Nothing is asked.
      */
     public void signOut() {
+        signOut(ConsoleAudit.SignOut.OPERATOR);
+    }
+
+    private void signOut(ConsoleAudit.SignOut how) {
+        String account = state.accountProperty().get();
+        if (audit != null && account != null) {
+            ConsoleAudit trail = audit;
+            // recorded, not held back: a sign-out always happens (lookups and sign-in keep working without a trail)
+            runner.run(() -> trail.signedOut(account, how), head -> { }, failure -> org.slf4j.LoggerFactory
+                    .getLogger(SessionService.class).error("audit: the sign-out of {} could not be recorded: {}",
+                            account, failure.getMessage()));
+        }
         String token = client.credentials().session().map(com.sovera.console.api.model.Session::token).orElse(null);
         forget();
         if (token != null) {

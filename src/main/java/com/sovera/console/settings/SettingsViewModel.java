@@ -124,6 +124,8 @@ public final class SettingsViewModel {
             case MINIMUM_LOG_LEVEL -> PINNED + ": nothing more detailed than " + policy.minimumLogLevel().orElseThrow()
                     + ".";
             case IDLE_SIGN_OUT -> PINNED + ".";
+            case AUDIT_DIRECTORY -> PINNED + ": the audit trail is kept in "
+                    + policy.auditDirectory().orElseThrow() + ".";
         };
     }
 

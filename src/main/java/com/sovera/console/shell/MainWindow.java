@@ -86,13 +86,19 @@ public final class MainWindow extends BorderPane {
                 Focus.moveAfterLayout(this, this::viewFocus);
             }
         });
+<<<<<<< HEAD
         keysLeft = new UnconfirmedKeysFile(services.journal().file().resolveSibling("unconfirmed-keys.json"),
                 services.environment().id());
         session = new SessionService(services.client(), services.lookups(), new SessionState(keysLeft),
                 services.runner());
+=======
+        session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
+        session.audit(services.audit());
+>>>>>>> audit2
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
-        onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal()),
+        onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal(),
+                services.audit()::adopted),
                 services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
                 keyRing);
         // the first write of a session to a production-like environment asks for its host name; the session keeps
@@ -123,7 +129,7 @@ public final class MainWindow extends BorderPane {
         }
         help = new HelpMenu(services.environment(), services.client().baseUrl(), () -> settings,
                 () -> session.state().accountProperty().get(), services.activity(), services.runner(),
-                services.client().redactor());
+                services.client().redactor(), services.audit());
         // Sign out asks first where it would lose something: a key shown once and not confirmed, a bulk import
         session.beforeClose(onboarding::sessionClosing);
         session.beforeClose(bulk::sessionClosing);

@@ -1,6 +1,7 @@
 package com.sovera.console.shell;
 
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.config.SettingsStore;
@@ -25,11 +26,13 @@ import java.util.concurrent.Callable;
  * @param settings the settings in force: the operator's under the administrator's policy
  * @param switcher applies another environment or timeouts at once; null where the console cannot (tests)
  * @param policy   the administrator's policy ({@link Policy#NONE} without one): what Settings may not change
+ * @param audit    the desk's audit trail for this environment: the clients record their writes in it
  */
 public record Services(SovxClient client, SovxClient lookups, Environment environment, Settings settings,
                        SettingsStore settingsStore, Journal journal, ActivityLog activity, TaskRunner runner,
                        Scheduler scheduler, Clock clock, Demo demo, TrainingFaults training,
-                       Callable<Keychain> keychain, EnvironmentSwitch switcher, Policy policy) {
+                       Callable<Keychain> keychain, EnvironmentSwitch switcher, Policy policy,
+                       ConsoleAudit audit) {
 
     /** The embedded sandbox's demo sign-in to pre-fill and its customer, ready for lookups (in memory only). */
     public record Demo(String email, String password, String customerId, String ownerKey) {

@@ -17,8 +17,10 @@ public record Problem(String title, String message, String code, String traceId,
                     e.field(), recovery(e));
         }
         if (t instanceof TransportException e) {
-            return new Problem(title(e.kind()), e.getMessage(), null, null, null,
-                    e.isTransient() ? "Try again; what you typed is kept." : "Check the environment in Settings.");
+            return new Problem(title(e.kind()), e.getMessage(), null, null, null, e.isTransient()
+                    ? "Try again; what you typed is kept." : e.kind() == TransportException.Kind.NOT_SENT
+                    ? "Nothing reached the server; what you typed is kept. Lookups keep working."
+                    : "Check the environment in Settings.");
         }
         if (t instanceof SovxException e) {
             return new Problem("Request failed", e.getMessage(), null, e.traceId(), null, "Try again.");

@@ -37,9 +37,15 @@ public final class Wizard implements AutoCloseable {
 
     /** In an environment of the test's choosing (a production-like one, say). */
     public Wizard(SovxClient client, Path dataDir, TaskRunner runner, Environment environment) {
+        this(client, dataDir, runner, environment, com.sovera.console.provision.Provisioner.Adoptions.NONE);
+    }
+
+    /** Telling {@code adoptions} of what it adopts after a conflict, as the window tells the audit trail. */
+    public Wizard(SovxClient client, Path dataDir, TaskRunner runner, Environment environment,
+                  com.sovera.console.provision.Provisioner.Adoptions adoptions) {
         this.client = client;
         this.journal = new Journal(dataDir);
-        this.model = new OnboardingViewModel(new OnboardingService(client, journal), runner, scheduler,
+        this.model = new OnboardingViewModel(new OnboardingService(client, journal, adoptions), runner, scheduler,
                 Clock.systemUTC(), environment, session);
         model.input(Field.LOGIN_EMAIL).set(DemoAccount.EMAIL);
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);

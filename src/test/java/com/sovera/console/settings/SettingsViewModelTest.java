@@ -31,7 +31,8 @@ class SettingsViewModelTest {
 
     private static final Policy DESK = Policy.builder().environments(List.of("sovera-sandbox", PROD))
             .defaultEnvironment(PROD).embeddedSandboxEnabled(false).trainingFaultsEnabled(false)
-            .keychainAllowed(false).minimumLogLevel("INFO").idleSignOutMinutes(10).build();
+            .keychainAllowed(false).minimumLogLevel("INFO").idleSignOutMinutes(10).auditDirectory("/srv/sovx-audit")
+            .build();
 
     @TempDir
     Path config;
@@ -76,6 +77,8 @@ class SettingsViewModelTest {
         assertThat(model.note(Item.KEYCHAIN)).contains("not allowed");
         assertThat(model.note(Item.EMBEDDED_SANDBOX)).contains("local sandbox is off");
         assertThat(model.note(Item.TRAINING_FAULTS)).contains("training faults are off");
+        assertThat(model.note(Item.AUDIT_DIRECTORY)).isEqualTo(SettingsViewModel.PINNED
+                + ": the audit trail is kept in " + java.nio.file.Path.of("/srv/sovx-audit") + ".");
     }
 
     @Test
