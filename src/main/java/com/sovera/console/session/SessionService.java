@@ -69,7 +69,7 @@ public final class SessionService {
         if (!mayClose(ask)) {
             return false;
         }
-        signOut();
+        signOut(ConsoleAudit.SignOut.OPERATOR);
         return true;
     }
 
@@ -83,10 +83,6 @@ public final class SessionService {
                 return false;
             }
         }
-<<<<<<< HEAD
-=======
-        signOut(ConsoleAudit.SignOut.OPERATOR);
->>>>>>> audit2
         return true;
     }
 

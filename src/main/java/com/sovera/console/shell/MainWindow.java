@@ -86,15 +86,11 @@ public final class MainWindow extends BorderPane {
                 Focus.moveAfterLayout(this, this::viewFocus);
             }
         });
-<<<<<<< HEAD
         keysLeft = new UnconfirmedKeysFile(services.journal().file().resolveSibling("unconfirmed-keys.json"),
                 services.environment().id());
         session = new SessionService(services.client(), services.lookups(), new SessionState(keysLeft),
                 services.runner());
-=======
-        session = new SessionService(services.client(), services.lookups(), new SessionState(), services.runner());
         session.audit(services.audit());
->>>>>>> audit2
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
         onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal(),
