@@ -225,5 +225,7 @@ class DepositWindowTest extends FxRobot {
         write(String.join(" ", wrong));
         waitUntil(() -> text("#search-box #read-back-verdict").startsWith("Group 4 differs: heard '" + wrong[3]
                 + "', expected '" + groups[3] + "' ("));
+        press(KeyCode.ALT, KeyCode.G).release(KeyCode.G, KeyCode.ALT); // closed again for the tests that follow
+        waitUntil(() -> !lookup("#search-box #read-back").query().isVisible());
     }
 }
