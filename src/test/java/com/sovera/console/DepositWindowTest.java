@@ -109,10 +109,14 @@ class DepositWindowTest extends FxRobot {
         clickOn(target);
     }
 
+    /** The target's centre well inside the band's viewport: a click on its very edge goes to the band. */
     private static boolean inSight(javafx.scene.control.ScrollPane band, Node target) {
-        javafx.geometry.Bounds view = band.localToScreen(band.getLayoutBounds());
+        Node viewport = band.lookup(".viewport");
+        javafx.geometry.Bounds view = viewport.localToScreen(viewport.getLayoutBounds());
         javafx.geometry.Bounds node = target.localToScreen(target.getLayoutBounds());
-        return view != null && node != null && view.contains(node.getCenterX(), node.getCenterY());
+        return view != null && node != null && node.getCenterX() > view.getMinX() + 2
+                && node.getCenterX() < view.getMaxX() - 2 && node.getCenterY() > view.getMinY() + 2
+                && node.getCenterY() < view.getMaxY() - 2;
     }
 
     private String requestAmount(String amount) throws Exception {
