@@ -130,7 +130,7 @@ class ArchitectureTest {
     void viewModelsAndTheServicesBelowThemTouchNoControl() {
         classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
                 .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
-                        "..console.settings..", "..console.help..", "..console.bulkscreen..")
+                        "..console.settings..", "..console.help..", "..console.bulkscreen..", "..console.deposit..")
                 .should(notTouch("javafx.scene..", "javafx.stage.."))
                 .because("a view model is tested without a toolkit; only its view knows controls").check(classes);
         noClasses().that().resideInAnyPackage("..console.ui.task..", "..console.session..", "..console.config..",

@@ -109,10 +109,14 @@ class DepositWindowTest extends FxRobot {
         clickOn(target);
     }
 
+    /** The target's centre well inside the band's viewport: a click on its very edge goes to the band. */
     private static boolean inSight(javafx.scene.control.ScrollPane band, Node target) {
-        javafx.geometry.Bounds view = band.localToScreen(band.getLayoutBounds());
+        Node viewport = band.lookup(".viewport");
+        javafx.geometry.Bounds view = viewport.localToScreen(viewport.getLayoutBounds());
         javafx.geometry.Bounds node = target.localToScreen(target.getLayoutBounds());
-        return view != null && node != null && view.contains(node.getCenterX(), node.getCenterY());
+        return view != null && node != null && node.getCenterX() > view.getMinX() + 2
+                && node.getCenterX() < view.getMaxX() - 2 && node.getCenterY() > view.getMinY() + 2
+                && node.getCenterY() < view.getMaxY() - 2;
     }
 
     private String requestAmount(String amount) throws Exception {
@@ -182,5 +186,50 @@ class DepositWindowTest extends FxRobot {
         waitUntil(() -> text("#search-box #deposit-amount-problem").equals("At most 8 decimals for BTC."));
         assertThat(image()).isSameAs(before);
         assertThat(QrImages.decode(image())).isEqualTo("BITCOIN:" + btc.address().toUpperCase());
+    }
+
+    /**
+     * On the phone: Alt+G opens the read-back with the focus in its field, the groups said as words; a correct
+     * read-back matches every group, Enter there does nothing, and a wrong group is named with what was heard.
+     */
+    @Test
+    void aReadBackTypedAsTheCustomerSaysItIsComparedGroupByGroup() throws Exception {
+        DepositAddress eth = address("ETH", "ethereum-sepolia");
+        show(eth);
+        String[] groups = DepositCheck.grouped(eth.address()).split(" ");
+        assertThat(lookup("#search-box #address-text").query().getAccessibleText())
+                .as("a screen reader reads the address group by group")
+                .startsWith("Ether on Ethereum Sepolia address, in 11 groups of four. Group 1: zero, small X-ray, ");
+
+        press(KeyCode.ALT, KeyCode.G).release(KeyCode.G, KeyCode.ALT);
+        TextField heard = lookup("#search-box #read-back-heard").queryAs(TextField.class);
+        waitUntil(() -> heard.isFocused());
+        assertThat(text("#search-box #read-back-asset")).isEqualTo("Ether on Ethereum Sepolia");
+        assertThat(lookup("#search-box .read-back-group").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).containsExactly(groups);
+        assertThat(lookup("#search-box .read-back-words").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("zero, small X-ray, ");
+
+        write(String.join(" ", java.util.Arrays.copyOf(groups, 3)));
+        waitUntil(() -> text("#search-box #read-back-verdict").equals("3 of 11 groups match so far."));
+        write(" " + String.join(" ", java.util.Arrays.copyOfRange(groups, 3, groups.length)));
+        waitUntil(() -> text("#search-box #read-back-verdict").equals("All 11 groups match."));
+        String typed = heard.getText();
+        type(KeyCode.ENTER);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(heard.isFocused()).as("Enter in the read-back moves nothing").isTrue();
+        assertThat(heard.getText()).isEqualTo(typed);
+        assertThat(text("#search-box #read-back-verdict")).isEqualTo("All 11 groups match.");
+
+        // the customer says group 4 wrong: one character off
+        String[] wrong = groups.clone();
+        char last = wrong[3].charAt(3);
+        wrong[3] = wrong[3].substring(0, 3) + (last == '1' ? '2' : '1');
+        interact(heard::clear);
+        write(String.join(" ", wrong));
+        waitUntil(() -> text("#search-box #read-back-verdict").startsWith("Group 4 differs: heard '" + wrong[3]
+                + "', expected '" + groups[3] + "' ("));
+        press(KeyCode.ALT, KeyCode.G).release(KeyCode.G, KeyCode.ALT); // closed again for the tests that follow
+        waitUntil(() -> !lookup("#search-box #read-back").query().isVisible());
     }
 }

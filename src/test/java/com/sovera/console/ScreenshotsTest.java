@@ -65,8 +65,16 @@ class ScreenshotsTest extends ConsoleWindowFixture {
                 }
             }
         }).all("acme-payments");
+        // on the phone: the read-back open, the customer three groups in
+        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.G)
+                .release(javafx.scene.input.KeyCode.G, javafx.scene.input.KeyCode.ALT);
+        waitUntil(() -> lookup("#read-back-heard").query().isFocused());
+        String address = model().depositProperty().get().address().address();
+        write(address.substring(0, 4) + " " + address.substring(4, 8) + " " + address.substring(8, 12));
+        shoot("13-read-back");
+        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.G)
+                .release(javafx.scene.input.KeyCode.G, javafx.scene.input.KeyCode.ALT);
         // the panel waits for the deposit: one is simulated and a block mined, as a trainee would
-        String address = model().progress().depositAddress().address();
         console.client.api().simulateDeposit(new com.sovera.console.api.model.NewDeposit(address, "0.0015"), null)
                 .execute();
         console.client.api().mineBlocks(new com.sovera.console.api.model.NewBlocks(1), null).execute();
@@ -91,7 +99,7 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         }
 
         try (var files = Files.list(out)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(15);
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(16);
         }
     }
 

@@ -20,8 +20,8 @@ import javafx.stage.Stage;
 
 /**
  * A deposit address as operators read it out and show it: grouped in fours, in monospace, its currency and
- * network named, a testnet warning, copy, and its QR code only once every check has passed. An enlarged view
- * follows the address and closes when it changes, so it can never show a stale one.
+ * network named, a testnet warning, copy, a read-back for the phone, and its QR code only once every check has
+ * passed. An enlarged view follows the address and closes when it changes, so it can never show a stale one.
  */
 public final class AddressPanel extends VBox {
 
@@ -53,6 +53,7 @@ public final class AddressPanel extends VBox {
     private final Label simulated = new Label();
     private DepositWatching watching;
     private DepositWatch watch;
+    private final ReadBackViewModel readBack = new ReadBackViewModel();
 
     /** @param runner writes a saved image off the FX thread */
     public AddressPanel(TaskRunner runner) {
@@ -125,8 +126,8 @@ public final class AddressPanel extends VBox {
                 new HBox(8, simulate, simulated));
         waiting.setVisible(false);
         waiting.setManaged(false);
-        getChildren().addAll(heading, address, warning, failure, new HBox(16, quiet, checks), amountRow, actions,
-                waiting);
+        getChildren().addAll(heading, address, new ReadBackPane(readBack), warning, failure,
+                new HBox(16, quiet, checks), amountRow, actions, waiting);
         this.result.addListener((o, was, now) -> render(now));
         render(null);
         // the enlarged code is the window's: it goes when the window does; the wait for a deposit goes with the panel
@@ -261,6 +262,7 @@ public final class AddressPanel extends VBox {
         amount.clear();
         amountProblem.setText("");
         simulated.setText("");
+        readBack.show(result);
         followWatch();
         if (result == null) {
             return;
@@ -268,6 +270,9 @@ public final class AddressPanel extends VBox {
         Network network = result.network();
         heading.setText(result.heading());
         address.setText(DepositCheck.grouped(result.address().address()));
+        // a screen reader says it as it is read on the phone: group by group, each character a word
+        address.setAccessibleText(ReadBack.of(result.address().address(), result.address().currency(), network)
+                .spoken());
         warning.setText(result.testnetWarning());
         warning.setVisible(network != null && network.isTestnet());
         amount.setDisable(!result.ok());
@@ -310,6 +315,7 @@ public final class AddressPanel extends VBox {
         big.setFitWidth(480);
         big.setPreserveRatio(true);
         Label text = new Label(DepositCheck.grouped(shown.address().address()));
+        text.setAccessibleText(address.getAccessibleText());
         text.getStyleClass().add("enlarged-address");
         VBox box = new VBox(12, big, text);
         box.setAlignment(Pos.CENTER);

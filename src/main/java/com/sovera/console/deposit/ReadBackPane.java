@@ -1,0 +1,131 @@
+package com.sovera.console.deposit;
+
+import com.sovera.console.ui.Focus;
+import com.sovera.console.ui.Icons;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The address panel's <em>Read back</em> mode: a toggle (Alt+G), and when open the asset and network in words, the
+ * address group by group with each character as a word, and the field where the operator types what the customer
+ * reads back, judged as they type. Enter in that field does nothing: it is no step's action.
+ */
+final class ReadBackPane extends VBox {
+
+    private static final String[] KIND_CLASSES = {"read-back-match", "read-back-differs"};
+
+    private final ReadBackViewModel model;
+    private final ToggleButton toggle = Icons.on(new Toggle("Read back in _groups"), "fth-phone");
+    private final Label asset = new Label();
+    private final GridPane groups = new GridPane();
+    private final TextField heard = new TextField();
+    private final Label verdict = new Label();
+    private final VBox content;
+
+    ReadBackPane(ReadBackViewModel model) {
+        super(6);
+        this.model = model;
+        toggle.setId("read-back-toggle");
+        toggle.selectedProperty().bindBidirectional(model.openProperty());
+        toggle.disableProperty().bind(model.addressProperty().isNull());
+        toggle.setOnAction(e -> {
+            model.openProperty().set(!model.openProperty().get());
+            opened();
+        });
+        asset.setId("read-back-asset");
+        asset.getStyleClass().add("read-back-asset");
+        asset.setWrapText(true);
+        groups.setId("read-back-groups");
+        groups.getStyleClass().add("read-back-groups");
+        heard.setId("read-back-heard");
+        heard.getStyleClass().add("read-back-heard");
+        heard.setPromptText("Type the groups as the customer reads them back");
+        heard.textProperty().bindBidirectional(model.heardProperty());
+        // Enter is no action here: neither the wizard's default button nor a jump of the focus
+        heard.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+            }
+        });
+        Label heardLabel = new Label("Heard from the customer:");
+        heardLabel.setLabelFor(heard);
+        verdict.setId("read-back-verdict");
+        verdict.getStyleClass().add("read-back-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> model.verdictProperty().get().message(),
+                model.verdictProperty()));
+        heard.accessibleHelpProperty().bind(verdict.textProperty()); // the verdict is about the field: said with it
+        model.verdictProperty().addListener((o, was, now) -> look(now.kind()));
+        content = new VBox(6, asset, groups, heardLabel, heard, verdict);
+        content.setId("read-back");
+        content.getStyleClass().add("read-back");
+        content.visibleProperty().bind(model.openProperty());
+        content.managedProperty().bind(model.openProperty());
+        model.addressProperty().addListener((o, was, now) -> fill(now));
+        fill(model.addressProperty().get());
+        getChildren().addAll(toggle, content);
+    }
+
+    /** The operator opened the mode: their next keys are what the customer reads back. */
+    private void opened() {
+        if (toggle.isSelected()) {
+            Focus.moveAfterLayout(this, () -> Optional.of(heard));
+        } else if (getScene() != null && getScene().getFocusOwner() != null
+                && Focus.isInside(getScene().getFocusOwner(), content)) {
+            toggle.requestFocus(); // the field just went: the focus stays where the operator is
+        }
+    }
+
+    /**
+     * A toggle that its mnemonic toggles too: Alt+letter only fires an action event at a control, which leaves a
+     * plain toggle button as it was. Here a click, Space and Alt+G all come to the action, which toggles.
+     */
+    private static final class Toggle extends ToggleButton {
+
+        Toggle(String text) {
+            super(text);
+        }
+
+        @Override
+        public void fire() {
+            if (!isDisabled()) {
+                fireEvent(new javafx.event.ActionEvent());
+            }
+        }
+    }
+
+    private void fill(ReadBack readBack) {
+        groups.getChildren().clear();
+        if (readBack == null) {
+            asset.setText("");
+            return;
+        }
+        asset.setText(readBack.assetAndNetwork());
+        for (ReadBack.Group g : readBack.groups()) {
+            Label number = new Label(String.valueOf(g.number()));
+            number.getStyleClass().add("read-back-number");
+            Label text = new Label(g.text());
+            text.getStyleClass().add("read-back-group");
+            Label words = new Label(g.spoken());
+            words.getStyleClass().add("read-back-words");
+            words.setWrapText(true);
+            groups.addRow(g.number() - 1, number, text, words);
+        }
+    }
+
+    private void look(ReadBack.Kind kind) {
+        verdict.getStyleClass().removeAll(KIND_CLASSES);
+        switch (kind) {
+            case ALL_MATCH -> verdict.getStyleClass().add("read-back-match");
+            case DIFFERS, CASE_ONLY -> verdict.getStyleClass().add("read-back-differs");
+            default -> { }
+        }
+    }
+}
