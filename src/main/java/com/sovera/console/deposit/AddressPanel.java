@@ -229,8 +229,8 @@ public final class AddressPanel extends VBox {
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Amount"), value);
-        grid.addRow(1, new Label("How many deposits"), times);
+        grid.addRow(0, com.sovera.console.ui.Names.caption("Amount", value), value);
+        grid.addRow(1, com.sovera.console.ui.Names.caption("How many deposits", times), times);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
                 javafx.scene.control.ButtonType.CANCEL);

@@ -4,6 +4,7 @@ import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.policy.Policy;
 import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Names;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -74,13 +75,14 @@ public final class SettingsView extends VBox {
         message.setId("settings-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new Label("Environment"), pinned(model, environments, Policy.Item.ENVIRONMENTS,
+        custom.setAccessibleText("Base URL of an environment to add");
+        getChildren().addAll(Names.caption("Environment", environments), pinned(model, environments, Policy.Item.ENVIRONMENTS,
                         Policy.Item.DEFAULT_ENVIRONMENT), pinned(model, new HBox(8, custom, add),
                         Policy.Item.CUSTOM_ENVIRONMENTS),
-                new Label("Connect timeout (s)"), connect, new Label("Read timeout (s)"), read,
-                new Label("Log level"), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL),
-                new Label("Sign out after this many minutes without input (0: never)"),
-                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), new Label("Theme"), theme, save, message);
+                Names.caption("Connect timeout (s)", connect), connect, Names.caption("Read timeout (s)", read), read,
+                Names.caption("Log level", level), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL),
+                Names.caption("Sign out after this many minutes without input (0: never)", idle),
+                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), Names.caption("Theme", theme), theme, save, message);
         administered(model).ifPresent(getChildren()::add);
         if (model.training() != null) {
             getChildren().add(training(model.training()));
@@ -127,9 +129,11 @@ public final class SettingsView extends VBox {
     private static Node training(TrainingViewModel model) {
         ComboBox<String> endpoint = new ComboBox<>(model.endpoints());
         endpoint.setId("training-endpoint");
+        endpoint.setAccessibleText("Endpoint to fault");
         endpoint.valueProperty().bindBidirectional(model.endpoint);
         ComboBox<String> fault = new ComboBox<>(model.faults());
         fault.setId("training-fault");
+        fault.setAccessibleText("Fault to answer with");
         fault.valueProperty().bindBidirectional(model.fault);
         Spinner<Integer> times = new Spinner<>(1, 100, model.times.get());
         times.setId("training-times");
@@ -148,7 +152,7 @@ public final class SettingsView extends VBox {
         Label note = new Label("The next calls of the chosen endpoint answer with the fault, so you can practise"
                 + " recovery. Faulty answers say [training fault]; they are never offered for another environment.");
         note.setWrapText(true);
-        VBox box = new VBox(8, new Separator(), heading, note, new HBox(8, endpoint, fault, new Label("calls"), times,
+        VBox box = new VBox(8, new Separator(), heading, note, new HBox(8, endpoint, fault, Names.caption("calls", times), times,
                 arm, clear, refresh), armed);
         box.setId("training");
         return box;

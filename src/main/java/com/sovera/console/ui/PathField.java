@@ -20,6 +20,7 @@ public final class PathField extends HBox {
         super(6);
         field.setId(id);
         field.setPromptText("or type or paste a path, then Enter");
+        field.setAccessibleText("Path of the file");
         field.setPrefColumnCount(22);
         field.setTooltip(new Tooltip("A file's path (~ is your home folder); Enter opens it"));
         HBox.setHgrow(field, Priority.SOMETIMES);
