@@ -37,8 +37,50 @@ final class AccessibleNames {
         collectLabels(root, labelled);
         List<String> found = new ArrayList<>();
         walk(root, where, labelled, found);
+        List<String> said = new ArrayList<>();
+        collectSaid(root, said);
+        unsaid(root, where, said, found);
         return found;
     }
+
+    /** What a screen reader says at the nodes Tab reaches: their names and their help. */
+    private static void collectSaid(Node node, List<String> said) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (reachable(node)) {
+            for (String s : new String[] {node.getAccessibleText(), node.getAccessibleHelp(),
+                    node instanceof Labeled l ? l.getText() : null}) {
+                if (hasWords(s)) {
+                    said.add(s);
+                }
+            }
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectSaid(child, said));
+        }
+    }
+
+    /**
+     * A status shown (a field's fault, an error's title) that no node Tab reaches says: an operator who cannot see
+     * the red never hears it.
+     */
+    private static void unsaid(Node node, String where, List<String> said, List<String> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && hasWords(l.getText()) && STATUS.stream().anyMatch(
+                l.getStyleClass()::contains) && said.stream().noneMatch(s -> s.contains(l.getText()))) {
+            found.add(describe(node, where) + " (a status no node reached by Tab says)");
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> unsaid(child, where, said, found));
+        }
+    }
+
+    /** The style classes of what tells the operator how things stand: faults, errors, deposits. */
+    private static final List<String> STATUS = List.of("field-error-text", "field-error", "error-title",
+            "deposit-status");
 
     private static void collectLabels(Node node, Map<Node, Label> labelled) {
         if (node instanceof Label l && l.getLabelFor() != null && hasWords(l.getText())) {

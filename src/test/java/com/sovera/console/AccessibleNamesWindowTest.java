@@ -137,4 +137,34 @@ class AccessibleNamesWindowTest extends ConsoleWindowFixture {
         }
         assertThat(findings).as("focusable nodes without an accessible name").isEmpty();
     }
+
+    @Test
+    void aFieldsFaultIsSaidWithTheFieldAndAFailedCallIsReachedByTab() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)), home,
+                RetryPolicy.DEFAULT).open();
+        fire("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == com.sovera.console.onboarding.Step.LOGIN);
+        fire("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get()
+                == com.sovera.console.onboarding.Step.CUSTOMER);
+        interact(() -> {
+            lookup("#customer_email").queryAs(TextField.class).setText("not-an-email");
+            lookup("#customer_id").queryAs(TextField.class).setText(console.sandbox.demo().customerId());
+            lookup("#entity_name").queryAs(TextField.class).setText("Taken Ltd");
+        });
+        fire("#wizard-action");
+        waitUntil(() -> !text("#customer_email-message").isEmpty());
+        check("wizard, a field's fault");
+        assertThat(lookup("#customer_email").query().getAccessibleHelp()).isEqualTo(text("#customer_email-message"));
+
+        // the customer id is taken: the server refuses, and the banner saying so is reached by Tab and read whole
+        interact(() -> lookup("#customer_email").queryAs(TextField.class).setText("ops@taken.example"));
+        fire("#wizard-action");
+        waitUntil(() -> lookup("#error-banner").tryQuery().map(Node::isVisible).orElse(false));
+        check("wizard, a refused call");
+        Node banner = lookup("#error-banner").query();
+        assertThat(AccessibleNames.reachable(banner)).as("Tab reaches the error").isTrue();
+        assertThat(banner.getAccessibleText()).startsWith("Error:").contains(text("#error-message"));
+        assertThat(findings).as("focusable nodes without an accessible name, statuses not said").isEmpty();
+    }
 }

@@ -26,6 +26,8 @@ public final class FieldRow extends VBox {
     /** Shows a fault (red) or a hint (grey); null clears it. */
     public void setMessage(String text, boolean fault) {
         message.setText(text == null ? "" : text);
+        // a screen reader says the rule or the fault with the field, where the operator is
+        input.setAccessibleHelp(text == null || text.isEmpty() ? null : text);
         input.getStyleClass().remove("field-error");
         message.getStyleClass().remove("field-error-text");
         if (fault && text != null) {
