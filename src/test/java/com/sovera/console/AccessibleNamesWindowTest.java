@@ -119,12 +119,21 @@ class AccessibleNamesWindowTest extends ConsoleWindowFixture {
 
         interact(() -> console.window.showView("nav-bulk"));
         check("nav-bulk");
-        Path file = Files.writeString(home.resolve("named.csv"), Column.headerLine() + "\n"
-                + "individual,nia@example.com,Nia,Named,+12025550141,1991-04-01,US,BTC\n", StandardCharsets.UTF_8);
-        clickOn("#bulk-open-path").write("\"" + file + "\"");
+        clickOn("#bulk-open-path").write("\"  \"");
         type(KeyCode.ENTER);
-        waitUntil(() -> text("#bulk-counts").startsWith("1 rows") || text("#bulk-counts").startsWith("1 row"));
+        waitUntil(() -> lookup("#bulk-open-path-message").query().isVisible());
+        assertThat(text("#bulk-open-path-message")).as("the red border says it in words").startsWith("Not a path");
+        check("nav-bulk, a path that is none");
+        Path file = Files.writeString(home.resolve("named.csv"), Column.headerLine() + "\n"
+                + "individual,nia@example,Nia,Named,+12025550141,1991-04-01,US,BTC\n", StandardCharsets.UTF_8);
+        interact(() -> lookup("#bulk-open-path").queryAs(TextField.class).setText("\"" + file + "\""));
+        clickOn("#bulk-open-path");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#bulk-counts").startsWith("1 row"));
         check("nav-bulk, a preview");
+        javafx.scene.control.TableCell<?, ?> wrong = lookup("#bulk-preview-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "nia@example".equals(c.getText())).query();
+        assertThat(wrong.getGraphic()).as("a wrong cell is marked by an icon too, not by the red alone").isNotNull();
 
         for (String view : List.of("nav-activity", "nav-settings")) {
             interact(() -> console.window.showView(view));
@@ -155,7 +164,14 @@ class AccessibleNamesWindowTest extends ConsoleWindowFixture {
         fire("#wizard-action");
         waitUntil(() -> !text("#customer_email-message").isEmpty());
         check("wizard, a field's fault");
-        assertThat(lookup("#customer_email").query().getAccessibleHelp()).isEqualTo(text("#customer_email-message"));
+        assertThat(lookup("#customer_email").query().getAccessibleHelp())
+                .isEqualTo("Error: " + text("#customer_email-message"));
+        assertThat(lookup("#customer_email-message").queryAs(javafx.scene.control.Label.class).getGraphic())
+                .as("an icon beside the red words").isNotNull();
+        // typed again and valid: the same sentence as a hint, without the icon
+        interact(() -> lookup("#customer_email").queryAs(TextField.class).setText(""));
+        assertThat(lookup("#customer_email-message").queryAs(javafx.scene.control.Label.class).getGraphic())
+                .isNull();
 
         // the customer id is taken: the server refuses, and the banner saying so is reached by Tab and read whole
         interact(() -> lookup("#customer_email").queryAs(TextField.class).setText("ops@taken.example"));

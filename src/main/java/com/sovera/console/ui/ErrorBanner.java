@@ -28,7 +28,7 @@ public final class ErrorBanner extends VBox {
         setSpacing(4);
         setPadding(new Insets(8));
         title.getStyleClass().add("error-title");
-        Icons.on(title, "fth-alert-triangle"); // not the red alone: an icon and words say it is an error
+        title.setGraphic(Icons.fault()); // not the red alone: an icon and words say it is an error
         // Tab reaches the banner, and a screen reader reads all of it there
         setFocusTraversable(true);
         setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
