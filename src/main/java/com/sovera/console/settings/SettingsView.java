@@ -3,8 +3,10 @@ package com.sovera.console.settings;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.policy.Policy;
+import com.sovera.console.ui.FieldRow;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Names;
+import com.sovera.console.ui.TextSize;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -67,6 +69,28 @@ public final class SettingsView extends VBox {
             case "dark" -> "Dark";
             default -> "Follow the system";
         }));
+        ComboBox<Integer> textSize = new ComboBox<>(FXCollections.observableArrayList(Settings.TEXT_SIZES));
+        textSize.setId("settings-text-size");
+        textSize.setConverter(com.sovera.console.ui.Converters.showing(p -> p + "%"));
+        textSize.valueProperty().bindBidirectional(model.textSize);
+        // applied when chosen, to see it at once; Save keeps it for the next start
+        textSize.valueProperty().addListener((o, was, now) -> {
+            if (now != null && getScene() != null) {
+                TextSize.apply(getScene().getRoot(), now);
+            }
+        });
+        Label textSizeNote = note("Applies at once; Save keeps it for the next start.");
+        TextField blocks = new TextField();
+        blocks.setId("settings-block-seconds");
+        blocks.setPrefColumnCount(5);
+        blocks.textProperty().bindBidirectional(model.blockSeconds);
+        blocks.setDisable(!model.mayChooseBlockSeconds());
+        FieldRow blocksRow = new FieldRow("Local sandbox: seconds between simulated blocks", blocks,
+                "settings-block-seconds");
+        blocksRow.setMessage(SettingsViewModel.BLOCK_SECONDS_NOTE, false);
+        model.blockSecondsProblemProperty().addListener((o, was, now) -> blocksRow.setMessage(
+                now.isEmpty() ? SettingsViewModel.BLOCK_SECONDS_NOTE : now + " " + SettingsViewModel.BLOCK_SECONDS_NOTE,
+                !now.isEmpty()));
         Button save = Icons.on(new Button("_Save"), "fth-save");
         save.setId("settings-save");
         save.setDefaultButton(true);
@@ -82,7 +106,8 @@ public final class SettingsView extends VBox {
                 Names.caption("Connect timeout (s)", connect), connect, Names.caption("Read timeout (s)", read), read,
                 Names.caption("Log level", level), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL),
                 Names.caption("Sign out after this many minutes without input (0: never)", idle),
-                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), Names.caption("Theme", theme), theme, save, message);
+                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), Names.caption("Theme", theme), theme,
+                Names.caption("Text size", textSize), new HBox(10, textSize, textSizeNote), blocksRow, save, message);
         administered(model).ifPresent(getChildren()::add);
         if (model.training() != null) {
             getChildren().add(training(model.training()));
@@ -118,8 +143,13 @@ public final class SettingsView extends VBox {
     }
 
     private static Label note(SettingsViewModel model, Policy.Item item) {
-        Label note = new Label(model.note(item));
+        Label note = note(model.note(item));
         note.setId("pinned-" + item.key());
+        return note;
+    }
+
+    private static Label note(String text) {
+        Label note = new Label(text);
         note.setWrapText(true);
         note.getStyleClass().add("field-message");
         return note;

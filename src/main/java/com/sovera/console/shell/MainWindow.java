@@ -73,6 +73,7 @@ public final class MainWindow extends BorderPane {
         this.settings = services.settings();
         Theme.apply(settings.theme());
         setId("main-window");
+        com.sovera.console.ui.TextSize.apply(this, settings.textSizePercent());
         String css = MainWindow.class.getResource("console.css").toExternalForm();
         getStylesheets().add(css);
         // on the scene too: pop-ups owned by it (ControlsFX notifications, the enlarged QR) take its stylesheets
@@ -222,6 +223,7 @@ public final class MainWindow extends BorderPane {
         Settings before = settings;
         settings = saved;
         Theme.apply(saved.theme());
+        com.sovera.console.ui.TextSize.apply(this, saved.textSizePercent());
         services.client().setWireLog(WireLog.forLevel(saved.logLevel()));
         idle.setMinutes(saved.idleSignOutMinutes());
         boolean reconnect = !saved.environment().equals(before.environment())
