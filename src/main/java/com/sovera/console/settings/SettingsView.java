@@ -18,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -100,18 +102,37 @@ public final class SettingsView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         custom.setAccessibleText("Base URL of an environment to add");
-        getChildren().addAll(Names.caption("Environment", environments), pinned(model, environments, Policy.Item.ENVIRONMENTS,
-                        Policy.Item.DEFAULT_ENVIRONMENT), pinned(model, new HBox(8, custom, add),
-                        Policy.Item.CUSTOM_ENVIRONMENTS),
-                Names.caption("Connect timeout (s)", connect), connect, Names.caption("Read timeout (s)", read), read,
-                Names.caption("Log level", level), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL),
-                Names.caption("Sign out after this many minutes without input (0: never)", idle),
-                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), Names.caption("Theme", theme), theme,
-                Names.caption("Text size", textSize), new HBox(10, textSize, textSizeNote), blocksRow, save, message);
+        // a caption beside each control: the whole form in sight on a laptop, where one under the other it was not
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        form.getColumnConstraints().addAll(new ColumnConstraints(120, 220, 260), new ColumnConstraints());
+        row(form, Names.caption("Environment", environments), pinned(model, environments, Policy.Item.ENVIRONMENTS,
+                Policy.Item.DEFAULT_ENVIRONMENT));
+        row(form, null, pinned(model, new HBox(8, custom, add), Policy.Item.CUSTOM_ENVIRONMENTS));
+        row(form, Names.caption("Connect timeout (s)", connect), connect);
+        row(form, Names.caption("Read timeout (s)", read), read);
+        row(form, Names.caption("Log level", level), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL));
+        row(form, Names.caption("Sign out after this many minutes without input (0: never)", idle),
+                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT));
+        row(form, Names.caption("Theme", theme), theme);
+        row(form, Names.caption("Text size", textSize), new HBox(10, textSize, textSizeNote));
+        form.add(blocksRow, 0, form.getRowCount(), 2, 1);
+        getChildren().addAll(form, save, message);
         administered(model).ifPresent(getChildren()::add);
         if (model.training() != null) {
             getChildren().add(training(model.training()));
         }
+    }
+
+    /** A row of the form: the caption (wrapping when long), then the control. */
+    private static void row(GridPane form, Label caption, Node control) {
+        int row = form.getRowCount();
+        if (caption != null) {
+            caption.setWrapText(true);
+            form.add(caption, 0, row);
+        }
+        form.add(control, 1, row);
     }
 
     /** A control with the administrator's note beside it, for each of these items the policy pins. */

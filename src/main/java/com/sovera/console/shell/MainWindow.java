@@ -200,13 +200,21 @@ public final class MainWindow extends BorderPane {
                 () -> lookups.lookup(lookups.transactionsView()));
         navigation.add("_Bulk", "nav-bulk", "fth-upload", bulkWiring::view);
         navigation.add("_Activity", "nav-activity", "fth-activity", this::activityView);
-        navigation.add("Se_ttings", "nav-settings", "fth-settings", () -> new SettingsView(new SettingsViewModel(
-                services.settingsStore(), settings, services.policy(), this::applied,
+        navigation.add("Se_ttings", "nav-settings", "fth-settings", () -> scrolling(new SettingsView(
+                new SettingsViewModel(services.settingsStore(), settings, services.policy(), this::applied,
                 services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null,
-                services.runner())));
+                services.runner()))));
         onboard.setSelected(true);
         help.setViews(navigation.mnemonics());
         return navigation.box();
+    }
+
+    /** A view taller than a laptop's screen at a large text size, scrolled rather than cut. */
+    private static Node scrolling(Node view) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(view);
+        pane.setFitToWidth(true);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
     }
 
     /** Puts a view in the window, the focus in it. */
