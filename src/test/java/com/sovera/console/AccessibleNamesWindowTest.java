@@ -134,6 +134,8 @@ class AccessibleNamesWindowTest extends ConsoleWindowFixture {
         javafx.scene.control.TableCell<?, ?> wrong = lookup("#bulk-preview-table .table-cell")
                 .match((javafx.scene.control.TableCell<?, ?> c) -> "nia@example".equals(c.getText())).query();
         assertThat(wrong.getGraphic()).as("a wrong cell is marked by an icon too, not by the red alone").isNotNull();
+        assertThat(lookup("#bulk-preview-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "1 error".equals(c.getText())).tryQuery()).as("the wrong row says so in words").isPresent();
 
         for (String view : List.of("nav-activity", "nav-settings")) {
             interact(() -> console.window.showView(view));
