@@ -127,7 +127,7 @@ final class Startup {
         }
         if (environment.kind() == Environment.Kind.EMBEDDED) {
             // listening at once; the database opens once the window is up (a first request waits for it)
-            sandbox = SandboxServer.open(SandboxConfig.stored(dirs.data().resolve("sandbox")),
+            sandbox = SandboxServer.open(embeddedSandbox(dirs, settings),
                     firstFrame.completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS));
             baseUrl = sandbox.baseUrl();
         }
@@ -143,6 +143,12 @@ final class Startup {
             }
             throw e;
         }
+    }
+
+    /** The embedded sandbox as the operator set it up: its database in the data directory, their block time. */
+    static SandboxConfig embeddedSandbox(AppDirs dirs, Settings settings) {
+        return SandboxConfig.stored(dirs.data().resolve("sandbox"))
+                .withBlockPeriod(Duration.ofSeconds(settings.sandboxBlockSeconds()));
     }
 
     /**

@@ -149,6 +149,8 @@ class ShellTest extends ConsoleWindowFixture {
         javafx.stage.Window dialog = lookup(".dialog-pane").query().getScene().getWindow();
         assertThat(((javafx.stage.Stage) dialog).getOwner()).as("the dialog belongs to the console's window")
                 .isSameAs(console.window.getScene().getWindow());
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> AccessibleNames.missing(dialog.getScene().getRoot(),
+                "the production write's confirmation")).get()).as("a screen reader names the field").isEmpty();
         clickOn(".dialog-pane .text-field").write("not-the-host").type(KeyCode.ENTER);
         waitUntil(() -> model.problemProperty().get() != null && !dialogShowing());
         assertThat(text("#error-code")).isEqualTo("Not confirmed");

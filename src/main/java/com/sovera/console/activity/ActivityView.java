@@ -32,6 +32,7 @@ public final class ActivityView extends VBox {
         setPadding(new Insets(12));
         TableView<CallRecord> table = new TableView<>(model.entries());
         table.setId("activity-table");
+        table.setAccessibleText("Calls of this session");
         table.getColumns().add(column("Time", r -> TIME.format(r.time()), 95));
         table.getColumns().add(column("Method", CallRecord::method, 60));
         table.getColumns().add(column("Path", CallRecord::path, 380));

@@ -148,6 +148,7 @@ public final class BulkView extends VBox {
 
     private VBox previewPane() {
         PreviewTable table = new PreviewTable(model.preview());
+        table.setAccessibleText("Rows of the file");
         table.editableProperty().bind(model.run().activeProperty().not());
         Label counts = new Label();
         counts.setId("bulk-counts");
@@ -179,6 +180,7 @@ public final class BulkView extends VBox {
 
     private VBox resultsPane() {
         ResultsTable table = new ResultsTable(model.run().results());
+        table.setAccessibleText("Results of the run");
         Label title = new Label();
         title.getStyleClass().add("section-heading");
         title.textProperty().bind(model.run().titleProperty());

@@ -25,6 +25,7 @@ final class CheckedCell extends TableCell<PreviewRow, String> {
     /** The row being edited, taken when the edit starts: a scroll may give this cell another row before it ends. */
     private PreviewRow editing;
     private boolean escaped;
+    private javafx.scene.Node faultIcon;
 
     /** @param fix takes what was typed when an edit ends other than by Enter (the table only hears of Enter) */
     CheckedCell(Column column, BiConsumer<PreviewRow, String> fix) {
@@ -99,8 +100,15 @@ final class CheckedCell extends TableCell<PreviewRow, String> {
             setGraphic(field);
         } else {
             setText(empty ? null : item);
-            setGraphic(null);
+            setGraphic(error == null ? null : faultIcon()); // the red is never the only sign of a wrong cell
         }
+    }
+
+    private javafx.scene.Node faultIcon() {
+        if (faultIcon == null) {
+            faultIcon = com.sovera.console.ui.Icons.fault();
+        }
+        return faultIcon;
     }
 
     private PreviewRow rowAt(int index) {

@@ -73,6 +73,7 @@ public final class AddressPanel extends VBox {
         failure.setId("address-failure");
         failure.getStyleClass().add("error-title");
         failure.setWrapText(true);
+        failure.setFocusTraversable(true); // why there is no code: Tab reaches it, a screen reader reads it
         checks.setId("address-checks");
         qr.setId("address-qr");
         qr.setPreserveRatio(true);
@@ -97,6 +98,7 @@ public final class AddressPanel extends VBox {
         amountProblem.setId("deposit-amount-problem");
         amountProblem.getStyleClass().add("field-error");
         amountProblem.setWrapText(true);
+        amount.accessibleHelpProperty().bind(amountProblem.textProperty()); // the fault, said with the field
         Label amountLabel = new Label("_Request an amount:");
         amountLabel.setId("amount-label");
         amountLabel.setMnemonicParsing(true);
@@ -107,6 +109,7 @@ public final class AddressPanel extends VBox {
         amountRow.setAlignment(Pos.CENTER_LEFT);
         status.setId("deposit-status");
         status.getStyleClass().add("deposit-status");
+        status.setFocusTraversable(true); // "Received" is reached by Tab, never by a move of the focus
         comparison.setId("deposit-comparison");
         txHash.setId("deposit-tx-hash");
         txHash.getStyleClass().add("address-text");
@@ -230,8 +233,8 @@ public final class AddressPanel extends VBox {
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Amount"), value);
-        grid.addRow(1, new Label("How many deposits"), times);
+        grid.addRow(0, com.sovera.console.ui.Names.caption("Amount", value), value);
+        grid.addRow(1, com.sovera.console.ui.Names.caption("How many deposits", times), times);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
                 javafx.scene.control.ButtonType.CANCEL);
@@ -291,6 +294,7 @@ public final class AddressPanel extends VBox {
         failure.setVisible(!result.ok());
         qr.setImage(result.ok() ? QrImages.toImage(result.qr()) : null);
         copy.setDisable(!result.ok());
+        copy.setAccessibleHelp(result.ok() ? "Verified: " + String.join(", ", result.passed()) : null);
         copyLink.setDisable(!result.ok());
         copyImage.setDisable(!result.ok());
         save.setDisable(!result.ok());

@@ -13,6 +13,7 @@ final class Choices {
 
     static ComboBox<String> of(String any, List<String> values, ObjectProperty<String> chosen) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(any));
+        box.setAccessibleText(any.replaceFirst("^any ", "")); // "any status": the status filter
         box.getItems().addAll(values);
         box.getSelectionModel().select(chosen.get() == null ? any : chosen.get());
         box.valueProperty().addListener((o, was, now) -> chosen.set(now == null || now.equals(any) ? null : now));

@@ -27,6 +27,7 @@ public final class CustomersView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table = new PagedTable<>("customers-list", model.list(), Customer::customerId);
+        table.table().setAccessibleText("Customers");
         table.column("Customer id", Customer::customerId, "customer_id", 180);
         table.flexColumn("E-mail", Customer::email, null, 200);
         table.flexColumn("Entity name", Customer::entityName, "entity_name", 200);
@@ -81,6 +82,7 @@ public final class CustomersView extends VBox {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
+        com.sovera.console.ui.Names.byPrompt(field);
         field.textProperty().bindBidirectional(value);
         return field;
     }

@@ -22,12 +22,14 @@ public final class LookupContextView extends FlowPane {
         customers.setId("lookup-customer");
         customers.setEditable(true);
         customers.setPromptText("customer id");
+        com.sovera.console.ui.Names.byPrompt(customers);
         customers.getEditor().textProperty().bindBidirectional(model.typedCustomer);
         customers.valueProperty().addListener((o, was, id) -> model.picked(id));
         customers.setOnShowing(e -> model.loadCustomers());
         PasswordField key = new PasswordField();
         key.setId("lookup-key");
         key.setPromptText("owner key (x-api-key)");
+        com.sovera.console.ui.Names.byPrompt(key);
         key.textProperty().bindBidirectional(model.typedKey);
         Button use = Icons.button("Use _owner key", "fth-key", "lookup-use", model::useTyped);
         CheckBox remember = new CheckBox();

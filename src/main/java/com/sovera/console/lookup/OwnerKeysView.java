@@ -23,6 +23,7 @@ public final class OwnerKeysView extends VBox {
         heading.getStyleClass().add("section-heading");
         PagedTable<OwnerKey> table = new PagedTable<>("owner-keys-list", model.list(), OwnerKey::keyId)
                 .withoutMnemonics();
+        table.table().setAccessibleText("Owner keys of this customer");
         table.idColumn("Key id", OwnerKey::keyId);
         table.column("Ends in", k -> k.lastFour() == null ? "" : "…" + k.lastFour(), null, 70);
         table.column("Created (UTC)", k -> k.createdAt() == null ? "" : UsersView.CREATED.format(k.createdAt()),

@@ -116,6 +116,7 @@ public final class PagedTable<T> extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label rowsLabel = new Label("Rows a page");
+        rowsLabel.setLabelFor(size);
         footer = new HBox(10, copy, gap, total, rowsLabel, size);
         Layouts.keepWhole(copy, total, rowsLabel, size);
         footer.setAlignment(Pos.CENTER_LEFT);

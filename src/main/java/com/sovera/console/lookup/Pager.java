@@ -50,7 +50,7 @@ public final class Pager extends HBox {
             }
             show();
         });
-        getChildren().addAll(first, previous, new Label("Page"), page, of, next, last);
+        getChildren().addAll(first, previous, com.sovera.console.ui.Names.caption("Page", page), page, of, next, last);
     }
 
     private static Button button(String styleClass, String icon, String tip, Runnable action) {

@@ -29,6 +29,7 @@ public final class SearchBox extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 0, 4, 0));
         field.setId("search");
+        field.setAccessibleText("Search");
         field.setPromptText("Paste a user id, wallet id, e-mail, customer id, deposit address, tx hash or trace id");
         field.textProperty().bindBidirectional(model.text);
         HBox.setHgrow(field, Priority.ALWAYS);

@@ -19,6 +19,7 @@ public final class TransactionsView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table = new PagedTable<>("transactions-list", model.list(), Transaction::transactionId);
+        table.table().setAccessibleText("Transactions");
         table.idColumn("Tx hash", Transaction::txHash);
         table.column("Currency", Transaction::currency, null, 78);
         TableColumn<Transaction, String> amount = table.column("Amount", t -> t.amount().toPlainString(), "amount",
@@ -53,6 +54,7 @@ public final class TransactionsView extends VBox {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
+        com.sovera.console.ui.Names.byPrompt(f);
         f.textProperty().bindBidirectional(value);
         return f;
     }

@@ -28,6 +28,7 @@ public final class UsersView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table = new PagedTable<>("users-list", model.list(), User::userId);
+        table.table().setAccessibleText("Users");
         table.idColumn("User id", User::userId);
         table.flexColumn("E-mail", User::email, "email", 210);
         table.flexColumn("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 140);
@@ -40,10 +41,12 @@ public final class UsersView extends VBox {
         TextField email = new TextField();
         email.setId("users-email");
         email.setPromptText("e-mail contains");
+        com.sovera.console.ui.Names.byPrompt(email);
         email.textProperty().bindBidirectional(model.emailContains);
         TextField country = new TextField();
         country.setId("users-country");
         country.setPromptText("country");
+        com.sovera.console.ui.Names.byPrompt(country);
         country.setPrefColumnCount(3);
         country.textProperty().bindBidirectional(model.country);
         var status = Choices.of("any status", UsersViewModel.STATUSES, model.status);
@@ -74,6 +77,7 @@ public final class UsersView extends VBox {
         detail.shownProperty().bind(model.selected);
         ListView<Wallet> wallets = new ListView<>(model.wallets());
         wallets.setId("user-wallets");
+        wallets.setAccessibleText("Wallets of this user");
         wallets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(Wallet w, boolean empty) {

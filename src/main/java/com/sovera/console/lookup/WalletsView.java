@@ -31,6 +31,7 @@ public final class WalletsView extends VBox {
         setSpacing(8);
         setPadding(new Insets(12));
         table = new PagedTable<>("wallets-list", model.list(), Wallet::walletId);
+        table.table().setAccessibleText("Wallets");
         table.idColumn("Wallet id", Wallet::walletId);
         table.idColumn("User id", Wallet::userId);
         table.flexColumn("Name", Wallet::name, "name", 150);
@@ -57,10 +58,12 @@ public final class WalletsView extends VBox {
         TextField userId = new TextField();
         userId.setId("wallets-user");
         userId.setPromptText("user id");
+        com.sovera.console.ui.Names.byPrompt(userId);
         userId.textProperty().bindBidirectional(model.userId);
         TextField name = new TextField();
         name.setId("wallets-name");
         name.setPromptText("name contains");
+        com.sovera.console.ui.Names.byPrompt(name);
         name.textProperty().bindBidirectional(model.nameContains);
         Button apply = new Button("_Filter");
         apply.setId("wallets-apply");
@@ -70,6 +73,7 @@ public final class WalletsView extends VBox {
 
         ComboBox<DepositAddress> addresses = new ComboBox<>(model.addresses());
         addresses.setId("wallet-addresses");
+        addresses.setAccessibleText("Deposit addresses of this wallet");
         // the chooser names each address by its network and its ends (a laptop's pane would cut it at random);
         // the chosen one is shown whole, grouped for reading out, just below
         addresses.setConverter(com.sovera.console.ui.Converters.showing(a -> a.network() + "  " + ends(a.address())));
@@ -114,6 +118,7 @@ public final class WalletsView extends VBox {
         depositsMessage.textProperty().bind(model.depositsMessageProperty());
         javafx.scene.control.ListView<String> deposits = new javafx.scene.control.ListView<>(model.deposits());
         deposits.setId("wallet-deposits");
+        deposits.setAccessibleText("Latest deposits of this wallet");
         deposits.getStyleClass().add("address-text");
         deposits.setPrefHeight(130);
         deposits.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.deposits()));

@@ -3,7 +3,10 @@ package com.sovera.console.settings;
 import com.sovera.console.config.Environment;
 import com.sovera.console.config.Settings;
 import com.sovera.console.policy.Policy;
+import com.sovera.console.ui.FieldRow;
 import com.sovera.console.ui.Icons;
+import com.sovera.console.ui.Names;
+import com.sovera.console.ui.TextSize;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -15,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -66,6 +71,28 @@ public final class SettingsView extends VBox {
             case "dark" -> "Dark";
             default -> "Follow the system";
         }));
+        ComboBox<Integer> textSize = new ComboBox<>(FXCollections.observableArrayList(Settings.TEXT_SIZES));
+        textSize.setId("settings-text-size");
+        textSize.setConverter(com.sovera.console.ui.Converters.showing(p -> p + "%"));
+        textSize.valueProperty().bindBidirectional(model.textSize);
+        // applied when chosen, to see it at once; Save keeps it for the next start
+        textSize.valueProperty().addListener((o, was, now) -> {
+            if (now != null && getScene() != null) {
+                TextSize.apply(getScene().getRoot(), now);
+            }
+        });
+        Label textSizeNote = note("Applies at once; Save keeps it for the next start.");
+        TextField blocks = new TextField();
+        blocks.setId("settings-block-seconds");
+        blocks.setPrefColumnCount(5);
+        blocks.textProperty().bindBidirectional(model.blockSeconds);
+        blocks.setDisable(!model.mayChooseBlockSeconds());
+        FieldRow blocksRow = new FieldRow("Local sandbox: seconds between simulated blocks", blocks,
+                "settings-block-seconds");
+        blocksRow.setMessage(SettingsViewModel.BLOCK_SECONDS_NOTE, false);
+        model.blockSecondsProblemProperty().addListener((o, was, now) -> blocksRow.setMessage(
+                now.isEmpty() ? SettingsViewModel.BLOCK_SECONDS_NOTE : now + " " + SettingsViewModel.BLOCK_SECONDS_NOTE,
+                !now.isEmpty()));
         Button save = Icons.on(new Button("_Save"), "fth-save");
         save.setId("settings-save");
         save.setDefaultButton(true);
@@ -74,17 +101,38 @@ public final class SettingsView extends VBox {
         message.setId("settings-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new Label("Environment"), pinned(model, environments, Policy.Item.ENVIRONMENTS,
-                        Policy.Item.DEFAULT_ENVIRONMENT), pinned(model, new HBox(8, custom, add),
-                        Policy.Item.CUSTOM_ENVIRONMENTS),
-                new Label("Connect timeout (s)"), connect, new Label("Read timeout (s)"), read,
-                new Label("Log level"), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL),
-                new Label("Sign out after this many minutes without input (0: never)"),
-                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT), new Label("Theme"), theme, save, message);
+        custom.setAccessibleText("Base URL of an environment to add");
+        // a caption beside each control: the whole form in sight on a laptop, where one under the other it was not
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        form.getColumnConstraints().addAll(new ColumnConstraints(120, 220, 260), new ColumnConstraints());
+        row(form, Names.caption("Environment", environments), pinned(model, environments, Policy.Item.ENVIRONMENTS,
+                Policy.Item.DEFAULT_ENVIRONMENT));
+        row(form, null, pinned(model, new HBox(8, custom, add), Policy.Item.CUSTOM_ENVIRONMENTS));
+        row(form, Names.caption("Connect timeout (s)", connect), connect);
+        row(form, Names.caption("Read timeout (s)", read), read);
+        row(form, Names.caption("Log level", level), pinned(model, level, Policy.Item.MINIMUM_LOG_LEVEL));
+        row(form, Names.caption("Sign out after this many minutes without input (0: never)", idle),
+                pinned(model, idle, Policy.Item.IDLE_SIGN_OUT));
+        row(form, Names.caption("Theme", theme), theme);
+        row(form, Names.caption("Text size", textSize), new HBox(10, textSize, textSizeNote));
+        form.add(blocksRow, 0, form.getRowCount(), 2, 1);
+        getChildren().addAll(form, save, message);
         administered(model).ifPresent(getChildren()::add);
         if (model.training() != null) {
             getChildren().add(training(model.training()));
         }
+    }
+
+    /** A row of the form: the caption (wrapping when long), then the control. */
+    private static void row(GridPane form, Label caption, Node control) {
+        int row = form.getRowCount();
+        if (caption != null) {
+            caption.setWrapText(true);
+            form.add(caption, 0, row);
+        }
+        form.add(control, 1, row);
     }
 
     /** A control with the administrator's note beside it, for each of these items the policy pins. */
@@ -116,8 +164,13 @@ public final class SettingsView extends VBox {
     }
 
     private static Label note(SettingsViewModel model, Policy.Item item) {
-        Label note = new Label(model.note(item));
+        Label note = note(model.note(item));
         note.setId("pinned-" + item.key());
+        return note;
+    }
+
+    private static Label note(String text) {
+        Label note = new Label(text);
         note.setWrapText(true);
         note.getStyleClass().add("field-message");
         return note;
@@ -127,9 +180,11 @@ public final class SettingsView extends VBox {
     private static Node training(TrainingViewModel model) {
         ComboBox<String> endpoint = new ComboBox<>(model.endpoints());
         endpoint.setId("training-endpoint");
+        endpoint.setAccessibleText("Endpoint to fault");
         endpoint.valueProperty().bindBidirectional(model.endpoint);
         ComboBox<String> fault = new ComboBox<>(model.faults());
         fault.setId("training-fault");
+        fault.setAccessibleText("Fault to answer with");
         fault.valueProperty().bindBidirectional(model.fault);
         Spinner<Integer> times = new Spinner<>(1, 100, model.times.get());
         times.setId("training-times");
@@ -148,7 +203,7 @@ public final class SettingsView extends VBox {
         Label note = new Label("The next calls of the chosen endpoint answer with the fault, so you can practise"
                 + " recovery. Faulty answers say [training fault]; they are never offered for another environment.");
         note.setWrapText(true);
-        VBox box = new VBox(8, new Separator(), heading, note, new HBox(8, endpoint, fault, new Label("calls"), times,
+        VBox box = new VBox(8, new Separator(), heading, note, new HBox(8, endpoint, fault, Names.caption("calls", times), times,
                 arm, clear, refresh), armed);
         box.setId("training");
         return box;

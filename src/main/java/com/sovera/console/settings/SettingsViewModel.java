@@ -39,6 +39,14 @@ public final class SettingsViewModel {
     public final ObjectProperty<String> logLevel = new SimpleObjectProperty<>();
     public final IntegerProperty idleMinutes = new SimpleIntegerProperty();
     public final ObjectProperty<String> theme = new SimpleObjectProperty<>();
+    /** The text size in percent of the theme's ({@link Settings#TEXT_SIZES}): the view applies it when chosen. */
+    public final ObjectProperty<Integer> textSize = new SimpleObjectProperty<>();
+    /** The embedded sandbox's seconds between blocks, as typed: checked on save, applied at its next start. */
+    public final StringProperty blockSeconds = new SimpleStringProperty("");
+
+    /** Said beside the block time: it does not change a sandbox that is running. */
+    public static final String BLOCK_SECONDS_NOTE = "Applies at the next start of the local sandbox.";
+    private final StringProperty blockSecondsProblem = new SimpleStringProperty("");
 
     private final SettingsStore store;
     private final Policy policy;
@@ -78,6 +86,9 @@ public final class SettingsViewModel {
         logLevel.set(inForce.logLevel());
         idleMinutes.set(inForce.idleSignOutMinutes());
         theme.set(inForce.theme());
+        textSize.set(inForce.textSizePercent());
+        blockSeconds.set(Integer.toString(inForce.sandboxBlockSeconds()));
+        blockSeconds.addListener((o, was, now) -> blockSecondsProblem.set(""));
         refreshEnvironments(inForce.environmentId());
     }
 
@@ -93,6 +104,26 @@ public final class SettingsViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Why the typed block time cannot be saved, or empty. */
+    public StringProperty blockSecondsProblemProperty() {
+        return blockSecondsProblem;
+    }
+
+    /** Whether the local sandbox's block time can matter here: the policy has not turned the sandbox off. */
+    public boolean mayChooseBlockSeconds() {
+        return policy.embeddedSandboxEnabled().orElse(true);
+    }
+
+    /** The typed block time as a whole number of at least one second, or null. */
+    private Integer typedBlockSeconds() {
+        try {
+            int seconds = Integer.parseInt(blockSeconds.get().strip());
+            return seconds >= 1 ? seconds : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The training faults section, or null when the environment has none or the policy turned them off. */
@@ -179,6 +210,15 @@ public final class SettingsViewModel {
             message.set(chosen.name() + " is not offered here: choose one of the list.");
             return;
         }
+        Integer seconds = typedBlockSeconds();
+        if (seconds == null) {
+            // refused, and nothing typed anywhere on the screen is lost: the operator corrects and saves again
+            String problem = "Seconds between blocks: a whole number of at least 1 (e.g. 10), not \""
+                    + blockSeconds.get().strip() + "\".";
+            blockSecondsProblem.set(problem);
+            message.set("Not saved. " + problem);
+            return;
+        }
         boolean movedEnvironment = !chosen.id().equals(shown.environmentId());
         String level = logLevel.get();
         boolean ownLevel = level != null && !level.equals(shown.logLevel()) && policy.allowsLogLevel(level);
@@ -186,7 +226,9 @@ public final class SettingsViewModel {
                 .withTimeouts(connectTimeout.get(), readTimeout.get())
                 .withLogLevel(ownLevel ? level : saved.logLevel())
                 .withIdleSignOutMinutes(mayChooseIdleMinutes() ? idleMinutes.get() : saved.idleSignOutMinutes())
-                .withTheme(theme.get());
+                .withTheme(theme.get())
+                .withTextSizePercent(textSize.get() == null ? saved.textSizePercent() : textSize.get())
+                .withSandboxBlockSeconds(seconds);
         if (saving) {
             return; // one save at a time: a second would race the first to the file
         }

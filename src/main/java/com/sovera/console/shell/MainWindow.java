@@ -75,6 +75,7 @@ public final class MainWindow extends BorderPane {
         this.settings = services.settings();
         Theme.apply(settings.theme());
         setId("main-window");
+        com.sovera.console.ui.TextSize.apply(this, settings.textSizePercent());
         String css = MainWindow.class.getResource("console.css").toExternalForm();
         getStylesheets().add(css);
         // on the scene too: pop-ups owned by it (ControlsFX notifications, the enlarged QR) take its stylesheets
@@ -222,13 +223,21 @@ public final class MainWindow extends BorderPane {
                 () -> lookups.lookup(lookups.transactionsView()));
         navigation.add("_Bulk", "nav-bulk", "fth-upload", bulkWiring::view);
         navigation.add("_Activity", "nav-activity", "fth-activity", this::activityView);
-        navigation.add("Se_ttings", "nav-settings", "fth-settings", () -> new SettingsView(new SettingsViewModel(
-                services.settingsStore(), settings, services.policy(), this::applied,
+        navigation.add("Se_ttings", "nav-settings", "fth-settings", () -> scrolling(new SettingsView(
+                new SettingsViewModel(services.settingsStore(), settings, services.policy(), this::applied,
                 services.environment().kind() == Environment.Kind.EMBEDDED ? services.training() : null,
-                services.runner())));
+                services.runner()))));
         onboard.setSelected(true);
         help.setViews(navigation.mnemonics());
         return navigation.box();
+    }
+
+    /** A view taller than a laptop's screen at a large text size, scrolled rather than cut. */
+    private static Node scrolling(Node view) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(view);
+        pane.setFitToWidth(true);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
     }
 
     /** Puts a view in the window, the focus in it. */
@@ -245,6 +254,7 @@ public final class MainWindow extends BorderPane {
         Settings before = settings;
         settings = saved;
         Theme.apply(saved.theme());
+        com.sovera.console.ui.TextSize.apply(this, saved.textSizePercent());
         services.client().setWireLog(WireLog.forLevel(saved.logLevel()));
         idle.setMinutes(saved.idleSignOutMinutes());
         boolean reconnect = !saved.environment().equals(before.environment())

@@ -24,6 +24,7 @@ final class ProductionWriteGuard implements WriteGuard {
         dialog.initOwner(owner.get()); // modal to the console, and closed with it
         dialog.setTitle("Write to production?");
         dialog.setHeaderText("This creates real objects at " + host + ". Type the host name to confirm.");
+        dialog.getEditor().setAccessibleText("Host name, to confirm a write to production");
         Optional<String> typed = dialog.showAndWait();
         return typed.isPresent() && typed.get().trim().equalsIgnoreCase(host);
     }

@@ -28,6 +28,10 @@ public final class ErrorBanner extends VBox {
         setSpacing(4);
         setPadding(new Insets(8));
         title.getStyleClass().add("error-title");
+        title.setGraphic(Icons.fault()); // not the red alone: an icon and words say it is an error
+        // Tab reaches the banner, and a screen reader reads all of it there
+        setFocusTraversable(true);
+        setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         title.setId("error-code");
         message.setId("error-message");
         message.setWrapText(true);
@@ -65,5 +69,8 @@ public final class ErrorBanner extends VBox {
         trace.setText(traceId == null ? "" : "Trace id: " + traceId);
         copyTrace.setText("Copy trace id");
         copyTrace.setVisible(traceId != null);
+        setAccessibleText(java.util.stream.Stream.of("Error:", problem.title(), problem.message(),
+                problem.recovery(), trace.getText()).filter(s -> s != null && !s.isEmpty())
+                .collect(java.util.stream.Collectors.joining(" ")));
     }
 }

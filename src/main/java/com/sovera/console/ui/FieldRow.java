@@ -25,10 +25,15 @@ public final class FieldRow extends VBox {
 
     /** Shows a fault (red) or a hint (grey); null clears it. */
     public void setMessage(String text, boolean fault) {
+        boolean faulty = fault && text != null && !text.isEmpty();
         message.setText(text == null ? "" : text);
+        // a hint and a fault can read alike: the fault also has its icon, never the red alone
+        message.setGraphic(faulty ? Icons.fault() : null);
+        // a screen reader says the rule or the fault with the field, where the operator is
+        input.setAccessibleHelp(text == null || text.isEmpty() ? null : (faulty ? "Error: " : "") + text);
         input.getStyleClass().remove("field-error");
         message.getStyleClass().remove("field-error-text");
-        if (fault && text != null) {
+        if (faulty) {
             input.getStyleClass().add("field-error");
             message.getStyleClass().add("field-error-text");
         }

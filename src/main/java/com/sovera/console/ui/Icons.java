@@ -17,6 +17,13 @@ public final class Icons {
         return icon;
     }
 
+    /** The mark beside a fault's words: the red is never the only sign (an operator may not see red). */
+    public static FontIcon fault() {
+        FontIcon icon = new FontIcon("fth-alert-circle");
+        icon.getStyleClass().add("fault-icon");
+        return icon;
+    }
+
     /** A button with its icon, its id and what it does: how most of the console's actions are made. */
     public static javafx.scene.control.Button button(String text, String icon, String id, Runnable action) {
         javafx.scene.control.Button b = on(new javafx.scene.control.Button(text), icon);

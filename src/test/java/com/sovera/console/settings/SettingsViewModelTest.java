@@ -218,4 +218,73 @@ class SettingsViewModelTest {
         assertThat(model.messageProperty().get()).startsWith("Cannot save settings");
         assertThat(applied).isEmpty();
     }
+
+    @Test
+    void aTextSizeChosenIsSavedAndInForceAtTheNextStart() {
+        SettingsStore store = store(Settings.DEFAULTS);
+        SettingsViewModel model = open(store, Policy.NONE);
+        assertThat(model.textSize.get()).isEqualTo(100);
+
+        model.textSize.set(125);
+        model.save();
+
+        assertThat(applied).last().extracting(Settings::textSizePercent).isEqualTo(125);
+        assertThat(new SettingsStore(config).load().textSizePercent()).as("what the next start reads").isEqualTo(125);
+        assertThat(open(new SettingsStore(config), Policy.NONE).textSize.get()).isEqualTo(125);
+    }
+
+    @Test
+    void aTextSizeNotOnOfferIsReadAsTheThemesOwn() {
+        assertThat(Settings.DEFAULTS.withTextSizePercent(175).textSizePercent()).isEqualTo(100);
+        assertThat(Settings.DEFAULTS.withTextSizePercent(150).textSizePercent()).isEqualTo(150);
+    }
+
+    @Test
+    void theSandboxsBlockTimeIsSavedForItsNextStartAndTenByDefault() {
+        SettingsStore store = store(Settings.DEFAULTS);
+        SettingsViewModel model = open(store, Policy.NONE);
+        assertThat(model.blockSeconds.get()).isEqualTo("10");
+
+        model.blockSeconds.set(" 3 ");
+        model.save();
+
+        assertThat(new SettingsStore(config).load().sandboxBlockSeconds()).isEqualTo(3);
+        assertThat(model.blockSecondsProblemProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Saved and applied.");
+    }
+
+    @Test
+    void aBlockTimeThatIsNotAWholeNumberOfAtLeastOneIsRefusedAndNothingTypedIsLost() {
+        SettingsStore store = store(Settings.DEFAULTS);
+        SettingsViewModel model = open(store, Policy.NONE);
+        for (String typed : new String[] {"0", "-2", "2.5", "ten", "", "99999999999"}) {
+            model.readTimeout.set(45);
+            model.theme.set("dark");
+            model.blockSeconds.set(typed);
+            model.save();
+
+            assertThat(model.blockSecondsProblemProperty().get()).as(typed)
+                    .startsWith("Seconds between blocks: a whole number of at least 1");
+            assertThat(model.messageProperty().get()).as(typed).startsWith("Not saved.");
+            assertThat(model.blockSeconds.get()).as("the typed text stays to be corrected").isEqualTo(typed);
+            assertThat(model.readTimeout.get()).as("the rest of the screen too").isEqualTo(45);
+            assertThat(model.theme.get()).isEqualTo("dark");
+            assertThat(applied).as("nothing applied").isEmpty();
+            assertThat(new SettingsStore(config).load()).as("nothing written").isEqualTo(Settings.DEFAULTS);
+        }
+        // corrected: the problem goes as the operator types, and the save goes through with the rest
+        model.blockSeconds.set("5");
+        assertThat(model.blockSecondsProblemProperty().get()).isEmpty();
+        model.save();
+        Settings written = new SettingsStore(config).load();
+        assertThat(written.sandboxBlockSeconds()).isEqualTo(5);
+        assertThat(written.readTimeoutSeconds()).isEqualTo(45);
+        assertThat(written.theme()).isEqualTo("dark");
+    }
+
+    @Test
+    void aFileEditedToZeroBlockSecondsStartsTheSandboxWithTheDefault() {
+        assertThat(Settings.DEFAULTS.withSandboxBlockSeconds(0).sandboxBlockSeconds())
+                .isEqualTo(Settings.DEFAULT_BLOCK_SECONDS);
+    }
 }

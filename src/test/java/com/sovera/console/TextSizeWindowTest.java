@@ -1,0 +1,114 @@
+package com.sovera.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sovera.console.api.RetryPolicy;
+import com.sovera.console.config.Settings;
+import com.sovera.console.onboarding.Step;
+import com.sovera.console.sandbox.SandboxConfig;
+import com.sovera.console.sandbox.SandboxServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The text size of Settings: chosen, the window's text grows at once; kept, the next start opens with it; and at
+ * the sizes an operator's screen is made for, no action on any view is cut to "…".
+ */
+class TextSizeWindowTest extends ConsoleWindowFixture {
+
+    private void open(double width, double height, Settings settings) throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(30)), home,
+                RetryPolicy.DEFAULT);
+        console.width = width;
+        console.height = height;
+        console.settings = settings;
+        console.open();
+        clickOn("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.LOGIN);
+        clickOn("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.CUSTOMER);
+    }
+
+    private double fontSize(String query) {
+        return lookup(query).queryAs(Labeled.class).getFont().getSize();
+    }
+
+    @Test
+    void choosingALargerTextSizeMakesTheWindowsTextLargerAtOnce() throws Exception {
+        open(1366, 768, Settings.DEFAULTS);
+        interact(() -> console.window.showView("nav-settings"));
+        double before = fontSize("#settings-save");
+        double header = fontSize("#sign-out");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> size = lookup("#settings-text-size").queryAs(ComboBox.class);
+        assertThat(size.getItems()).containsExactly(100, 125, 150);
+        interact(() -> size.getSelectionModel().select(Integer.valueOf(125)));
+        waitUntil(() -> fontSize("#settings-save") > before);
+
+        assertThat(fontSize("#settings-save")).isEqualTo(before * 1.25, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(fontSize("#sign-out")).as("the whole window, not the view alone").isGreaterThan(header);
+        interact(() -> size.getSelectionModel().select(Integer.valueOf(100)));
+        waitUntil(() -> fontSize("#settings-save") == before);
+    }
+
+    @Test
+    void aTextSizeKeptInTheSettingsIsTheOneTheConsoleStartsWith() throws Exception {
+        open(1920, 1080, Settings.DEFAULTS.withTextSizePercent(150));
+        assertThat(fontSize("#sign-out")).isEqualTo(19.5, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    /** Every action shown under the node whose words are drawn cut ("Re…"), with what it should read. */
+    static List<String> cutActions(Node node) {
+        List<String> cut = new ArrayList<>();
+        collect(node, cut);
+        return cut;
+    }
+
+    private static void collect(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ButtonBase b && b.getText() != null && !b.getText().isEmpty()) {
+            String words = b.isMnemonicParsing() ? b.getText().replaceFirst("_(?=[^_])", "") : b.getText();
+            b.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
+                    .map(n -> ((Text) n).getText())
+                    .filter(drawn -> !drawn.equals(words)).findFirst()
+                    .ifPresent(drawn -> cut.add(b.getText() + " #" + b.getId() + " drawn as " + drawn));
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
+        }
+    }
+
+    @ParameterizedTest(name = "{2}% at {0}x{1}")
+    @CsvSource({"1366, 768, 100", "1920, 1080, 125"})
+    void noActionOfAnyViewIsCut(double width, double height, int percent) throws Exception {
+        open(width, height, Settings.DEFAULTS.withTextSizePercent(percent));
+        Map<String, List<String>> cut = new LinkedHashMap<>();
+        for (String view : List.of("nav-onboarding", "nav-customers", "nav-users", "nav-wallets", "nav-transactions",
+                "nav-bulk", "nav-activity", "nav-settings")) {
+            interact(() -> console.window.showView(view));
+            waitUntil(20, () -> WaitForAsyncUtils.asyncFx(() ->
+                    console.window.session().state().current().jobs().size() == 0).get());
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = WaitForAsyncUtils.asyncFx(() -> cutActions(console.window)).get();
+            if (!found.isEmpty()) {
+                cut.put(view, found);
+            }
+        }
+        assertThat(cut).as("actions cut, by view").isEmpty();
+    }
+}
