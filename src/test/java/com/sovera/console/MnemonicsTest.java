@@ -97,6 +97,10 @@ class MnemonicsTest extends ConsoleWindowFixture {
                 throw new IllegalStateException(e);
             }
         }).all("mnemonic-co");
+        // the session ended at the address step: Sign in again comes beside the address panel (and its read-back)
+        interact(() -> console.window.onboarding().needsSignInProperty().set(true));
+        check("wizard, the address step, signed out");
+        interact(() -> console.window.onboarding().needsSignInProperty().set(false));
         for (String view : List.of("nav-customers", "nav-users", "nav-wallets", "nav-bulk", "nav-activity",
                 "nav-settings", "nav-onboarding")) {
             interact(() -> console.window.showView(view));

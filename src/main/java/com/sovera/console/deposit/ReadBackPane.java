@@ -13,7 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The address panel's <em>Read back</em> mode: a toggle (Alt+G), and when open the asset and network in words, the
+ * The address panel's <em>Read back</em> mode: a toggle (Alt+P), and when open the asset and network in words, the
  * address group by group with each character as a word, and the field where the operator types what the customer
  * reads back, judged as they type. Enter in that field does nothing: it is no step's action.
  */
@@ -22,7 +22,7 @@ final class ReadBackPane extends VBox {
     private static final String[] KIND_CLASSES = {"read-back-match", "read-back-differs"};
 
     private final ReadBackViewModel model;
-    private final ToggleButton toggle = Icons.on(new Toggle("Read back in _groups"), "fth-phone");
+    private final ToggleButton toggle = Icons.on(new Toggle("Read back in grou_ps"), "fth-phone");
     private final Label asset = new Label();
     private final GridPane groups = new GridPane();
     private final TextField heard = new TextField();
@@ -85,7 +85,7 @@ final class ReadBackPane extends VBox {
 
     /**
      * A toggle that its mnemonic toggles too: Alt+letter only fires an action event at a control, which leaves a
-     * plain toggle button as it was. Here a click, Space and Alt+G all come to the action, which toggles.
+     * plain toggle button as it was. Here a click, Space and Alt+P all come to the action, which toggles.
      */
     private static final class Toggle extends ToggleButton {
 
