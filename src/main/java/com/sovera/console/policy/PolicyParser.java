@@ -81,6 +81,7 @@ final class PolicyParser {
             case KEYCHAIN -> bool(key, value, problems).ifPresent(builder::keychainAllowed);
             case MINIMUM_LOG_LEVEL -> logLevel(value, problems).ifPresent(builder::minimumLogLevel);
             case IDLE_SIGN_OUT -> minutes(value, problems).ifPresent(builder::idleSignOutMinutes);
+            case WRITES -> bool(key, value, problems).ifPresent(builder::writesAllowed);
         }
     }
 

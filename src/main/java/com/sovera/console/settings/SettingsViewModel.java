@@ -124,6 +124,8 @@ public final class SettingsViewModel {
             case MINIMUM_LOG_LEVEL -> PINNED + ": nothing more detailed than " + policy.minimumLogLevel().orElseThrow()
                     + ".";
             case IDLE_SIGN_OUT -> PINNED + ".";
+            case WRITES -> PINNED + (policy.mayWrite() ? ": this desk may create, mint and revoke."
+                    : ": this desk is for lookups only; nothing is created, minted or revoked here.");
         };
     }
 
