@@ -126,7 +126,7 @@ final class Startup {
             baseUrl = sandbox.baseUrl();
         }
         try {
-            SovxClient client = client(baseUrl, settings, activity);
+            SovxClient client = client(baseUrl, settings, activity, policy);
             return new Connection(sandbox, client, client.derive(), activity);
         } catch (RuntimeException e) {
             if (sandbox != null) {
@@ -136,10 +136,15 @@ final class Startup {
         }
     }
 
-    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity) {
-        return SovxClient.builder(baseUrl).activity(activity).wireLog(WireLog.forLevel(settings.logLevel()))
+    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity, Policy policy) {
+        SovxClient.Builder builder = SovxClient.builder(baseUrl).activity(activity)
+                .wireLog(WireLog.forLevel(settings.logLevel()))
                 .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
-                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
+                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds()));
+        if (!policy.mayWrite()) {
+            builder.refuseWrites(Policy.LOOKUPS_ONLY); // beneath the screens, which offer no write there
+        }
+        return builder.build();
     }
 
     /** Loads, on a spare core, the classes the main window is built from, so the FX thread finds them ready. */
