@@ -97,6 +97,7 @@ public final class MainWindow extends BorderPane {
                 : WriteGuard.ALWAYS;
         writeGuard = () -> session.state().current().mayWrite(production);
         onboarding.setWriteGuard(production);
+        onboarding.setLookupsOnly(!services.policy().mayWrite());
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
         bulk.setWriteGuard(writeGuard);
