@@ -151,6 +151,7 @@ final class LookupWiring {
         if (customersView == null) {
             customers = new CustomersViewModel(services.client(), services.lookups(), calls);
             customers.setOnAction(this::onCustomer);
+            customers.setLookupsOnly(!services.policy().mayWrite());
             customersView = new CustomersView(customers);
             keys = new OwnerKeysViewModel(services.client(), calls);
             session.beforeClose(keys::sessionClosing);
@@ -158,6 +159,7 @@ final class LookupWiring {
             keys.setOnMinted((customerId, key) -> session.state().current().keyMinted(customerId, key));
             keys.setOnConfirmed((customerId, key) -> session.state().current().keyConfirmed(customerId, key));
             keys.setWriteGuard(writeGuard);
+            keys.setLookupsOnly(!services.policy().mayWrite());
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
                 if (customerId.equals(context().customerIdProperty().get()) || context().customerIdProperty().get()
