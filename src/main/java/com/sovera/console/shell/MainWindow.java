@@ -101,6 +101,7 @@ public final class MainWindow extends BorderPane {
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
         bulk.setWriteGuard(writeGuard);
+        bulk.setLookupsOnly(!services.policy().mayWrite());
         lookups = new LookupWiring(services, session, keyRing, clipboard, writeGuard, onboarding, bulk, navigation,
                 this::mayReplaceOnboarding, this::showNotice, record -> {
                     navigation.show("nav-activity");
