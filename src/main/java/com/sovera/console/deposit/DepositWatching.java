@@ -26,12 +26,22 @@ public final class DepositWatching {
     private final Clock clock;
     private final Supplier<JobGroup> session;
     private final boolean training;
+    private final boolean lookupsOnly;
 
     /**
      * @param training true on the embedded sandbox alone: only there is <em>Simulate a deposit…</em> offered
      */
     public DepositWatching(Supplier<SovxClient> client, TaskRunner runner, Scheduler scheduler, Clock clock,
                            Supplier<JobGroup> session, boolean training) {
+        this(client, runner, scheduler, clock, session, training, false);
+    }
+
+    /**
+     * @param lookupsOnly the administrator set this desk for lookups: a deposit is watched, never simulated
+     */
+    public DepositWatching(Supplier<SovxClient> client, TaskRunner runner, Scheduler scheduler, Clock clock,
+                           Supplier<JobGroup> session, boolean training, boolean lookupsOnly) {
+        this.lookupsOnly = lookupsOnly;
         this.client = client;
         this.runner = runner;
         this.scheduler = scheduler;
@@ -50,6 +60,11 @@ public final class DepositWatching {
         return training;
     }
 
+    /** Why <em>Simulate a deposit…</em> is offered disabled (a lookups desk), or null where it may run. */
+    public String simulationRefusal() {
+        return lookupsOnly ? com.sovera.console.policy.Policy.LOOKUPS_ONLY : null;
+    }
+
     /**
      * Simulates {@code times} deposits of {@code amount} to the address (sandbox only), each with an idempotency
      * key of its own; {@code done} gets a sentence for the operator, success or not.
@@ -57,6 +72,10 @@ public final class DepositWatching {
     public void simulate(DepositAddress address, String amount, int times, Consumer<String> done) {
         if (!training) {
             throw new IllegalStateException("deposits are simulated on the embedded sandbox only");
+        }
+        if (lookupsOnly) {
+            done.accept(com.sovera.console.policy.Policy.LOOKUPS_ONLY + ": nothing was simulated.");
+            return;
         }
         String problem = AmountRequest.problem(amount, address.currency());
         if (problem != null || amount == null || amount.isBlank()) {

@@ -270,7 +270,8 @@ final class LookupWiring {
      */
     DepositWatching depositWatching(SovxClient over) {
         return new DepositWatching(() -> over, services.runner(), services.scheduler(), services.clock(),
-                () -> session.state().current().jobs(), services.environment().kind() == Environment.Kind.EMBEDDED);
+                () -> session.state().current().jobs(), services.environment().kind() == Environment.Kind.EMBEDDED,
+                !services.policy().mayWrite());
     }
 
     SearchBox searchBox() {
