@@ -30,10 +30,16 @@ public final class LookupsOnly {
     /** Names the reason on these actions (tooltip and accessible help) while {@code refused} holds. */
     public static void explain(ObservableBooleanValue refused, Control... actions) {
         for (Control action : actions) {
+            // the action's own help and tooltip come back when it is offered again
+            String ownHelp = action.getAccessibleHelp();
+            Tooltip ownTip = action.getTooltip();
+            Tooltip reason = new Tooltip(Policy.LOOKUPS_ONLY);
             Runnable apply = () -> {
                 boolean on = refused.get();
-                action.setAccessibleHelp(on ? Policy.LOOKUPS_ONLY : null);
-                action.setTooltip(on ? new Tooltip(Policy.LOOKUPS_ONLY) : null);
+                if (on || action.getTooltip() == reason) {
+                    action.setAccessibleHelp(on ? Policy.LOOKUPS_ONLY : ownHelp);
+                    action.setTooltip(on ? reason : ownTip);
+                }
             };
             refused.addListener((o, was, now) -> apply.run());
             apply.run();
