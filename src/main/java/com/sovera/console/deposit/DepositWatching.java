@@ -60,9 +60,12 @@ public final class DepositWatching {
         return training;
     }
 
-    /** Why <em>Simulate a deposit…</em> is offered disabled (a lookups desk), or null where it may run. */
+    /**
+     * Why <em>Simulate a deposit…</em> is offered disabled (a lookups desk), or null where it may run or is not
+     * offered at all.
+     */
     public String simulationRefusal() {
-        return lookupsOnly ? com.sovera.console.policy.Policy.LOOKUPS_ONLY : null;
+        return lookupsOnly && training ? com.sovera.console.policy.Policy.LOOKUPS_ONLY : null;
     }
 
     /**

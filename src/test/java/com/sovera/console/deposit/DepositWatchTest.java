@@ -243,6 +243,8 @@ class DepositWatchTest {
         assertThat(watch.statusProperty().get()).startsWith("0.0015 BTC seen");
         assertThat(new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler, Clock.systemUTC(),
                 () -> session, true).simulationRefusal()).as("a desk that writes").isNull();
+        assertThat(new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler, Clock.systemUTC(),
+                () -> session, false, true).simulationRefusal()).as("not offered at all: nothing to explain").isNull();
     }
 
     @Test
