@@ -295,6 +295,7 @@ final class LookupWiring {
             context();
             users = new UsersViewModel(services.lookups(), calls);
             users.setOnContinue(this::continueTree);
+            users.setLookupsOnly(!services.policy().mayWrite());
             users.setOnKeyRefused(said -> context().refused(said));
             usersView = new UsersView(users);
             follow(users, context().customerIdProperty().get());
@@ -318,6 +319,7 @@ final class LookupWiring {
             context();
             wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
+            wallets.setLookupsOnly(!services.policy().mayWrite());
             wallets.setOnKeyRefused(said -> context().refused(said));
             walletsView = new WalletsView(wallets, services.runner());
             walletsView.watchDeposits(depositWatching(services.lookups()));
