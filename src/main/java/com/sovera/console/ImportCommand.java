@@ -167,6 +167,10 @@ final class ImportCommand {
     }
 
     private int run(Options options) throws CannotRun, InterruptedException {
+        if (!policy.mayWrite()) { // an import only writes: refused before the file, the trail or any server
+            throw new CannotRun(com.sovera.console.policy.Policy.LOOKUPS_ONLY
+                    + " (writes_allowed is false in the policy file): --import writes, so nothing was imported.");
+        }
         boolean embedded = options.baseUrl() == null;
         String origin = embedded ? EMBEDDED : checkedBaseUrl(options);
         allowedByPolicy(embedded ? com.sovera.console.policy.EnvironmentRefs.EMBEDDED : origin);

@@ -135,7 +135,7 @@ final class Startup {
             ConsoleAudit audit = new ConsoleAudit(AuditTrail.forThisDesk(policy.auditDirectory()
                     .orElse(dirs.logs())), environment.id(), baseUrl);
             logHead(audit.trail());
-            SovxClient client = client(baseUrl, settings, activity, audit);
+            SovxClient client = client(baseUrl, settings, activity, audit, policy);
             return new Connection(sandbox, client, client.derive(), activity, audit);
         } catch (RuntimeException e) {
             if (sandbox != null) {
@@ -163,11 +163,16 @@ final class Startup {
         }
     }
 
-    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity, ConsoleAudit audit) {
-        return SovxClient.builder(baseUrl).activity(activity).audit(audit.interceptor())
+    private static SovxClient client(String baseUrl, Settings settings, ActivityLog activity, ConsoleAudit audit,
+                                     Policy policy) {
+        SovxClient.Builder builder = SovxClient.builder(baseUrl).activity(activity).audit(audit.interceptor())
                 .wireLog(WireLog.forLevel(settings.logLevel()))
                 .connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds()))
-                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds())).build();
+                .readTimeout(Duration.ofSeconds(settings.readTimeoutSeconds()));
+        if (!policy.mayWrite()) {
+            builder.refuseWrites(Policy.LOOKUPS_ONLY); // beneath the screens, which offer no write there
+        }
+        return builder.build();
     }
 
     /** Loads, on a spare core, the classes the main window is built from, so the FX thread finds them ready. */

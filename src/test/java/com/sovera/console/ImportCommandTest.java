@@ -162,6 +162,28 @@ class ImportCommandTest {
         assertThat(elsewhere.out()).isEmpty();
     }
 
+    @Test
+    void aLookupsDeskRefusesTheImportBeforeAnyCall() throws Exception {
+        Path file = write("lookups.csv", "user_type,email,first_name,last_name,phone,date_of_birth,country,wallets\r\n"
+                + "individual,ada@lookups.example,Ada,Lovelace,+442071234567,1985-12-10,GB,BTC\r\n");
+        com.sovera.console.policy.Policy lookups = com.sovera.console.policy.Policy.builder().writesAllowed(false)
+                .build();
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.start();
+            String url = server.url("/sovx/v1").toString();
+            Ran refused = runUnder(lookups, "--import", file.toString(), "--customer", "acme", "--base-url", url,
+                    "--confirm-host", server.getHostName());
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains(com.sovera.console.policy.Policy.LOOKUPS_ONLY)
+                    .contains("nothing was imported");
+            assertThat(refused.out()).isEmpty();
+            assertThat(server.getRequestCount()).as("not one request").isZero();
+        }
+        Ran embedded = runUnder(lookups, "--import", file.toString(), "--customer", DemoAccount.CUSTOMER_ID);
+        assertThat(embedded.exit()).isEqualTo(2);
+        assertThat(embedded.err()).contains(com.sovera.console.policy.Policy.LOOKUPS_ONLY);
+    }
+
     private Ran runUnder(com.sovera.console.policy.Policy policy, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -175,6 +175,60 @@ class PolicyConsoleTest extends FxRobot {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> javafx.scene.control.TableView<T> table(String query) {
+        return lookup(query).queryAs(javafx.scene.control.TableView.class);
+    }
+
+    private boolean showing(String query) {
+        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void onALookupsDeskTheWizardCreatesNothingAndSaysWhyWhileALookupStillWorks() throws Exception {
+        Path policy = write("lookups-policy.json", "{\"writes_allowed\": false}");
+        Application app = start(policy);
+        assertThat(text("#environment-badge")).isEqualTo("LOCAL SANDBOX");
+
+        // connectivity and sign-in (the demo account is filled in): no writes, so they work
+        clickOn("#nav-onboarding");
+        clickOn("#wizard-action");
+        ConsoleWindowFixture.waitUntil(20, () -> showing("#login_email"));
+        clickOn("#wizard-action");
+        ConsoleWindowFixture.waitUntil(20, () -> showing("#customer_email"));
+        clickOn("#customer_email").write("ops@lookups.example");
+        javafx.scene.control.Button action = lookup("#wizard-action").queryButton();
+        assertThat(action.isDisabled()).as("Create customer is not offered").isTrue();
+        assertThat(showing("#wizard-lookups-only")).isTrue();
+        assertThat(text("#wizard-lookups-only")).isEqualTo(com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".");
+        assertThat(action.getAccessibleHelp()).isEqualTo(com.sovera.console.policy.Policy.LOOKUPS_ONLY);
+
+        // lookups: the demo customer's users, then the customer itself, whose key may not be minted nor rotated
+        clickOn("#nav-users");
+        ConsoleWindowFixture.waitUntil(20, () -> !table("#users-list-table").getItems().isEmpty());
+        clickOn("#nav-customers");
+        javafx.scene.control.TableView<com.sovera.console.api.model.Customer> customers =
+                table("#customers-list-table");
+        String demo = com.sovera.console.sandbox.DemoAccount.CUSTOMER_ID;
+        ConsoleWindowFixture.waitUntil(20, () -> customers.getItems().stream()
+                .anyMatch(c -> c.customerId().equals(demo)));
+        interact(() -> customers.getSelectionModel().select(customers.getItems().stream()
+                .filter(c -> c.customerId().equals(demo)).findFirst().orElseThrow()));
+        javafx.scene.control.TableView<com.sovera.console.api.model.OwnerKey> keys = table("#owner-keys-list-table");
+        ConsoleWindowFixture.waitUntil(20, () -> !keys.getItems().isEmpty());
+        interact(() -> keys.getSelectionModel().select(0));
+        assertThat(disabled("#customer-look-up")).as("looking it up is offered").isFalse();
+        assertThat(disabled("#customer-mint-key")).isTrue();
+        assertThat(showing("#customer-lookups-only")).isTrue();
+        assertThat(disabled("#owner-key-rotate")).isTrue();
+        assertThat(disabled("#owner-key-revoke")).isTrue();
+        assertThat(showing("#owner-keys-lookups-only")).isTrue();
+
+        openSettings();
+        assertThat(text("#pinned-writes_allowed")).startsWith(SettingsViewModel.PINNED).contains("lookups only");
+        FxToolkit.cleanupApplication(app);
+    }
+
     @Test
     void aPolicyFileThatCannotBeUsedFailsClosedAndTheOperatorIsTold() throws Exception {
         saveSettings("{\"environment\": \"sovera-sandbox\"}");

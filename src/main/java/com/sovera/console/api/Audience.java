@@ -28,4 +28,13 @@ public enum Audience {
     @Target(ElementType.METHOD)
     public @interface Creates {
     }
+
+    /**
+     * Marks a {@link SovxApi} method that starts or ends the account session: a POST, yet no write, so a lookups
+     * desk may call it.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface SignsInOrOut {
+    }
 }

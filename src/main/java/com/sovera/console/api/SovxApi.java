@@ -46,11 +46,13 @@ public interface SovxApi {
 
     @POST("auth/login")
     @Requires(Audience.NONE)
+    @Audience.SignsInOrOut
     ApiCall<Session> login(@Body LoginRequest credentials);
 
     /** (assumed) Ends the session at once. */
     @POST("auth/logout")
     @Requires(Audience.SESSION)
+    @Audience.SignsInOrOut
     ApiCall<Void> logout();
 
     /**
@@ -59,6 +61,7 @@ public interface SovxApi {
      */
     @POST("auth/logout")
     @Requires(Audience.NONE)
+    @Audience.SignsInOrOut
     ApiCall<Void> endSession(@Header("Authorization") String bearer);
 
     @POST("customers")

@@ -33,6 +33,8 @@ public final class SovxClient implements AutoCloseable {
     private final RateLimitPacer pacer;
     /** Records each write in the audit trail, and refuses one it cannot record; null for none. */
     private final okhttp3.Interceptor audit;
+    /** Refuses every write before it is sent (a lookups desk); null where writes are allowed. */
+    private final okhttp3.Interceptor writeRefusal;
     /** The rate limit the last answer named, for a watch to pace its own polls by; null on other clients. */
     private final java.util.concurrent.atomic.AtomicReference<RateLimit> lastRateLimit;
 
@@ -63,6 +65,7 @@ public final class SovxClient implements AutoCloseable {
         this.activity = new ActivityInterceptor(b.activity);
         this.pacer = b.pacer;
         this.audit = b.audit;
+        this.writeRefusal = b.writeRefusal;
         this.lastRateLimit = null;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
@@ -84,6 +87,7 @@ public final class SovxClient implements AutoCloseable {
         this.activity = activity;
         this.pacer = pacer;
         this.audit = parent.audit;
+        this.writeRefusal = parent.writeRefusal;
         this.lastRateLimit = lastRateLimit;
         this.http = withCredentials(transport, credentials);
         this.api = api(baseUrl, http);
@@ -91,8 +95,11 @@ public final class SovxClient implements AutoCloseable {
 
     /** The interceptors in their order; {@code newBuilder()} shares the connection pool and the dispatcher. */
     private OkHttpClient withCredentials(OkHttpClient shared, Credentials attached) {
-        OkHttpClient.Builder chain = shared.newBuilder()
-                .addInterceptor(new EndpointInterceptor(attached));
+        OkHttpClient.Builder chain = shared.newBuilder();
+        if (writeRefusal != null) {
+            chain.addInterceptor(writeRefusal); // first: a refused write reaches neither the trail nor the wire
+        }
+        chain.addInterceptor(new EndpointInterceptor(attached));
         if (audit != null) {
             chain.addInterceptor(audit); // outside the retries: one entry a call, with its final outcome
         }
@@ -196,6 +203,11 @@ public final class SovxClient implements AutoCloseable {
         return BaseUrl.isLoopback(baseUrl.host());
     }
 
+    /** False on a lookups desk: every write is refused before it is sent ({@link WritesRefusedException}). */
+    public boolean writesAllowed() {
+        return writeRefusal == null;
+    }
+
     /** Raises or lowers the wire log while running. */
     public void setWireLog(WireLog level) {
         logging.setLevel(switch (level) {
@@ -226,6 +238,7 @@ public final class SovxClient implements AutoCloseable {
         private final java.util.List<okhttp3.Interceptor> observers = new java.util.ArrayList<>();
         private RateLimitPacer pacer;
         private okhttp3.Interceptor audit;
+        private okhttp3.Interceptor writeRefusal;
 
         private Builder(HttpUrl baseUrl) {
             this.baseUrl = baseUrl;
@@ -287,6 +300,16 @@ public final class SovxClient implements AutoCloseable {
          */
         public Builder audit(okhttp3.Interceptor value) {
             this.audit = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Makes this a lookups desk's client: every write (anything but a read, a sign-in or a sign-out) fails
+         * with a {@link WritesRefusedException} saying {@code reason}, before a byte of it is sent. Clients
+         * derived from it refuse the same.
+         */
+        public Builder refuseWrites(String reason) {
+            this.writeRefusal = new WriteRefusal(Objects.requireNonNull(reason));
             return this;
         }
 

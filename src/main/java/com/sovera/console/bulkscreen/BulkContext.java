@@ -27,6 +27,8 @@ final class BulkContext {
     final PreviewViewModel preview = new PreviewViewModel();
     final RunViewModel run;
     WriteGuard writeGuard = WriteGuard.ALWAYS;
+    /** The administrator set this desk for lookups: no run starts nor resumes here (discarding is local). */
+    final javafx.beans.property.BooleanProperty lookupsOnly = new javafx.beans.property.SimpleBooleanProperty();
 
     /** The customer the file's users go to. */
     final StringProperty customerId = new SimpleStringProperty("");
@@ -56,8 +58,22 @@ final class BulkContext {
         return text(ownerKey);
     }
 
+    /** False on a lookups desk, the problem then saying so; asks nothing (the resume asks its own confirmation). */
+    boolean mayWriteHere() {
+        if (lookupsOnly.get()) {
+            problem.set(new Problem("Lookups only", "Nothing was sent: "
+                    + com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".", null, null, null,
+                    "Import on a desk set for onboarding; an unfinished import may be discarded here."));
+            return false;
+        }
+        return true;
+    }
+
     /** The production confirmation for a run or a resume; refused, the screen says nothing was sent. */
     boolean mayWrite() {
+        if (!mayWriteHere()) {
+            return false;
+        }
         if (writeGuard.allowWrite()) {
             return true;
         }

@@ -91,13 +91,26 @@ public final class BulkViewModel {
         });
         PreviewViewModel preview = screen.preview;
         runHint = Bindings.createStringBinding(this::whyNotRun, preview.countsProperty(), preview.previewProperty(),
-                customerId, ownerKey, skipInvalid, screen.busy, screen.run.activeProperty());
+                customerId, ownerKey, skipInvalid, screen.busy, screen.run.activeProperty(), screen.lookupsOnly);
         canRun = Bindings.createBooleanBinding(() -> runHint.get().isEmpty(), runHint);
     }
 
     /** The first write of a run or a resume asks this (the production confirmation); refused, nothing is sent. */
     public void setWriteGuard(WriteGuard guard) {
         screen.writeGuard = guard;
+    }
+
+    /**
+     * Makes this a lookups desk's Bulk view: a file is still read and previewed, but Run and Resume are refused,
+     * with the reason as Run's hint. Discarding an unfinished run (local) is allowed.
+     */
+    public void setLookupsOnly(boolean value) {
+        screen.lookupsOnly.set(value);
+    }
+
+    /** True on a lookups desk: no run starts nor resumes. */
+    public javafx.beans.value.ObservableBooleanValue lookupsOnlyProperty() {
+        return screen.lookupsOnly;
     }
 
     public PreviewViewModel preview() {
@@ -314,6 +327,9 @@ public final class BulkViewModel {
      * the same customer); the key is tried with one read first, so a wrong one sends nothing.
      */
     public void resume(BulkImports.Unfinished u) {
+        if (!screen.mayWriteHere()) {
+            return;
+        }
         unfinished.resume(u);
     }
 
@@ -348,6 +364,9 @@ public final class BulkViewModel {
     }
 
     private String whyNotRun() {
+        if (screen.lookupsOnly.get()) {
+            return com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".";
+        }
         if (screen.run.activeProperty().get()) {
             return "A run is under way.";
         }

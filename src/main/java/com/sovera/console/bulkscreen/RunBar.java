@@ -41,6 +41,7 @@ final class RunBar extends VBox {
         start.getStyleClass().add("accent");
         start.disableProperty().bind(model.canRunProperty().not());
         start.setOnAction(e -> model.start());
+        com.sovera.console.ui.LookupsOnly.explain(model.lookupsOnlyProperty(), start);
         Label hint = new Label();
         hint.setId("bulk-run-hint");
         hint.getStyleClass().add("field-message");

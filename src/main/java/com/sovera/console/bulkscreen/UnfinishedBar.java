@@ -50,8 +50,13 @@ final class UnfinishedBar extends VBox {
                 model.discard(u);
             }
         });
-        resume.disableProperty().bind(model.busyProperty().isNotEqualTo(BulkViewModel.Busy.NONE));
-        HBox actions = new HBox(8, new Label("Owner key"), key, resume, discard);
+        javafx.beans.value.ObservableBooleanValue lookupsOnly = model.lookupsOnlyProperty();
+        resume.disableProperty().bind(model.busyProperty().isNotEqualTo(BulkViewModel.Busy.NONE)
+                .or(Bindings.createBooleanBinding(lookupsOnly::get, lookupsOnly)));
+        key.disableProperty().bind(Bindings.createBooleanBinding(lookupsOnly::get, lookupsOnly));
+        com.sovera.console.ui.LookupsOnly.explain(lookupsOnly, resume);
+        HBox actions = new HBox(8, new Label("Owner key"), key, resume, discard,
+                com.sovera.console.ui.LookupsOnly.reason("bulk-resume-lookups-only", lookupsOnly));
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(text, actions);
         visibleProperty().bind(Bindings.isNotEmpty(model.unfinished()).and(model.run().activeProperty().not()));

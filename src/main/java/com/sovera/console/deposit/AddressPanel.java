@@ -161,6 +161,12 @@ public final class AddressPanel extends VBox {
         watchProblem.managedProperty().bind(watchProblem.visibleProperty());
         simulate.setVisible(value.offersSimulation());
         simulate.setManaged(value.offersSimulation());
+        // a lookups desk: offered disabled, the reason beside it
+        String refusal = value.simulationRefusal();
+        simulate.setDisable(refusal != null);
+        com.sovera.console.ui.LookupsOnly.explain(new javafx.beans.property.SimpleBooleanProperty(refusal != null),
+                simulate);
+        simulated.setText(refusal == null ? "" : refusal + ".");
         followWatch();
     }
 
@@ -264,7 +270,8 @@ public final class AddressPanel extends VBox {
         drawn = result;
         amount.clear();
         amountProblem.setText("");
-        simulated.setText("");
+        simulated.setText(watching == null || watching.simulationRefusal() == null ? ""
+                : watching.simulationRefusal() + ".");
         readBack.show(result);
         followWatch();
         if (result == null) {

@@ -26,12 +26,22 @@ public final class DepositWatching {
     private final Clock clock;
     private final Supplier<JobGroup> session;
     private final boolean training;
+    private final boolean lookupsOnly;
 
     /**
      * @param training true on the embedded sandbox alone: only there is <em>Simulate a deposit…</em> offered
      */
     public DepositWatching(Supplier<SovxClient> client, TaskRunner runner, Scheduler scheduler, Clock clock,
                            Supplier<JobGroup> session, boolean training) {
+        this(client, runner, scheduler, clock, session, training, false);
+    }
+
+    /**
+     * @param lookupsOnly the administrator set this desk for lookups: a deposit is watched, never simulated
+     */
+    public DepositWatching(Supplier<SovxClient> client, TaskRunner runner, Scheduler scheduler, Clock clock,
+                           Supplier<JobGroup> session, boolean training, boolean lookupsOnly) {
+        this.lookupsOnly = lookupsOnly;
         this.client = client;
         this.runner = runner;
         this.scheduler = scheduler;
@@ -51,12 +61,24 @@ public final class DepositWatching {
     }
 
     /**
+     * Why <em>Simulate a deposit…</em> is offered disabled (a lookups desk), or null where it may run or is not
+     * offered at all.
+     */
+    public String simulationRefusal() {
+        return lookupsOnly && training ? com.sovera.console.policy.Policy.LOOKUPS_ONLY : null;
+    }
+
+    /**
      * Simulates {@code times} deposits of {@code amount} to the address (sandbox only), each with an idempotency
      * key of its own; {@code done} gets a sentence for the operator, success or not.
      */
     public void simulate(DepositAddress address, String amount, int times, Consumer<String> done) {
         if (!training) {
             throw new IllegalStateException("deposits are simulated on the embedded sandbox only");
+        }
+        if (lookupsOnly) {
+            done.accept(com.sovera.console.policy.Policy.LOOKUPS_ONLY + ": nothing was simulated.");
+            return;
         }
         String problem = AmountRequest.problem(amount, address.currency());
         if (problem != null || amount == null || amount.isBlank()) {

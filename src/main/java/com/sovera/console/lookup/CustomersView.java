@@ -56,10 +56,14 @@ public final class CustomersView extends VBox {
         counts.textProperty().bind(model.countsProperty());
         Button lookUp = Icons.button("_Look up its users and wallets", "fth-search", "customer-look-up", model::lookUp);
         Button mint = Icons.button("_Mint owner key...", "fth-key", "customer-mint-key", model::mintKey);
+        mint.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.lookupsOnlyProperty().get(), model.lookupsOnlyProperty()));
+        com.sovera.console.ui.LookupsOnly.explain(model.lookupsOnlyProperty(), mint);
         Layouts.keepWhole(lookUp, mint);
         FlowPane actions = new FlowPane(8, 6, lookUp, mint); // one under the other when the pane is narrow
         actions.disableProperty().bind(model.selected.isNull());
-        side = new VBox(8, detail, counts, actions);
+        side = new VBox(8, detail, counts, actions,
+                com.sovera.console.ui.LookupsOnly.reason("customer-lookups-only", model.lookupsOnlyProperty()));
         side.setPadding(new Insets(0, 0, 0, 8));
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);

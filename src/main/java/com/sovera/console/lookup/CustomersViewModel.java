@@ -36,6 +36,8 @@ public final class CustomersViewModel {
     private final SovxClient lookups;
     private final Latest countsLoad;
     private final StringProperty counts = new SimpleStringProperty("");
+    /** The administrator set this desk for lookups: no owner key is minted here. */
+    private final javafx.beans.property.BooleanProperty lookupsOnly = new javafx.beans.property.SimpleBooleanProperty();
     private String keyedCustomer;
     private Consumer<Request> onAction = request -> { };
 
@@ -91,8 +93,18 @@ public final class CustomersViewModel {
         }
     }
 
+    /** Makes this a lookups desk's list: Mint is offered disabled ({@link #lookupsOnlyProperty()}). */
+    public void setLookupsOnly(boolean value) {
+        lookupsOnly.set(value);
+    }
+
+    /** True on a lookups desk: Mint owner key is not offered. */
+    public javafx.beans.value.ObservableBooleanValue lookupsOnlyProperty() {
+        return lookupsOnly;
+    }
+
     public void mintKey() {
-        if (selected.get() != null) {
+        if (selected.get() != null && !lookupsOnly.get()) {
             onAction.accept(new Request(selected.get(), Action.MINT_KEY));
         }
     }

@@ -29,6 +29,9 @@ public abstract class LookupList<T> {
     private final ExportViewModel<T> export;
     private Consumer<ContinueFrom> onContinue = action -> { };
     private Consumer<String> onKeyRefused = message -> { };
+    /** The administrator set this desk for lookups: no support action continues the tree (it would create). */
+    private final javafx.beans.property.BooleanProperty lookupsOnly =
+            new javafx.beans.property.SimpleBooleanProperty();
 
     /**
      * @param pages    one page of rows, asked of the given client
@@ -80,6 +83,16 @@ public abstract class LookupList<T> {
         this.onContinue = value;
     }
 
+    /** Makes this a lookups desk's list: its support actions (they create) are offered disabled. */
+    public void setLookupsOnly(boolean value) {
+        lookupsOnly.set(value);
+    }
+
+    /** True on a lookups desk: Add wallet and New deposit address are not offered. */
+    public javafx.beans.value.ObservableBooleanValue lookupsOnlyProperty() {
+        return lookupsOnly;
+    }
+
     /** Runs the query with the filters as they are now, from the first page. */
     public void apply() {
         list.filter(conditions());
@@ -108,6 +121,9 @@ public abstract class LookupList<T> {
     abstract Filter conditions();
 
     void continueFrom(ContinueFrom from) {
+        if (lookupsOnly.get()) {
+            return;
+        }
         onContinue.accept(from);
     }
 

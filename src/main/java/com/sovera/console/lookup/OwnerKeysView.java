@@ -57,6 +57,9 @@ public final class OwnerKeysView extends VBox {
         Button stop = new Button("Stop rotating");
         stop.setId("owner-key-stop-rotation");
         stop.setOnAction(e -> model.abandonRotation());
+        typed.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.lookupsOnlyProperty().get(),
+                model.lookupsOnlyProperty()));
+        com.sovera.console.ui.LookupsOnly.explain(model.lookupsOnlyProperty(), revoke, rotate, typed);
         HBox rotation = new HBox(8, finish, stop);
         rotation.visibleProperty().bind(model.newSecret.isNotNull());
         rotation.managedProperty().bind(rotation.visibleProperty());
@@ -70,7 +73,8 @@ public final class OwnerKeysView extends VBox {
         // the actions on a row of their own, never narrower than their words: beside the field's caption, a
         // laptop's side pane squeezed them to "..."
         Layouts.keepWhole(revoke, rotate, finish, stop);
-        getChildren().addAll(heading, table, revokeRow, new HBox(8, revoke, rotate), fresh, rotation, problem,
-                message);
+        getChildren().addAll(heading, table, revokeRow, new HBox(8, revoke, rotate),
+                com.sovera.console.ui.LookupsOnly.reason("owner-keys-lookups-only", model.lookupsOnlyProperty()),
+                fresh, rotation, problem, message);
     }
 }

@@ -51,6 +51,8 @@ public final class OwnerKeysViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Rotation> rotation = new SimpleObjectProperty<>(Rotation.NONE);
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** The administrator set this desk for lookups: the keys are listed, never revoked nor rotated here. */
+    private final BooleanProperty lookupsOnly = new SimpleBooleanProperty();
     private WriteGuard writeGuard = WriteGuard.ALWAYS;
     private BiConsumer<String, String> onRevoked = (customer, lastFour) -> { };
     private BiConsumer<String, String> onRotated = (customer, key) -> { };
@@ -73,10 +75,11 @@ public final class OwnerKeysViewModel {
         selected.addListener((o, was, now) -> revokeTyped.set(""));
         this.canRevoke = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
                         && selected.get().lastFour() != null && selected.get().lastFour().equals(revokeTyped.get())
-                        && !busy.get() && rotation.get() == Rotation.NONE,
-                selected, revokeTyped, busy, rotation);
+                        && !busy.get() && rotation.get() == Rotation.NONE && !lookupsOnly.get(),
+                selected, revokeTyped, busy, rotation, lookupsOnly);
         this.canRotate = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().isRevoked()
-                && !busy.get() && rotation.get() == Rotation.NONE, selected, busy, rotation);
+                && !busy.get() && rotation.get() == Rotation.NONE && !lookupsOnly.get(), selected, busy, rotation,
+                lookupsOnly);
         this.canFinishRotation = Bindings.createBooleanBinding(() -> {
             String key = newSecret.get();
             return rotation.get() == Rotation.SHOWN && key != null && key.length() >= 4
@@ -106,6 +109,16 @@ public final class OwnerKeysViewModel {
 
     public void setWriteGuard(WriteGuard guard) {
         this.writeGuard = guard;
+    }
+
+    /** Makes this a lookups desk's key list: Revoke and Rotate are offered disabled. */
+    public void setLookupsOnly(boolean value) {
+        lookupsOnly.set(value);
+    }
+
+    /** True on a lookups desk: no key is revoked nor rotated here. */
+    public javafx.beans.value.ObservableBooleanValue lookupsOnlyProperty() {
+        return lookupsOnly;
     }
 
     /** Told (customer id, last four) of each key revoked here, to drop it wherever the console holds it. */

@@ -97,9 +97,12 @@ public final class UsersView extends VBox {
         retry.setOnAction(e -> model.retryWallets());
         Button addWallet = com.sovera.console.ui.Icons.on(new Button("Add wa_llet..."), "fth-plus");
         addWallet.setId("user-add-wallet");
-        addWallet.disableProperty().bind(model.selected.isNull());
+        addWallet.disableProperty().bind(model.selected.isNull().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.lookupsOnlyProperty().get(), model.lookupsOnlyProperty())));
+        com.sovera.console.ui.LookupsOnly.explain(model.lookupsOnlyProperty(), addWallet);
         addWallet.setOnAction(e -> model.addWallet());
-        VBox side = new VBox(8, new Label("Selected user"), detail, addWallet, new Label("Wallets"), walletsMessage,
+        VBox side = new VBox(8, new Label("Selected user"), detail, addWallet,
+                com.sovera.console.ui.LookupsOnly.reason("user-lookups-only", model.lookupsOnlyProperty()), new Label("Wallets"), walletsMessage,
                 walletsProblem, retry, wallets);
         VBox.setVgrow(wallets, Priority.ALWAYS);
         side.setPadding(new Insets(0, 0, 0, 8));

@@ -93,7 +93,9 @@ public final class WalletsView extends VBox {
         panel.resultProperty().bind(model.checkProperty());
         Button newAddress = com.sovera.console.ui.Icons.on(new Button("New de_posit address..."), "fth-plus");
         newAddress.setId("wallet-new-address");
-        newAddress.disableProperty().bind(model.selected.isNull());
+        newAddress.disableProperty().bind(model.selected.isNull().or(javafx.beans.binding.Bindings
+                .createBooleanBinding(() -> model.lookupsOnlyProperty().get(), model.lookupsOnlyProperty())));
+        com.sovera.console.ui.LookupsOnly.explain(model.lookupsOnlyProperty(), newAddress);
         newAddress.setOnAction(e -> model.newAddress());
         com.sovera.console.ui.DetailPane<Wallet> detail = new com.sovera.console.ui.DetailPane<>("wallet-detail",
                 "Select a wallet to see its details and deposit addresses, and to issue a new address.",
@@ -124,7 +126,8 @@ public final class WalletsView extends VBox {
         deposits.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.deposits()));
         deposits.managedProperty().bind(deposits.visibleProperty());
         // the deposit address and its code first: what support reads out; the wallet's fields below
-        VBox side = new VBox(8, newAddress, new Label("Deposit addresses of the selected wallet"), addresses, message,
+        VBox side = new VBox(8, newAddress,
+                com.sovera.console.ui.LookupsOnly.reason("wallet-lookups-only", model.lookupsOnlyProperty()), new Label("Deposit addresses of the selected wallet"), addresses, message,
                 problem, retry, panel, detail, depositsTitle, depositsMessage, deposits);
         side.setPadding(new Insets(0, 0, 0, 8));
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);

@@ -92,7 +92,12 @@ public final class OnboardingView extends BorderPane {
         busy.visibleProperty().bind(model.busyProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, back, busy, gap, status, action);
+        // a lookups desk: the step that would create says why its action is disabled
+        javafx.beans.binding.BooleanBinding refused = Bindings.createBooleanBinding(
+                () -> model.stateProperty().get().refusal() != null, model.stateProperty());
+        com.sovera.console.ui.LookupsOnly.explain(refused, action);
+        Label refusal = com.sovera.console.ui.LookupsOnly.reason("wizard-lookups-only", refused);
+        HBox buttons = new HBox(8, back, busy, gap, status, refusal, action);
         ErrorBanner errors = new ErrorBanner();
         errors.setMaxWidth(Double.MAX_VALUE);
         errors.problemProperty().bind(model.problemProperty());
@@ -167,7 +172,14 @@ public final class OnboardingView extends BorderPane {
             hideResume();
             onDiscard.run();
         });
-        resumeBar.getChildren().setAll(text, new HBox(8, resume, discard));
+        HBox choices = new HBox(8, resume, discard);
+        if (model.lookupsOnly()) { // resuming goes on creating; discarding is local, and allowed
+            resume.setDisable(true);
+            javafx.beans.property.SimpleBooleanProperty refused = new javafx.beans.property.SimpleBooleanProperty(true);
+            com.sovera.console.ui.LookupsOnly.explain(refused, resume);
+            choices.getChildren().add(com.sovera.console.ui.LookupsOnly.reason("resume-lookups-only", refused));
+        }
+        resumeBar.getChildren().setAll(text, choices);
         resumeBar.setVisible(true);
         resumeBar.setManaged(true);
     }

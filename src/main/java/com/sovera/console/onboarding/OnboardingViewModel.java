@@ -136,7 +136,7 @@ public final class OnboardingViewModel {
         List<Observable> facts = new ArrayList<>(List.of(wizard.progress, wizard.step, wizard.busy,
                 connectivity.checked, recovery.needsSignIn, recovery.retryIn, secret, lastFour, address.deposit,
                 network, walletCurrency, userType, session.accountProperty(), customerOrigin, userOrigin, walletOrigin,
-                existingCustomerId, keySource, pastedKey, chosenUser, chosenWallet, wizard.keyAccepted));
+                existingCustomerId, keySource, pastedKey, chosenUser, chosenWallet, wizard.keyAccepted, wizard.lookupsOnly));
         facts.addAll(wizard.inputs.values());
         ObjectBinding<WizardState> computed = Bindings.createObjectBinding(this::snapshot,
                 facts.toArray(Observable[]::new));
@@ -145,6 +145,19 @@ public final class OnboardingViewModel {
 
     public void setWriteGuard(WriteGuard guard) {
         wizard.writeGuard = guard;
+    }
+
+    /**
+     * Makes this a lookups desk's wizard: a step that would create or mint offers its action disabled, with
+     * {@link WizardState#refusal()} saying why; signing in and continuing from existing objects still work.
+     */
+    public void setLookupsOnly(boolean value) {
+        wizard.lookupsOnly.set(value);
+    }
+
+    /** True on a lookups desk: nothing is created, minted or resumed here. */
+    public boolean lookupsOnly() {
+        return wizard.lookupsOnly.get();
     }
 
     // ---- state for the view ----
@@ -244,7 +257,8 @@ public final class OnboardingViewModel {
                 wizard.session.accountProperty().get() != null, key != null, confirmed,
                 wizard.service.client().credentials().hasOwnerKey() && wizard.keyAccepted.get(),
                 deposit == null ? null : deposit.ok(), inputsValid(s),
-                wizard.busy.get() || recovery.retryIn.get() > 0 || recovery.needsSignIn.get(), reuses(s));
+                wizard.busy.get() || recovery.retryIn.get() > 0 || recovery.needsSignIn.get(), reuses(s),
+                wizard.lookupsOnly.get());
     }
 
     private boolean reuses(Step s) {
@@ -349,6 +363,9 @@ public final class OnboardingViewModel {
 
     /** Loads an unfinished onboarding: inputs and ids come back; the owner key does not, it was never kept. */
     public void resume(Progress saved) {
+        if (lookupsOnly()) {
+            return; // a resumed onboarding goes on creating: not on a lookups desk (discarding it is allowed)
+        }
         drafts.resume(saved);
     }
 

@@ -48,6 +48,8 @@ final class WizardContext {
     final ObservableMap<Field, String> serverFieldErrors = FXCollections.observableHashMap();
     final Map<Step, StringProperty> summaries = new EnumMap<>(Step.class);
     final Map<Field, StringProperty> inputs = new EnumMap<>(Field.class);
+    /** The administrator set this desk for lookups: no step creates or mints anything. */
+    final BooleanProperty lookupsOnly = new SimpleBooleanProperty();
     /** The owner key the client holds was confirmed by the operator or accepted by the server. */
     final BooleanProperty keyAccepted = new SimpleBooleanProperty();
     /** What a failed call does (recovery); set once by the wizard. */
@@ -123,6 +125,12 @@ final class WizardContext {
     }
 
     boolean mayWrite() {
+        if (lookupsOnly.get()) { // the action is disabled already; this holds should anything call it
+            problem.set(new Problem("Lookups only", "Nothing was created: "
+                    + com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".", null, null, null,
+                    "Look customers, users and wallets up instead."));
+            return false;
+        }
         boolean allowed = session.current().mayWrite(writeGuard); // asked once a session, forgotten at its close
         if (!allowed) {
             problem.set(new Problem("Not confirmed", "Nothing was created: writing to " + environment.name()

@@ -14,10 +14,32 @@ package com.sovera.console.onboarding;
  * @param inputsValid  every field of the step passes its rule
  * @param waiting      a call is out, a rate-limit countdown runs, or a sign-in is asked for
  * @param reuse        the step continues from an existing object (or a key the operator has) instead of creating
+ * @param lookupsOnly  the administrator set this desk for lookups: nothing is created or minted
  */
 public record WizardState(Step step, Progress progress, boolean checked, boolean signedIn, boolean keyShown,
                           boolean keyConfirmed, boolean keyHeld, Boolean depositOk, boolean inputsValid,
-                          boolean waiting, boolean reuse) {
+                          boolean waiting, boolean reuse, boolean lookupsOnly) {
+
+    /** A desk that may write. */
+    public WizardState(Step step, Progress progress, boolean checked, boolean signedIn, boolean keyShown,
+                       boolean keyConfirmed, boolean keyHeld, Boolean depositOk, boolean inputsValid,
+                       boolean waiting, boolean reuse) {
+        this(step, progress, checked, signedIn, keyShown, keyConfirmed, keyHeld, depositOk, inputsValid, waiting,
+                reuse, false);
+    }
+
+    /** The step's action would create or mint something (rather than sign in, check, reuse or go on). */
+    public boolean creates() {
+        return switch (step) {
+            case CUSTOMER, CREDENTIALS, USER, WALLET, ADDRESS -> !isDone(step) && !reuse && !keyShown;
+            default -> false;
+        };
+    }
+
+    /** Why the step's action is not offered on this desk, or null where it is. */
+    public String refusal() {
+        return lookupsOnly && creates() ? com.sovera.console.policy.Policy.LOOKUPS_ONLY : null;
+    }
 
     /** True once the step's object exists: its inputs are then read-only, and Back never re-creates it. */
     public boolean isDone(Step s) {
@@ -42,6 +64,9 @@ public record WizardState(Step step, Progress progress, boolean checked, boolean
      * the focus) while a call or a retry waits, and only {@link #canAct()} lets it run.
      */
     public boolean inputsReady() {
+        if (refusal() != null) {
+            return false;
+        }
         if (step == Step.CREDENTIALS && keyShown) {
             return keyConfirmed;
         }

@@ -38,7 +38,8 @@ public record LoadedPolicy(Policy policy, Path file, State state, List<String> p
         return Optional.of("The administrator's policy file " + file + " could not be used: "
                 + String.join("; ", problems) + ". Until it is corrected, the console applies its most restrictive "
                 + "settings: only the local sandbox, no environments of your own, no keychain, no training faults, "
-                + "no logging more detailed than INFO, and sign-out after 15 idle minutes. Ask your administrator "
+                + "no logging more detailed than INFO, sign-out after 15 idle minutes, and lookups only (nothing is "
+                + "created, minted or revoked). Ask your administrator "
                 + "to correct the file.");
     }
 }

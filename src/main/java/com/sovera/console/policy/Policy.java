@@ -25,7 +25,8 @@ public final class Policy {
         KEYCHAIN("keychain_allowed"),
         MINIMUM_LOG_LEVEL("minimum_log_level"),
         IDLE_SIGN_OUT("idle_sign_out_minutes"),
-        AUDIT_DIRECTORY("audit_directory");
+        AUDIT_DIRECTORY("audit_directory"),
+        WRITES("writes_allowed");
 
         private final String key;
 
@@ -48,6 +49,12 @@ public final class Policy {
         }
     }
 
+    /**
+     * Why a desk whose policy says {@code "writes_allowed": false} offers no create, mint, revoke, bulk run or
+     * simulated deposit: the reason every refused action gives, on screen and from the client.
+     */
+    public static final String LOOKUPS_ONLY = "This desk is set for lookups by your administrator";
+
     /** Log levels from the most to the least detailed, as Settings and logback name them. */
     public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -60,16 +67,20 @@ public final class Policy {
     /**
      * What a policy file that exists but cannot be used means: the most restrictive reading. Only the local
      * sandbox (nothing real, no network) is offered, operators add no environments, the keychain and training
-     * faults are off, nothing more detailed than INFO is logged, and an idle console signs out after 15 minutes.
+     * faults are off, nothing more detailed than INFO is logged, an idle console signs out after 15 minutes, and
+     * nothing is written: the broken file may have been meant to make this a lookups desk, and a desk that looks
+     * things up where it should have written loses a few minutes, while one that writes where it should only have
+     * looked cannot undo it.
      */
     public static final Policy MOST_RESTRICTIVE = builder()
             .environments(List.of(EnvironmentRefs.EMBEDDED)).defaultEnvironment(EnvironmentRefs.EMBEDDED)
             .customEnvironmentsAllowed(false).embeddedSandboxEnabled(true).trainingFaultsEnabled(false)
-            .keychainAllowed(false).minimumLogLevel("INFO").idleSignOutMinutes(15).build();
+            .keychainAllowed(false).minimumLogLevel("INFO").idleSignOutMinutes(15).writesAllowed(false).build();
 
     private record Values(List<String> environments, String defaultEnvironment, Boolean customEnvironments,
                           Boolean embeddedSandbox, Boolean trainingFaults, Boolean keychain, String minimumLogLevel,
-                          Integer idleSignOutMinutes, String auditDirectory) {
+                          Integer idleSignOutMinutes, String auditDirectory,
+                          Boolean writes) {
     }
 
     private final Values values;
@@ -133,6 +144,19 @@ public final class Policy {
         return Optional.ofNullable(values.auditDirectory).map(java.nio.file.Path::of);
     }
 
+    /**
+     * Whether this desk may write (create, mint, revoke, run a bulk import, simulate a deposit); false makes it a
+     * lookups desk ({@link #LOOKUPS_ONLY}).
+     */
+    public Optional<Boolean> writesAllowed() {
+        return Optional.ofNullable(values.writes);
+    }
+
+    /** True unless the policy makes this a lookups desk. */
+    public boolean mayWrite() {
+        return writesAllowed().orElse(true);
+    }
+
     /** True when the item is pinned: Settings shows it as "Set by your administrator" and does not let it change. */
     public boolean isPinned(Item item) {
         return switch (item) {
@@ -145,6 +169,7 @@ public final class Policy {
             case MINIMUM_LOG_LEVEL -> minimumLogLevel().isPresent();
             case IDLE_SIGN_OUT -> idleSignOutMinutes().isPresent();
             case AUDIT_DIRECTORY -> auditDirectory().isPresent();
+            case WRITES -> writesAllowed().isPresent();
         };
     }
 
@@ -257,6 +282,7 @@ public final class Policy {
         private String minimumLogLevel;
         private Integer idleSignOutMinutes;
         private String auditDirectory;
+        private Boolean writes;
 
         private Builder() {
         }
@@ -313,9 +339,15 @@ public final class Policy {
             return this;
         }
 
+        public Builder writesAllowed(Boolean value) {
+            writes = value;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(new Values(environments, defaultEnvironment, customEnvironments, embeddedSandbox,
-                    trainingFaults, keychain, minimumLogLevel, idleSignOutMinutes, auditDirectory));
+                    trainingFaults, keychain, minimumLogLevel, idleSignOutMinutes, auditDirectory,
+                    writes));
         }
     }
 }

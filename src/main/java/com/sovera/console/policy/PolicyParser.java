@@ -82,6 +82,7 @@ final class PolicyParser {
             case MINIMUM_LOG_LEVEL -> logLevel(value, problems).ifPresent(builder::minimumLogLevel);
             case IDLE_SIGN_OUT -> minutes(value, problems).ifPresent(builder::idleSignOutMinutes);
             case AUDIT_DIRECTORY -> directory(value, problems).ifPresent(builder::auditDirectory);
+            case WRITES -> bool(key, value, problems).ifPresent(builder::writesAllowed);
         }
     }
 

@@ -147,11 +147,12 @@ public final class SettingsView extends VBox {
         return row;
     }
 
-    /** The pinned items that have no control here: the local sandbox, training faults, the keychain, the trail. */
+    /** The pinned items that have no control here: the local sandbox, training faults, the keychain, the trail, writes. */
     private static Optional<Node> administered(SettingsViewModel model) {
         VBox box = new VBox(4);
         for (Policy.Item item : new Policy.Item[] {Policy.Item.EMBEDDED_SANDBOX, Policy.Item.TRAINING_FAULTS,
-                Policy.Item.KEYCHAIN, Policy.Item.AUDIT_DIRECTORY}) {
+                Policy.Item.KEYCHAIN, Policy.Item.AUDIT_DIRECTORY,
+                Policy.Item.WRITES}) {
             if (model.pinned(item)) {
                 box.getChildren().add(note(model, item));
             }

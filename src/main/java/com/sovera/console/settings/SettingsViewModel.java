@@ -157,6 +157,8 @@ public final class SettingsViewModel {
             case IDLE_SIGN_OUT -> PINNED + ".";
             case AUDIT_DIRECTORY -> PINNED + ": the audit trail is kept in "
                     + policy.auditDirectory().orElseThrow() + ".";
+            case WRITES -> PINNED + (policy.mayWrite() ? ": this desk may create, mint and revoke."
+                    : ": this desk is for lookups only; nothing is created, minted or revoked here.");
         };
     }
 

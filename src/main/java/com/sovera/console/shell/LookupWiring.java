@@ -151,6 +151,7 @@ final class LookupWiring {
         if (customersView == null) {
             customers = new CustomersViewModel(services.client(), services.lookups(), calls);
             customers.setOnAction(this::onCustomer);
+            customers.setLookupsOnly(!services.policy().mayWrite());
             customersView = new CustomersView(customers);
             keys = new OwnerKeysViewModel(services.client(), calls);
             session.beforeClose(keys::sessionClosing);
@@ -158,6 +159,7 @@ final class LookupWiring {
             keys.setOnMinted((customerId, key) -> session.state().current().keyMinted(customerId, key));
             keys.setOnConfirmed((customerId, key) -> session.state().current().keyConfirmed(customerId, key));
             keys.setWriteGuard(writeGuard);
+            keys.setLookupsOnly(!services.policy().mayWrite());
             keys.setOnRevoked(this::revoked);
             keys.setOnRotated((customerId, key) -> {
                 if (customerId.equals(context().customerIdProperty().get()) || context().customerIdProperty().get()
@@ -268,7 +270,8 @@ final class LookupWiring {
      */
     DepositWatching depositWatching(SovxClient over) {
         return new DepositWatching(() -> over, services.runner(), services.scheduler(), services.clock(),
-                () -> session.state().current().jobs(), services.environment().kind() == Environment.Kind.EMBEDDED);
+                () -> session.state().current().jobs(), services.environment().kind() == Environment.Kind.EMBEDDED,
+                !services.policy().mayWrite());
     }
 
     SearchBox searchBox() {
@@ -292,6 +295,7 @@ final class LookupWiring {
             context();
             users = new UsersViewModel(services.lookups(), calls);
             users.setOnContinue(this::continueTree);
+            users.setLookupsOnly(!services.policy().mayWrite());
             users.setOnKeyRefused(said -> context().refused(said));
             usersView = new UsersView(users);
             follow(users, context().customerIdProperty().get());
@@ -315,6 +319,7 @@ final class LookupWiring {
             context();
             wallets = new WalletsViewModel(services.lookups(), calls);
             wallets.setOnContinue(this::continueTree);
+            wallets.setLookupsOnly(!services.policy().mayWrite());
             wallets.setOnKeyRefused(said -> context().refused(said));
             walletsView = new WalletsView(wallets, services.runner());
             walletsView.watchDeposits(depositWatching(services.lookups()));

@@ -105,9 +105,11 @@ public final class MainWindow extends BorderPane {
                 : WriteGuard.ALWAYS;
         writeGuard = () -> session.state().current().mayWrite(production);
         onboarding.setWriteGuard(production);
+        onboarding.setLookupsOnly(!services.policy().mayWrite());
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
         bulk.setWriteGuard(writeGuard);
+        bulk.setLookupsOnly(!services.policy().mayWrite());
         lookups = new LookupWiring(services, session, keyRing, clipboard, writeGuard, onboarding, bulk, navigation,
                 this::mayReplaceOnboarding, this::showNotice, record -> {
                     navigation.show("nav-activity");

@@ -601,6 +601,44 @@ class BulkViewModelTest {
     }
 
     @Test
+    void aLookupsDeskPreviewsAFileButNeitherRunsNorResumesAndMayDiscard() throws Exception {
+        // an import left unfinished on this computer (a desk that wrote, before the policy changed)
+        ConfinedRunner first = new ConfinedRunner();
+        BulkViewModel before = running(first, "desk");
+        before.run().stopShort("the console closed");
+        first.runAll();
+        long usersBefore = count("users");
+        calls.clear();
+
+        ConfinedRunner runner = new ConfinedRunner();
+        BulkViewModel model = model(runner);
+        model.setLookupsOnly(true);
+        model.findUnfinished();
+        model.open(file("lookups.csv", Column.headerLine() + "\n"
+                + "individual,lee@example.com,Lee,Desk,+12025550199,1990-01-01,US,BTC\n"));
+        runner.runAll();
+        assertThat(model.preview().countsProperty().get().valid()).as("the file is read and previewed").isOne();
+        assertThat(model.canRunProperty().get()).isFalse();
+        assertThat(model.runHintProperty().get()).isEqualTo(com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".");
+        model.start();
+        runner.runAll();
+        assertThat(model.run().stateProperty().get()).as("no run").isNull();
+
+        assertThat(model.unfinished()).singleElement().satisfies(u -> assertThat(u.source()).isEqualTo("desk.csv"));
+        model.resumeKey.set(key);
+        model.resume(model.unfinished().get(0));
+        runner.runAll();
+        assertThat(model.problemProperty().get().title()).isEqualTo("Lookups only");
+        assertThat(model.run().stateProperty().get()).as("not resumed").isNull();
+        assertThat(posts()).as("no write reached the server").isZero();
+        assertThat(count("users")).isEqualTo(usersBefore);
+
+        model.discard(model.unfinished().get(0));
+        runner.runAll();
+        assertThat(model.unfinished()).as("discarding is local, and allowed").isEmpty();
+    }
+
+    @Test
     void anIdleSignOutStopsARunUnderWayKeepingItsJournalToResume() throws Exception {
         ConfinedRunner runner = new ConfinedRunner();
         BulkViewModel model = running(runner, "idle");

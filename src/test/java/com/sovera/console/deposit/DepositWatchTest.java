@@ -227,6 +227,27 @@ class DepositWatchTest {
     }
 
     @Test
+    void aLookupsDeskWatchesADepositButSimulatesNone() {
+        DepositWatching desk = new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler,
+                Clock.systemUTC(), () -> session, true, true);
+        assertThat(desk.simulationRefusal()).isEqualTo(com.sovera.console.policy.Policy.LOOKUPS_ONLY);
+        DepositAddress btc = address("BTC", "bitcoin-testnet");
+        List<String> said = new java.util.ArrayList<>();
+        desk.simulate(btc, "0.001", 2, said::add);
+        assertThat(said).containsExactly(com.sovera.console.policy.Policy.LOOKUPS_ONLY + ": nothing was simulated.");
+        assertThat(console.api().listWalletTransactions(btc.walletId(), java.util.Map.of()).execute().rows())
+                .as("no deposit made").isEmpty();
+        deposit(btc, "0.0015"); // the customer's own deposit is still watched for
+        watch.watch(btc);
+        watch.request(null);
+        assertThat(watch.statusProperty().get()).startsWith("0.0015 BTC seen");
+        assertThat(new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler, Clock.systemUTC(),
+                () -> session, true).simulationRefusal()).as("a desk that writes").isNull();
+        assertThat(new DepositWatching(() -> console, new SameThreadTaskRunner(), scheduler, Clock.systemUTC(),
+                () -> session, false, true).simulationRefusal()).as("not offered at all: nothing to explain").isNull();
+    }
+
+    @Test
     void leavingThePanelStopsPollingAndADepositLaterIsNotShown() {
         DepositAddress btc = address("BTC", "bitcoin-testnet");
         watch.watch(btc);

@@ -66,6 +66,21 @@ class CustomersViewModelTest {
     }
 
     @Test
+    void aLookupsDeskLooksACustomerUpButAsksForNoMint() {
+        CustomersViewModel model = new CustomersViewModel(session, lookups, new SameThreadTaskRunner());
+        model.setLookupsOnly(true);
+        List<CustomersViewModel.Request> asked = new ArrayList<>();
+        model.setOnAction(asked::add);
+        model.reload();
+        model.selected.set(model.list().rows().get(0));
+        assertThat(model.lookupsOnlyProperty().get()).isTrue();
+        model.mintKey();
+        model.lookUp();
+        assertThat(asked).extracting(CustomersViewModel.Request::action)
+                .containsExactly(CustomersViewModel.Action.LOOK_UP);
+    }
+
+    @Test
     void whenTheLookupsHoldItsKeyTheSelectedCustomerShowsItsCounts() {
         lookups.credentials().useOwnerKey(sandbox.demo().ownerKey());
         CustomersViewModel model = new CustomersViewModel(session, lookups, new SameThreadTaskRunner());

@@ -185,6 +185,28 @@ class OwnerKeysModelTest {
     }
 
     @Test
+    void aLookupsDeskListsTheKeysButNeitherRevokesNorRotates() {
+        OwnerKeysViewModel model = model();
+        model.setLookupsOnly(true);
+        assertThat(model.lookupsOnlyProperty().get()).isTrue();
+        assertThat(model.list().rows()).as("the keys are still listed").hasSize(1);
+        model.selected.set(model.list().rows().get(0));
+        model.revokeTyped.set(lastFour(firstKey));
+        assertThat(model.canRevoke().get()).isFalse();
+        assertThat(model.canRotate().get()).isFalse();
+        model.revoke();
+        model.rotate();
+        assertThat(works(firstKey)).as("not revoked").isTrue();
+        assertThat(session.api().listCredentials("keys-corp", Filter.none().asQuery()).execute().rows())
+                .as("nothing minted").hasSize(1);
+        assertThat(revoked).isEmpty();
+        assertThat(minted).isEmpty();
+        model.setLookupsOnly(false);
+        assertThat(model.canRevoke().get()).as("the same key on a desk that writes").isTrue();
+        assertThat(model.canRotate().get()).isTrue();
+    }
+
+    @Test
     void aWriteTheOperatorDoesNotConfirmChangesNothing() {
         OwnerKeysViewModel model = model();
         model.setWriteGuard(() -> false);

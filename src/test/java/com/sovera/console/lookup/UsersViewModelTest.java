@@ -75,6 +75,22 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aLookupsDeskShowsAUserButOffersNoWalletToAdd() {
+        UsersViewModel model = loaded();
+        model.setLookupsOnly(true);
+        List<ContinueFrom> continued = new java.util.ArrayList<>();
+        model.setOnContinue(continued::add);
+        assertThat(model.list().rows()).as("looked up").isNotEmpty();
+        model.selected.set(model.list().rows().get(0));
+        assertThat(model.lookupsOnlyProperty().get()).isTrue();
+        model.addWallet();
+        assertThat(continued).as("the wizard is not asked to create a wallet").isEmpty();
+        model.setLookupsOnly(false);
+        model.addWallet();
+        assertThat(continued).hasSize(1);
+    }
+
+    @Test
     void pagesAndPageSizesMatchWhatTheSandboxHolds() {
         UsersViewModel model = loaded();
         PagedViewModel<User> list = model.list();

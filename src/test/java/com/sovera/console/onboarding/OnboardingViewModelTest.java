@@ -380,6 +380,58 @@ class OnboardingViewModelTest {
     }
 
     @Test
+    void aLookupsDeskSignsInAndUsesWhatExistsButCreatesAndMintsNothing() {
+        Wizard w = open(SandboxConfig.inMemory().withDemoUsers(1));
+        w.model.setLookupsOnly(true);
+        w.signedIn();
+        assertThat(w.step()).as("signing in is no write").isEqualTo(Step.CUSTOMER);
+
+        // a new customer, filled in: its action is offered disabled, with the reason
+        w.customer("lookups-corp");
+        WizardState create = w.model.stateProperty().get();
+        assertThat(create.inputsReady()).isFalse();
+        assertThat(create.refusal()).isEqualTo(com.sovera.console.policy.Policy.LOOKUPS_ONLY);
+        w.model.act();
+        assertThat(customers()).as("nothing created").isEmpty();
+
+        // an existing customer is used; minting its key is refused, pasting it is not
+        w.model.customerOrigin.set(OnboardingViewModel.Origin.EXISTING);
+        w.model.existingCustomerId.set(DemoAccount.CUSTOMER_ID);
+        assertThat(w.model.stateProperty().get().refusal()).isNull();
+        w.model.act();
+        assertThat(w.step()).isEqualTo(Step.CREDENTIALS);
+        w.model.keySource.set(OnboardingViewModel.KeySource.MINT);
+        assertThat(w.model.stateProperty().get().refusal()).as("mint").isNotNull();
+        assertThat(w.model.stateProperty().get().inputsReady()).isFalse();
+        w.model.keySource.set(OnboardingViewModel.KeySource.PASTE);
+        w.model.pastedKey.set(sandbox.demo().ownerKey());
+        assertThat(w.model.stateProperty().get().refusal()).isNull();
+        w.model.act();
+        assertThat(w.step()).isEqualTo(Step.USER);
+        w.user("new@lookups.example");
+        assertThat(w.model.stateProperty().get().refusal()).as("a new user").isNotNull();
+        w.model.act();
+        assertThat(w.step()).isEqualTo(Step.USER);
+
+        // the same wizard on a desk that writes creates the customer
+        w.model.setLookupsOnly(false);
+        assertThat(w.model.stateProperty().get().refusal()).isNull();
+        assertThat(w.model.stateProperty().get().inputsReady()).isTrue();
+    }
+
+    @Test
+    void aLookupsDeskDoesNotResumeAnOnboarding() {
+        Wizard first = open(SandboxConfig.inMemory().withDemoUsers(0)).signedIn();
+        first.customer("resume-corp").model.act();
+        first.close();
+        wizard = new Wizard(sandbox, data, new SameThreadTaskRunner(), RetryPolicy.NONE);
+        wizard.model.setLookupsOnly(true);
+        wizard.model.resume(wizard.journal.unfinished().orElseThrow());
+        assertThat(wizard.model.progress().customerId()).as("nothing of it taken up").isNull();
+        assertThat(wizard.model.input(Field.CUSTOMER_ID).get()).isEmpty();
+    }
+
+    @Test
     void aPastedKeyWhoseCheckRunsAfterSignOutIsNotLeftInTheClient() {
         sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
         ManualTaskRunner runner = new ManualTaskRunner();

@@ -99,8 +99,41 @@ class PolicyParserTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void writesAllowedMakesALookupsDeskWhenFalse() throws Exception {
+        Policy lookups = parse("{\"writes_allowed\": false}");
+        assertThat(lookups.writesAllowed()).contains(false);
+        assertThat(lookups.mayWrite()).isFalse();
+        assertThat(lookups.pinned()).containsExactly(Policy.Item.WRITES);
+        Policy writes = parse("{\"writes_allowed\": true}");
+        assertThat(writes.writesAllowed()).contains(true);
+        assertThat(writes.mayWrite()).isTrue();
+        assertThat(writes.isPinned(Policy.Item.WRITES)).as("true is pinned too: Settings says so").isTrue();
+        assertThat(Policy.NONE.mayWrite()).as("no file: every desk writes").isTrue();
+        assertThat(Policy.NONE.isPinned(Policy.Item.WRITES)).isFalse();
+    }
+
+    @Test
+    void aWritesAllowedOfTheWrongTypeMakesTheFileBrokenSoItFailsClosedToLookupsOnly() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("policy", ".json");
+        try {
+            java.nio.file.Files.writeString(file, "{\"writes_allowed\": \"no\"}");
+            LoadedPolicy loaded = PolicyFile.load(file);
+            assertThat(loaded.state()).isEqualTo(LoadedPolicy.State.FAILED_CLOSED);
+            assertThat(loaded.problems())
+                    .containsExactly("'writes_allowed' must be true or false (without quotes), not \"no\"");
+            assertThat(loaded.policy().mayWrite()).isFalse();
+            assertThat(loaded.operatorMessage()).get().asString().contains("lookups only");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "{\"writes_allowed\": \"false\"}         | 'writes_allowed' must be true or false (without quotes), not \"false\"",
+        "{\"writes_allowed\": 0}                 | 'writes_allowed' must be true or false (without quotes), not 0",
+        "{\"writes_allowed\": null}              | 'writes_allowed' must be true or false (without quotes), not null",
         "{\"keychain_allowed\": \"false\"}       | 'keychain_allowed' must be true or false (without quotes), not \"false\"",
         "{\"keychain_allowed\": 0}               | 'keychain_allowed' must be true or false (without quotes), not 0",
         "{\"keychain_allowed\": null}            | 'keychain_allowed' must be true or false (without quotes), not null",
@@ -178,6 +211,7 @@ class PolicyParserTest {
         assertThat(p.allowsLogLevel("DEBUG")).isFalse();
         assertThat(p.allowsLogLevel("INFO")).isTrue();
         assertThat(p.idleSignOutMinutes()).contains(15);
+        assertThat(p.writesAllowed()).as("a broken file may have meant a lookups desk").contains(false);
     }
 
     @Test

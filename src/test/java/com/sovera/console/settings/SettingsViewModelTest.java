@@ -82,6 +82,15 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aLookupsDeskIsShownAsPinned() {
+        SettingsViewModel model = open(store(OWN), Policy.builder().writesAllowed(false).build());
+        assertThat(model.pinned(Item.WRITES)).isTrue();
+        assertThat(model.note(Item.WRITES)).startsWith(SettingsViewModel.PINNED).contains("lookups only");
+        assertThat(open(store(OWN), Policy.builder().writesAllowed(true).build()).note(Item.WRITES))
+                .startsWith(SettingsViewModel.PINNED).contains("may create");
+    }
+
+    @Test
     void nothingIsPinnedWithoutAPolicy() {
         SettingsViewModel model = open(store(OWN), Policy.NONE);
         for (Item item : Item.values()) {
