@@ -29,6 +29,8 @@ public abstract class LookupList<T> {
     private final ExportViewModel<T> export;
     private Consumer<ContinueFrom> onContinue = action -> { };
     private Consumer<String> onKeyRefused = message -> { };
+    /** The row to select when it arrives (a search's Open user); null when none is awaited. */
+    private java.util.function.Predicate<T> wanted;
 
     /**
      * @param pages    one page of rows, asked of the given client
@@ -47,6 +49,12 @@ public abstract class LookupList<T> {
             SovxClient asNow = client.withOwnerKeyAsNow();
             return f -> pages.apply(asNow, f);
         }, runner, header, cells, fileName);
+        // once a page is shown, after the table took its rows (a table clears its selection when they are replaced)
+        list.stateProperty().addListener((o, was, now) -> {
+            if (now != PagedViewModel.State.LOADING) {
+                selectWanted();
+            }
+        });
     }
 
     public PagedViewModel<T> list() {
@@ -82,11 +90,31 @@ public abstract class LookupList<T> {
 
     /** Runs the query with the filters as they are now, from the first page. */
     public void apply() {
+        wanted = null;
         list.filter(conditions());
+    }
+
+    /**
+     * Runs the query with the filters as they are now and selects the first row {@code which} accepts once the page
+     * arrives (unless another query was asked for meanwhile).
+     */
+    void applyAndSelect(java.util.function.Predicate<T> which) {
+        apply();
+        wanted = which;
+    }
+
+    private void selectWanted() {
+        if (wanted == null) {
+            return;
+        }
+        java.util.function.Predicate<T> which = wanted;
+        wanted = null;
+        list.rows().stream().filter(which).findFirst().ifPresent(selected::set);
     }
 
     /** The customer in context changed: its first page, nothing of the one before. */
     public void reload() {
+        wanted = null;
         selected.set(null);
         list.clear();
         apply();
@@ -94,6 +122,7 @@ public abstract class LookupList<T> {
 
     /** No customer in context (a revoked key, a sign-out): nothing on screen, and no request without a key. */
     public void clear() {
+        wanted = null;
         selected.set(null);
         list.clear();
     }

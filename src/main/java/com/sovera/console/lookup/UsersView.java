@@ -29,7 +29,7 @@ public final class UsersView extends VBox {
         setPadding(new Insets(12));
         table = new PagedTable<>("users-list", model.list(), User::userId);
         table.idColumn("User id", User::userId);
-        table.flexColumn("E-mail", User::email, "email", 210);
+        table.wholeColumn("E-mail", User::email, "email", 210);
         table.flexColumn("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 140);
         table.column("Type", User::userType, null, 82);
         table.column("Status", u -> u.status() == null ? "" : u.status().canonical(), "status", 80);
@@ -55,7 +55,7 @@ public final class UsersView extends VBox {
         apply.setDefaultButton(true);
         apply.setOnAction(e -> model.apply());
 
-        table.table().getSelectionModel().selectedItemProperty().addListener((o, was, user) -> model.selected.set(user));
+        table.selectionFollows(model.selected);
         com.sovera.console.ui.DetailPane<User> detail = new com.sovera.console.ui.DetailPane<>("user-detail",
                 "Select a user to see its details, its wallets, and to add a wallet.", java.util.List.of(
                 new com.sovera.console.ui.DetailPane.Row<>("User id", "user-detail-id", User::userId),

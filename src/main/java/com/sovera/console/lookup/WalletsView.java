@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -33,20 +32,13 @@ public final class WalletsView extends VBox {
         table = new PagedTable<>("wallets-list", model.list(), Wallet::walletId);
         table.idColumn("Wallet id", Wallet::walletId);
         table.idColumn("User id", Wallet::userId);
-        table.flexColumn("Name", Wallet::name, "name", 150);
+        table.wholeColumn("Name", Wallet::name, "name", 150);
         table.column("Currency", Wallet::currency, "currency", 78);
         table.column("Status", w -> w.status() == null ? "" : w.status().canonical(), null, 70);
         // the pending balance beside the balance, in the same column: eight columns would not fit a laptop
-        TableColumn<Wallet, String> balance = table.column("Balance (pending)", WalletsViewModel::balanceCell, null,
-                132);
+        TableColumn<Wallet, String> balance = table.wholeColumn("Balance (pending)", WalletsViewModel::balanceCell,
+                null, 132);
         balance.getStyleClass().add("numeric");
-        balance.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
         table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
                 "created_at", 142);
         table.exportable(model.export());
@@ -66,7 +58,7 @@ public final class WalletsView extends VBox {
         apply.setId("wallets-apply");
         apply.setDefaultButton(true);
         apply.setOnAction(e -> model.apply());
-        table.table().getSelectionModel().selectedItemProperty().addListener((o, was, w) -> model.selected.set(w));
+        table.selectionFollows(model.selected);
 
         ComboBox<DepositAddress> addresses = new ComboBox<>(model.addresses());
         addresses.setId("wallet-addresses");
