@@ -39,7 +39,8 @@ public final class WalletsView extends VBox {
         TableColumn<Wallet, String> balance = table.wholeColumn("Balance (pending)", WalletsViewModel::balanceCell,
                 null, 132);
         balance.getStyleClass().add("numeric");
-        table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
+        // the last to give way on a laptop, whole on hover: the name and balance beside it are what support reads out
+        table.flexColumn("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
                 "created_at", 142);
         table.exportable(model.export());
         var currency = Choices.of("any currency", WalletsViewModel.CURRENCIES, model.currency);
@@ -95,7 +96,8 @@ public final class WalletsView extends VBox {
                                 w -> w.balance() == null ? "" : w.balance().toPlainString()),
                         new com.sovera.console.ui.DetailPane.Row<>("Pending balance", "wallet-detail-pending",
                                 w -> w.pendingBalance() == null ? "not reported by this server"
-                                        : w.pendingBalance().toPlainString())));
+                                        : w.pendingBalance().toPlainString())),
+                true); // each caption above its value: beside its caption the wallet id was cut on a laptop
         detail.shownProperty().bind(model.selected);
         Label depositsTitle = new Label("Latest deposits (UTC)");
         depositsTitle.visibleProperty().bind(model.selected.isNotNull());
@@ -117,7 +119,7 @@ public final class WalletsView extends VBox {
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
         sideScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(table, sideScroll);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.62); // the table's columns with the page's names and balances whole
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, currency, status, userId, name, apply), split);
     }
