@@ -90,17 +90,16 @@ public abstract class LookupList<T> {
 
     /** Runs the query with the filters as they are now, from the first page. */
     public void apply() {
-        wanted = null;
-        list.filter(conditions());
+        applyAndSelect(null);
     }
 
     /**
-     * Runs the query with the filters as they are now and selects the first row {@code which} accepts once the page
-     * arrives (unless another query was asked for meanwhile).
+     * Runs the query with the filters as they are now and selects the first row {@code which} accepts (if not null)
+     * once the page arrives, unless another query was asked for meanwhile.
      */
     void applyAndSelect(java.util.function.Predicate<T> which) {
-        apply();
-        wanted = which;
+        wanted = which; // before the query: a runner on this thread answers it at once
+        list.filter(conditions());
     }
 
     private void selectWanted() {
