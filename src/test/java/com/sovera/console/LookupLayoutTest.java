@@ -8,6 +8,14 @@ import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.api.model.Customer;
+import com.sovera.console.api.model.User;
+import com.sovera.console.api.model.Wallet;
+import com.sovera.console.bulk.Column;
+import com.sovera.console.bulkscreen.BulkView;
+import com.sovera.console.bulkscreen.BulkViewModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -16,10 +24,12 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lookups laid out for the job on the most common ops laptop (1366x768) and on a desktop (1920x1080): every
@@ -139,6 +149,113 @@ class LookupLayoutTest extends ConsoleWindowFixture {
                 .filter(c -> c.customerId().equals(DemoAccount.CUSTOMER_ID)).findFirst().orElseThrow()));
         waitUntil(() -> !lookup("#owner-keys-list-table").queryAs(TableView.class).getItems().isEmpty());
         assertThat(cut(lookup("#customers").query())).isEmpty();
+    }
+
+    /**
+     * The table's cells drawn shorter than their text ("quentin.kowalski.58@de..."): each is named with its column.
+     * A cell that says its whole text on hover is cut knowingly (an id, shortened on purpose), unless its column is
+     * one of {@code whole}: what the operator reads out or acts on (an e-mail, a wallet's name, a balance).
+     */
+    private List<String> cutCells(String tableQuery, String... whole) {
+        TableView<?> table = lookup(tableQuery).queryAs(TableView.class);
+        List<String> cut = new java.util.ArrayList<>();
+        for (javafx.scene.control.TableCell<?, ?> cell : from(table).lookup(".table-cell")
+                .<javafx.scene.control.TableCell<?, ?>>queryAll()) {
+            String words = cell.getText();
+            if (!cell.isVisible() || cell.getTableColumn() == null || words == null || words.isEmpty()) {
+                continue;
+            }
+            String column = cell.getTableColumn().getText();
+            String drawn = cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                    .map(n -> ((Text) n).getText()).findFirst().orElse(words);
+            boolean saysItOnHover = cell.getTooltip() != null
+                    && cell.getTooltip().getText().equals(String.valueOf(cell.getItem()));
+            if (!drawn.equals(words) && (List.of(whole).contains(column) || !saysItOnHover)) {
+                cut.add(column + ": " + words + " drawn as " + drawn);
+            }
+        }
+        return cut;
+    }
+
+    @Test
+    void theEmailsNamesAndBalancesTheOperatorReadsAreWholeOnALaptop() throws Exception {
+        open(1366, 768);
+        clickOn("#nav-users");
+        waitUntil(() -> !lookup("#users-list-table").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cutCells("#users-list-table", "E-mail")).as("users").isEmpty();
+
+        clickOn("#nav-wallets");
+        waitUntil(() -> !lookup("#wallets-list-table").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cutCells("#wallets-list-table", "Name", "Balance (pending)")).as("wallets").isEmpty();
+
+        clickOn("#nav-transactions");
+        waitUntil(() -> !lookup("#transactions-list-table").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cutCells("#transactions-list-table", "Amount")).as("transactions").isEmpty();
+    }
+
+    @Test
+    void theBulkPreviewsErrorsAreOnScreenOnALaptop() throws Exception {
+        open(1366, 768);
+        clickOn("#nav-bulk");
+        waitUntil(() -> lookup("#bulk").tryQuery().isPresent());
+        BulkViewModel model = lookup("#bulk").queryAs(BulkView.class).model();
+        Path file = Files.writeString(home.resolve("team.csv"), Column.headerLine() + "\n"
+                + "individual,ines@example.com,Ines,Window,+12025550131,1991-04-01,US,BTC\n"
+                + "individual,omar@example,Omar,Window,+12025550132,1992-05-02,US,ETH\n", StandardCharsets.UTF_8);
+        interact(() -> model.open(file));
+        waitUntil(() -> text("#bulk-counts").startsWith("2 rows: 1 valid, 1 with errors"));
+        String why = model.preview().rows().get(1).errorText();
+        assertThat(why).isNotBlank();
+
+        TableView<?> table = lookup("#bulk-preview-table").queryAs(TableView.class);
+        javafx.geometry.Bounds shown = table.localToScreen(table.getBoundsInLocal());
+        Node errors = lookup("#bulk-preview-table .table-cell").match((javafx.scene.control.TableCell<?, ?> c)
+                -> why.equals(c.getText())).tryQuery().orElse(null);
+        assertThat(errors).as("the row's errors are drawn in the table").isNotNull();
+        javafx.geometry.Bounds cell = errors.localToScreen(errors.getBoundsInLocal());
+        assertThat(cell.getMinX()).as("the Errors column starts on screen").isLessThan(shown.getMaxX() - 100);
+        assertThat(cell.getMinX()).isGreaterThanOrEqualTo(shown.getMinX());
+        assertThat(((javafx.scene.control.TableCell<?, ?>) errors).getTooltip()).as("the whole sentence on hover")
+                .isNotNull().extracting(javafx.scene.control.Tooltip::getText).isEqualTo(why);
+    }
+
+    @Test
+    void aUserFoundByEmailIsOpenedInUsersAndInWalletsAndEscapeClosesTheResult() throws Exception {
+        open(1366, 768);
+        clickOn("#nav-users");
+        @SuppressWarnings("unchecked")
+        TableView<User> users = lookup("#users-list-table").queryAs(TableView.class);
+        waitUntil(() -> !users.getItems().isEmpty());
+        // a user of the second page: not one already in the table
+        User someone = console.lookups.api().listUsers(com.sovera.console.api.Filter.page(1, 33).asQuery()).execute()
+                .rows().get(0);
+        clickOn("#search").write(someone.email());
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#search-result").startsWith("User " + someone.userId()));
+        clickOn("#search-open-user");
+        waitUntil(() -> users.getSelectionModel().getSelectedItem() != null
+                && users.getSelectionModel().getSelectedItem().userId().equals(someone.userId()));
+        waitUntil(() -> text("#user-detail-email").equals(someone.email()));
+        assertThat(lookup("#nav-users").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+
+        clickOn("#search-open-wallets");
+        @SuppressWarnings("unchecked")
+        TableView<Wallet> wallets = lookup("#wallets-list-table").queryAs(TableView.class);
+        waitUntil(() -> !wallets.getItems().isEmpty()
+                && wallets.getItems().stream().allMatch(w -> w.userId().equals(someone.userId()))
+                && wallets.getSelectionModel().getSelectedItem() != null);
+        waitUntil(() -> text("#wallet-detail-user").equals(someone.userId()));
+        waitUntil(() -> lookup("#wallets #address-text").tryQuery().map(n -> !((Labeled) n).getText().isEmpty())
+                .orElse(false));
+        assertThat(lookup("#wallets-list-table").query().isFocused()).as("the wallets, for the arrow keys").isTrue();
+
+        clickOn("#search");
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !lookup("#search-result").query().isVisible());
+        assertThat(lookup("#search-open-wallets").query().isVisible()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}x{1}")

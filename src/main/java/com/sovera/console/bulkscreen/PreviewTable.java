@@ -2,6 +2,7 @@ package com.sovera.console.bulkscreen;
 
 import com.sovera.console.bulk.Column;
 import com.sovera.console.bulk.PreviewRow;
+import com.sovera.console.ui.WholeOnHoverCell;
 import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -28,17 +29,20 @@ final class PreviewTable extends TableView<PreviewRow> {
         setEditable(true);
         setPlaceholder(new Label("Open a CSV file (or download the template) to see its rows here."));
         getColumns().add(Cells.number("#", "bulk-col-row", PreviewRow::number, 50));
-        // what is wrong, in a word, where it is seen without scrolling; the sentences are in the last column
+        // what is wrong, in a word, where it is seen without scrolling
         TableColumn<PreviewRow, String> check = Cells.text("Check", "bulk-col-check", PreviewTable::verdict, 90);
         check.getStyleClass().add("row-check");
         getColumns().add(check);
+        // the sentences beside the verdict: after the file's eleven columns they were off a laptop's screen
+        TableColumn<PreviewRow, String> errors = Cells.text("Errors", "bulk-col-errors", PreviewRow::errorText, 340);
+        errors.setCellFactory(c -> new WholeOnHoverCell<>());
+        getColumns().add(errors);
         for (Column column : Column.values()) {
             getColumns().add(cellColumn(model, column));
         }
         TableColumn<PreviewRow, String> existing = Cells.shortId("Existing user", "bulk-col-existing",
                 PreviewRow::existingUserId);
         getColumns().add(existing);
-        getColumns().add(Cells.text("Errors", "bulk-col-errors", PreviewRow::errorText, 380));
         setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(PreviewRow row, boolean empty) {

@@ -32,6 +32,8 @@ public abstract class LookupList<T> {
     /** The administrator set this desk for lookups: no support action continues the tree (it would create). */
     private final javafx.beans.property.BooleanProperty lookupsOnly =
             new javafx.beans.property.SimpleBooleanProperty();
+    /** The row to select when it arrives (a search's Open user); null when none is awaited. */
+    private java.util.function.Predicate<T> wanted;
 
     /**
      * @param pages    one page of rows, asked of the given client
@@ -50,6 +52,12 @@ public abstract class LookupList<T> {
             SovxClient asNow = client.withOwnerKeyAsNow();
             return f -> pages.apply(asNow, f);
         }, runner, header, cells, fileName);
+        // once a page is shown, after the table took its rows (a table clears its selection when they are replaced)
+        list.stateProperty().addListener((o, was, now) -> {
+            if (now != PagedViewModel.State.LOADING) {
+                selectWanted();
+            }
+        });
     }
 
     public PagedViewModel<T> list() {
@@ -95,11 +103,30 @@ public abstract class LookupList<T> {
 
     /** Runs the query with the filters as they are now, from the first page. */
     public void apply() {
+        applyAndSelect(null);
+    }
+
+    /**
+     * Runs the query with the filters as they are now and selects the first row {@code which} accepts (if not null)
+     * once the page arrives, unless another query was asked for meanwhile.
+     */
+    void applyAndSelect(java.util.function.Predicate<T> which) {
+        wanted = which; // before the query: a runner on this thread answers it at once
         list.filter(conditions());
+    }
+
+    private void selectWanted() {
+        if (wanted == null) {
+            return;
+        }
+        java.util.function.Predicate<T> which = wanted;
+        wanted = null;
+        list.rows().stream().filter(which).findFirst().ifPresent(selected::set);
     }
 
     /** The customer in context changed: its first page, nothing of the one before. */
     public void reload() {
+        wanted = null;
         selected.set(null);
         list.clear();
         apply();
@@ -107,6 +134,7 @@ public abstract class LookupList<T> {
 
     /** No customer in context (a revoked key, a sign-out): nothing on screen, and no request without a key. */
     public void clear() {
+        wanted = null;
         selected.set(null);
         list.clear();
     }

@@ -6,6 +6,7 @@ import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Layouts;
 import com.sovera.console.ui.Notices;
 import com.sovera.console.ui.ShortIds;
+import com.sovera.console.ui.WholeOnHoverCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -41,6 +42,8 @@ public final class PagedTable<T> extends VBox {
     private final Button retry;
     private ExportViewModel<T> export;
     private boolean syncing;
+    /** The columns kept as wide as their widest value (see {@link #wholeColumn}), with the width each was given. */
+    private final java.util.Map<TableColumn<T, String>, Double> whole = new java.util.LinkedHashMap<>();
 
     /**
      * The second table of a view (a customer's owner keys beside the customers): its buttons take no mnemonic,
@@ -111,6 +114,8 @@ public final class PagedTable<T> extends VBox {
                     default -> "";
                 }, model.stateProperty(), model.messageProperty()));
         model.totalProperty().addListener((o, was, now) -> syncPages());
+        // measured once the page is drawn: the cells' font is the theme's, known only then
+        model.rows().addListener((javafx.collections.ListChangeListener<T>) change -> fitWholeColumnsAfterLayout());
         model.pageProperty().addListener((o, was, now) -> syncPages());
         model.pageSizeProperty().addListener((o, was, now) -> syncPages());
         Region gap = new Region();
@@ -121,6 +126,40 @@ public final class PagedTable<T> extends VBox {
         Layouts.keepWhole(copy, total, rowsLabel, size);
         footer.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(errorRow, table, pager, footer);
+    }
+
+    private void fitWholeColumnsAfterLayout() {
+        javafx.scene.Scene scene = table.getScene();
+        if (whole.isEmpty() || scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            fitWholeColumns();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /** Each whole column at least as wide as its widest value on the page, in the font and padding of its cells. */
+    private void fitWholeColumns() {
+        javafx.scene.control.IndexedCell<?> drawn = (javafx.scene.control.IndexedCell<?>) table.lookup(".table-cell");
+        if (drawn == null) {
+            return;
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(drawn.getFont());
+        double padding = drawn.snappedLeftInset() + drawn.snappedRightInset() + 4;
+        for (var entry : whole.entrySet()) {
+            TableColumn<T, String> c = entry.getKey();
+            double widest = 0;
+            for (T row : model.rows()) {
+                probe.setText(c.getCellData(row));
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            c.setMinWidth(Math.max(entry.getValue(), Math.ceil(widest + padding)));
+        }
     }
 
     private List<Filter.Sort> sorts() {
@@ -152,13 +191,26 @@ public final class PagedTable<T> extends VBox {
     }
 
     /**
-     * Adds a column of free text (an e-mail, a name) that gives up room when the window is narrow, down to two
-     * thirds of {@code width}, so that the fixed columns stay whole.
+     * Adds a column of what the operator reads out or acts on (an e-mail, a wallet's name, a balance): never
+     * narrower than the widest value of the page shown, so none reads "...". The other free-text columns give up
+     * their room first.
+     */
+    public TableColumn<T, String> wholeColumn(String title, Function<T, String> value, String sortField,
+                                              double width) {
+        TableColumn<T, String> c = column(title, value, sortField, width);
+        whole.put(c, width);
+        return c;
+    }
+
+    /**
+     * Adds a column of free text (a name, an address) that gives up room when the window is narrow, down to two
+     * thirds of {@code width}, so that the fixed columns stay whole; a value it cuts is whole on hover.
      */
     public TableColumn<T, String> flexColumn(String title, Function<T, String> value, String sortField,
                                              double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        c.setCellFactory(column -> new WholeOnHoverCell<>());
         c.setSortable(sortField != null);
         c.setUserData(sortField);
         c.setPrefWidth(width);
@@ -214,6 +266,22 @@ public final class PagedTable<T> extends VBox {
         });
         footer.getChildren().addAll(0, List.of(start, cancel, progress, message));
         Layouts.keepWhole(start, cancel);
+    }
+
+    /**
+     * The table's selection and the screen's are one: a row picked in the table is selected on the screen, and a
+     * row the screen selects (a search's Open user) is selected in the table and scrolled to.
+     */
+    public void selectionFollows(javafx.beans.property.ObjectProperty<T> selected) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> selected.set(row));
+        selected.addListener((o, was, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+            }
+        });
     }
 
     /** Shows the page after or before this one, if there is one (keyboard shortcuts). */

@@ -9,6 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -47,8 +49,18 @@ public final class SearchBox extends VBox {
         close.visibleProperty().bind(result.visibleProperty());
         close.managedProperty().bind(close.visibleProperty());
         Layouts.keepWhole(go, close);
+        // a user found is acted on from here, next in Tab's order after Search: support goes on from the e-mail a
+        // customer gave
+        Button openUser = Icons.button("Open user", "fth-user", "search-open-user", model::openUser);
+        Button openWallets = Icons.button("Open wallets", "fth-credit-card", "search-open-wallets",
+                model::openWallets);
+        for (Button b : new Button[] {openUser, openWallets}) {
+            b.visibleProperty().bind(model.userProperty().isNotNull());
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        Layouts.keepWhole(openUser, openWallets);
         // what was found scrolls in a band of its own: an address with its code took the table's height down to a
-        // row on a laptop; Close result gives the table all of it back
+        // row on a laptop; Close result (or Escape) gives the table all of it back
         VBox found = new VBox(6, result, address);
         ScrollPane band = new ScrollPane(found);
         band.setId("search-found");
@@ -56,7 +68,14 @@ public final class SearchBox extends VBox {
         band.setMaxHeight(FOUND_HEIGHT);
         band.visibleProperty().bind(result.visibleProperty());
         band.managedProperty().bind(band.visibleProperty());
-        getChildren().addAll(new HBox(8, field, go, close), band);
+        getChildren().addAll(new HBox(8, field, go, openUser, openWallets, close), band);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && result.isVisible()) {
+                model.clear();
+                field.requestFocus(); // the focus was perhaps on a button that has just gone
+                e.consume();
+            }
+        });
     }
 
     /** Puts the cursor in the search field (Ctrl+F). */

@@ -32,7 +32,10 @@ public final class SearchViewModel {
     private final StringProperty result = new SimpleStringProperty("");
     private final ObjectProperty<DepositCheck.Result> address = new SimpleObjectProperty<>();
     private final BooleanProperty searching = new SimpleBooleanProperty();
+    private final ObjectProperty<com.sovera.console.api.model.User> user = new SimpleObjectProperty<>();
     private Consumer<CallRecord> openTrace = record -> { };
+    private Consumer<com.sovera.console.api.model.User> openUser = found -> { };
+    private Consumer<com.sovera.console.api.model.User> openWallets = found -> { };
 
     /** @param activity this session's calls, read on the FX thread when a search starts */
     public SearchViewModel(Search search, Supplier<List<CallRecord>> activity, TaskRunner runner) {
@@ -44,6 +47,32 @@ public final class SearchViewModel {
     /** What to do when a trace id of this session is found: open the Activity view at that call. */
     public void setOpenTrace(Consumer<CallRecord> value) {
         this.openTrace = value;
+    }
+
+    /** Where Open user and Open wallets go: the Users view at that user, the Wallets view at their wallets. */
+    public void setOpenUser(Consumer<com.sovera.console.api.model.User> user,
+                            Consumer<com.sovera.console.api.model.User> wallets) {
+        this.openUser = user;
+        this.openWallets = wallets;
+    }
+
+    /** The user found (by id or e-mail), whom Open user and Open wallets act on; null otherwise. */
+    public ObjectProperty<com.sovera.console.api.model.User> userProperty() {
+        return user;
+    }
+
+    /** Open user: the user found, selected in the Users view. */
+    public void openUser() {
+        if (user.get() != null) {
+            openUser.accept(user.get());
+        }
+    }
+
+    /** Open wallets: the Wallets view showing the found user's wallets. */
+    public void openWallets() {
+        if (user.get() != null) {
+            openWallets.accept(user.get());
+        }
     }
 
     public StringProperty resultProperty() {
@@ -65,6 +94,7 @@ public final class SearchViewModel {
         List<CallRecord> calls = List.copyOf(activity.get());
         result.set("Searching...");
         address.set(null);
+        user.set(null);
         searching.set(true);
         latest.load(job -> {
             Search.Hit hit = search.find(q, calls);
@@ -87,6 +117,7 @@ public final class SearchViewModel {
         searching.set(false);
         result.set("");
         address.set(null);
+        user.set(null);
     }
 
     private void show(Search.Hit hit, DepositCheck.Result checked) {
@@ -96,8 +127,11 @@ public final class SearchViewModel {
                         + hit.activity().status() + "): opening Activity.");
                 openTrace.accept(hit.activity());
             }
-            case "user" -> result.set(titled("User " + hit.user().userId(), joined(", ", hit.user().email(),
-                    joined(" ", hit.user().firstName(), hit.user().lastName()), hit.user().status())));
+            case "user" -> {
+                result.set(titled("User " + hit.user().userId(), joined(", ", hit.user().email(),
+                        joined(" ", hit.user().firstName(), hit.user().lastName()), hit.user().status())));
+                user.set(hit.user());
+            }
             case "wallet" -> result.set(titled("Wallet " + hit.wallet().walletId(), joined(", ", hit.wallet().name(),
                     joined(" ", hit.wallet().currency(), hit.wallet().balance() == null ? null
                             : hit.wallet().balance().toPlainString()),

@@ -22,7 +22,7 @@ public final class TransactionsView extends VBox {
         table.table().setAccessibleText("Transactions");
         table.idColumn("Tx hash", Transaction::txHash);
         table.column("Currency", Transaction::currency, null, 78);
-        TableColumn<Transaction, String> amount = table.column("Amount", t -> t.amount().toPlainString(), "amount",
+        TableColumn<Transaction, String> amount = table.wholeColumn("Amount", t -> t.amount().toPlainString(), "amount",
                 150);
         amount.getStyleClass().add("numeric");
         table.column("Status", t -> t.status() == null ? "" : t.status().canonical(), null, 95);

@@ -30,13 +30,14 @@ public final class UsersView extends VBox {
         table = new PagedTable<>("users-list", model.list(), User::userId);
         table.table().setAccessibleText("Users");
         table.idColumn("User id", User::userId);
-        table.flexColumn("E-mail", User::email, "email", 210);
+        table.wholeColumn("E-mail", User::email, "email", 210);
         table.flexColumn("Name", u -> u.firstName() + " " + u.lastName(), "last_name", 140);
         table.column("Type", User::userType, null, 82);
         table.column("Status", u -> u.status() == null ? "" : u.status().canonical(), "status", 80);
-        table.column("Country", User::country, null, 82);
-        table.column("Created (UTC)", u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()), "created_at",
-                142);
+        table.column("Country", User::country, null, 72);
+        // the last to give way on a laptop, whole on hover: the e-mail beside it is what support reads out
+        table.flexColumn("Created (UTC)", u -> u.createdAt() == null ? "" : CREATED.format(u.createdAt()),
+                "created_at", 142);
         table.exportable(model.export());
         TextField email = new TextField();
         email.setId("users-email");
@@ -58,7 +59,7 @@ public final class UsersView extends VBox {
         apply.setDefaultButton(true);
         apply.setOnAction(e -> model.apply());
 
-        table.table().getSelectionModel().selectedItemProperty().addListener((o, was, user) -> model.selected.set(user));
+        table.selectionFollows(model.selected);
         com.sovera.console.ui.DetailPane<User> detail = new com.sovera.console.ui.DetailPane<>("user-detail",
                 "Select a user to see its details, its wallets, and to add a wallet.", java.util.List.of(
                 new com.sovera.console.ui.DetailPane.Row<>("User id", "user-detail-id", User::userId),

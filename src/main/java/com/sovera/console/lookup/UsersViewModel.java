@@ -68,6 +68,15 @@ public final class UsersViewModel extends LookupList<User> {
         }
     }
 
+    /** Open user (from the search): the filters narrowed to this user's e-mail, and the user selected. */
+    public void open(User user) {
+        status.set(null);
+        userType.set(null);
+        country.set("");
+        emailContains.set(user.email());
+        applyAndSelect(row -> row.userId().equals(user.userId()));
+    }
+
     /** Loads the selected user's wallets again (after a failure). */
     public void retryWallets() {
         loadWallets(selected.get());

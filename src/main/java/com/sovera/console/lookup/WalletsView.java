@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -34,21 +33,15 @@ public final class WalletsView extends VBox {
         table.table().setAccessibleText("Wallets");
         table.idColumn("Wallet id", Wallet::walletId);
         table.idColumn("User id", Wallet::userId);
-        table.flexColumn("Name", Wallet::name, "name", 150);
+        table.wholeColumn("Name", Wallet::name, "name", 150);
         table.column("Currency", Wallet::currency, "currency", 78);
         table.column("Status", w -> w.status() == null ? "" : w.status().canonical(), null, 70);
         // the pending balance beside the balance, in the same column: eight columns would not fit a laptop
-        TableColumn<Wallet, String> balance = table.column("Balance (pending)", WalletsViewModel::balanceCell, null,
-                132);
+        TableColumn<Wallet, String> balance = table.wholeColumn("Balance (pending)", WalletsViewModel::balanceCell,
+                null, 132);
         balance.getStyleClass().add("numeric");
-        balance.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
-        table.column("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
+        // the last to give way on a laptop, whole on hover: the name and balance beside it are what support reads out
+        table.flexColumn("Created (UTC)", w -> w.createdAt() == null ? "" : UsersView.CREATED.format(w.createdAt()),
                 "created_at", 142);
         table.exportable(model.export());
         var currency = Choices.of("any currency", WalletsViewModel.CURRENCIES, model.currency);
@@ -69,7 +62,7 @@ public final class WalletsView extends VBox {
         apply.setId("wallets-apply");
         apply.setDefaultButton(true);
         apply.setOnAction(e -> model.apply());
-        table.table().getSelectionModel().selectedItemProperty().addListener((o, was, w) -> model.selected.set(w));
+        table.selectionFollows(model.selected);
 
         ComboBox<DepositAddress> addresses = new ComboBox<>(model.addresses());
         addresses.setId("wallet-addresses");
@@ -109,7 +102,8 @@ public final class WalletsView extends VBox {
                                 w -> w.balance() == null ? "" : w.balance().toPlainString()),
                         new com.sovera.console.ui.DetailPane.Row<>("Pending balance", "wallet-detail-pending",
                                 w -> w.pendingBalance() == null ? "not reported by this server"
-                                        : w.pendingBalance().toPlainString())));
+                                        : w.pendingBalance().toPlainString())),
+                true); // each caption above its value: beside its caption the wallet id was cut on a laptop
         detail.shownProperty().bind(model.selected);
         Label depositsTitle = new Label("Latest deposits (UTC)");
         depositsTitle.visibleProperty().bind(model.selected.isNotNull());
@@ -133,7 +127,7 @@ public final class WalletsView extends VBox {
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
         sideScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(table, sideScroll);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.62); // the table's columns with the page's names and balances whole
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(new HBox(8, currency, status, userId, name, apply), split);
     }

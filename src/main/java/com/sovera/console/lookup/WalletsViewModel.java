@@ -55,6 +55,15 @@ public final class WalletsViewModel extends LookupList<Wallet> {
         selectedAddress.addListener((o, was, address) -> verify(address));
     }
 
+    /** Open wallets (from the search): the filters narrowed to this user's wallets, the first of them selected. */
+    public void openOf(User user) {
+        currency.set(null);
+        status.set(null);
+        nameContains.set("");
+        userId.set(user.userId());
+        applyAndSelect(row -> user.userId().equals(row.userId()));
+    }
+
     /** The selected wallet's deposit addresses, newest first. */
     public ObservableList<DepositAddress> addresses() {
         return addresses;

@@ -27,8 +27,10 @@ import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.session.KeyRing;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.ui.ClipboardGuard;
+import com.sovera.console.ui.Focus;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.TaskRunner;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -279,6 +281,15 @@ final class LookupWiring {
             search = new SearchViewModel(new Search(services.lookups(), services.client()),
                     services.activity()::entries, calls);
             search.setOpenTrace(openTrace);
+            search.setOpenUser(user -> {
+                navigation.show("nav-users");
+                users.open(user);
+            }, user -> {
+                navigation.show("nav-wallets");
+                wallets.openOf(user);
+                // the operator asked for the wallets: the arrow keys go through them, the first already selected
+                Focus.moveAfterLayout(walletsView, () -> Optional.of(walletsView.table().table()));
+            });
             searchBox = new SearchBox(search, services.runner());
             searchBox.watchDeposits(depositWatching(services.lookups()));
         }

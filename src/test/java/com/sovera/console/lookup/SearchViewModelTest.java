@@ -111,6 +111,29 @@ class SearchViewModelTest {
     }
 
     @Test
+    void aUserFoundCanBeOpenedAndOnlyWhileTheirResultIsShown() {
+        SearchViewModel model = model();
+        List<User> openedUsers = new ArrayList<>();
+        List<User> openedWallets = new ArrayList<>();
+        model.setOpenUser(openedUsers::add, openedWallets::add);
+        User someone = lookups.api().listUsers(Filter.page(1, 11).asQuery()).execute().rows().get(0);
+
+        search(model, someone.email());
+        assertThat(model.userProperty().get().userId()).isEqualTo(someone.userId());
+        model.openUser();
+        model.openWallets();
+        assertThat(openedUsers).extracting(User::userId).containsExactly(someone.userId());
+        assertThat(openedWallets).extracting(User::userId).containsExactly(someone.userId());
+
+        search(model, "demo-customer");
+        assertThat(model.userProperty().get()).as("a customer found is no user to open").isNull();
+        search(model, someone.userId());
+        model.clear();
+        model.openUser();
+        assertThat(openedUsers).as("closed: nothing to open").hasSize(1);
+    }
+
+    @Test
     void onlyTheLastSearchsAnswerIsShown() {
         SearchViewModel model = model();
         User first = lookups.api().listUsers(Filter.page(1, 1).asQuery()).execute().rows().get(0);

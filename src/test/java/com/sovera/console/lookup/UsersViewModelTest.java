@@ -91,6 +91,25 @@ class UsersViewModelTest {
     }
 
     @Test
+    void openingAUserFoundElsewhereNarrowsTheFiltersToThemAndSelectsThem() {
+        UsersViewModel model = loaded();
+        model.status.set("SUSPENDED");
+        User far = server.api().listUsers(Filter.page(1, 1_700).asQuery()).execute().rows().get(0);
+        assertThat(model.list().rows()).extracting(User::userId).doesNotContain(far.userId());
+
+        model.open(far);
+        assertThat(model.selected.get()).isNotNull().extracting(User::userId).isEqualTo(far.userId());
+        assertThat(model.status.get()).as("a filter that could hide them is lifted").isNull();
+        assertThat(model.emailContains.get()).isEqualTo(far.email());
+
+        // a query of the operator's own afterwards selects nothing by itself
+        model.selected.set(null);
+        model.emailContains.set("");
+        model.apply();
+        assertThat(model.selected.get()).isNull();
+    }
+
+    @Test
     void pagesAndPageSizesMatchWhatTheSandboxHolds() {
         UsersViewModel model = loaded();
         PagedViewModel<User> list = model.list();
