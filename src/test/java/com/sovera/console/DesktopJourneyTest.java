@@ -255,12 +255,29 @@ class DesktopJourneyTest extends FxRobot {
     }
 
     /**
-     * The step after the copy, where the address is read back with the customer (issue 23: the address panel's
-     * Read back mode, built beside this journey). Until it is here: the panel shows exactly the address copied.
+     * The step after the copy: the address read back with the customer. Alt+P opens the read-back with the focus
+     * in its field; what the customer says is typed in groups, and the verdict says every group matches; a wrong
+     * last character is then named by its group.
      */
     private void andReadItBack(MainWindow main, String copied) throws Exception {
         String shown = onFx(() -> ((Labeled) main.lookup("#wallets #address-text")).getText());
         assertThat(shown.replace(" ", "")).isEqualTo(copied);
+        Desk.keys("alt+p");
+        waitUntil(10, () -> "read-back-heard".equals(focusedId()));
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < copied.length(); i += 4) {
+            grouped.append(grouped.length() == 0 ? "" : " ").append(copied, i, Math.min(copied.length(), i + 4));
+        }
+        Desk.type(grouped.toString());
+        int groups = (copied.length() + 3) / 4;
+        waitUntil(10, () -> onFx(() -> ((Labeled) main.lookup("#wallets #read-back-verdict")).getText())
+                .equals("All " + groups + " groups match."));
+        Desk.keys("BackSpace");
+        char last = copied.charAt(copied.length() - 1);
+        Desk.type(last == '0' ? "1" : "0");
+        waitUntil(10, () -> onFx(() -> ((Labeled) main.lookup("#wallets #read-back-verdict")).getText())
+                .startsWith("Group " + groups + " differs"));
+        Desk.keys("alt+p"); // closed again
     }
 
     @Test

@@ -99,7 +99,7 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         }
 
         try (var files = Files.list(out)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(16);
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(17);
         }
     }
 
@@ -124,6 +124,11 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         interact(() -> lookup("#wallets-list-table").queryAs(TableView.class).getSelectionModel().select(1));
         waitUntil(() -> lookup("#wallets #address-qr").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
         shoot("12-wallets-" + width + "x" + height);
+        if (width == 1920) { // Settings' text size at 125%, where it is meant to fit whole
+            interact(() -> com.sovera.console.ui.TextSize.apply(console.window, 125));
+            shoot("15-wallets-125-percent-" + width + "x" + height);
+            interact(() -> com.sovera.console.ui.TextSize.apply(console.window, 100));
+        }
         console.close();
         console = null;
     }
