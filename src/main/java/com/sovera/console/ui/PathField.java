@@ -62,6 +62,8 @@ public final class PathField extends HBox {
         Label problem = new Label();
         problem.setId(id + "-problem");
         problem.getStyleClass().add("field-error-text");
+        problem.setWrapText(true); // a long folder name wraps beside the field rather than being cut
+        problem.setMaxWidth(360);
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         field.accessibleHelpProperty().bind(problem.textProperty());
