@@ -311,4 +311,28 @@ class LookupWindowTest extends FxRobot {
             }
         }
     }
+
+    @Test
+    void theUsersCsvIsExportedToAPathTypedBesideTheButtonAndAFileThereIsKeptUnlessReplaced(@TempDir Path desk)
+            throws Exception {
+        Path file = desk.resolve("users.csv");
+        clickOn("#users-list-export-path").write(file.toString());
+        type(KeyCode.ENTER);
+        Labeled message = lookup("#users-list-export-message").queryAs(Labeled.class);
+        waitUntil(() -> message.getText().startsWith("Exported"));
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8).get(0))
+                .isEqualTo("user_id,email,first_name,last_name,user_type,status,country,phone,date_of_birth,created_at");
+
+        // Enter again: the file is there now, and the console's one question asks before it is replaced
+        Files.writeString(file, "the operator's own notes");
+        clickOn("#users-list-export-path");
+        type(KeyCode.ENTER);
+        waitUntil(() -> lookup("Keep it").tryQuery().isPresent());
+        clickOn("Keep it");
+        Labeled problem = lookup("#users-list-export-path-problem").queryAs(Labeled.class);
+        waitUntil(() -> problem.getText().equals("Not saved: users.csv was kept as it was."));
+        assertThat(Files.readString(file)).isEqualTo("the operator's own notes");
+        assertThat(lookup("#users-list-export-path").queryAs(TextField.class).getText())
+                .as("what was typed stays").isEqualTo(file.toString());
+    }
 }

@@ -3,6 +3,7 @@ package com.sovera.console.activity;
 import com.sovera.console.api.CallRecord;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Notices;
+import com.sovera.console.ui.PathField;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,11 +62,17 @@ public final class ActivityView extends VBox {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
-        Button export = Icons.button("_Export list...", "fth-download", "activity-export", () -> {
+        Button export = Icons.on(new Button("_Export list..."), "fth-download");
+        export.setId("activity-export");
+        // the file's path typed beside the button: a keyboard journey never needs the native chooser
+        PathField exportPath = PathField.forSaving("activity-export-path", export, model.runner(),
+                () -> model::exportTo);
+        export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("sovx-activity.csv");
             java.io.File file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
+                exportPath.show(file.toPath());
                 model.exportTo(Path.of(file.getPath()));
             }
         });
@@ -78,7 +85,7 @@ public final class ActivityView extends VBox {
             }
         });
         getChildren().addAll(new Label("Every API call of this session. No bodies or credentials are recorded."),
-                table, new HBox(8, copy, export, message));
+                table, new HBox(8, copy, exportPath, message));
     }
 
     private static TableColumn<CallRecord, String> column(String title, Function<CallRecord, String> value,

@@ -29,6 +29,11 @@ public final class ActivityViewModel {
         return log.entries();
     }
 
+    /** Where a typed path is checked before an export, off the FX thread. */
+    TaskRunner runner() {
+        return runner;
+    }
+
     public StringProperty messageProperty() {
         return message;
     }

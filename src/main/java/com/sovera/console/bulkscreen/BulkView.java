@@ -113,7 +113,7 @@ public final class BulkView extends VBox {
         PathField openPath = new PathField("bulk-open-path", open, this::openTyped);
         openPath.field().disableProperty().bind(model.run().activeProperty());
         this.openPath = openPath;
-        Button template = Icons.button("_Download template...", "fth-download", "bulk-template", () -> save(Template.FILE_NAME).ifPresent(model::saveTemplate));
+        Button template = Icons.button("_Download template...", "fth-download", "bulk-template", () -> save(Template.FILE_NAME, null).ifPresent(model::saveTemplate));
         Label customerLabel = new Label("Customer");
         Label keyLabel = new Label("Owner key");
         customerLabel.setLabelFor(customer);
@@ -161,10 +161,12 @@ public final class BulkView extends VBox {
         export.setId("bulk-export-errors");
         export.disableProperty().bind(Bindings.createBooleanBinding(() -> model.preview().countsProperty().get()
                 .invalid() == 0, model.preview().countsProperty()));
-        export.setOnAction(e -> save(errorsName()).ifPresent(model::exportErrors));
+        PathField exportPath = PathField.forSaving("bulk-export-errors-path", export, model.runner(),
+                () -> model::exportErrors);
+        export.setOnAction(e -> save(errorsName(), exportPath).ifPresent(model::exportErrors));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, counts, gap, onlyErrors, export);
+        HBox bar = new HBox(12, counts, gap, onlyErrors, exportPath);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label rowErrors = new Label();
         rowErrors.setId("bulk-row-errors");
@@ -191,7 +193,9 @@ public final class BulkView extends VBox {
         Button save = Icons.on(new Button("_Save results as CSV..."), "fth-save");
         save.setId("bulk-save-results");
         save.disableProperty().bind(Bindings.isEmpty(model.run().results()).or(model.run().activeProperty()));
-        save.setOnAction(e -> save(model.resultsFileName()).ifPresent(model.run()::saveResults));
+        PathField savePath = PathField.forSaving("bulk-save-results-path", save, model.runner(),
+                () -> model.run()::saveResults);
+        save.setOnAction(e -> save(model.resultsFileName(), savePath).ifPresent(model.run()::saveResults));
         Button copyTrace = Icons.on(new Button("Cop_y trace id"), "fth-copy");
         copyTrace.setId("bulk-copy-trace");
         copyTrace.disableProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -209,7 +213,7 @@ public final class BulkView extends VBox {
         Label saved = new Label();
         saved.setId("bulk-save-message");
         saved.textProperty().bind(model.run().saveMessageProperty());
-        HBox actions = new HBox(8, save, copyTrace, copyAddress, saved);
+        HBox actions = new HBox(8, savePath, copyTrace, copyAddress, saved);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox pane = new VBox(6, title, summary, table, actions);
@@ -257,11 +261,15 @@ public final class BulkView extends VBox {
         }
     }
 
-    private java.util.Optional<Path> save(String name) {
+    /** The native chooser; its choice shows in the button's path field, if it has one. */
+    private java.util.Optional<Path> save(String name, PathField path) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null && path != null) {
+            path.show(file.toPath());
+        }
         return java.util.Optional.ofNullable(file).map(File::toPath);
     }
 

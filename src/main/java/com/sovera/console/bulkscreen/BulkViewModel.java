@@ -343,6 +343,11 @@ public final class BulkViewModel {
         files.exportErrors(file);
     }
 
+    /** Where a typed path is checked before a file is saved, off the FX thread. */
+    TaskRunner runner() {
+        return screen.runner;
+    }
+
     /** Saves the template (the header and an example row). */
     public void saveTemplate(Path file) {
         files.saveTemplate(file);

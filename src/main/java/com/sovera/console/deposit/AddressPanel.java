@@ -37,6 +37,7 @@ public final class AddressPanel extends VBox {
     private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final TaskRunner runner;
+    private final com.sovera.console.ui.PathField savePath;
     private Stage enlarged;
     /** What the code shows now: the result given, redrawn with the amount requested, if any. */
     private DepositCheck.Result drawn;
@@ -88,9 +89,14 @@ public final class AddressPanel extends VBox {
         copyImage.setOnAction(e -> putOnClipboard(null, qr));
         save.setId("save-qr");
         save.setOnAction(e -> saveAs());
+        // the image's path typed beside the button: a keyboard journey never needs the native chooser
+        savePath = com.sovera.console.ui.PathField.forSaving("save-qr-path", save, runner, () -> {
+            DepositCheck.Result shown = drawn; // the code shown at Enter, whatever is selected while it is checked
+            return file -> save(shown, file);
+        });
         copyLink.setId("copy-payment-link");
         copyLink.setOnAction(e -> putOnClipboard(drawn.paymentUri(), null));
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, copy, copyLink, copyImage, save); // wraps when narrow
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, copy, copyLink, copyImage, savePath); // wraps when narrow
         amount.setId("deposit-amount");
         amount.setPromptText("Amount to request (optional)");
         amount.setPrefColumnCount(14);
@@ -347,6 +353,7 @@ public final class AddressPanel extends VBox {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
+            savePath.show(file.toPath());
             save(shown, Path.of(file.getPath()));
         }
     }

@@ -28,6 +28,7 @@ public final class ExportViewModel<T> {
 
     private final PagedViewModel<T> list;
     private final Supplier<Function<Filter, ApiCall<Page<T>>>> frozenSource;
+    private final TaskRunner runner;
     private final Latest exports;
     private final List<String> header;
     private final Function<T, List<String>> cells;
@@ -48,6 +49,7 @@ public final class ExportViewModel<T> {
                        TaskRunner runner, List<String> header, Function<T, List<String>> cells, String fileName) {
         this.list = list;
         this.frozenSource = frozenSource;
+        this.runner = runner;
         this.exports = new Latest(runner);
         this.header = List.copyOf(header);
         this.cells = cells;
@@ -57,6 +59,11 @@ public final class ExportViewModel<T> {
     /** The name the save dialog proposes. */
     public String fileName() {
         return fileName;
+    }
+
+    /** Where a typed path is checked before an export starts, off the FX thread. */
+    TaskRunner runner() {
+        return runner;
     }
 
     public BooleanProperty runningProperty() {

@@ -5,6 +5,7 @@ import com.sovera.console.ui.ErrorBanner;
 import com.sovera.console.ui.Icons;
 import com.sovera.console.ui.Layouts;
 import com.sovera.console.ui.Notices;
+import com.sovera.console.ui.PathField;
 import com.sovera.console.ui.ShortIds;
 import com.sovera.console.ui.WholeOnHoverCell;
 import java.util.ArrayList;
@@ -243,11 +244,14 @@ public final class PagedTable<T> extends VBox {
         progress.visibleProperty().bind(export.runningProperty());
         progress.progressProperty().bind(export.progressProperty());
         message.textProperty().bind(export.messageProperty());
+        // the file's path typed beside the button: a keyboard journey never needs the native chooser
+        PathField path = PathField.forSaving(getId() + "-export-path", start, export.runner(), () -> export::start);
         start.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName(export.fileName());
             java.io.File file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
+                path.show(file.toPath());
                 export.start(java.nio.file.Path.of(file.getPath()));
             }
         });
@@ -264,7 +268,7 @@ public final class PagedTable<T> extends VBox {
                 Notices.failed(this, "Export failed", failed.message());
             }
         });
-        footer.getChildren().addAll(0, List.of(start, cancel, progress, message));
+        footer.getChildren().addAll(0, List.of(path, cancel, progress, message));
         Layouts.keepWhole(start, cancel);
     }
 

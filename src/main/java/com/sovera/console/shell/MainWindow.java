@@ -23,6 +23,7 @@ import com.sovera.console.settings.SettingsView;
 import com.sovera.console.settings.SettingsViewModel;
 import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.Focus;
+import com.sovera.console.ui.PathField;
 import com.sovera.console.ui.Theme;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Scheduler;
@@ -116,6 +117,7 @@ public final class MainWindow extends BorderPane {
                     activity.select(record);
                 });
         bulkWiring = new BulkWiring(bulk, lookups::context);
+        PathField.askThrough(this, ask); // a path typed to save to asks here before it replaces a file
         if (services.demo() != null) {
             onboarding.input(Field.LOGIN_EMAIL).set(services.demo().email());
             onboarding.input(Field.PASSWORD).set(services.demo().password());
