@@ -235,6 +235,27 @@ public final class ConsoleApp extends Application {
         }.start();
     }
 
+    /**
+     * The window closed with an operator signed in: the session ends with it, and the trail says so. The console is
+     * stopping: the entry is written on a worker and waited for a moment at most.
+     */
+    private static void recordClosed(Startup.Connection c, String operator) {
+        if (c == null || operator == null) {
+            return;
+        }
+        try {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    c.audit().signedOut(operator, ConsoleAudit.SignOut.WINDOW_CLOSED);
+                } catch (AuditUnavailableException e) {
+                    throw new CompletionException(e);
+                }
+            }).get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.error("audit: the sign-out of {} at close could not be recorded: {}", operator, e.getMessage());
+        }
+    }
+
     private static void close(Startup.Connection c) {
         c.client().close(); // the lookups' client shares its connections: closed with it
         if (c.sandbox() != null) {
@@ -245,7 +266,9 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         if (main != null) {
+            String operator = main.session().state().accountProperty().get();
             main.stop();
+            recordClosed(connection, operator);
             try {
                 window.state(main.currentView()).save(dirs.config());
             } catch (java.io.IOException e) {

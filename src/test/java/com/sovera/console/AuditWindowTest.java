@@ -144,5 +144,14 @@ class AuditWindowTest extends FxRobot {
         ConsoleWindowFixture.waitUntil(10, () -> lookup("#pinned-audit_directory").tryQuery().isPresent());
         assertThat(text("#pinned-audit_directory")).isEqualTo(SettingsViewModel.PINNED
                 + ": the audit trail is kept in " + share + ".");
+
+        // the shift ends by closing the window: the session ends with it, in the trail too
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        List<String> after = lines(share);
+        assertThat(after).hasSize(3);
+        assertThat(after.get(2)).contains("\"operator\":\"" + DemoAccount.EMAIL + "\"")
+                .contains("\"action\":\"session.sign_out\"").contains("\"reason\":\"window_closed\"");
+        assertThat(AuditVerifier.verify(file).intact()).isTrue();
     }
 }

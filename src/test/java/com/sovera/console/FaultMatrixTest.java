@@ -91,12 +91,9 @@ class FaultMatrixTest {
         sandbox.close();
     }
 
-    /**
-     * Short timeouts only where the fault is a timeout: elsewhere a busy machine must not look like one. The read
-     * timeout still leaves the sign-in before the fault (a password hash on a loaded machine) seconds to answer.
-     */
+    /** Short timeouts only where the fault is a timeout: elsewhere a busy machine must not look like one. */
     private void open(Fault fault) {
-        Duration read = fault == Fault.READ_TIMEOUT ? Duration.ofMillis(3500) : Duration.ofSeconds(15);
+        Duration read = fault == Fault.READ_TIMEOUT ? Duration.ofSeconds(1) : Duration.ofSeconds(15);
         Duration connect = fault == Fault.CONNECT_TIMEOUT ? Duration.ofSeconds(1) : Duration.ofSeconds(15);
         client = SovxClient.builder(line.baseUrl()).retryPolicy(QUICK).readTimeout(read).connectTimeout(connect)
                 .socketFactory(network).build();

@@ -87,7 +87,7 @@ final class FaultyLine implements AutoCloseable {
             case FORBIDDEN_403 -> error(403, "FORBIDDEN", "This credential may not call this endpoint.");
             case NOT_FOUND_404 -> error(404, "NOT_FOUND", "There is no endpoint at this path.");
             case UNAVAILABLE_503 -> error(503, "SERVICE_UNAVAILABLE", "The service is down for maintenance.");
-            case READ_TIMEOUT -> new MockResponse.Builder(pass(request)).headersDelay(12, TimeUnit.SECONDS).build();
+            case READ_TIMEOUT -> new MockResponse.Builder(pass(request)).headersDelay(3, TimeUnit.SECONDS).build();
             case RESET_MID_BODY -> new MockResponse.Builder(pass(request))
                     .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
             case TRUNCATED_BODY -> {

@@ -62,8 +62,19 @@ class KeyShownOnceWindowTest extends ConsoleWindowFixture {
         assertThat(switched).as("the operator stayed: no switch").isEmpty();
         assertThat(model.secret.get()).as("the key still on screen").isEqualTo(key);
 
-        // closing the window asks the same; leaving drops the key from the screen, but not from memory on disk
+        // closing the window asks the same: staying keeps it open
         AtomicReference<Boolean> mayClose = new AtomicReference<>();
+        Platform.runLater(() -> mayClose.set(console.window.mayClose()));
+        answer(question(), "Stay");
+        waitUntil(() -> mayClose.get() != null);
+        assertThat(mayClose.get()).isFalse();
+
+        // saved again, and this time the operator lets the key go: the switch goes ahead
+        Platform.runLater(() -> lookup("#settings-save").queryButton().fire());
+        answer(question(), "Sign out");
+        waitUntil(() -> switched.size() == 1);
+        assertThat(switched.get(0).environment().kind()).isEqualTo(Environment.Kind.CUSTOM);
+        mayClose.set(null);
         Platform.runLater(() -> mayClose.set(console.window.mayClose()));
         answer(question(), "Sign out");
         waitUntil(() -> mayClose.get() != null);

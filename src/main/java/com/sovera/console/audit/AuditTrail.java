@@ -159,6 +159,11 @@ public final class AuditTrail {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the range ends before it starts");
         }
+        if (target.toAbsolutePath().normalize().getParent().equals(directory.toAbsolutePath().normalize())
+                && target.getFileName().toString().startsWith("audit-")) {
+            // the export would take the place of the trail (or its lock) and lose what is outside the range
+            throw new IllegalArgumentException("that is the audit trail's own file: export to another name");
+        }
         List<String> lines = locked(file -> {
             List<String> all = new ArrayList<>();
             for (Path f : files()) {
@@ -297,6 +302,10 @@ public final class AuditTrail {
     private <T> T locked(Locked<T> work) throws AuditUnavailableException {
         Path lockFile = directory.resolve("audit-" + host + ".lock");
         ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        // a cancelled call interrupts the thread that records it ("unknown": the server may have done it); file
+        // channels refuse to work on an interrupted thread, and the entry would be lost. The interrupt is set
+        // back once the line is down.
+        boolean interrupted = Thread.interrupted();
         inProcess.lock();
         try {
             Files.createDirectories(directory);
@@ -308,6 +317,9 @@ public final class AuditTrail {
             throw unavailable(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
         } finally {
             inProcess.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

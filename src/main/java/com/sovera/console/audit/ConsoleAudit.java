@@ -15,7 +15,7 @@ public final class ConsoleAudit {
 
     /** How a session ended, as {@code objects.reason} of its {@code session.sign_out} entry says. */
     public enum SignOut {
-        OPERATOR("operator"), IDLE("idle"), ENVIRONMENT_SWITCH("environment_switch");
+        OPERATOR("operator"), IDLE("idle"), ENVIRONMENT_SWITCH("environment_switch"), WINDOW_CLOSED("window_closed");
 
         private final String word;
 

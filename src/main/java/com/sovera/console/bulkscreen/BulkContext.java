@@ -94,4 +94,41 @@ final class BulkContext {
     static String text(StringProperty p) {
         return p.get() == null ? "" : p.get().strip();
     }
+
+    /** Why Run cannot be pressed now (skipping the rows with errors or not); empty when it can. */
+    String whyNotRun(boolean skipInvalid) {
+        if (lookupsOnly.get()) {
+            return com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".";
+        }
+        if (run.activeProperty().get()) {
+            return "A run is under way.";
+        }
+        String doing = switch (busy.get()) {
+            case READING -> "Reading the file...";
+            case CHECKING -> "Looking up the customer's users...";
+            case STARTING -> "Starting...";
+            default -> "";
+        };
+        if (!doing.isEmpty()) {
+            return doing;
+        }
+        if (preview.previewProperty().get() == null) {
+            return "Open a file to import.";
+        }
+        if (customer().isEmpty()) {
+            return "Enter the customer to import into.";
+        }
+        if (key().isEmpty()) {
+            return "Paste the owner key of " + customer() + ".";
+        }
+        com.sovera.console.bulk.Preview.Counts c = preview.countsProperty().get();
+        if (c.valid() == 0) {
+            return "No row can be sent: fix the rows with errors.";
+        }
+        if (c.invalid() > 0 && !skipInvalid) {
+            return String.format("Fix the %,d %s with errors in the table, or skip %s.", c.invalid(),
+                    c.invalid() == 1 ? "row" : "rows", c.invalid() == 1 ? "it" : "them");
+        }
+        return "";
+    }
 }

@@ -90,7 +90,7 @@ public final class BulkViewModel {
             }
         });
         PreviewViewModel preview = screen.preview;
-        runHint = Bindings.createStringBinding(this::whyNotRun, preview.countsProperty(), preview.previewProperty(),
+        runHint = Bindings.createStringBinding(() -> screen.whyNotRun(skipInvalid.get()), preview.countsProperty(), preview.previewProperty(),
                 customerId, ownerKey, skipInvalid, screen.busy, screen.run.activeProperty(), screen.lookupsOnly);
         canRun = Bindings.createBooleanBinding(() -> runHint.get().isEmpty(), runHint);
     }
@@ -366,45 +366,5 @@ public final class BulkViewModel {
         if (outcome.state() == BulkRun.State.INCOMPLETE) {
             findUnfinished(); // its journal is kept: offered to resume
         }
-    }
-
-    private String whyNotRun() {
-        if (screen.lookupsOnly.get()) {
-            return com.sovera.console.policy.Policy.LOOKUPS_ONLY + ".";
-        }
-        if (screen.run.activeProperty().get()) {
-            return "A run is under way.";
-        }
-        switch (screen.busy.get()) {
-            case READING -> {
-                return "Reading the file...";
-            }
-            case CHECKING -> {
-                return "Looking up the customer's users...";
-            }
-            case STARTING -> {
-                return "Starting...";
-            }
-            default -> {
-            }
-        }
-        if (screen.preview.previewProperty().get() == null) {
-            return "Open a file to import.";
-        }
-        if (screen.customer().isEmpty()) {
-            return "Enter the customer to import into.";
-        }
-        if (screen.key().isEmpty()) {
-            return "Paste the owner key of " + screen.customer() + ".";
-        }
-        com.sovera.console.bulk.Preview.Counts c = screen.preview.countsProperty().get();
-        if (c.valid() == 0) {
-            return "No row can be sent: fix the rows with errors.";
-        }
-        if (c.invalid() > 0 && !skipInvalid.get()) {
-            return String.format("Fix the %,d %s with errors in the table, or skip %s.", c.invalid(),
-                    c.invalid() == 1 ? "row" : "rows", c.invalid() == 1 ? "it" : "them");
-        }
-        return "";
     }
 }

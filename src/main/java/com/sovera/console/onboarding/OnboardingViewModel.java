@@ -133,14 +133,8 @@ public final class OnboardingViewModel {
         customerOrigin = customer.origin;
         existingCustomerId = customer.existingId;
 
-        List<Observable> facts = new ArrayList<>(List.of(wizard.progress, wizard.step, wizard.busy,
-                connectivity.checked, recovery.needsSignIn, recovery.retryIn, secret, lastFour, address.deposit,
-                network, walletCurrency, userType, session.accountProperty(), customerOrigin, userOrigin, walletOrigin,
-                existingCustomerId, keySource, pastedKey, chosenUser, chosenWallet, wizard.keyAccepted, wizard.lookupsOnly));
-        facts.addAll(wizard.inputs.values());
-        ObjectBinding<WizardState> computed = Bindings.createObjectBinding(this::snapshot,
-                facts.toArray(Observable[]::new));
-        state.bind(computed);
+        state.bind(new WizardSnapshot(wizard, connectivity, customer, credentials, user, wallet, address, recovery)
+                .binding());
     }
 
     public void setWriteGuard(WriteGuard guard) {
@@ -246,41 +240,6 @@ public final class OnboardingViewModel {
 
     public List<NetworkOption> networkOptions() {
         return address.networkOptions();
-    }
-
-    private WizardState snapshot() {
-        Step s = wizard.step.get();
-        String key = secret.get();
-        boolean confirmed = key != null && key.length() >= 4 && key.substring(key.length() - 4).equals(lastFour.get());
-        DepositCheck.Result deposit = address.deposit.get();
-        return new WizardState(s, wizard.progress(), connectivity.checked.get(),
-                wizard.session.accountProperty().get() != null, key != null, confirmed,
-                wizard.service.client().credentials().hasOwnerKey() && wizard.keyAccepted.get(),
-                deposit == null ? null : deposit.ok(), inputsValid(s),
-                wizard.busy.get() || recovery.retryIn.get() > 0 || recovery.needsSignIn.get(), reuses(s),
-                wizard.lookupsOnly.get());
-    }
-
-    private boolean reuses(Step s) {
-        return switch (s) {
-            case CUSTOMER -> customerOrigin.get() == Origin.EXISTING;
-            case CREDENTIALS -> keySource.get() != KeySource.MINT;
-            case USER -> userOrigin.get() == Origin.EXISTING;
-            case WALLET -> walletOrigin.get() == Origin.EXISTING;
-            default -> false;
-        };
-    }
-
-    /** The step's inputs for what it will do: create (its fields), continue from an existing object, or a key. */
-    private boolean inputsValid(Step s) {
-        return switch (s) {
-            case CUSTOMER -> customer.inputsValid();
-            case CREDENTIALS -> credentials.inputsValid();
-            case USER -> user.inputsValid();
-            case WALLET -> wallet.inputsValid();
-            case ADDRESS -> address.inputsValid();
-            default -> wizard.fieldsValid(s);
-        };
     }
 
     // ---- commands ----

@@ -268,6 +268,7 @@ public final class MainWindow extends BorderPane {
             if (session.mayClose(ask)) { // a key shown once, a bulk import under way: they would go with it
                 services.switcher().switchTo(saved);
             } else {
+                settings = before; // still here: saving again asks again, and switches
                 showNotice("Settings saved; the new environment applies at the next start (or save again once the"
                         + " key is stored or the bulk import is done).");
             }

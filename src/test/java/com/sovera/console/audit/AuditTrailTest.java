@@ -50,6 +50,31 @@ class AuditTrailTest {
     }
 
     @Test
+    void aWriteCancelledWhileOutIsStillRecordedOnTheThreadItsCancelInterrupted() throws Exception {
+        AuditTrail trail = trail();
+        Thread.currentThread().interrupt(); // as a cancelled job's worker is, when its call's outcome is recorded
+        try {
+            trail.record(event("customer.create", "customer_id", "cancelled-co", Outcome.UNKNOWN));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the work").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(Files.readString(trail.currentFile())).contains("\"customer_id\":\"cancelled-co\"")
+                .contains("\"outcome\":\"unknown\"");
+    }
+
+    @Test
+    void anExportNeverTakesThePlaceOfTheTrailItself() throws Exception {
+        AuditTrail trail = trail();
+        trail.record(event("user.create", "user_id", "u-1", Outcome.CREATED));
+        String before = Files.readString(trail.currentFile());
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 1);
+        assertThat(catchThrowableOfType(() -> trail.export(day, day, trail.currentFile()),
+                IllegalArgumentException.class)).hasMessageContaining("audit trail's own file");
+        assertThat(Files.readString(trail.currentFile())).isEqualTo(before);
+    }
+
+    @Test
     void aChangedLineIsNamedByItsNumber() throws Exception {
         Path file = fiveEntries();
         List<String> lines = Files.readAllLines(file);
