@@ -62,6 +62,8 @@ public final class PagedViewModel<T> {
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private java.util.function.Function<Throwable, Problem> explain = Problem::of;
     private final LongProperty total = new SimpleLongProperty();
+    /** The server flagged the total as an estimate (a "contains" search): pages are offered while they come full. */
+    private boolean estimated;
     private final IntegerProperty page = new SimpleIntegerProperty();
     private final IntegerProperty pageSize = new SimpleIntegerProperty(20);
     private final StringProperty message = new SimpleStringProperty("");
@@ -117,7 +119,9 @@ public final class PagedViewModel<T> {
 
     /** The number of pages the total fills, at least one. */
     public int pageCount() {
-        return (int) Math.max(1, (total.get() + pageSize.get() - 1) / pageSize.get());
+        int counted = (int) Math.max(1, (total.get() + pageSize.get() - 1) / pageSize.get());
+        // an estimated total is no count: while the page shown is full, there may be one more
+        return estimated && rows.size() == pageSize.get() ? Math.max(counted, page.get() + 2) : counted;
     }
 
     /** New conditions, keeping the sort; shows the first page. */
@@ -174,6 +178,7 @@ public final class PagedViewModel<T> {
             rows.setAll(result.rows());
             shown = request;
             offered = true;
+            estimated = result.totalEstimated();
             total.set(result.total() == null ? first + result.rows().size() : result.total());
             state.set(result.rows().isEmpty() ? State.EMPTY : State.LOADED);
             // a server may estimate a "contains" search's total (meta.pagination.total_estimated): never a count

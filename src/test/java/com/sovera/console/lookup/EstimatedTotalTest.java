@@ -15,6 +15,50 @@ import org.junit.jupiter.api.Test;
  */
 class EstimatedTotalTest {
 
+    private static String rows(int from, int count) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = from; i < from + count; i++) {
+            json.append(i == from ? "" : ",").append("{\"user_id\":\"usr_").append(i).append("\"}");
+        }
+        return json.append("]").toString();
+    }
+
+    private static MockResponse page(String rows, long estimate, int limit, long skip) {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(
+                "{\"success\":true,\"data\":" + rows + ",\"meta\":{\"timestamp\":\"2026-03-12T00:00:00.000Z\","
+                        + "\"version\":\"v1\",\"trace_id\":\"t-1\",\"pagination\":{\"total\":" + estimate
+                        + ",\"limit\":" + limit + ",\"skip\":" + skip + ",\"total_estimated\":true}}}").build();
+    }
+
+    @Test
+    void anEstimateBelowTheRowsStillOffersTheNextPageAndTheExportTakesThemAll() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            try (SovxClient client = SovxClient.builder(server.url("/sovx/v1").toString())
+                    .retryPolicy(RetryPolicy.NONE).build()) {
+                client.credentials().useOwnerKey("sk_test_estimated_total");
+                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                int size = model.list().pageSizeProperty().get();
+                server.enqueue(page(rows(0, size), size, size, 0)); // "about one page": the page is full
+                model.list().load();
+                assertThat(model.list().pageCount()).as("a full page of an estimate: one more offered").isEqualTo(2);
+
+                // the export goes on while pages come full, whatever the estimate said
+                server.enqueue(page(rows(0, CsvExport.PAGE), 10, CsvExport.PAGE, 0));
+                server.enqueue(page(rows(CsvExport.PAGE, 7), 10, CsvExport.PAGE, CsvExport.PAGE));
+                CsvExport<com.sovera.console.api.model.User> export = new CsvExport<>(
+                        f -> client.api().listUsers(f.asQuery()), new PagedViewModel.Query(
+                        com.sovera.console.api.Filter.none(), java.util.List.of(), "created_at"),
+                        java.util.List.of("user_id"), u -> java.util.List.of(u.userId()), CsvExport.Opener.FILES);
+                java.nio.file.Path file = java.nio.file.Files.createTempDirectory("estimated").resolve("u.csv");
+                CsvExport.Outcome outcome = export.run(file, n -> { });
+                assertThat(outcome.complete()).isTrue();
+                assertThat(outcome.rows()).isEqualTo(CsvExport.PAGE + 7L);
+                assertThat(java.nio.file.Files.readAllLines(file)).hasSize(CsvExport.PAGE + 8);
+            }
+        }
+    }
+
     private static MockResponse users(String pagination) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(
                 "{\"success\":true,\"data\":[{\"user_id\":\"usr_1\",\"email\":\"ada@example.com\"}],\"meta\":{"
