@@ -51,6 +51,7 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
         interact(() -> console.window.showView("nav-settings"));
         double before = fontSize("#settings-save");
         double header = fontSize("#sign-out");
+        double heading = fontSize("#training .section-heading"); // sized in em: it grows with the rest
 
         @SuppressWarnings("unchecked")
         ComboBox<Integer> size = lookup("#settings-text-size").queryAs(ComboBox.class);
@@ -60,6 +61,8 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
 
         assertThat(fontSize("#settings-save")).isEqualTo(before * 1.25, org.assertj.core.data.Offset.offset(0.5));
         assertThat(fontSize("#sign-out")).as("the whole window, not the view alone").isGreaterThan(header);
+        assertThat(fontSize("#training .section-heading")).isEqualTo(heading * 1.25,
+                org.assertj.core.data.Offset.offset(0.5));
         interact(() -> size.getSelectionModel().select(Integer.valueOf(100)));
         waitUntil(() -> fontSize("#settings-save") == before);
     }
