@@ -18,6 +18,7 @@ import com.sovera.console.bulk.Sheet;
 import com.sovera.console.bulk.SheetException;
 import com.sovera.console.bulk.SheetReader;
 import com.sovera.console.platform.AppDirs;
+import com.sovera.console.provision.Provisioner.Adoptions;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
@@ -202,8 +203,10 @@ final class ImportCommand {
                     .audit(com.sovera.console.audit.AuditInterceptor.forImport(trail, environment, baseUrl,
                             options.customerId())).build()) {
                 client.credentials().useOwnerKey(key.strip());
+                String who = com.sovera.console.audit.AuditTrail.importOperator(options.customerId());
                 return importRows(client, pacer, sheet, source, results, new BulkImports.Target(origin,
-                        options.customerId(), embedded));
+                        options.customerId(), embedded), (action, ids) -> trail.adopted(who, environment, baseUrl,
+                        action, ids));
             }
         } finally {
             boolean shuttingDown = false;
@@ -218,10 +221,11 @@ final class ImportCommand {
         }
     }
 
-    private int importRows(SovxClient client, RateLimitPacer pacer, Sheet sheet, BulkImports.Source source,
-                           Path results, BulkImports.Target target) throws CannotRun, InterruptedException {
+    private int importRows(SovxClient client, RateLimitPacer pacer, Sheet sheet, BulkImports.Source source, Path
+            results, BulkImports.Target target, Adoptions adopted) throws CannotRun, InterruptedException {
         BulkImports imports = new BulkImports(dirs.data());
-        BulkRun.Options runOptions = BulkRun.Options.defaults().withPacer(pacer).withListener(new ProgressLines());
+        BulkRun.Options runOptions = BulkRun.Options.defaults().withPacer(pacer).withListener(new ProgressLines())
+                .withAdoptions(adopted); // a user adopted after a conflict: reused in the trail
         Optional<BulkImports.Unfinished> unfinished = imports.unfinished(target, source);
         BulkRun run;
         try {

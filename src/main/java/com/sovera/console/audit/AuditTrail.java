@@ -84,6 +84,20 @@ public final class AuditTrail {
         return new AuditTrail(directory, DeskName.current(), Clock.systemUTC());
     }
 
+    /**
+     * Records an object the server refused to make again (409) that was found and adopted, as {@code reused}.
+     * Called on the worker that made the write; the object exists either way, so a trail that cannot be written
+     * now is logged, not thrown (the next write is refused).
+     */
+    public void adopted(String operator, String environment, String baseUrl, String action,
+                        java.util.Map<String, String> ids) {
+        try {
+            record(new AuditEvent(operator, environment, baseUrl, action, ids, Outcome.REUSED, null, null));
+        } catch (AuditUnavailableException e) {
+            LOG.error("audit: {} (reused) could not be recorded: {}", action, e.getMessage());
+        }
+    }
+
     /** The operator of {@code --import}'s entries: the command names itself and the customer it writes for. */
     public static String importOperator(String customerId) {
         return "--import for customer " + customerId;

@@ -28,7 +28,6 @@ public final class ConsoleAudit {
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleAudit.class);
 
     private final AuditTrail trail;
     private final String environment;
@@ -77,18 +76,9 @@ public final class ConsoleAudit {
                 Map.of("from", fromEnvironmentId), Outcome.SUCCEEDED, null, null));
     }
 
-    /**
-     * Records that an object the server refused to make again (409) was found and adopted, as {@code reused}.
-     * Called on the worker that made the write; the object exists either way, so a trail that cannot be written
-     * now is logged, not thrown (the next write is refused).
-     */
+    /** Records an object adopted after a conflict (409) as reused, for the operator signed in. */
     public void adopted(String action, Map<String, String> ids) {
-        try {
-            trail.record(new AuditEvent(operator.get(), environment, baseUrl, action, ids, Outcome.REUSED, null,
-                    null));
-        } catch (AuditUnavailableException e) {
-            LOG.error("audit: {} (reused) could not be recorded: {}", action, e.getMessage());
-        }
+        trail.adopted(operator.get(), environment, baseUrl, action, ids);
     }
 
     /** The head of the chain (count and last hash), read from the disk. */

@@ -7,6 +7,7 @@ import com.sovera.console.api.TransportException;
 import com.sovera.console.bulk.RunState.RowState;
 import com.sovera.console.bulk.RunState.WalletState;
 import com.sovera.console.chain.AddressFormatException;
+import com.sovera.console.provision.Provisioner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +55,11 @@ public final class BulkRun implements RowSteps.Sender {
     }
 
     /** How many rows at once, and who hears of progress. */
-    public record Options(int concurrency, Consumer<RunProgress> listener, RateLimitPacer pacer) {
+    /**
+     * @param adoptions told of each user adopted after a conflict (the audit trail records it as reused)
+     */
+    public record Options(int concurrency, Consumer<RunProgress> listener, RateLimitPacer pacer,
+                          Provisioner.Adoptions adoptions) {
 
         public static final int DEFAULT_CONCURRENCY = 4;
 
@@ -62,19 +67,25 @@ public final class BulkRun implements RowSteps.Sender {
             if (concurrency < 1 || concurrency > 16) {
                 throw new IllegalArgumentException("concurrency must be 1..16");
             }
+            adoptions = adoptions == null ? Provisioner.Adoptions.NONE : adoptions;
         }
 
         public static Options defaults() {
-            return new Options(DEFAULT_CONCURRENCY, p -> { }, null);
+            return new Options(DEFAULT_CONCURRENCY, p -> { }, null, Provisioner.Adoptions.NONE);
         }
 
         public Options withListener(Consumer<RunProgress> value) {
-            return new Options(concurrency, value, pacer);
+            return new Options(concurrency, value, pacer, adoptions);
         }
 
         /** The pacer of the client, whose request count and waits the progress reports. */
         public Options withPacer(RateLimitPacer value) {
-            return new Options(concurrency, listener, value);
+            return new Options(concurrency, listener, value, adoptions);
+        }
+
+        /** Who is told of a user adopted after a conflict (the desk's audit trail). */
+        public Options withAdoptions(Provisioner.Adoptions value) {
+            return new Options(concurrency, listener, pacer, value);
         }
     }
 
@@ -103,7 +114,8 @@ public final class BulkRun implements RowSteps.Sender {
         this.state = state;
         this.options = options;
         this.steps = new RowSteps(api, journal, state, this,
-                System.currentTimeMillis() - state.header.startedAt() > RowSteps.KEYS_TRUSTED.toMillis());
+                System.currentTimeMillis() - state.header.startedAt() > RowSteps.KEYS_TRUSTED.toMillis(),
+                options.adoptions());
         this.doneAtStart = state.doneRows();
         this.running = new AtomicInteger(options.concurrency());
     }

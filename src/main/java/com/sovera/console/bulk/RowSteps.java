@@ -47,11 +47,14 @@ final class RowSteps {
     private final RunState state;
     private final Sender sender;
     private final boolean keysMayHaveExpired;
+    private final Provisioner.Adoptions adoptions;
     /** Users and wallets this process created under keys it chose: they cannot have anything yet. */
     private final Set<Object> fresh = ConcurrentHashMap.newKeySet();
 
-    RowSteps(SovxApi api, RunJournal journal, RunState state, Sender sender, boolean keysMayHaveExpired) {
+    RowSteps(SovxApi api, RunJournal journal, RunState state, Sender sender, boolean keysMayHaveExpired,
+             Provisioner.Adoptions adoptions) {
         this.api = api;
+        this.adoptions = adoptions;
         this.journal = journal;
         this.state = state;
         this.sender = sender;
@@ -199,7 +202,7 @@ final class RowSteps {
     }
 
     private Provisioner provisioner(CompletableFuture<Void> keyWritten) {
-        return new Provisioner(api, keyWritten::get);
+        return new Provisioner(api, keyWritten::get, adoptions);
     }
 
     /** A step of a row's state changed: in memory and in the journal. */

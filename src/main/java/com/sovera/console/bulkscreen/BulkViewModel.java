@@ -100,6 +100,11 @@ public final class BulkViewModel {
         screen.writeGuard = guard;
     }
 
+    /** Who is told of each user a run adopts after a conflict (the desk's audit trail, as reused). */
+    public void setAdoptions(com.sovera.console.provision.Provisioner.Adoptions adoptions) {
+        screen.run.adoptions = adoptions;
+    }
+
     /**
      * Makes this a lookups desk's Bulk view: a file is still read and previewed, but Run and Resume are refused,
      * with the reason as Run's hint. Discarding an unfinished run (local) is allowed.

@@ -109,11 +109,14 @@ public final class RunViewModel {
         this.onEnded = value;
     }
 
+    /** Told of each user a run adopts after a conflict: the desk's audit trail records it as reused. */
+    com.sovera.console.provision.Provisioner.Adoptions adoptions = com.sovera.console.provision.Provisioner.Adoptions.NONE;
+
     /** The engine's options for the next run: its progress comes here, paced by the client's pacer. */
     BulkRun.Options options(RateLimitPacer pacer) {
         Latest.Round run = following.begin();
         round = run;
-        return BulkRun.Options.defaults().withPacer(pacer).withListener(p -> run.later(() -> {
+        return BulkRun.Options.defaults().withPacer(pacer).withAdoptions(adoptions).withListener(p -> run.later(() -> {
             if (active.get()) {
                 show(p);
             }

@@ -110,6 +110,7 @@ public final class MainWindow extends BorderPane {
         bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
                 services.runner(), services.clock());
         bulk.setWriteGuard(writeGuard);
+        bulk.setAdoptions(services.audit()::adopted);
         bulk.setLookupsOnly(!services.policy().mayWrite());
         lookups = new LookupWiring(services, session, keyRing, clipboard, writeGuard, onboarding, bulk, navigation,
                 this::mayReplaceOnboarding, this::showNotice, record -> {

@@ -97,6 +97,24 @@ class BulkRunTest {
     }
 
     @Test
+    void aUserCreatedMeanwhileIsAdoptedAfterItsConflictAndTheRunSaysSoForTheAuditTrail() throws Exception {
+        try (BulkSandbox sandbox = BulkSandbox.inMemory()) {
+            Preview preview = BulkSandbox.preview(FILE); // looked up before Ada existed: she is to be created
+            String adaId = sandbox.checker().api().createUser(new NewUser("individual", "ADA@example.com", "Ada",
+                    "Lovelace", "+442071234567", "1985-12-10", "GB"), null).execute().userId();
+            List<String> adopted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            BulkRun.Outcome outcome = new BulkImports(data).start(sandbox.client.api(), new BulkImports.Target(
+                    "embedded", sandbox.customerId, true), new BulkImports.Source("users.csv", "abc"), preview.plan(),
+                    BulkRun.Options.defaults().withPacer(sandbox.pacer).withAdoptions((action, ids) ->
+                            adopted.add(action + " " + ids))).await();
+
+            assertThat(outcome.state()).isEqualTo(BulkRun.State.FINISHED);
+            assertThat(adopted).as("the 409 was an adoption: reused, not only refused")
+                    .containsExactly("user.create {user_id=" + adaId + "}");
+        }
+    }
+
+    @Test
     void aLowRateLimitIsPacedWithoutA429() throws Exception {
         // 12 requests a 2-second window: the run needs about 25 requests, so it must wait for windows to reset
         try (BulkSandbox sandbox = new BulkSandbox(SandboxConfig.inMemory()
