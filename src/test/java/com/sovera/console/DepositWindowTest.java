@@ -180,10 +180,13 @@ class DepositWindowTest extends FxRobot {
         DepositAddress btc = address("BTC", "bitcoin-testnet");
         show(btc);
         javafx.scene.image.Image before = image();
+        assertThat(lookup("#search-box #deposit-amount-problem").query().isVisible())
+                .as("no fault shown (not even its red frame) before one is made").isFalse();
         reach("#search-box #deposit-amount");
         interact(() -> lookup("#search-box #deposit-amount").queryAs(TextField.class).setText("0.000000001"));
         type(KeyCode.ENTER);
         waitUntil(() -> text("#search-box #deposit-amount-problem").equals("At most 8 decimals for BTC."));
+        assertThat(lookup("#search-box #deposit-amount-problem").query().isVisible()).isTrue();
         assertThat(image()).isSameAs(before);
         assertThat(QrImages.decode(image())).isEqualTo("BITCOIN:" + btc.address().toUpperCase());
     }

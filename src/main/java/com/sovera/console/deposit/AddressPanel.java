@@ -102,8 +102,11 @@ public final class AddressPanel extends VBox {
         amount.setPrefColumnCount(14);
         amount.setOnAction(e -> requestAmount());
         amountProblem.setId("deposit-amount-problem");
-        amountProblem.getStyleClass().add("field-error");
+        amountProblem.getStyleClass().add("field-error-text"); // words and an icon: the red is never alone
+        amountProblem.setGraphic(com.sovera.console.ui.Icons.fault());
         amountProblem.setWrapText(true);
+        amountProblem.visibleProperty().bind(amountProblem.textProperty().isNotEmpty());
+        amountProblem.managedProperty().bind(amountProblem.visibleProperty());
         amount.accessibleHelpProperty().bind(amountProblem.textProperty()); // the fault, said with the field
         Label amountLabel = new Label("_Request an amount:");
         amountLabel.setId("amount-label");
