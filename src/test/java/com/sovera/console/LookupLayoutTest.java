@@ -109,6 +109,10 @@ class LookupLayoutTest extends ConsoleWindowFixture {
         interact(() -> lookup("#wallets-list-table").queryAs(TableView.class).getSelectionModel().select(0));
         waitUntil(() -> !text("#wallet-detail-id").isEmpty());
         assertThat(cut(console.window)).as("wallets").isEmpty();
+        for (String path : List.of("#users-list-export-path", "#wallets-list-export-path")) {
+            lookup(path).tryQuery().filter(javafx.scene.Node::isVisible).ifPresent(field -> assertThat(field
+                    .getLayoutBounds().getWidth()).as(path + ": room to type a path").isGreaterThan(120));
+        }
 
         // the wallet's address read back on the phone: the groups and their words fit the side pane
         waitUntil(() -> lookup("#wallets #read-back-toggle").tryQuery()

@@ -268,7 +268,11 @@ public final class PagedTable<T> extends VBox {
                 Notices.failed(this, "Export failed", failed.message());
             }
         });
-        footer.getChildren().addAll(0, List.of(path, cancel, progress, message));
+        // a row of its own: beside the pager's footer, a laptop's width squeezed the typed path to a letter
+        HBox exportRow = new HBox(10, path, cancel, progress, message);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(path, javafx.scene.layout.Priority.SOMETIMES);
+        getChildren().add(exportRow);
         Layouts.keepWhole(start, cancel);
     }
 
