@@ -192,7 +192,7 @@ class DepositWindowTest extends FxRobot {
     }
 
     /**
-     * On the phone: Alt+P opens the read-back with the focus in its field, the groups said as words; a correct
+     * On the phone: Alt+V opens the read-back with the focus in its field, the groups said as words; a correct
      * read-back matches every group, Enter there does nothing, and a wrong group is named with what was heard.
      */
     @Test
@@ -204,7 +204,7 @@ class DepositWindowTest extends FxRobot {
                 .as("a screen reader reads the address group by group")
                 .startsWith("Ether on Ethereum Sepolia address, in 11 groups of four. Group 1: zero, small X-ray, ");
 
-        press(KeyCode.ALT, KeyCode.P).release(KeyCode.P, KeyCode.ALT);
+        press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT);
         TextField heard = lookup("#search-box #read-back-heard").queryAs(TextField.class);
         waitUntil(() -> heard.isFocused());
         assertThat(text("#search-box #read-back-asset")).isEqualTo("Ether on Ethereum Sepolia");
@@ -232,7 +232,7 @@ class DepositWindowTest extends FxRobot {
         write(String.join(" ", wrong));
         waitUntil(() -> text("#search-box #read-back-verdict").startsWith("Group 4 differs: heard '" + wrong[3]
                 + "', expected '" + groups[3] + "' ("));
-        press(KeyCode.ALT, KeyCode.P).release(KeyCode.P, KeyCode.ALT); // closed again for the tests that follow
+        press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT); // closed again for the tests that follow
         waitUntil(() -> !lookup("#search-box #read-back").query().isVisible());
     }
 }

@@ -255,15 +255,20 @@ class DesktopJourneyTest extends FxRobot {
     }
 
     /**
-     * The step after the copy: the address read back with the customer. Alt+P opens the read-back with the focus
+     * The step after the copy: the address read back with the customer. Alt+V opens the read-back with the focus
      * in its field; what the customer says is typed in groups, and the verdict says every group matches; a wrong
      * last character is then named by its group.
      */
     private void andReadItBack(MainWindow main, String copied) throws Exception {
         String shown = onFx(() -> ((Labeled) main.lookup("#wallets #address-text")).getText());
         assertThat(shown.replace(" ", "")).isEqualTo(copied);
-        Desk.keys("alt+p");
-        waitUntil(10, () -> "read-back-heard".equals(focusedId()));
+        Desk.keys("alt+v");
+        try {
+            waitUntil(10, () -> "read-back-heard".equals(focusedId()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Alt+V left the focus on " + focusedId() + ", the read-back "
+                    + (onFx(() -> main.lookup("#wallets #read-back").isVisible()) ? "open" : "closed"), e);
+        }
         StringBuilder grouped = new StringBuilder();
         for (int i = 0; i < copied.length(); i += 4) {
             grouped.append(grouped.length() == 0 ? "" : " ").append(copied, i, Math.min(copied.length(), i + 4));
@@ -277,7 +282,7 @@ class DesktopJourneyTest extends FxRobot {
         Desk.type(last == '0' ? "1" : "0");
         waitUntil(10, () -> onFx(() -> ((Labeled) main.lookup("#wallets #read-back-verdict")).getText())
                 .startsWith("Group " + groups + " differs"));
-        Desk.keys("alt+p"); // closed again
+        Desk.keys("alt+v"); // closed again
     }
 
     @Test

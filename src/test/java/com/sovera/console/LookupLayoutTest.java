@@ -117,7 +117,7 @@ class LookupLayoutTest extends ConsoleWindowFixture {
         // the wallet's address read back on the phone: the groups and their words fit the side pane
         waitUntil(() -> lookup("#wallets #read-back-toggle").tryQuery()
                 .map(t -> t.isVisible() && !t.isDisabled()).orElse(false));
-        interact(() -> lookup("#wallets #read-back-toggle").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> lookup("#wallets #read-back-toggle").queryAs(javafx.scene.control.Button.class).fire());
         waitUntil(() -> lookup("#wallets #read-back").query().isVisible());
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(cut(console.window)).as("wallets, reading back").isEmpty();

@@ -106,6 +106,15 @@ class MnemonicsTest extends ConsoleWindowFixture {
             interact(() -> console.window.showView(view));
             check(view);
         }
+        // a wallet selected: its deposit address, with the read-back beside New deposit address
+        interact(() -> console.window.showView("nav-wallets"));
+        javafx.scene.control.TableView<?> wallets = lookup("#wallets-list-table")
+                .queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> !wallets.getItems().isEmpty());
+        interact(() -> wallets.getSelectionModel().select(0));
+        waitUntil(() -> lookup("#wallets #read-back-toggle").tryQuery().map(n -> n.isVisible() && !n.isDisabled())
+                .orElse(false));
+        check("wallets, a wallet selected");
         // a customer's keys, mid-rotation: the new key shown once, its Copy, Reveal and the rotation's buttons
         interact(() -> console.window.showView("nav-customers"));
         javafx.scene.control.TableView<com.sovera.console.api.model.Customer> customers =

@@ -146,9 +146,9 @@ class OnboardingWizardTest extends ConsoleWindowFixture {
         assertThat(Addresses.isValid(address, Network.BITCOIN_TESTNET)).isTrue();
         assertThat(text("#summary-address")).isEqualTo("bitcoin-testnet address verified");
 
-        // on the phone: Alt+P opens the read-back with the focus in its field; Enter there is no step's action
-        // (the step's default button would start a new customer), and Alt+P closes it again
-        press(KeyCode.ALT, KeyCode.P).release(KeyCode.P, KeyCode.ALT);
+        // on the phone: Alt+V opens the read-back with the focus in its field; Enter there is no step's action
+        // (the step's default button would start a new customer), and Alt+V closes it again
+        press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT);
         TextField heard = lookup("#read-back-heard").queryAs(TextField.class);
         waitUntil(heard::isFocused);
         write(address.substring(0, 4) + " " + address.substring(4, 8).toUpperCase(Locale.ROOT));
@@ -158,7 +158,7 @@ class OnboardingWizardTest extends ConsoleWindowFixture {
         assertThat(heard.isFocused()).isTrue();
         assertThat(text("#read-back-verdict")).isEqualTo("2 of " + (address.length() + 3) / 4
                 + " groups match so far.");
-        press(KeyCode.ALT, KeyCode.P).release(KeyCode.P, KeyCode.ALT);
+        press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT);
         waitUntil(() -> !lookup("#read-back").query().isVisible());
         assertThat(console.window.getScene().getFocusOwner()).isSameAs(lookup("#read-back-toggle").query());
 

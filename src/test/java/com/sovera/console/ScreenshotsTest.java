@@ -66,14 +66,14 @@ class ScreenshotsTest extends ConsoleWindowFixture {
             }
         }).all("acme-payments");
         // on the phone: the read-back open, the customer three groups in
-        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.P)
-                .release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.ALT);
+        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.ALT);
         waitUntil(() -> lookup("#read-back-heard").query().isFocused());
         String address = model().depositProperty().get().address().address();
         write(address.substring(0, 4) + " " + address.substring(4, 8) + " " + address.substring(8, 12));
         shoot("13-read-back");
-        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.P)
-                .release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.ALT);
+        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.ALT);
         // the panel waits for the deposit: one is simulated and a block mined, as a trainee would
         console.client.api().simulateDeposit(new com.sovera.console.api.model.NewDeposit(address, "0.0015"), null)
                 .execute();

@@ -33,7 +33,8 @@ public final class AddressPanel extends VBox {
     private final ImageView qr = new ImageView();
     private final Button copy = com.sovera.console.ui.Icons.on(new Button("Cop_y address"), "fth-copy");
     private final Button copyImage = com.sovera.console.ui.Icons.on(new Button("Copy _QR image"), "fth-image");
-    private final Button save = com.sovera.console.ui.Icons.on(new Button("_Save QR as PNG"), "fth-download");
+    // no mnemonic: S is Search's wherever an address panel shows, and no other letter of these words is free
+    private final Button save = com.sovera.console.ui.Icons.on(new Button("Save QR as PNG"), "fth-download");
     private final javafx.beans.property.ObjectProperty<DepositCheck.Result> result =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final TaskRunner runner;

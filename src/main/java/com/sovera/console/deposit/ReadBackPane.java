@@ -6,14 +6,14 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The address panel's <em>Read back</em> mode: a toggle (Alt+P), and when open the asset and network in words, the
+ * The address panel's <em>Read back</em> mode: a button that opens and closes it (Alt+V), and when open the asset and network in words, the
  * address group by group with each character as a word, and the field where the operator types what the customer
  * reads back, judged as they type. Enter in that field does nothing: it is no step's action.
  */
@@ -22,7 +22,8 @@ final class ReadBackPane extends VBox {
     private static final String[] KIND_CLASSES = {"read-back-match", "read-back-differs"};
 
     private final ReadBackViewModel model;
-    private final ToggleButton toggle = Icons.on(new Toggle("Read back in grou_ps"), "fth-phone");
+    // a button that opens and closes the mode (its mnemonic fires it like any button)
+    private final Button toggle = Icons.on(new Button("_Verify by reading back"), "fth-phone");
     private final Label asset = new Label();
     private final GridPane groups = new GridPane();
     private final TextField heard = new TextField();
@@ -33,7 +34,8 @@ final class ReadBackPane extends VBox {
         super(6);
         this.model = model;
         toggle.setId("read-back-toggle");
-        toggle.selectedProperty().bindBidirectional(model.openProperty());
+        toggle.textProperty().bind(javafx.beans.binding.Bindings.when(model.openProperty())
+                .then("Close the read-back (Alt+_V)").otherwise("_Verify by reading back"));
         toggle.disableProperty().bind(model.addressProperty().isNull());
         toggle.setOnAction(e -> {
             model.openProperty().set(!model.openProperty().get());
@@ -75,29 +77,11 @@ final class ReadBackPane extends VBox {
 
     /** The operator opened the mode: their next keys are what the customer reads back. */
     private void opened() {
-        if (toggle.isSelected()) {
+        if (model.openProperty().get()) {
             Focus.moveAfterLayout(this, () -> Optional.of(heard));
         } else if (getScene() != null && getScene().getFocusOwner() != null
                 && Focus.isInside(getScene().getFocusOwner(), content)) {
             toggle.requestFocus(); // the field just went: the focus stays where the operator is
-        }
-    }
-
-    /**
-     * A toggle that its mnemonic toggles too: Alt+letter only fires an action event at a control, which leaves a
-     * plain toggle button as it was. Here a click, Space and Alt+P all come to the action, which toggles.
-     */
-    private static final class Toggle extends ToggleButton {
-
-        Toggle(String text) {
-            super(text);
-        }
-
-        @Override
-        public void fire() {
-            if (!isDisabled()) {
-                fireEvent(new javafx.event.ActionEvent());
-            }
         }
     }
 
