@@ -69,7 +69,12 @@ class KeyShownOnceWindowTest extends ConsoleWindowFixture {
         waitUntil(() -> mayClose.get() != null);
         assertThat(mayClose.get()).isFalse();
 
-        // saved again, and this time the operator lets the key go: the switch goes ahead
+        // back to Settings later (it shows what was saved) and saved again; this time the key goes: the switch
+        interact(() -> console.window.showView("nav-users"));
+        interact(() -> console.window.showView("nav-settings"));
+        waitUntil(() -> lookup("#settings-save").tryQuery().isPresent());
+        assertThat(lookup("#settings-environment").queryAs(ComboBox.class).getValue()).as("the saved choice shown")
+                .extracting(e -> ((Environment) e).kind()).isEqualTo(Environment.Kind.CUSTOM);
         Platform.runLater(() -> lookup("#settings-save").queryButton().fire());
         answer(question(), "Sign out");
         waitUntil(() -> switched.size() == 1);

@@ -173,8 +173,7 @@ public final class AuditTrail {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the range ends before it starts");
         }
-        if (target.toAbsolutePath().normalize().getParent().equals(directory.toAbsolutePath().normalize())
-                && target.getFileName().toString().startsWith("audit-")) {
+        if (isTrailsOwn(target)) {
             // the export would take the place of the trail (or its lock) and lose what is outside the range
             throw new IllegalArgumentException("that is the audit trail's own file: export to another name");
         }
@@ -224,6 +223,14 @@ public final class AuditTrail {
     }
 
     /** This desk's month files, oldest first. */
+    /** True when {@code target} is the trail's directory's own file, however it is named (case, a link). */
+    private boolean isTrailsOwn(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().normalize().getParent();
+        boolean here = folder.equals(directory.toAbsolutePath().normalize())
+                || Files.exists(folder) && Files.exists(directory) && Files.isSameFile(folder, directory);
+        return here && target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).startsWith("audit-");
+    }
+
     private List<Path> files() throws IOException {
         String prefix = "audit-" + host + "-";
         try (var listing = Files.list(directory)) {

@@ -109,9 +109,9 @@ public final class CsvExport<T> {
                 Page<T> page = await(pending);
                 total = page.total() == null ? written + page.rows().size() : page.total();
                 if (page.totalEstimated()) {
-                    // an estimate is no count: go on while pages come full, and the rows written are the total
-                    total = page.rows().size() < PAGE ? written + page.rows().size()
-                            : Math.max(total, written + page.rows().size() + 1);
+                    // an estimate is no count: go on until a page comes empty (a server may cap its pages below
+                    // ours), and the rows written are the total
+                    total = page.rows().isEmpty() ? written : Math.max(total, written + page.rows().size() + 1);
                 }
                 if (page.rows().isEmpty()) {
                     break;

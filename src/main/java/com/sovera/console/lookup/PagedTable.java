@@ -116,7 +116,10 @@ public final class PagedTable<T> extends VBox {
                 }, model.stateProperty(), model.messageProperty()));
         model.totalProperty().addListener((o, was, now) -> syncPages());
         // measured once the page is drawn: the cells' font is the theme's, known only then
-        model.rows().addListener((javafx.collections.ListChangeListener<T>) change -> fitWholeColumnsAfterLayout());
+        model.rows().addListener((javafx.collections.ListChangeListener<T>) change -> {
+            fitWholeColumnsAfterLayout();
+            syncPages(); // an estimated total offers a next page while the page is full: the rows decide
+        });
         model.pageProperty().addListener((o, was, now) -> syncPages());
         model.pageSizeProperty().addListener((o, was, now) -> syncPages());
         Region gap = new Region();

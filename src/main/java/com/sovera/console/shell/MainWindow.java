@@ -256,7 +256,7 @@ public final class MainWindow extends BorderPane {
      * environment or other timeouts rebuild the console around new clients.
      */
     private void applied(Settings saved) {
-        Settings before = settings;
+        Settings before = services.settings(); // what this window's clients were built with
         settings = saved;
         Theme.apply(saved.theme());
         com.sovera.console.ui.TextSize.apply(this, saved.textSizePercent());
@@ -269,7 +269,6 @@ public final class MainWindow extends BorderPane {
             if (session.mayClose(ask)) { // a key shown once, a bulk import under way: they would go with it
                 services.switcher().switchTo(saved);
             } else {
-                settings = before; // still here: saving again asks again, and switches
                 showNotice("Settings saved; the new environment applies at the next start (or save again once the"
                         + " key is stored or the bulk import is done).");
             }

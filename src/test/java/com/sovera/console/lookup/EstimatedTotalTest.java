@@ -43,9 +43,11 @@ class EstimatedTotalTest {
                 model.list().load();
                 assertThat(model.list().pageCount()).as("a full page of an estimate: one more offered").isEqualTo(2);
 
-                // the export goes on while pages come full, whatever the estimate said
-                server.enqueue(page(rows(0, CsvExport.PAGE), 10, CsvExport.PAGE, 0));
-                server.enqueue(page(rows(CsvExport.PAGE, 7), 10, CsvExport.PAGE, CsvExport.PAGE));
+                // the export goes on until a page comes empty, whatever the estimate said, and from a server that
+                // caps its pages below the export's (50 of 100 asked)
+                server.enqueue(page(rows(0, 50), 10, 50, 0));
+                server.enqueue(page(rows(50, CsvExport.PAGE - 43), 10, 50, 50));
+                server.enqueue(page("[]", 10, 50, CsvExport.PAGE + 7));
                 CsvExport<com.sovera.console.api.model.User> export = new CsvExport<>(
                         f -> client.api().listUsers(f.asQuery()), new PagedViewModel.Query(
                         com.sovera.console.api.Filter.none(), java.util.List.of(), "created_at"),
@@ -55,6 +57,7 @@ class EstimatedTotalTest {
                 assertThat(outcome.complete()).isTrue();
                 assertThat(outcome.rows()).isEqualTo(CsvExport.PAGE + 7L);
                 assertThat(java.nio.file.Files.readAllLines(file)).hasSize(CsvExport.PAGE + 8);
+                assertThat(java.nio.file.Files.readAllLines(file)).last().isEqualTo("usr_" + (CsvExport.PAGE + 6));
             }
         }
     }
