@@ -108,6 +108,8 @@ public final class BulkRun implements RowSteps.Sender {
     private volatile boolean stoppingShort;
     private volatile Failure lastNoAnswer;
     private volatile long lastReport;
+    private final Object reporting = new Object();
+    private boolean reportedEnd;
 
     private BulkRun(SovxApi api, RunJournal journal, RunState state, Options options) {
         this.journal = journal;
@@ -181,7 +183,10 @@ public final class BulkRun implements RowSteps.Sender {
 
 
     public RunProgress progress() {
-        State s = outcome.isDone() ? outcome.join().state() : paused ? State.PAUSED : State.RUNNING;
+        return progress(outcome.isDone() ? outcome.join().state() : paused ? State.PAUSED : State.RUNNING);
+    }
+
+    private RunProgress progress(State s) {
         int done;
         int failed;
         synchronized (state) {
@@ -360,18 +365,29 @@ public final class BulkRun implements RowSteps.Sender {
         } catch (IOException e) {
             LOG.warn("Bulk run {}: the journal could not be removed: {}", runId(), e.getMessage());
         }
+        // the last report says how the run ended, and comes before anyone waiting on the outcome goes on: a
+        // worker's report still under way is told before it or not at all
+        synchronized (reporting) {
+            reportedEnd = true;
+            tell(progress(end));
+        }
         outcome.complete(new Outcome(end, results, end == State.INCOMPLETE ? unfinished.message() : null));
-        report(true);
     }
 
     private void report(boolean always) {
-        long now = System.nanoTime();
-        if (!always && now - lastReport < REPORT_EVERY_NANOS) {
-            return;
+        synchronized (reporting) {
+            long now = System.nanoTime();
+            if (reportedEnd || !always && now - lastReport < REPORT_EVERY_NANOS) {
+                return;
+            }
+            lastReport = now;
+            tell(progress());
         }
-        lastReport = now;
+    }
+
+    private void tell(RunProgress progress) {
         try {
-            options.listener().accept(progress());
+            options.listener().accept(progress);
         } catch (RuntimeException e) {
             LOG.warn("A bulk progress listener failed", e);
         }
