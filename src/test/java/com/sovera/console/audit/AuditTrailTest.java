@@ -3,13 +3,11 @@ package com.sovera.console.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sovera.console.sandbox.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +26,7 @@ class AuditTrailTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T23:59:58Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T23:59:58Z"));
 
     @Test
     void anIntactChainVerifiesWithItsCountAndHead() throws Exception {
@@ -309,33 +307,5 @@ class AuditTrailTest {
         objects.put(idName, id);
         return new AuditEvent("ops@sovera.test", "embedded", "http://127.0.0.1:1/sovx/v1/", action, objects, outcome,
                 null, "t-1");
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant value) {
-            now = value;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
