@@ -57,7 +57,10 @@ class KeyShownOnceWindowTest extends ConsoleWindowFixture {
         chooseCustomEnvironment();
         Platform.runLater(() -> lookup("#settings-save").queryButton().fire()); // the question waits for an answer
         DialogPane asked = question();
-        assertThat(asked.getContentText()).contains("ending in " + lastFour);
+        assertThat(asked.getHeaderText()).as("it says what it is doing").isEqualTo("Switch to staging.example?");
+        assertThat(asked.getContentText()).contains("ending in " + lastFour)
+                .contains("Switching to staging.example takes it off the screen").doesNotContain("Sign");
+        assertThat(options(asked)).containsExactly("Switch", "Stay");
         answer(asked, "Stay");
         assertThat(switched).as("the operator stayed: no switch").isEmpty();
         assertThat(model.secret.get()).as("the key still on screen").isEqualTo(key);
@@ -65,7 +68,12 @@ class KeyShownOnceWindowTest extends ConsoleWindowFixture {
         // closing the window asks the same: staying keeps it open
         AtomicReference<Boolean> mayClose = new AtomicReference<>();
         Platform.runLater(() -> mayClose.set(console.window.mayClose()));
-        answer(question(), "Stay");
+        DialogPane closing = question();
+        assertThat(closing.getHeaderText()).isEqualTo("Close the console?");
+        assertThat(closing.getContentText()).contains("ending in " + lastFour)
+                .contains("Closing the console takes it off the screen").doesNotContain("Sign");
+        assertThat(options(closing)).containsExactly("Close", "Stay");
+        answer(closing, "Stay");
         waitUntil(() -> mayClose.get() != null);
         assertThat(mayClose.get()).isFalse();
 
@@ -76,12 +84,12 @@ class KeyShownOnceWindowTest extends ConsoleWindowFixture {
         assertThat(lookup("#settings-environment").queryAs(ComboBox.class).getValue()).as("the saved choice shown")
                 .extracting(e -> ((Environment) e).kind()).isEqualTo(Environment.Kind.CUSTOM);
         Platform.runLater(() -> lookup("#settings-save").queryButton().fire());
-        answer(question(), "Sign out");
+        answer(question(), "Switch");
         waitUntil(() -> switched.size() == 1);
         assertThat(switched.get(0).environment().kind()).isEqualTo(Environment.Kind.CUSTOM);
         mayClose.set(null);
         Platform.runLater(() -> mayClose.set(console.window.mayClose()));
-        answer(question(), "Sign out");
+        answer(question(), "Close");
         waitUntil(() -> mayClose.get() != null);
         assertThat(mayClose.get()).isTrue();
         console.close();
@@ -124,6 +132,11 @@ class KeyShownOnceWindowTest extends ConsoleWindowFixture {
             return false;
         });
         return found.get();
+    }
+
+    /** The question's buttons, as read (without their mnemonics' underscores). */
+    private static List<String> options(DialogPane asked) {
+        return asked.getButtonTypes().stream().map(t -> t.getText().replace("_", "")).toList();
     }
 
     private void answer(DialogPane asked, String option) {

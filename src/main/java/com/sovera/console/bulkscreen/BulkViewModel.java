@@ -6,6 +6,7 @@ import com.sovera.console.bulk.BulkImports;
 import com.sovera.console.bulk.BulkRun;
 import com.sovera.console.bulk.Plan;
 import com.sovera.console.config.Environment;
+import com.sovera.console.session.SessionEnd;
 import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
@@ -204,15 +205,16 @@ public final class BulkViewModel {
      * it short, its journal kept to resume (with the key given again); the operator is asked whether to pause it
      * that way or cancel it, or to stay. False: stay.
      */
-    public boolean sessionClosing(boolean idle, Ask ask) {
+    public boolean sessionClosing(SessionEnd end, Ask ask) {
         RunViewModel run = screen.run;
         if (!run.activeProperty().get()) {
             return true;
         }
-        int choice = idle ? 0 : ask.choose("A bulk import is under way", "Pausing keeps its journal: the Bulk view"
-                + " offers to resume it, with the owner key given again. Cancelling stops it; importing the file"
-                + " again finishes it, creating nothing twice.", List.of("_Pause the import",
-                "Cancel the _import", "_Stay"));
+        int choice = end.idle() ? 0 : ask.choose(end.question(), "A bulk import is under way. " + end.doing()
+                + " stops it. Pausing keeps its journal: the Bulk view offers to"
+                + " resume it, with the owner key given again. Cancelling stops it for good; importing the file again"
+                + " finishes it, creating nothing twice.", List.of("_Pause the import and " + end.verb(),
+                "Cancel the _import and " + end.verb(), SessionEnd.STAY));
         switch (choice) {
             case 0 -> run.stopShort(STOPPED_BY_SIGN_OUT);
             case 1 -> run.cancel();

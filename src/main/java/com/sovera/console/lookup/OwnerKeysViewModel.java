@@ -266,15 +266,15 @@ public final class OwnerKeysViewModel {
      * The session is about to close: a rotated-in key shown once and not yet confirmed is lost with it, so the
      * operator is asked first (an idle sign-out drops it; the next sign-in names it). False: stay signed in.
      */
-    public boolean sessionClosing(boolean idle, com.sovera.console.ui.Ask ask) {
+    public boolean sessionClosing(com.sovera.console.session.SessionEnd end, com.sovera.console.ui.Ask ask) {
         String fresh = newSecret.get();
-        if (idle || rotation.get() != Rotation.SHOWN || fresh == null) {
+        if (end.idle() || rotation.get() != Rotation.SHOWN || fresh == null) {
             return true;
         }
-        return ask.choose("Owner key not confirmed", "The new owner key ending in " + fresh.substring(
-                fresh.length() - 4) + " was shown once and you have not confirmed storing it; the old key is not"
-                + " revoked yet. Signing out takes the new key off the screen for good (it stays valid: revoke it"
-                + " if it was not stored).", java.util.List.of("Sign _out", "_Stay")) == 0;
+        return ask.choose(end.question(), "The new owner key ending in " + fresh.substring(fresh.length() - 4)
+                + " was shown once and you have not confirmed storing it; the old key is not revoked yet. "
+                + end.doing() + " takes the new key off the screen for good (it stays valid: revoke it if it was not"
+                + " stored).", end.goOrStay()) == 0;
     }
 
     /** The customer whose rotation is under way (its new key shown), or null. */

@@ -5,9 +5,9 @@ import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.onboarding.OnboardingViewModel.KeySource;
 import com.sovera.console.session.KeyRing;
+import com.sovera.console.session.SessionEnd;
 import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.Problem;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -164,14 +164,14 @@ final class CredentialsViewModel {
     }
 
     /** A key shown once and not yet confirmed is lost with the session: the operator is asked first (not when idle). */
-    boolean sessionClosing(boolean idle, Ask ask) {
+    boolean sessionClosing(SessionEnd end, Ask ask) {
         String key = secret.get();
-        if (idle || key == null) {
+        if (end.idle() || key == null) {
             return true;
         }
-        return ask.choose("Owner key not confirmed", "The owner key ending in " + key.substring(key.length() - 4)
-                + " was shown once and you have not confirmed storing it. Signing out takes it off the screen for"
-                + " good (it stays valid: revoke it if it was not stored).", List.of("Sign _out", "_Stay")) == 0;
+        return ask.choose(end.question(), "The owner key ending in " + key.substring(key.length() - 4)
+                + " was shown once and you have not confirmed storing it. " + end.doing() + " takes it off the"
+                + " screen for good (it stays valid: revoke it if it was not stored).", end.goOrStay()) == 0;
     }
 
     /** True while a key is on screen or pasted and not yet used. */

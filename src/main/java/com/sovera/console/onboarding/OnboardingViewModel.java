@@ -348,8 +348,8 @@ public final class OnboardingViewModel {
      * The session is about to close: a key shown once and not yet confirmed is lost with it, so the operator is
      * asked first (an idle sign-out drops it, and the next sign-in names it). False: stay signed in.
      */
-    public boolean sessionClosing(boolean idle, Ask ask) {
-        return credentials.sessionClosing(idle, ask);
+    public boolean sessionClosing(com.sovera.console.session.SessionEnd end, Ask ask) {
+        return credentials.sessionClosing(end, ask);
     }
 
     /** True while a key is on screen or pasted and not yet used: an idle sign-out is due for it too. */

@@ -29,10 +29,10 @@ public final class SessionService {
     @FunctionalInterface
     public interface Closing {
         /**
-         * The session is about to close; {@code idle}: by itself, with nobody to ask (decide without asking).
-         * False keeps the operator signed in.
+         * The session is about to close as {@code end} says (asking in its words; when {@link SessionEnd#idle()},
+         * by itself, with nobody to ask: decide without asking). False keeps the operator signed in.
          */
-        boolean mayClose(boolean idle, Ask ask);
+        boolean mayClose(SessionEnd end, Ask ask);
     }
 
     public SessionService(SovxClient client, SovxClient lookups, SessionState state, TaskRunner runner) {
@@ -66,7 +66,7 @@ public final class SessionService {
      * when the operator chose to stay signed in.
      */
     public boolean signOut(Ask ask) {
-        if (!mayClose(ask)) {
+        if (!mayClose(SessionEnd.SIGN_OUT, ask)) {
             return false;
         }
         signOut(ConsoleAudit.SignOut.OPERATOR);
@@ -74,12 +74,13 @@ public final class SessionService {
     }
 
     /**
-     * Asks what has a say whether the session may close (before a sign-out, an environment switch or closing the
-     * window): false when the operator chose to stay. A bulk import the operator chose to pause or cancel is.
+     * Asks what has a say whether the session may close as {@code end} says (a sign-out, an environment switch or
+     * closing the window, each in its own words): false when the operator chose to stay. A bulk import the
+     * operator chose to pause or cancel is.
      */
-    public boolean mayClose(Ask ask) {
+    public boolean mayClose(SessionEnd end, Ask ask) {
         for (Closing hook : closing) {
-            if (!hook.mayClose(false, ask)) {
+            if (!hook.mayClose(end, ask)) {
                 return false;
             }
         }
@@ -88,7 +89,7 @@ public final class SessionService {
 
     /** The idle sign-out: nobody is asked; what has a say decides alone (a bulk import is paused). */
     public void signOutIdle() {
-        closing.forEach(hook -> hook.mayClose(true, Ask.NOBODY));
+        closing.forEach(hook -> hook.mayClose(SessionEnd.IDLE, Ask.NOBODY));
         signOut(ConsoleAudit.SignOut.IDLE);
     }
 

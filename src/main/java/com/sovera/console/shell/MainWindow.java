@@ -16,6 +16,7 @@ import com.sovera.console.onboarding.OnboardingView;
 import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Progress;
 import com.sovera.console.session.KeyRing;
+import com.sovera.console.session.SessionEnd;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.session.UnconfirmedKeysFile;
@@ -195,7 +196,7 @@ public final class MainWindow extends BorderPane {
      * once and not confirmed, a bulk import under way), chose to stay.
      */
     public boolean mayClose() {
-        return session.mayClose(ask);
+        return session.mayClose(SessionEnd.CLOSE_WINDOW, ask);
     }
 
     public SessionService session() {
@@ -266,7 +267,10 @@ public final class MainWindow extends BorderPane {
                 || !saved.connectTimeoutSeconds().equals(before.connectTimeoutSeconds())
                 || !saved.readTimeoutSeconds().equals(before.readTimeoutSeconds());
         if (reconnect && services.switcher() != null) {
-            if (session.mayClose(ask)) { // a key shown once, a bulk import under way: they would go with it
+            SessionEnd end = saved.environment().equals(before.environment())
+                    ? SessionEnd.reconnectTo(saved.environment().name())
+                    : SessionEnd.switchTo(saved.environment().name());
+            if (session.mayClose(end, ask)) { // a key shown once, a bulk import under way: they would go with it
                 services.switcher().switchTo(saved);
             } else {
                 showNotice("Settings saved; the new environment applies at the next start (or save again once the"

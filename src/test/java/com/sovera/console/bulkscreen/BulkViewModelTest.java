@@ -1,6 +1,7 @@
 package com.sovera.console.bulkscreen;
 
 import com.sovera.console.session.IdleSignOut;
+import com.sovera.console.session.SessionEnd;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.task.ManualScheduler;
@@ -667,16 +668,32 @@ class BulkViewModelTest {
     void anExplicitSignOutAsksWhetherToPauseOrCancelARunUnderWay() throws Exception {
         ConfinedRunner runner = new ConfinedRunner();
         BulkViewModel model = running(runner, "asked");
-        List<List<String>> asked = new java.util.ArrayList<>();
-        assertThat(model.sessionClosing(false, (title, text, options) -> {
-            asked.add(options);
+        List<String> asked = new java.util.ArrayList<>();
+        assertThat(model.sessionClosing(SessionEnd.SIGN_OUT, (title, text, options) -> {
+            asked.add(title + " " + text + " " + options);
             return options.indexOf("_Stay");
         })).as("stay signed in").isFalse();
-        assertThat(asked).singleElement().asList().containsExactly("_Pause the import", "Cancel the _import", "_Stay");
+        assertThat(asked).singleElement().asString().startsWith("Sign out? A bulk import is under way. Signing out"
+                + " stops it.").endsWith("[_Pause the import and sign out, Cancel the _import and sign out, _Stay]");
+        // closing the window and switching environment ask the same, each in its own words
+        assertThat(model.sessionClosing(SessionEnd.CLOSE_WINDOW, (title, text, options) -> {
+            asked.add(title + " " + text + " " + options);
+            return options.indexOf("_Stay");
+        })).isFalse();
+        assertThat(asked.get(1)).startsWith("Close the console? A bulk import is under way. Closing the console"
+                + " stops it.").endsWith("[_Pause the import and close, Cancel the _import and close, _Stay]")
+                .doesNotContain("sign out");
+        assertThat(model.sessionClosing(SessionEnd.switchTo("Sovera sandbox"), (title, text, options) -> {
+            asked.add(title + " " + text + " " + options);
+            return options.indexOf("_Stay");
+        })).isFalse();
+        assertThat(asked.get(2)).startsWith("Switch to Sovera sandbox? A bulk import is under way. Switching to"
+                + " Sovera sandbox stops it.").endsWith("[_Pause the import and switch, Cancel the _import and switch,"
+                + " _Stay]");
         assertThat(model.run().activeProperty().get()).isTrue();
 
-        assertThat(model.sessionClosing(false, (title, text, options) -> options.indexOf("Cancel the _import")))
-                .isTrue();
+        assertThat(model.sessionClosing(SessionEnd.SIGN_OUT, (title, text, options) -> options.indexOf(
+                "Cancel the _import and sign out"))).isTrue();
         runner.runAll();
         assertThat(model.run().stateProperty().get()).isEqualTo(BulkRun.State.CANCELLED);
         assertThat(model.unfinished()).isEmpty();

@@ -22,6 +22,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import com.sovera.console.session.SessionEnd;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -272,17 +273,28 @@ class OwnerKeysModelTest {
         model.rotate();
         String fresh = model.newSecret.get();
         List<String> asked = new ArrayList<>();
-        assertThat(model.sessionClosing(false, (title, text, options) -> {
-            asked.add(text);
+        assertThat(model.sessionClosing(SessionEnd.SIGN_OUT, (title, text, options) -> {
+            asked.add(title + " " + text + " " + options);
             return options.indexOf("_Stay");
         })).isFalse();
-        assertThat(asked).singleElement().asString().contains("ending in " + lastFour(fresh));
-        assertThat(model.sessionClosing(true, com.sovera.console.ui.Ask.NOBODY)).as("idle: nobody to ask").isTrue();
-        assertThat(model.sessionClosing(false, (title, text, options) -> options.indexOf("Sign _out"))).isTrue();
+        assertThat(asked).singleElement().asString().startsWith("Sign out? ").contains("ending in " + lastFour(fresh))
+                .contains("Signing out takes the new key off the screen").endsWith("[Sign _out, _Stay]");
+        // closing the window asks the same, in its own words
+        assertThat(model.sessionClosing(SessionEnd.CLOSE_WINDOW, (title, text, options) -> {
+            asked.add(title + " " + text + " " + options);
+            return options.indexOf("_Stay");
+        })).isFalse();
+        assertThat(asked.get(1)).startsWith("Close the console? ").contains("ending in " + lastFour(fresh))
+                .contains("Closing the console takes the new key off the screen").endsWith("[_Close, _Stay]")
+                .doesNotContain("Sign");
+        assertThat(model.sessionClosing(SessionEnd.IDLE, com.sovera.console.ui.Ask.NOBODY)).as("idle: nobody to ask")
+                .isTrue();
+        assertThat(model.sessionClosing(SessionEnd.SIGN_OUT, (title, text, options) -> options.indexOf("Sign _out")))
+                .isTrue();
         model.newLastFour.set(lastFour(fresh));
         model.finishRotation();
-        assertThat(model.sessionClosing(false, (title, text, options) -> -1)).as("nothing shown: nothing asked")
-                .isTrue();
+        assertThat(model.sessionClosing(SessionEnd.SIGN_OUT, (title, text, options) -> -1))
+                .as("nothing shown: nothing asked").isTrue();
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import com.sovera.console.session.SessionEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -369,6 +370,13 @@ class OnboardingViewModelTest {
             return options.indexOf("_Stay");
         })).as("the operator stays").isFalse();
         assertThat(asked).singleElement().asString().contains("ending in " + key.substring(key.length() - 4));
+        // closing the window asks the same question in its own words
+        assertThat(w.sessions.mayClose(SessionEnd.CLOSE_WINDOW, (title, text, options) -> {
+            asked.add(title + " " + text + " " + options);
+            return options.indexOf("_Stay");
+        })).isFalse();
+        assertThat(asked.get(1)).startsWith("Close the console? The owner key ending in " + key.substring(
+                key.length() - 4)).contains("Closing the console takes it off the screen").endsWith("[_Close, _Stay]");
         assertThat(w.model.secret.get()).as("still on screen").isEqualTo(key);
         assertThat(w.session.accountProperty().get()).isNotNull();
 
