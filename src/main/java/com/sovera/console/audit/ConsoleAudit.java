@@ -15,7 +15,11 @@ public final class ConsoleAudit {
 
     /** How a session ended, as {@code objects.reason} of its {@code session.sign_out} entry says. */
     public enum SignOut {
-        OPERATOR("operator"), IDLE("idle"), ENVIRONMENT_SWITCH("environment_switch"), WINDOW_CLOSED("window_closed");
+        OPERATOR("operator"), IDLE("idle"), ENVIRONMENT_SWITCH("environment_switch"), WINDOW_CLOSED("window_closed"),
+        /** Another operator signed in after this session had expired. */
+        EXPIRED("expired"),
+        /** Another operator signed in while this session still ran (nobody signed it out). */
+        ANOTHER_SIGN_IN("another_sign_in");
 
         private final String word;
 

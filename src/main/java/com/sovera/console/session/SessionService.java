@@ -4,6 +4,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.audit.ConsoleAudit;
 import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.task.TaskRunner;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,9 @@ public final class SessionService {
         this.audit = trail;
         trail.operator(state.accountProperty().get());
         state.accountProperty().addListener((o, was, now) -> trail.operator(now));
+        // another operator signed in over a session nobody closed: it had expired, or was left open
+        state.onTakenOver((account, until) -> record(account, until != null && !until.isAfter(Instant.now())
+                ? ConsoleAudit.SignOut.EXPIRED : ConsoleAudit.SignOut.ANOTHER_SIGN_IN));
     }
 
     /** {@code hook} is asked before every sign-out, in the order registered. */
@@ -131,12 +135,8 @@ public final class SessionService {
 
     private void signOut(ConsoleAudit.SignOut how) {
         String account = state.accountProperty().get();
-        if (audit != null && account != null) {
-            ConsoleAudit trail = audit;
-            // recorded, not held back: a sign-out always happens (lookups and sign-in keep working without a trail)
-            runner.run(() -> trail.signedOut(account, how), head -> { }, failure -> org.slf4j.LoggerFactory
-                    .getLogger(SessionService.class).error("audit: the sign-out of {} could not be recorded: {}",
-                            account, failure.getMessage()));
+        if (account != null) {
+            record(account, how);
         }
         String token = client.credentials().session().map(com.sovera.console.api.model.Session::token).orElse(null);
         forget();
@@ -146,6 +146,17 @@ public final class SessionService {
                 return true;
             }, ok -> { }, failure -> org.slf4j.LoggerFactory.getLogger(SessionService.class)
                     .info("The server was not told of the sign-out: {}", failure.getMessage()));
+        }
+    }
+
+    /** The trail's entry for the end of {@code account}'s session, if a trail is kept. */
+    private void record(String account, ConsoleAudit.SignOut how) {
+        if (audit != null) {
+            ConsoleAudit trail = audit;
+            // recorded, not held back: a sign-out always happens (lookups and sign-in keep working without a trail)
+            runner.run(() -> trail.signedOut(account, how), head -> { }, failure -> org.slf4j.LoggerFactory
+                    .getLogger(SessionService.class).error("audit: the sign-out of {} could not be recorded: {}",
+                            account, failure.getMessage()));
         }
     }
 

@@ -6,6 +6,7 @@ import com.sovera.console.ui.task.Work;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +27,7 @@ public final class SessionState {
     private final ReadOnlyObjectWrapper<AccountSession> current = new ReadOnlyObjectWrapper<>();
     private final List<AccountSession.MintedKey> leftUnconfirmed = new ArrayList<>();
     private final UnconfirmedKeysFile remembered;
+    private BiConsumer<String, Instant> takenOver = (account, until) -> { };
 
     /** A state that keeps the keys left unconfirmed in memory only (tests, tools). */
     public SessionState() {
@@ -86,14 +88,28 @@ public final class SessionState {
         };
     }
 
-    /** Signed in (or again, after the session expired): another operator gets a session of their own. */
+    /**
+     * Signed in (or again, after the session expired): another operator gets a session of their own, and the one
+     * before is closed (told to {@link #onTakenOver}).
+     */
     public void signedIn(String email, Instant until) {
-        if (current().account() != null && !current().account().equalsIgnoreCase(email)) {
+        String before = current().account();
+        if (before != null && !before.equalsIgnoreCase(email)) {
+            Instant ran = expires.get();
             close();
+            takenOver.accept(before, ran);
         }
         current().signedIn(email);
         account.set(email);
         expires.set(until);
+    }
+
+    /**
+     * {@code action} is told when another operator's sign-in closes the session in force: whose it was and until
+     * when it ran (null: no end was given).
+     */
+    public void onTakenOver(BiConsumer<String, Instant> action) {
+        takenOver = action;
     }
 
     /** The session closes: its calls are cancelled, its confirmation is gone, and a fresh one takes its place. */
