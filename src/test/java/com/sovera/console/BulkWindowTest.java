@@ -95,6 +95,32 @@ class BulkWindowTest extends ConsoleWindowFixture {
     }
 
     @Test
+    void theTemplateIsSavedToAPathTypedBesideItsButtonAndAFileThereIsKeptUnlessReplaced() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)), home,
+                RetryPolicy.DEFAULT).open();
+        clickOn("#nav-bulk");
+        waitUntil(() -> lookup("#bulk").tryQuery().isPresent());
+        Path file = home.resolve("template.csv");
+
+        // typed beside Download template...: no native file chooser on the way
+        clickOn("#bulk-template-path").write(file.toString());
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#bulk-message").startsWith("Saved the template to"));
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(com.sovera.console.bulk.Template.text());
+
+        // Enter again: the file is there now, and the console's one question asks before it is replaced
+        Files.writeString(file, "the operator's own notes");
+        clickOn("#bulk-template-path");
+        type(KeyCode.ENTER);
+        waitUntil(() -> lookup("Keep it").tryQuery().isPresent());
+        clickOn("Keep it");
+        waitUntil(() -> text("#bulk-template-path-problem").equals("Not saved: template.csv was kept as it was."));
+        assertThat(Files.readString(file)).isEqualTo("the operator's own notes");
+        assertThat(lookup("#bulk-template-path").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("what was typed stays").isEqualTo(file.toString());
+    }
+
+    @Test
     void pauseStaysWhereItIsWhileTheProgressTextGrows() throws Exception {
         console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0)), home,
                 RetryPolicy.DEFAULT).open();

@@ -113,14 +113,19 @@ public final class BulkView extends VBox {
         PathField openPath = new PathField("bulk-open-path", open, this::openTyped);
         openPath.field().disableProperty().bind(model.run().activeProperty());
         this.openPath = openPath;
-        Button template = Icons.button("_Download template...", "fth-download", "bulk-template", () -> save(Template.FILE_NAME, null).ifPresent(model::saveTemplate));
+        Button template = Icons.on(new Button("_Download template..."), "fth-download");
+        template.setId("bulk-template");
+        // its path typed beside it too: saving the template never needs the native chooser either
+        PathField templatePath = PathField.forSaving("bulk-template-path", template, model.runner(),
+                () -> model::saveTemplate);
+        template.setOnAction(e -> save(Template.FILE_NAME, templatePath).ifPresent(model::saveTemplate));
         Label customerLabel = new Label("Customer");
         Label keyLabel = new Label("Owner key");
         customerLabel.setLabelFor(customer);
         keyLabel.setLabelFor(key);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(8, customerLabel, customer, keyLabel, key, gap, openPath, template);
+        HBox row = new HBox(8, customerLabel, customer, keyLabel, key, gap, openPath, templatePath);
         row.setAlignment(Pos.CENTER_LEFT);
         Layouts.keepWhole(customerLabel, keyLabel, open, template);
         return row;
