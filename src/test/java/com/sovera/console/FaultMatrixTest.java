@@ -19,6 +19,7 @@ import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.sandbox.Training;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.nio.file.Path;
@@ -223,7 +224,7 @@ class FaultMatrixTest {
     void duringATablePageLoad(Fault fault) throws Exception {
         open(fault);
         client.credentials().useOwnerKey(sandbox.demo().ownerKey());
-        UsersViewModel users = new UsersViewModel(client, new SameThreadTaskRunner());
+        UsersViewModel users = new UsersViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
         users.emailContains.set("demo.sovx");
         users.reload();
         assertThat(users.list().messageProperty().get()).isEqualTo("1–20 of 60");

@@ -5,6 +5,7 @@ import com.sovera.console.api.ApiException;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Page;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
@@ -36,13 +37,16 @@ public abstract class LookupList<T> {
     private java.util.function.Predicate<T> wanted;
 
     /**
+     * @param calls    the session's: its lookups' client (the customer's owner key) and its runner
      * @param pages    one page of rows, asked of the given client
      * @param header   the CSV's header
      * @param cells    a row's values under it (null for a missing one)
      * @param fileName the name the export's save dialog suggests
      */
-    LookupList(SovxClient client, TaskRunner runner, BiFunction<SovxClient, Filter, ApiCall<Page<T>>> pages,
+    LookupList(SessionCalls calls, BiFunction<SovxClient, Filter, ApiCall<Page<T>>> pages,
                          List<String> header, Function<T, List<String>> cells, String fileName) {
+        SovxClient client = calls.lookups();
+        TaskRunner runner = calls.runner();
         this.client = client;
         this.list = new PagedViewModel<>(f -> pages.apply(client, f), runner, "created_at");
         list.explainFailures(this::explain);

@@ -1,9 +1,8 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.api.Filter;
-import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Transaction;
-import com.sovera.console.ui.task.TaskRunner;
+import com.sovera.console.session.SessionCalls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +26,8 @@ public final class TransactionsViewModel extends LookupList<Transaction> {
     public final StringProperty address = new SimpleStringProperty("");
     public final StringProperty txHash = new SimpleStringProperty("");
 
-    public TransactionsViewModel(SovxClient client, TaskRunner runner) {
-        super(client, runner, (c, f) -> c.api().listTransactions(f.asQuery()), List.of("transaction_id", "wallet_id",
+    public TransactionsViewModel(SessionCalls calls) {
+        super(calls, (c, f) -> c.api().listTransactions(f.asQuery()), List.of("transaction_id", "wallet_id",
                 "address", "currency", "network", "direction", "amount", "tx_hash", "confirmations",
                 "required_confirmations", "status", "created_at"), t -> Arrays.asList(t.transactionId(), t.walletId(),
                 t.address(), t.currency(), t.network(), t.direction(), t.amount().toPlainString(), t.txHash(),

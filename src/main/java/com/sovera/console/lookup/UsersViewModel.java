@@ -1,12 +1,11 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.api.Filter;
-import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
-import com.sovera.console.ui.task.TaskRunner;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +36,13 @@ public final class UsersViewModel extends LookupList<User> {
     private final ObjectProperty<Problem> walletsProblem = new SimpleObjectProperty<>();
     private final Latest walletsLoad;
 
-    public UsersViewModel(SovxClient client, TaskRunner runner) {
-        super(client, runner, (c, f) -> c.api().listUsers(f.asQuery()), List.of("user_id", "email", "first_name",
+    public UsersViewModel(SessionCalls calls) {
+        super(calls, (c, f) -> c.api().listUsers(f.asQuery()), List.of("user_id", "email", "first_name",
                 "last_name", "user_type", "status", "country", "phone", "date_of_birth", "created_at"),
                 u -> Arrays.asList(u.userId(), u.email(), u.firstName(), u.lastName(), u.userType(),
                         u.status() == null ? "" : u.status().canonical(), u.country(), u.phone(), u.dateOfBirth(),
                         text(u.createdAt())), "sovx-users.csv");
-        this.walletsLoad = new Latest(runner);
+        this.walletsLoad = new Latest(calls.runner());
         selected.addListener((o, was, user) -> loadWallets(user));
     }
 

@@ -1,14 +1,13 @@
 package com.sovera.console.lookup;
 
 import com.sovera.console.api.Filter;
-import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
-import com.sovera.console.ui.task.TaskRunner;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -44,13 +43,13 @@ public final class WalletsViewModel extends LookupList<Wallet> {
     private final Latest addressesLoad;
     private final Latest checkLoad;
 
-    public WalletsViewModel(SovxClient client, TaskRunner runner) {
-        super(client, runner, (c, f) -> c.api().listWallets(f.asQuery()), List.of("wallet_id", "user_id", "name",
+    public WalletsViewModel(SessionCalls calls) {
+        super(calls, (c, f) -> c.api().listWallets(f.asQuery()), List.of("wallet_id", "user_id", "name",
                 "currency", "status", "balance", "pending_balance", "created_at"), w -> Arrays.asList(w.walletId(), w.userId(),
                 w.name(), w.currency(), w.status() == null ? "" : w.status().canonical(), amount(w.balance()),
                 amount(w.pendingBalance()), text(w.createdAt())), "sovx-wallets.csv");
-        this.addressesLoad = new Latest(runner);
-        this.checkLoad = new Latest(runner);
+        this.addressesLoad = new Latest(calls.runner());
+        this.checkLoad = new Latest(calls.runner());
         selected.addListener((o, was, wallet) -> loadAddresses(wallet));
         selectedAddress.addListener((o, was, address) -> verify(address));
     }

@@ -21,6 +21,7 @@ public final class SessionService {
     private final SovxClient lookups;
     private final SessionState state;
     private final TaskRunner runner;
+    private final SessionCalls calls;
     private final List<Runnable> onSignOut = new ArrayList<>();
     private final List<BooleanSupplier> alsoHeld = new ArrayList<>();
     private final List<Closing> closing = new ArrayList<>();
@@ -41,6 +42,12 @@ public final class SessionService {
         this.lookups = lookups;
         this.state = state;
         this.runner = runner;
+        this.calls = new SessionCalls(client, lookups, state.runner(runner));
+    }
+
+    /** What the screens' view models make their calls through: the session's clients and its runner. */
+    public SessionCalls calls() {
+        return calls;
     }
 
     public SessionState state() {

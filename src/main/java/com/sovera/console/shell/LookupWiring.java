@@ -304,7 +304,7 @@ final class LookupWiring {
     UsersView usersView() {
         if (usersView == null) {
             context();
-            users = new UsersViewModel(services.lookups(), calls);
+            users = new UsersViewModel(session.calls());
             users.setOnContinue(this::continueTree);
             users.setLookupsOnly(!services.policy().mayWrite());
             users.setOnKeyRefused(said -> context().refused(said));
@@ -317,7 +317,7 @@ final class LookupWiring {
     TransactionsView transactionsView() {
         if (transactionsView == null) {
             context();
-            transactions = new TransactionsViewModel(services.lookups(), calls);
+            transactions = new TransactionsViewModel(session.calls());
             transactions.setOnKeyRefused(said -> context().refused(said));
             transactionsView = new TransactionsView(transactions);
             follow(transactions, context().customerIdProperty().get());
@@ -328,7 +328,7 @@ final class LookupWiring {
     WalletsView walletsView() {
         if (walletsView == null) {
             context();
-            wallets = new WalletsViewModel(services.lookups(), calls);
+            wallets = new WalletsViewModel(session.calls());
             wallets.setOnContinue(this::continueTree);
             wallets.setLookupsOnly(!services.policy().mayWrite());
             wallets.setOnKeyRefused(said -> context().refused(said));

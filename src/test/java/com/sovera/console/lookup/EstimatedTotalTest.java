@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sovera.console.api.RetryPolicy;
 import com.sovera.console.api.SovxClient;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -37,7 +38,7 @@ class EstimatedTotalTest {
             try (SovxClient client = SovxClient.builder(server.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useOwnerKey("sk_test_estimated_total");
-                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                UsersViewModel model = new UsersViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
                 int size = model.list().pageSizeProperty().get();
                 server.enqueue(page(rows(0, size), size, size, 0)); // "about one page": the page is full
                 model.list().load();
@@ -78,7 +79,7 @@ class EstimatedTotalTest {
             try (SovxClient client = SovxClient.builder(server.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useOwnerKey("sk_test_estimated_total");
-                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                UsersViewModel model = new UsersViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
 
                 model.list().load();
                 assertThat(model.list().messageProperty().get()).isEqualTo("1–1 of about 1234");

@@ -7,6 +7,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.session.SessionState;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class ExportAcrossSignOutTest {
             ManualTaskRunner base = new ManualTaskRunner();
             SessionState state = new SessionState();
             state.signedIn("ops@example.com", Instant.parse("2099-01-01T00:00:00Z"));
-            UsersViewModel model = new UsersViewModel(lookups, state.runner(base));
+            UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, lookups, state, base));
             model.reload();
             base.runAll();
             model.export().start(dir.resolve("users.csv"));

@@ -10,6 +10,7 @@ import com.sovera.console.api.model.NewDeposit;
 import com.sovera.console.api.model.Transaction;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class TransactionsViewModelTest {
 
     @Test
     void everyFilterIsTheServersAndAHashPastedInCapitalsIsFound() {
-        TransactionsViewModel model = new TransactionsViewModel(lookups, new SameThreadTaskRunner());
+        TransactionsViewModel model = new TransactionsViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.reload();
         assertThat(model.list().rows()).extracting(Transaction::transactionId)
                 .isEqualTo(serverIds(Filter.none()));
@@ -82,7 +83,7 @@ class TransactionsViewModelTest {
 
     @Test
     void sortedByAmountOnTheServer() {
-        TransactionsViewModel model = new TransactionsViewModel(lookups, new SameThreadTaskRunner());
+        TransactionsViewModel model = new TransactionsViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.reload();
         model.list().sort(List.of(new Filter.Sort("amount", Filter.Direction.DESC)));
         List<String> expected = lookups.api().listTransactions(Filter.none().limit(model.list().rows().size())
@@ -95,7 +96,7 @@ class TransactionsViewModelTest {
 
     @Test
     void theExportHoldsEveryFieldOfADepositExactly(@TempDir Path dir) throws Exception {
-        TransactionsViewModel model = new TransactionsViewModel(lookups, new SameThreadTaskRunner());
+        TransactionsViewModel model = new TransactionsViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.address.set(address.address());
         model.status.set("PENDING");
         model.apply();

@@ -9,6 +9,8 @@ import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.SessionState;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.io.IOException;
@@ -57,9 +59,27 @@ class UsersViewModelTest {
     }
 
     private UsersViewModel loaded() {
-        UsersViewModel model = new UsersViewModel(lookups, new SameThreadTaskRunner());
+        UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.reload();
         return model;
+    }
+
+    @Test
+    void aPageAskedForOneSessionNeverFillsTheListAfterItClosed() {
+        ManualTaskRunner base = new ManualTaskRunner();
+        SessionState state = new SessionState();
+        state.signedIn("ops@example.com", java.time.Instant.parse("2099-01-01T00:00:00Z"));
+        // the view model is given the session, not a client and a runner: its calls are the session's
+        UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, lookups, state, base));
+        model.reload();
+        state.signedOut(); // before the page's answer is handed back
+        base.runAll();
+        assertThat(model.list().rows()).as("nothing of the closed session shown").isEmpty();
+
+        state.signedIn("ops@example.com", java.time.Instant.parse("2099-01-01T00:00:00Z"));
+        model.reload();
+        base.runAll();
+        assertThat(model.list().rows()).as("the next session's page").isNotEmpty();
     }
 
     private static List<String> ids(List<User> users) {
@@ -169,7 +189,7 @@ class UsersViewModelTest {
     @Test
     void anExportHoldsTheRowsOfTheQueryAsItWasWhenItStartedInOrder() throws Exception {
         ManualTaskRunner runner = new ManualTaskRunner();
-        UsersViewModel model = new UsersViewModel(lookups, runner);
+        UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, runner));
         model.status.set("PENDING");
         model.apply();
         runner.runAll();
@@ -203,7 +223,7 @@ class UsersViewModelTest {
             client.api().createUser(new com.sovera.console.api.model.NewUser("individual", "formula@csv.example",
                     "=HYPERLINK(\"http://evil.example\")", "@Sum", "+442071234567", "1985-12-10", "GB"), null)
                     .execute();
-            UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+            UsersViewModel model = new UsersViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
             model.reload();
             Path file = dir.resolve("formula.csv");
             model.export().start(file);
@@ -218,7 +238,7 @@ class UsersViewModelTest {
         SovxClient own = lookups.derive();
         own.credentials().useOwnerKey(sandbox.demo().ownerKey());
         ManualTaskRunner runner = new ManualTaskRunner();
-        UsersViewModel model = new UsersViewModel(own, runner);
+        UsersViewModel model = new UsersViewModel(Sessions.calls(own, runner));
         model.status.set("PENDING");
         model.apply();
         runner.runAll();
@@ -234,7 +254,7 @@ class UsersViewModelTest {
     @Test
     void aCancelledExportIsSavedAsPartialAndNothingLooksComplete() throws Exception {
         ManualTaskRunner runner = new ManualTaskRunner();
-        UsersViewModel model = new UsersViewModel(lookups, runner);
+        UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, runner));
         model.reload();
         runner.runAll();
         Path file = dir.resolve("all.csv");
@@ -252,7 +272,7 @@ class UsersViewModelTest {
     @Test
     void aDiskThatFillsUpMidExportLeavesAPartialFileNotAPartFile() throws Exception {
         ManualTaskRunner runner = new ManualTaskRunner();
-        UsersViewModel model = new UsersViewModel(lookups, runner);
+        UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, runner));
         model.reload();
         runner.runAll();
         // a disk with room for about 10 KB: the export's writes fail part-way, as on a full disk
@@ -293,7 +313,7 @@ class UsersViewModelTest {
     @Test
     void theWalletsPaneAlwaysShowsTheWalletsOfTheUserSelectedNow() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        UsersViewModel model = new UsersViewModel(lookups, runner);
+        UsersViewModel model = new UsersViewModel(Sessions.calls(lookups, runner));
         model.reload();
         runner.runAll();
         User first = model.list().rows().get(0);
@@ -324,7 +344,7 @@ class UsersViewModelTest {
             try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useOwnerKey("owner-key-value-000000000000000");
-                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                UsersViewModel model = new UsersViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
                 model.reload();
                 assertThat(model.list().stateProperty().get()).isEqualTo(PagedViewModel.State.NOT_OFFERED);
                 assertThat(model.list().messageProperty().get())
@@ -348,7 +368,7 @@ class UsersViewModelTest {
             try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useOwnerKey("owner-key-value-000000000000000");
-                UsersViewModel model = new UsersViewModel(client, new SameThreadTaskRunner());
+                UsersViewModel model = new UsersViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
                 model.reload();
                 Path file = dir.resolve("sparse.csv");
                 model.export().start(file);
@@ -364,7 +384,7 @@ class UsersViewModelTest {
         SovxClient own = lookups.derive();
         own.credentials().useOwnerKey(sandbox.demo().ownerKey());
         ManualTaskRunner runner = new ManualTaskRunner();
-        UsersViewModel model = new UsersViewModel(own, runner);
+        UsersViewModel model = new UsersViewModel(Sessions.calls(own, runner));
         model.reload();
         runner.runAll();
         model.selected.set(model.list().rows().get(0));
@@ -383,7 +403,7 @@ class UsersViewModelTest {
     void aKeyTheServerRefusesIsSaidToBeRefusedNotTheSessionAndIsHandedBackToDrop() {
         try (SovxClient wrong = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
             wrong.credentials().useOwnerKey("sk_revoked_or_wrong_0000000000000000");
-            UsersViewModel model = new UsersViewModel(wrong, new SameThreadTaskRunner());
+            UsersViewModel model = new UsersViewModel(Sessions.calls(wrong, new SameThreadTaskRunner()));
             List<String> refused = new java.util.ArrayList<>();
             model.setOnKeyRefused(refused::add);
             model.reload();

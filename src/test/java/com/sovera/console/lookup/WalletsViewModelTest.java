@@ -10,6 +10,7 @@ import com.sovera.console.api.model.Wallet;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.sandbox.Training;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class WalletsViewModelTest {
         assertThat(WalletsViewModel.balanceCell(now)).as("the pending balance beside the balance")
                 .isEqualTo(now.balance().toPlainString() + " (+" + now.pendingBalance().toPlainString() + ")");
 
-        WalletsViewModel model = new WalletsViewModel(lookups, new SameThreadTaskRunner());
+        WalletsViewModel model = new WalletsViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.userId.set(wallet.userId());
         model.currency.set("BTC");
         model.apply();
@@ -94,7 +95,7 @@ class WalletsViewModelTest {
                 new com.sovera.console.api.model.NewDeposit(address.address(), "2.5"), null).execute();
 
         ManualTaskRunner runner = new ManualTaskRunner();
-        WalletsViewModel model = new WalletsViewModel(lookups, runner);
+        WalletsViewModel model = new WalletsViewModel(Sessions.calls(lookups, runner));
         model.selected.set(wallet);
         model.selected.set(other);
         model.selected.set(wallet);
@@ -115,7 +116,7 @@ class WalletsViewModelTest {
 
     @Test
     void everyWalletFilterAloneAndCombinedIsTheServers() {
-        WalletsViewModel model = new WalletsViewModel(lookups, new SameThreadTaskRunner());
+        WalletsViewModel model = new WalletsViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.reload();
         Wallet some = server.api().listWallets(Filter.page(1, 5).asQuery()).execute().rows().get(0);
         record Case(String currency, String status, String userId, String name, Filter expected) {
@@ -141,7 +142,7 @@ class WalletsViewModelTest {
     @Test
     void theSidePanelAlwaysBelongsToTheWalletSelectedNow() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        WalletsViewModel model = new WalletsViewModel(lookups, runner);
+        WalletsViewModel model = new WalletsViewModel(Sessions.calls(lookups, runner));
         model.reload();
         runner.runAll();
         Wallet a = model.list().rows().get(0);
@@ -173,7 +174,7 @@ class WalletsViewModelTest {
     @Test
     void aRateLimitDuringTheAddressCheckIsShownAndCanBeRetried() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        WalletsViewModel model = new WalletsViewModel(lookups, runner);
+        WalletsViewModel model = new WalletsViewModel(Sessions.calls(lookups, runner));
         model.reload();
         runner.runAll();
         model.selected.set(model.list().rows().get(2));
@@ -192,7 +193,7 @@ class WalletsViewModelTest {
 
     @Test
     void anOutageWhileListingAddressesIsShownNotLeftBlank() {
-        WalletsViewModel model = new WalletsViewModel(lookups, new SameThreadTaskRunner());
+        WalletsViewModel model = new WalletsViewModel(Sessions.calls(lookups, new SameThreadTaskRunner()));
         model.reload();
         sandbox.training().arm("GET /wallets/{wallet_id}/addresses", Training.Fault.INTERNAL_ERROR, 1);
         model.selected.set(model.list().rows().get(3));
