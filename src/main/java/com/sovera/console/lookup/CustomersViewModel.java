@@ -4,8 +4,8 @@ import com.sovera.console.api.ApiException;
 import com.sovera.console.api.Filter;
 import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Customer;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.task.Latest;
-import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -42,13 +42,14 @@ public final class CustomersViewModel {
     private Consumer<Request> onAction = request -> { };
 
     /**
-     * @param session the client with the account session (customers are the account's)
-     * @param lookups the lookups' client: its owner key, when it is the selected customer's, counts users and wallets
+     * @param calls the session's: customers are the account's; the lookups' owner key, when it is the selected
+     *              customer's, counts users and wallets
      */
-    public CustomersViewModel(SovxClient session, SovxClient lookups, TaskRunner runner) {
-        this.lookups = lookups;
-        this.list = new PagedViewModel<>(f -> session.api().listCustomers(f.asQuery()), runner, "created_at");
-        this.countsLoad = new Latest(runner);
+    public CustomersViewModel(SessionCalls calls) {
+        this.lookups = calls.lookups();
+        this.list = new PagedViewModel<>(f -> calls.account().api().listCustomers(f.asQuery()), calls.runner(),
+                "created_at");
+        this.countsLoad = new Latest(calls.runner());
         selected.addListener((o, was, now) -> count(now));
     }
 

@@ -6,6 +6,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Customer;
 import com.sovera.console.platform.KeychainRefusedException;
 import com.sovera.console.session.KeyRing;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.TaskRunner;
@@ -57,14 +58,14 @@ public final class LookupContextViewModel {
     private String ownerKey;
 
     /**
-     * @param lookups the lookups' client, whose owner key this sets
-     * @param session the client holding the account session, for the (assumed) customer list
+     * @param calls   the session's: the lookups' client, whose owner key this sets, and the account's, for the
+     *                (assumed) customer list
      * @param keyRing the keys the operator chose to keep in the system keychain
      */
-    public LookupContextViewModel(SovxClient lookups, SovxClient session, TaskRunner runner, KeyRing keyRing) {
-        this.lookups = lookups;
-        this.session = session;
-        this.runner = runner;
+    public LookupContextViewModel(SessionCalls calls, KeyRing keyRing) {
+        this.lookups = calls.lookups();
+        this.session = calls.account();
+        this.runner = calls.runner();
         this.keyRing = keyRing;
         this.customersLoad = new Latest(runner);
         this.keychainRead = new Latest(runner);

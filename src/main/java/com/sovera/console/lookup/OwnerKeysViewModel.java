@@ -4,6 +4,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.CustomerCredentials;
 import com.sovera.console.api.model.OwnerKey;
 import com.sovera.console.provision.Provisioner;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Latest;
@@ -63,10 +64,10 @@ public final class OwnerKeysViewModel {
     private String mintKey;
     private String mintKeyCustomer;
 
-    /** @param session the client with the account session (keys are managed by the account) */
-    public OwnerKeysViewModel(SovxClient session, TaskRunner runner) {
-        this.session = session;
-        this.runner = runner;
+    /** @param calls the session's (keys are managed by the account, through its client) */
+    public OwnerKeysViewModel(SessionCalls calls) {
+        this.session = calls.account();
+        this.runner = calls.runner();
         this.list = new PagedViewModel<>(f -> session.api().listCredentials(customerId, f.asQuery()), runner,
                 "created_at");
         this.write = new Latest(runner);

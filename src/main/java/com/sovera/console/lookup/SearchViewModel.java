@@ -2,9 +2,9 @@ package com.sovera.console.lookup;
 
 import com.sovera.console.api.CallRecord;
 import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.task.Latest;
-import com.sovera.console.ui.task.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,11 +37,14 @@ public final class SearchViewModel {
     private Consumer<com.sovera.console.api.model.User> openUser = found -> { };
     private Consumer<com.sovera.console.api.model.User> openWallets = found -> { };
 
-    /** @param activity this session's calls, read on the FX thread when a search starts */
-    public SearchViewModel(Search search, Supplier<List<CallRecord>> activity, TaskRunner runner) {
-        this.search = search;
+    /**
+     * @param calls    the session's: the lookups' client (the customer's owner key) and the account's
+     * @param activity this session's calls, read on the FX thread when a search starts
+     */
+    public SearchViewModel(SessionCalls calls, Supplier<List<CallRecord>> activity) {
+        this.search = new Search(calls.lookups(), calls.account());
         this.activity = activity;
-        this.latest = new Latest(runner);
+        this.latest = new Latest(calls.runner());
     }
 
     /** What to do when a trace id of this session is found: open the Activity view at that call. */

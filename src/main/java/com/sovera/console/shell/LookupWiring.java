@@ -14,7 +14,6 @@ import com.sovera.console.lookup.LookupList;
 import com.sovera.console.lookup.OwnerKeysViewModel;
 import com.sovera.console.lookup.OwnerKeysView;
 import com.sovera.console.lookup.PagedTable;
-import com.sovera.console.lookup.Search;
 import com.sovera.console.lookup.SearchBox;
 import com.sovera.console.lookup.SearchViewModel;
 import com.sovera.console.lookup.TransactionsView;
@@ -29,7 +28,6 @@ import com.sovera.console.session.SessionService;
 import com.sovera.console.ui.ClipboardGuard;
 import com.sovera.console.ui.Focus;
 import com.sovera.console.ui.WriteGuard;
-import com.sovera.console.ui.task.TaskRunner;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -48,8 +46,6 @@ final class LookupWiring {
 
     private final Services services;
     private final SessionService session;
-    /** Runs the calls made for the signed-in operator: a sign-out cancels them and drops their answers. */
-    private final TaskRunner calls;
     private final KeyRing keyRing;
     private final ClipboardGuard clipboard;
     private final WriteGuard writeGuard;
@@ -82,7 +78,6 @@ final class LookupWiring {
             BooleanSupplier mayReplaceOnboarding, Consumer<String> notice, Consumer<CallRecord> openTrace) {
         this.services = services;
         this.session = session;
-        this.calls = session.state().runner(services.runner());
         this.keyRing = keyRing;
         this.clipboard = clipboard;
         this.writeGuard = writeGuard;
@@ -151,11 +146,11 @@ final class LookupWiring {
 
     CustomersView customersView() {
         if (customersView == null) {
-            customers = new CustomersViewModel(services.client(), services.lookups(), calls);
+            customers = new CustomersViewModel(session.calls());
             customers.setOnAction(this::onCustomer);
             customers.setLookupsOnly(!services.policy().mayWrite());
             customersView = new CustomersView(customers);
-            keys = new OwnerKeysViewModel(services.client(), calls);
+            keys = new OwnerKeysViewModel(session.calls());
             session.beforeClose(keys::sessionClosing);
             // a rotated-in key is named at the next sign-in until the operator confirms it by its last four
             keys.setOnMinted((customerId, key) -> session.state().current().keyMinted(customerId, key));
@@ -243,7 +238,7 @@ final class LookupWiring {
 
     LookupContextViewModel context() {
         if (context == null) {
-            context = new LookupContextViewModel(services.lookups(), services.client(), calls, keyRing);
+            context = new LookupContextViewModel(session.calls(), keyRing);
             context.customerIdProperty().addListener((o, was, now) -> {
                 if (customers != null) {
                     customers.keyedCustomer(now);
@@ -278,8 +273,7 @@ final class LookupWiring {
 
     SearchBox searchBox() {
         if (searchBox == null) {
-            search = new SearchViewModel(new Search(services.lookups(), services.client()),
-                    services.activity()::entries, calls);
+            search = new SearchViewModel(session.calls(), services.activity()::entries);
             search.setOpenTrace(openTrace);
             search.setOpenUser(user -> {
                 navigation.show("nav-users");

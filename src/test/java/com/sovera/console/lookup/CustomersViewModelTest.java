@@ -10,6 +10,7 @@ import com.sovera.console.api.model.NewCustomer;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class CustomersViewModelTest {
 
     @Test
     void theAccountsCustomersAreFilteredByTheServerAndTheSelectedOnesActionsAreAsked() {
-        CustomersViewModel model = new CustomersViewModel(session, lookups, new SameThreadTaskRunner());
+        CustomersViewModel model = new CustomersViewModel(Sessions.calls(session, lookups, new SameThreadTaskRunner()));
         List<CustomersViewModel.Request> asked = new ArrayList<>();
         model.setOnAction(asked::add);
         model.reload();
@@ -67,7 +68,7 @@ class CustomersViewModelTest {
 
     @Test
     void aLookupsDeskLooksACustomerUpButAsksForNoMint() {
-        CustomersViewModel model = new CustomersViewModel(session, lookups, new SameThreadTaskRunner());
+        CustomersViewModel model = new CustomersViewModel(Sessions.calls(session, lookups, new SameThreadTaskRunner()));
         model.setLookupsOnly(true);
         List<CustomersViewModel.Request> asked = new ArrayList<>();
         model.setOnAction(asked::add);
@@ -83,7 +84,7 @@ class CustomersViewModelTest {
     @Test
     void whenTheLookupsHoldItsKeyTheSelectedCustomerShowsItsCounts() {
         lookups.credentials().useOwnerKey(sandbox.demo().ownerKey());
-        CustomersViewModel model = new CustomersViewModel(session, lookups, new SameThreadTaskRunner());
+        CustomersViewModel model = new CustomersViewModel(Sessions.calls(session, lookups, new SameThreadTaskRunner()));
         model.keyedCustomer(DemoAccount.CUSTOMER_ID);
         model.idContains.set(DemoAccount.CUSTOMER_ID);
         model.apply();

@@ -12,6 +12,7 @@ import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.sandbox.Training;
 import com.sovera.console.session.KeyRing;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,8 +27,9 @@ class LookupContextModelTest {
              SovxClient session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
             session.credentials().useSession(session.api().login(new LoginRequest(DemoAccount.EMAIL,
                     DemoAccount.PASSWORD)).execute());
-            LookupContextViewModel context = new LookupContextViewModel(session.derive(), session,
-                    new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+            LookupContextViewModel context = new LookupContextViewModel(Sessions.calls(session,
+                    session.derive(), new SameThreadTaskRunner()),
+                    new KeyRing("embedded", () -> {
                         throw new IllegalStateException("no keychain in this test");
                     }, new SameThreadTaskRunner(), Policy.NONE));
             sandbox.training().arm("GET /customers", Training.Fault.INTERNAL_ERROR, 1);
@@ -53,8 +55,9 @@ class LookupContextModelTest {
             try (SovxClient session = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 session.credentials().useSession(new Session("session-token-000000000000", null));
-                LookupContextViewModel context = new LookupContextViewModel(session.derive(), session,
-                        new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+                LookupContextViewModel context = new LookupContextViewModel(Sessions.calls(session,
+                        session.derive(), new SameThreadTaskRunner()),
+                        new KeyRing("embedded", () -> {
                             throw new IllegalStateException("no keychain in this test");
                         }, new SameThreadTaskRunner(), Policy.NONE));
                 context.loadCustomers();
@@ -71,8 +74,9 @@ class LookupContextModelTest {
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
              SovxClient session = SovxClient.builder(sandbox.baseUrl()).retryPolicy(RetryPolicy.NONE).build()) {
             SovxClient lookups = session.derive();
-            LookupContextViewModel context = new LookupContextViewModel(lookups, session,
-                    new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+            LookupContextViewModel context = new LookupContextViewModel(Sessions.calls(session,
+                    lookups, new SameThreadTaskRunner()),
+                    new KeyRing("embedded", () -> {
                         throw new IllegalStateException("no keychain in this test");
                     }, new SameThreadTaskRunner(), Policy.NONE));
             context.typedCustomer.set(DemoAccount.CUSTOMER_ID);

@@ -14,6 +14,7 @@ import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.sandbox.Training;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class OwnerKeysModelTest {
     }
 
     private OwnerKeysViewModel model() {
-        OwnerKeysViewModel model = new OwnerKeysViewModel(session, new SameThreadTaskRunner());
+        OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(session, new SameThreadTaskRunner()));
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.setOnRotated((customer, key) -> rotated.add(customer + " " + key));
         model.setOnMinted((customer, key) -> minted.add(customer + " " + key));
@@ -130,7 +131,7 @@ class OwnerKeysModelTest {
     @Test
     void aRevokeStillOutWhenTheOperatorMovesOnStillReachesEveryHolderOfTheKey() {
         com.sovera.console.ui.task.ManualTaskRunner runner = new com.sovera.console.ui.task.ManualTaskRunner();
-        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(session, runner));
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.show("keys-corp");
         runner.runAll();
@@ -146,7 +147,7 @@ class OwnerKeysModelTest {
     @Test
     void aRevokeThatFailsAfterTheOperatorMovedOnSaysTheKeyStillWorks() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(session, runner));
         model.setOnRevoked((customer, lastFour) -> revoked.add(customer + " …" + lastFour));
         model.show("keys-corp");
         runner.runAll();
@@ -167,7 +168,7 @@ class OwnerKeysModelTest {
     void aRotationLeftWhileMintingIsReportedAndAnotherCustomerCanStillRotate() {
         String demoKey = session.api().createCredentials(DemoAccount.CUSTOMER_ID, null).execute().customerSecret();
         com.sovera.console.ui.task.ManualTaskRunner runner = new com.sovera.console.ui.task.ManualTaskRunner();
-        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(session, runner));
         model.show("keys-corp");
         runner.runAll();
         model.selected.set(model.list().rows().get(0));
@@ -230,7 +231,7 @@ class OwnerKeysModelTest {
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useSession(new com.sovera.console.api.model.Session("token-000000000000000",
                         null));
-                OwnerKeysViewModel model = new OwnerKeysViewModel(client, new SameThreadTaskRunner());
+                OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(client, new SameThreadTaskRunner()));
                 model.show("any-customer");
                 assertThat(model.list().stateProperty().get()).isEqualTo(PagedViewModel.State.NOT_OFFERED);
                 assertThat(model.list().messageProperty().get()).contains("does not offer");
@@ -242,7 +243,8 @@ class OwnerKeysModelTest {
     @Test
     void aRevokedKeyIsDroppedByTheLookupsThatUsedIt() {
         SovxClient lookups = session.derive();
-        LookupContextViewModel context = new LookupContextViewModel(lookups, session, new SameThreadTaskRunner(),
+        LookupContextViewModel context = new LookupContextViewModel(Sessions.calls(session,
+                lookups, new SameThreadTaskRunner()),
                 new com.sovera.console.session.KeyRing("embedded", () -> {
                     throw new IllegalStateException("no keychain in this test");
                 }, new SameThreadTaskRunner(), com.sovera.console.policy.Policy.NONE));
@@ -329,7 +331,7 @@ class OwnerKeysModelTest {
     @Test
     void aKeyMintedWhileTheOperatorMovedOnIsOneNobodyConfirmed() {
         ManualTaskRunner runner = new ManualTaskRunner();
-        OwnerKeysViewModel model = new OwnerKeysViewModel(session, runner);
+        OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(session, runner));
         model.setOnMinted((customer, key) -> minted.add(customer + " " + key));
         model.setOnConfirmed((customer, key) -> confirmed.add(customer + " " + key));
         model.show("keys-corp");

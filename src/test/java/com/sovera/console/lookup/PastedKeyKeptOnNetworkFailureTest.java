@@ -7,6 +7,7 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.Session;
 import com.sovera.console.policy.Policy;
 import com.sovera.console.session.KeyRing;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -23,8 +24,9 @@ class PastedKeyKeptOnNetworkFailureTest {
             try (SovxClient session = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 session.credentials().useSession(new Session("session-token-000000000000", null));
-                LookupContextViewModel context = new LookupContextViewModel(session.derive(), session,
-                        new SameThreadTaskRunner(), new KeyRing("embedded", () -> {
+                LookupContextViewModel context = new LookupContextViewModel(Sessions.calls(session,
+                        session.derive(), new SameThreadTaskRunner()),
+                        new KeyRing("embedded", () -> {
                             throw new IllegalStateException("no keychain in this test");
                         }, new SameThreadTaskRunner(), Policy.NONE));
                 context.typedCustomer.set("acme");

@@ -10,6 +10,7 @@ import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
 import com.sovera.console.session.SessionState;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RotationAcrossSignOutTest {
             ManualTaskRunner base = new ManualTaskRunner();
             SessionState state = new SessionState();
             state.signedIn("ops@example.com", Instant.parse("2099-01-01T00:00:00Z"));
-            OwnerKeysViewModel model = new OwnerKeysViewModel(session, state.runner(base));
+            OwnerKeysViewModel model = new OwnerKeysViewModel(Sessions.calls(session, session, state, base));
             model.show("keys-corp");
             base.runAll();
             model.selected.set(model.list().rows().get(0));

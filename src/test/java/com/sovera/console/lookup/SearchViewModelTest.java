@@ -13,6 +13,7 @@ import com.sovera.console.api.model.Wallet;
 import com.sovera.console.sandbox.DemoAccount;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualTaskRunner;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ class SearchViewModelTest {
     private final List<CallRecord> opened = new ArrayList<>();
 
     private SearchViewModel model() {
-        SearchViewModel model = new SearchViewModel(new Search(lookups, session), () -> calls, runner);
+        SearchViewModel model = new SearchViewModel(Sessions.calls(session, lookups, runner), () -> calls);
         model.setOpenTrace(opened::add);
         return model;
     }
@@ -164,7 +165,7 @@ class SearchViewModelTest {
             try (SovxClient client = SovxClient.builder(mock.url("/sovx/v1").toString())
                     .retryPolicy(RetryPolicy.NONE).build()) {
                 client.credentials().useOwnerKey("owner-key-value-000000000000000");
-                SearchViewModel model = new SearchViewModel(new Search(client, client), List::of, runner);
+                SearchViewModel model = new SearchViewModel(Sessions.calls(client, runner), List::of);
                 assertThat(search(model, id)).isEqualTo("Wallet " + id + ": BTC, user usr_1");
             }
         }
