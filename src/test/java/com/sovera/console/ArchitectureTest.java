@@ -127,6 +127,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLookupsViewModelsReceiveTheSessionNotClientsOrARunner() {
+        com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaConstructor> noClientNorRunner =
+                new com.tngtech.archunit.lang.ArchCondition<>("take the session's calls, not a client or a runner") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaConstructor made,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        made.getRawParameterTypes().stream().filter(t -> t.isEquivalentTo(
+                                com.sovera.console.api.SovxClient.class) || t.isEquivalentTo(
+                                com.sovera.console.ui.task.TaskRunner.class)).forEach(t -> events.add(
+                                com.tngtech.archunit.lang.SimpleConditionEvent.violated(made, made.getFullName()
+                                        + " takes a " + t.getSimpleName())));
+                    }
+                };
+        // the paged list and the export are parts a view model makes, handing them the session's runner
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors().that().areDeclaredInClassesThat()
+                .resideInAPackage("..console.lookup..").and().areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("ViewModel").and().areDeclaredInClassesThat()
+                .doNotHaveSimpleName("PagedViewModel").and().areDeclaredInClassesThat()
+                .doNotHaveSimpleName("ExportViewModel")
+                .should(noClientNorRunner).because("a view model's calls belong to the session (SessionCalls)")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsAndTheServicesBelowThemTouchNoControl() {
         classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
                 .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",
