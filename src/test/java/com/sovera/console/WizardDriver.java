@@ -4,13 +4,12 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.config.Environment;
 import com.sovera.console.onboarding.Field;
 import com.sovera.console.onboarding.Journal;
-import com.sovera.console.onboarding.OnboardingService;
 import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Progress;
 import com.sovera.console.onboarding.Step;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.DemoAccount;
-import com.sovera.console.session.SessionState;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 import com.sovera.console.ui.task.Scheduler;
 import java.nio.file.Path;
@@ -46,9 +45,9 @@ public final class WizardDriver {
         String id = args[2];
         SovxClient client = SovxClient.builder(args[1]).build();
         Journal journal = new Journal(AppDirs.under(home).data());
-        OnboardingViewModel model = new OnboardingViewModel(new OnboardingService(client, journal),
-                new SameThreadTaskRunner(), NO_TIMERS, Clock.systemUTC(), Environment.EMBEDDED_SANDBOX,
-                new SessionState());
+        OnboardingViewModel model = new OnboardingViewModel(Sessions.calls(client, new SameThreadTaskRunner()),
+                journal, com.sovera.console.provision.Provisioner.Adoptions.NONE, NO_TIMERS, Clock.systemUTC(),
+                Environment.EMBEDDED_SANDBOX);
         Optional<Progress> saved = journal.unfinished();
         if (saved.isPresent()) {
             model.resume(saved.get());

@@ -4,13 +4,13 @@ import com.sovera.console.api.model.User;
 import com.sovera.console.api.model.Wallet;
 import com.sovera.console.config.Environment;
 import com.sovera.console.deposit.DepositCheck;
+import com.sovera.console.provision.Provisioner;
 import com.sovera.console.session.KeyRing;
-import com.sovera.console.session.SessionState;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Scheduler;
-import com.sovera.console.ui.task.TaskRunner;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import javafx.collections.ObservableMap;
  * customer, credentials, user, wallet, address) that share a {@link WizardContext}. It owns navigation (the step's
  * one action, Back, starting over), the rules for going on ({@link WizardState}) and the session's end; recovery
  * after a failed call is {@link WizardRecovery}'s, the journal's {@link WizardDrafts}', continuing an existing tree
- * {@link TreeContinuation}'s. Calls leave through the injected {@link TaskRunner}, timers through the
+ * {@link TreeContinuation}'s. Calls leave through the session's runner ({@link SessionCalls}), timers through the
  * {@link Scheduler}; every property changes on the FX thread only, and an answer for an onboarding that was started
  * over is dropped.
  */
@@ -96,15 +96,22 @@ public final class OnboardingViewModel {
     public final ObjectProperty<User> chosenUser;
     public final ObjectProperty<Wallet> chosenWallet;
 
-    public OnboardingViewModel(OnboardingService service, TaskRunner runner, Scheduler scheduler, Clock clock,
-                               Environment environment, SessionState session) {
-        this(service, runner, scheduler, clock, environment, session, null);
+    /**
+     * @param session  the session: its account's client writes the tree, its runner makes every call, and it is told
+     *                 of a sign-in
+     * @param journal  where the tree earned so far is kept, so that nothing is created twice
+     * @param adoptions told of what is adopted after a conflict (the audit trail's "reused")
+     */
+    public OnboardingViewModel(SessionCalls session, Journal journal, Provisioner.Adoptions adoptions,
+                               Scheduler scheduler, Clock clock, Environment environment) {
+        this(session, journal, adoptions, scheduler, clock, environment, null);
     }
 
     /** @param keyRing the keys remembered in the system keychain, or null where it is not offered */
-    public OnboardingViewModel(OnboardingService service, TaskRunner runner, Scheduler scheduler, Clock clock,
-                               Environment environment, SessionState session, KeyRing keyRing) {
-        wizard = new WizardContext(service, runner, scheduler, clock, environment, session);
+    public OnboardingViewModel(SessionCalls session, Journal journal, Provisioner.Adoptions adoptions,
+                               Scheduler scheduler, Clock clock, Environment environment, KeyRing keyRing) {
+        wizard = new WizardContext(new OnboardingService(session.account(), journal, adoptions), session, scheduler,
+                clock, environment);
         credentials = new CredentialsViewModel(wizard, keyRing);
         address = new AddressViewModel(wizard, new SimpleStringProperty("BTC"));
         wallet = new WalletViewModel(wizard, address.currency(), address);

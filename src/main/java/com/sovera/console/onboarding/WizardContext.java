@@ -1,12 +1,12 @@
 package com.sovera.console.onboarding;
 
 import com.sovera.console.config.Environment;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.session.SessionState;
 import com.sovera.console.ui.Problem;
 import com.sovera.console.ui.WriteGuard;
 import com.sovera.console.ui.task.Latest;
 import com.sovera.console.ui.task.Scheduler;
-import com.sovera.console.ui.task.TaskRunner;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -55,17 +55,16 @@ final class WizardContext {
     /** What a failed call does (recovery); set once by the wizard. */
     BiConsumer<Throwable, Step> onFailure;
 
-    WizardContext(OnboardingService service, TaskRunner runner, Scheduler scheduler, Clock clock,
-                  Environment environment, SessionState session) {
+    WizardContext(OnboardingService service, SessionCalls calls, Scheduler scheduler, Clock clock,
+                  Environment environment) {
         this.service = service;
         // every call of the wizard belongs to the session in force: a sign-out cancels it and drops its answer
-        TaskRunner sessionRunner = session.runner(runner);
-        this.calls = new Latest(sessionRunner);
-        this.picker = new TreePickerViewModel(service.client(), sessionRunner);
+        this.calls = new Latest(calls.runner());
+        this.picker = new TreePickerViewModel(service.client(), calls.runner());
         this.scheduler = scheduler;
         this.clock = clock;
         this.environment = environment;
-        this.session = session;
+        this.session = calls.state();
         progress.set(Progress.start(environment.id()));
         for (Step s : Step.values()) {
             summaries.put(s, new SimpleStringProperty(""));

@@ -14,11 +14,13 @@ public final class SessionCalls {
     private final SovxClient account;
     private final SovxClient lookups;
     private final TaskRunner runner;
+    private final SessionState state;
 
-    SessionCalls(SovxClient account, SovxClient lookups, TaskRunner runner) {
+    SessionCalls(SovxClient account, SovxClient lookups, TaskRunner runner, SessionState state) {
         this.account = account;
         this.lookups = lookups;
         this.runner = runner;
+        this.state = state;
     }
 
     /** The account's client: its session, and the wizard's owner key (creates customers, mints and revokes keys). */
@@ -34,6 +36,11 @@ public final class SessionCalls {
     /** Runs work for the session in force: a sign-out cancels it and drops its answer. */
     public TaskRunner runner() {
         return runner;
+    }
+
+    /** The session in force and who is signed in (a sign-in is told to it; its write confirmation is asked of it). */
+    public SessionState state() {
+        return state;
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SessionService {
         this.lookups = lookups;
         this.state = state;
         this.runner = runner;
-        this.calls = new SessionCalls(client, lookups, state.runner(runner));
+        this.calls = new SessionCalls(client, lookups, state.runner(runner), state);
     }
 
     /** What the screens' view models make their calls through: the session's clients and its runner. */

@@ -11,7 +11,6 @@ import com.sovera.console.help.Shortcut;
 import com.sovera.console.lookup.PagedTable;
 import com.sovera.console.onboarding.Countries;
 import com.sovera.console.onboarding.Field;
-import com.sovera.console.onboarding.OnboardingService;
 import com.sovera.console.onboarding.OnboardingView;
 import com.sovera.console.onboarding.OnboardingViewModel;
 import com.sovera.console.onboarding.Progress;
@@ -96,10 +95,8 @@ public final class MainWindow extends BorderPane {
         session.audit(services.audit());
         clipboard = new ClipboardGuard(Duration.ofSeconds(60), services.scheduler());
         keyRing = new KeyRing(services.environment().id(), services.keychain(), services.runner(), services.policy());
-        onboarding = new OnboardingViewModel(new OnboardingService(services.client(), services.journal(),
-                services.audit()::adopted),
-                services.runner(), services.scheduler(), services.clock(), services.environment(), session.state(),
-                keyRing);
+        onboarding = new OnboardingViewModel(session.calls(), services.journal(), services.audit()::adopted,
+                services.scheduler(), services.clock(), services.environment(), keyRing);
         // the first write of a session to a production-like environment asks for its host name; the session keeps
         // the answer until it closes
         WriteGuard production = services.environment().isProductionLike() ? new ProductionWriteGuard(

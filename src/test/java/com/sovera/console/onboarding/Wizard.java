@@ -45,11 +45,11 @@ public final class Wizard implements AutoCloseable {
                   com.sovera.console.provision.Provisioner.Adoptions adoptions) {
         this.client = client;
         this.journal = new Journal(dataDir);
-        this.model = new OnboardingViewModel(new OnboardingService(client, journal, adoptions), runner, scheduler,
-                Clock.systemUTC(), environment, session);
+        sessions = new SessionService(client, client, session, runner);
+        this.model = new OnboardingViewModel(sessions.calls(), journal, adoptions, scheduler, Clock.systemUTC(),
+                environment);
         model.input(Field.LOGIN_EMAIL).set(DemoAccount.EMAIL);
         model.input(Field.PASSWORD).set(DemoAccount.PASSWORD);
-        sessions = new SessionService(client, client, session, runner);
         sessions.beforeClose(model::sessionClosing);
         sessions.holdsAlso(model::holdsKey, () -> { });
         sessions.onSignOut(model::signedOut);
