@@ -127,7 +127,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void theLookupsViewModelsReceiveTheSessionNotClientsOrARunner() {
+    void theLookupsAndTheWizardsViewModelsReceiveTheSessionNotClientsOrARunner() {
         com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaConstructor> noClientNorRunner =
                 new com.tngtech.archunit.lang.ArchCondition<>("take the session's calls, not a client or a runner") {
                     @Override
@@ -140,12 +140,14 @@ class ArchitectureTest {
                                         + " takes a " + t.getSimpleName())));
                     }
                 };
-        // the paged list and the export are parts a view model makes, handing them the session's runner
+        // the paged list, the export and the wizard's tree picker are parts a view model makes, handing them the
+        // session's runner
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors().that().areDeclaredInClassesThat()
-                .resideInAPackage("..console.lookup..").and().areDeclaredInClassesThat()
+                .resideInAnyPackage("..console.lookup..", "..console.onboarding..").and().areDeclaredInClassesThat()
                 .haveSimpleNameEndingWith("ViewModel").and().areDeclaredInClassesThat()
                 .doNotHaveSimpleName("PagedViewModel").and().areDeclaredInClassesThat()
-                .doNotHaveSimpleName("ExportViewModel")
+                .doNotHaveSimpleName("ExportViewModel").and().areDeclaredInClassesThat()
+                .doNotHaveSimpleName("TreePickerViewModel")
                 .should(noClientNorRunner).because("a view model's calls belong to the session (SessionCalls)")
                 .check(classes);
     }
