@@ -73,6 +73,81 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
         assertThat(fontSize("#sign-out")).isEqualTo(19.5, org.assertj.core.data.Offset.offset(0.5));
     }
 
+    /** The dialog shown with this title, or null. */
+    private javafx.stage.Stage dialog(String title) {
+        return listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s && s.isShowing()
+                && title.equals(s.getTitle())).map(w -> (javafx.stage.Stage) w).findFirst().orElse(null);
+    }
+
+    /**
+     * Opens the Help menu's dialog, reads the size its header and its first label of content are drawn at, and
+     * closes it: {header, content}.
+     */
+    private double[] dialogTextSizes(String item, String title) throws Exception {
+        interact(() -> lookup("#help").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
+        waitUntil(() -> dialog(title) != null);
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog(title).getScene().getRoot();
+        // About reads the audit trail's head off the FX thread: its words are measured once they are there
+        waitUntil(() -> pane.lookup("#about-audit-head") == null
+                || !((Labeled) pane.lookup("#about-audit-head")).getText().endsWith("reading..."));
+        double[] sizes = WaitForAsyncUtils.asyncFx(() -> new double[] {
+                ((Labeled) pane.lookup(".header-panel .label")).getFont().getSize(),
+                ((Labeled) pane.getContent().lookup(".label")).getFont().getSize()}).get();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> cutWords(pane)).get()).as(title + ": sized to its words")
+                .isEmpty();
+        interact(() -> dialog(title).close());
+        return sizes;
+    }
+
+    @Test
+    void everyDialogTakesTheWindowsTextSize() throws Exception {
+        open(1920, 1080, Settings.DEFAULTS);
+        double window = fontSize("#sign-out");
+        double[] about = dialogTextSizes("help-about", "About SovX Console");
+        double[] export = dialogTextSizes("help-export-audit", "Export audit trail");
+        assertThat(about[1]).as("a dialog's words at the window's size").isEqualTo(window,
+                org.assertj.core.data.Offset.offset(0.5));
+
+        interact(() -> console.window.showView("nav-settings"));
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> size = lookup("#settings-text-size").queryAs(ComboBox.class);
+        interact(() -> size.getSelectionModel().select(Integer.valueOf(150)));
+        waitUntil(() -> fontSize("#sign-out") > window);
+
+        assertThat(dialogTextSizes("help-about", "About SovX Console")).as("About at 150%")
+                .containsExactly(new double[] {about[0] * 1.5, about[1] * 1.5},
+                        org.assertj.core.data.Offset.offset(0.5));
+        assertThat(dialogTextSizes("help-export-audit", "Export audit trail")).as("Export audit trail at 150%")
+                .containsExactly(new double[] {export[0] * 1.5, export[1] * 1.5},
+                        org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    /**
+     * Every text shown under the node (an action, a caption, a value) whose words are drawn cut ("Re…"), with what it
+     * should read; a table's cells are left to the lookups' own checks.
+     */
+    static List<String> cutWords(Node node) {
+        List<String> cut = new ArrayList<>();
+        collectWords(node, cut);
+        return cut;
+    }
+
+    private static void collectWords(Node node, List<String> cut) {
+        if (!node.isVisible() || node instanceof javafx.scene.control.TableView) {
+            return;
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String words = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=[^_])", "") : l.getText();
+            l.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
+                    .map(n -> ((Text) n).getText()).filter(drawn -> !drawn.equals(words)).findFirst()
+                    .ifPresent(drawn -> cut.add(words + " #" + l.getId() + " drawn as " + drawn));
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectWords(child, cut));
+        }
+    }
+
     /** Every action shown under the node whose words are drawn cut ("Re…"), with what it should read. */
     static List<String> cutActions(Node node) {
         List<String> cut = new ArrayList<>();
