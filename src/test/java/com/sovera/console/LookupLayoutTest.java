@@ -60,7 +60,9 @@ class LookupLayoutTest extends ConsoleWindowFixture {
         TableView<?> table = lookup(tableQuery).queryAs(TableView.class);
         assertThat(table.getColumns()).hasSize(columns);
         double used = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
-        assertThat(used).as("columns fit the table's width").isLessThanOrEqualTo(table.getWidth());
+        assertThat(used).as("columns fit the table's width: %s", table.getColumns().stream()
+                .map(c -> c.getText() + " " + c.getWidth() + " (at least " + c.getMinWidth() + ")").toList())
+                .isLessThanOrEqualTo(table.getWidth());
         assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).as(c.getText())
                 .isGreaterThanOrEqualTo(c.getMinWidth()).isPositive());
         assertThat(from(table).lookup((Node n) -> n instanceof ScrollBar s
@@ -205,6 +207,64 @@ class LookupLayoutTest extends ConsoleWindowFixture {
             // say what is cut below
         }
         assertThat(WaitForAsyncUtils.asyncFx(() -> cutCells(tableQuery, whole)).get()).as(where).isEmpty();
+    }
+
+    /**
+     * The table's column headers drawn shorter than their words ("Balance (pendi..."), each with what it should read:
+     * a header cut is a column the operator cannot name.
+     */
+    private List<String> cutHeaders(String tableQuery) {
+        TableView<?> table = lookup(tableQuery).queryAs(TableView.class);
+        List<String> cut = new java.util.ArrayList<>();
+        for (Labeled header : from(table).lookup(".column-header .label").<Labeled>queryAll()) {
+            String words = header.getText();
+            if (!header.isVisible() || words == null || words.isEmpty()) {
+                continue;
+            }
+            header.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
+                    .map(n -> ((Text) n).getText()).filter(drawn -> !drawn.equals(words)).findFirst()
+                    .ifPresent(drawn -> cut.add(words + " drawn as " + drawn));
+        }
+        return cut;
+    }
+
+    /**
+     * Every header of the table whole, with each sortable column sorted in turn (its arrow takes room beside its
+     * words), once laid out; the columns still all on screen without scrolling sideways.
+     */
+    private void assertNoHeaderCut(String where, String tableQuery, int columns) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = lookup(tableQuery).queryAs(TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        List<TableColumn<Object, ?>> sortable = WaitForAsyncUtils.asyncFx(() -> table.getColumns().stream()
+                .filter(TableColumn::isSortable).toList()).get();
+        assertThat(sortable).as(where + ": some column sorts").isNotEmpty();
+        for (TableColumn<Object, ?> column : sortable) {
+            interact(() -> table.getSortOrder().setAll(List.of(column)));
+            try {
+                waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> cutHeaders(tableQuery)).get().isEmpty());
+            } catch (java.util.concurrent.TimeoutException e) {
+                // say what is cut below
+            }
+            assertThat(WaitForAsyncUtils.asyncFx(() -> cutHeaders(tableQuery)).get())
+                    .as(where + ", sorted by " + column.getText()).isEmpty();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertAllColumnsVisible(tableQuery, columns);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1366, 768", "1920, 1080"})
+    void everyColumnHeaderIsWholeWithItsSortArrow(double width, double height) throws Exception {
+        open(width, height);
+        clickOn("#nav-customers");
+        assertNoHeaderCut("customers", "#customers-list-table", 4);
+        clickOn("#nav-users");
+        assertNoHeaderCut("users", "#users-list-table", 7);
+        clickOn("#nav-wallets");
+        assertNoHeaderCut("wallets", "#wallets-list-table", 7);
+        clickOn("#nav-transactions");
+        assertNoHeaderCut("transactions", "#transactions-list-table", 8);
     }
 
     @Test

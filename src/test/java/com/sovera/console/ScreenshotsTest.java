@@ -99,7 +99,7 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         }
 
         try (var files = Files.list(out)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(17);
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(18);
         }
     }
 
@@ -127,6 +127,8 @@ class ScreenshotsTest extends ConsoleWindowFixture {
         if (width == 1920) { // Settings' text size at 125%, where it is meant to fit whole
             interact(() -> com.sovera.console.ui.TextSize.apply(console.window, 125));
             shoot("15-wallets-125-percent-" + width + "x" + height);
+            interact(() -> com.sovera.console.ui.TextSize.apply(console.window, 150)); // long views scroll
+            shoot("16-wallets-150-percent-" + width + "x" + height);
             interact(() -> com.sovera.console.ui.TextSize.apply(console.window, 100));
         }
         console.close();

@@ -73,6 +73,162 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
         assertThat(fontSize("#sign-out")).isEqualTo(19.5, org.assertj.core.data.Offset.offset(0.5));
     }
 
+    /** The dialog shown with this title, or null. */
+    private javafx.stage.Stage dialog(String title) {
+        return listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s && s.isShowing()
+                && title.equals(s.getTitle())).map(w -> (javafx.stage.Stage) w).findFirst().orElse(null);
+    }
+
+    /**
+     * Opens the Help menu's dialog, reads the size its header and its first label of content are drawn at, and
+     * closes it: {header, content}.
+     */
+    private double[] dialogTextSizes(String item, String title) throws Exception {
+        interact(() -> lookup("#help").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
+        waitUntil(() -> dialog(title) != null);
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog(title).getScene().getRoot();
+        // About reads the audit trail's head off the FX thread: its words are measured once they are there
+        waitUntil(() -> pane.lookup("#about-audit-head") == null
+                || !((Labeled) pane.lookup("#about-audit-head")).getText().endsWith("reading..."));
+        double[] sizes = WaitForAsyncUtils.asyncFx(() -> new double[] {
+                ((Labeled) pane.lookup(".header-panel .label")).getFont().getSize(),
+                ((Labeled) pane.getContent().lookup(".label")).getFont().getSize()}).get();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> cutWords(pane)).get()).as(title + ": sized to its words")
+                .isEmpty();
+        interact(() -> dialog(title).close());
+        return sizes;
+    }
+
+    @Test
+    void everyDialogTakesTheWindowsTextSize() throws Exception {
+        open(1920, 1080, Settings.DEFAULTS);
+        double window = fontSize("#sign-out");
+        double[] about = dialogTextSizes("help-about", "About SovX Console");
+        double[] export = dialogTextSizes("help-export-audit", "Export audit trail");
+        assertThat(about[1]).as("a dialog's words at the window's size").isEqualTo(window,
+                org.assertj.core.data.Offset.offset(0.5));
+
+        interact(() -> console.window.showView("nav-settings"));
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> size = lookup("#settings-text-size").queryAs(ComboBox.class);
+        interact(() -> size.getSelectionModel().select(Integer.valueOf(150)));
+        waitUntil(() -> fontSize("#sign-out") > window);
+
+        assertThat(dialogTextSizes("help-about", "About SovX Console")).as("About at 150%")
+                .containsExactly(new double[] {about[0] * 1.5, about[1] * 1.5},
+                        org.assertj.core.data.Offset.offset(0.5));
+        assertThat(dialogTextSizes("help-export-audit", "Export audit trail")).as("Export audit trail at 150%")
+                .containsExactly(new double[] {export[0] * 1.5, export[1] * 1.5},
+                        org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    /**
+     * Every text shown under the node (an action, a caption, a value) whose words are drawn cut ("Re…"), with what it
+     * should read; a table's cells are left to the lookups' own checks.
+     */
+    static List<String> cutWords(Node node) {
+        List<String> cut = new ArrayList<>();
+        collectWords(node, cut);
+        return cut;
+    }
+
+    private static void collectWords(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.TableView<?> table) {
+            table.lookupAll(".column-header .label").forEach(header -> collectWords(header, cut));
+            return;
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String words = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=[^_])", "") : l.getText();
+            l.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
+                    .map(n -> ((Text) n).getText()).filter(drawn -> !drawn.equals(words)).findFirst()
+                    .ifPresent(drawn -> cut.add(words + " #" + l.getId() + " drawn as " + drawn));
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collectWords(child, cut));
+        }
+    }
+
+    /**
+     * Nothing under the window is cut, once laid out (a panel whose answer just arrived is drawn at the next pulse, a
+     * page's columns are widened one pulse after its rows): text that stays cut fails after a few seconds.
+     */
+    private void assertNothingCut(String where) throws Exception {
+        try {
+            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> cutWords(console.window)).get().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // say what is cut below
+        }
+        assertThat(WaitForAsyncUtils.asyncFx(() -> cutWords(console.window)).get()).as(where).isEmpty();
+    }
+
+    /** The cells of these columns (what the operator reads out: an e-mail, a name, a balance) drawn cut. */
+    private static List<String> cutCells(javafx.scene.control.TableView<?> table, List<String> columns) {
+        List<String> cut = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) n;
+            String words = cell.getText();
+            if (cell.isVisible() && cell.getTableColumn() != null && columns.contains(cell.getTableColumn().getText())
+                    && words != null && !words.isEmpty()) {
+                cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(t -> ((Text) t).getText())
+                        .filter(drawn -> !drawn.equals(words)).findFirst()
+                        .ifPresent(drawn -> cut.add(cell.getTableColumn().getText() + ": " + words + " drawn as "
+                                + drawn));
+            }
+        }
+        return cut;
+    }
+
+    /** No cell of these columns cut, once the page's columns are widened (one pulse after its rows). */
+    private void assertNoCellCut(String where, javafx.scene.control.TableView<?> table, String... columns)
+            throws Exception {
+        try {
+            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> cutCells(table, List.of(columns))).get().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // say what is cut below
+        }
+        assertThat(WaitForAsyncUtils.asyncFx(() -> cutCells(table, List.of(columns))).get()).as(where).isEmpty();
+    }
+
+    @Test
+    void atOneHundredFiftyPercentOnADesktopNothingTheOperatorReadsOrActsOnIsCut() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(30)), home,
+                RetryPolicy.DEFAULT);
+        console.width = 1920;
+        console.height = 1080;
+        console.settings = Settings.DEFAULTS.withTextSizePercent(150);
+        console.open();
+        assertNothingCut("the wizard's first step");
+        clickOn("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.LOGIN);
+        assertNothingCut("the wizard's login");
+        clickOn("#wizard-action");
+        waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.CUSTOMER);
+        assertNothingCut("the wizard's customer");
+
+        interact(() -> console.window.showView("nav-users"));
+        javafx.scene.control.TableView<?> users = lookup("#users-list-table").queryAs(
+                javafx.scene.control.TableView.class);
+        waitUntil(() -> !users.getItems().isEmpty());
+        interact(() -> users.getSelectionModel().select(0));
+        waitUntil(() -> !((Labeled) lookup("#user-detail-email").query()).getText().isEmpty());
+        assertNothingCut("users, one selected");
+        assertNoCellCut("users", users, "E-mail");
+
+        interact(() -> console.window.showView("nav-wallets"));
+        javafx.scene.control.TableView<?> wallets = lookup("#wallets-list-table").queryAs(
+                javafx.scene.control.TableView.class);
+        waitUntil(() -> !wallets.getItems().isEmpty());
+        interact(() -> wallets.getSelectionModel().select(0));
+        waitUntil(() -> lookup("#wallets #address-text").tryQuery().map(n -> !((Labeled) n).getText().isEmpty())
+                .orElse(false));
+        assertNothingCut("wallets, one selected");
+        assertNoCellCut("wallets", wallets, "Name", "Balance (pending)");
+    }
+
     /** Every action shown under the node whose words are drawn cut ("Re…"), with what it should read. */
     static List<String> cutActions(Node node) {
         List<String> cut = new ArrayList<>();
@@ -97,7 +253,7 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
     }
 
     @ParameterizedTest(name = "{2}% at {0}x{1}")
-    @CsvSource({"1366, 768, 100", "1920, 1080, 125"})
+    @CsvSource({"1366, 768, 100", "1920, 1080, 125", "1920, 1080, 150"})
     void noActionOfAnyViewIsCut(double width, double height, int percent) throws Exception {
         open(width, height, Settings.DEFAULTS.withTextSizePercent(percent));
         Map<String, List<String>> cut = new LinkedHashMap<>();

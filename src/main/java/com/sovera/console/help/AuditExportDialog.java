@@ -80,6 +80,7 @@ final class AuditExportDialog {
         Label label = new Label(text);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
+        com.sovera.console.ui.Layouts.keepWhole(label); // beside a field that grows, it read "To (UTC day, includ..."
         return label;
     }
 }

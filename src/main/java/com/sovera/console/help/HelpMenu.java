@@ -121,8 +121,8 @@ public final class HelpMenu extends MenuButton {
         head.setWrapText(true);
         head.setMaxWidth(560);
         // read off the FX thread: the count and last hash, to compare with the log and with --verify-audit
-        background.run(audit::head, h -> head.setText("Audit trail: " + h.shortForm() + " (in "
-                + audit.trail().directory() + ")"), failure -> head.setText("Audit trail: " + failure.getMessage()));
+        background.run(audit::head, h -> arrived(head, "Audit trail: " + h.shortForm() + " (in "
+                + audit.trail().directory() + ")"), failure -> arrived(head, "Audit trail: " + failure.getMessage()));
         VBox box = new VBox(8, new Label("SovX Console"), version, env,
                 new Label("Java " + System.getProperty("java.version") + ", JavaFX "
                         + System.getProperty("javafx.runtime.version", "?")),
@@ -130,6 +130,17 @@ public final class HelpMenu extends MenuButton {
                 new Label("Licensed under the Apache License 2.0."));
         box.setPadding(new Insets(4));
         dialog("About SovX Console", box).show();
+    }
+
+    /**
+     * A text that arrives once the dialog is shown: the dialog grows to it (a head wrapped to a second line read
+     * "(in ..." in a dialog sized for "reading...").
+     */
+    private static void arrived(Label label, String text) {
+        label.setText(text);
+        if (label.getScene() != null && label.getScene().getWindow() != null) {
+            label.getScene().getWindow().sizeToScene();
+        }
     }
 
     /** Help → Export audit trail: this month's entries by default, written off the FX thread. */

@@ -43,8 +43,14 @@ public final class PagedTable<T> extends VBox {
     private final Button retry;
     private ExportViewModel<T> export;
     private boolean syncing;
-    /** The columns kept as wide as their widest value (see {@link #wholeColumn}), with the width each was given. */
-    private final java.util.Map<TableColumn<T, String>, Double> whole = new java.util.LinkedHashMap<>();
+    /** Room for a sorted column's arrow beside its header's words (the theme draws it 8px wide, padded by 4px). */
+    private static final double SORT_ARROW_ROOM = 12;
+    /** The columns kept as wide as their widest value (see {@link #wholeColumn}). */
+    private final List<TableColumn<T, String>> whole = new ArrayList<>();
+    /** Each column's least width as given, before its header's words or its values widen it. */
+    private final java.util.Map<TableColumn<T, ?>, Double> least = new java.util.LinkedHashMap<>();
+    /** A header's label, whose font says when the text size changed. */
+    private Label headerFont;
 
     /**
      * The second table of a view (a customer's owner keys beside the customers): its buttons take no mnemonic,
@@ -63,6 +69,7 @@ public final class PagedTable<T> extends VBox {
         setId(id);
         setSpacing(6);
         table.setId(id + "-table");
+        table.getStyleClass().add("paged-table"); // its long headers take two lines (console.css)
         table.setItems(model.rows());
         table.setPlaceholder(placeholder);
         // every column fits the table's width: support never scrolls sideways to find the status or the date
@@ -70,6 +77,7 @@ public final class PagedTable<T> extends VBox {
         // A header click changes a column's sort type without touching the sort order list, and every change of
         // either comes through the sort policy: the server sorts, the table only says how.
         table.setSortPolicy(t -> {
+            fitColumnsAfterLayout(); // the sorted column's header takes its arrow
             model.sort(sorts());
             return true;
         });
@@ -117,7 +125,7 @@ public final class PagedTable<T> extends VBox {
         model.totalProperty().addListener((o, was, now) -> syncPages());
         // measured once the page is drawn: the cells' font is the theme's, known only then
         model.rows().addListener((javafx.collections.ListChangeListener<T>) change -> {
-            fitWholeColumnsAfterLayout();
+            fitColumnsAfterLayout();
             syncPages(); // an estimated total offers a next page while the page is full: the rows decide
         });
         model.pageProperty().addListener((o, was, now) -> syncPages());
@@ -130,39 +138,82 @@ public final class PagedTable<T> extends VBox {
         Layouts.keepWhole(copy, total, rowsLabel, size);
         footer.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(errorRow, table, pager, footer);
+        // the headers are measured once drawn, whether rows came or not
+        table.sceneProperty().addListener((o, was, now) -> fitColumnsAfterLayout());
     }
 
-    private void fitWholeColumnsAfterLayout() {
+    private void fitColumnsAfterLayout() {
         javafx.scene.Scene scene = table.getScene();
-        if (whole.isEmpty() || scene == null) {
+        if (scene == null) {
             return;
         }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            fitWholeColumns();
+            fitColumns();
         };
         scene.addPostLayoutPulseListener(once[0]);
         javafx.application.Platform.requestNextPulse();
     }
 
-    /** Each whole column at least as wide as its widest value on the page, in the font and padding of its cells. */
-    private void fitWholeColumns() {
-        javafx.scene.control.IndexedCell<?> drawn = (javafx.scene.control.IndexedCell<?>) table.lookup(".table-cell");
-        if (drawn == null) {
-            return;
-        }
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(drawn.getFont());
-        double padding = drawn.snappedLeftInset() + drawn.snappedRightInset() + 4;
-        for (var entry : whole.entrySet()) {
-            TableColumn<T, String> c = entry.getKey();
-            double widest = 0;
-            for (T row : model.rows()) {
-                probe.setText(c.getCellData(row));
-                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+    /**
+     * Each column at least as wide as its header's longest word in the header's font (a longer header takes two
+     * lines), with room for the sort arrow beside it while it is sorted ("Balance (pendi..." names no column); each whole column also as wide as its widest value on the
+     * page, in the font and padding of its cells.
+     */
+    @SuppressWarnings("unchecked") // a header of this table is of one of its columns
+    private void fitColumns() {
+        java.util.Map<TableColumn<T, ?>, Double> needed = new java.util.HashMap<>();
+        for (javafx.scene.Node node : table.lookupAll(".column-header")) {
+            if (node instanceof javafx.scene.control.skin.TableColumnHeader header
+                    && header.lookup(".label") instanceof Label label && table.getColumns().contains(
+                            header.getTableColumn())) {
+                followFontOf(label);
+                TableColumn<T, ?> c = (TableColumn<T, ?>) header.getTableColumn();
+                needed.put(c, Math.ceil(longestWord(label) + label.snappedLeftInset() + label.snappedRightInset()
+                        + header.snappedLeftInset() + header.snappedRightInset()
+                        + (table.getSortOrder().contains(c) ? SORT_ARROW_ROOM : 0)));
             }
-            c.setMinWidth(Math.max(entry.getValue(), Math.ceil(widest + padding)));
+        }
+        javafx.scene.control.IndexedCell<?> drawn = (javafx.scene.control.IndexedCell<?>) table.lookup(".table-cell");
+        if (drawn != null) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text();
+            probe.setFont(drawn.getFont());
+            double padding = drawn.snappedLeftInset() + drawn.snappedRightInset() + 4;
+            for (TableColumn<T, String> c : whole) {
+                double widest = 0;
+                for (T row : model.rows()) {
+                    probe.setText(c.getCellData(row));
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                }
+                needed.merge(c, Math.ceil(widest + padding), Math::max);
+            }
+        }
+        for (var entry : least.entrySet()) {
+            entry.getKey().setMinWidth(Math.max(entry.getValue(), needed.getOrDefault(entry.getKey(), 0.0)));
+        }
+        // a column widened to its new least width widens the row past the table: share the width out again
+        // (as the table does when it is resized), the free text giving up its room
+        table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+    }
+
+    /** The widest word of the label in its font: the theme wraps a header at its spaces, never inside a word. */
+    private static double longestWord(Label label) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(label.getFont());
+        double widest = 0;
+        for (String word : label.getText().split(" ")) {
+            probe.setText(word);
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return widest;
+    }
+
+    /** The header's font changes with the text size of Settings: the columns are measured again in it. */
+    private void followFontOf(Label header) {
+        if (headerFont == null) {
+            headerFont = header;
+            header.fontProperty().addListener((o, was, now) -> fitColumnsAfterLayout());
         }
     }
 
@@ -191,6 +242,7 @@ public final class PagedTable<T> extends VBox {
     public TableColumn<T, String> column(String title, Function<T, String> value, String sortField, double width) {
         TableColumn<T, String> c = flexColumn(title, value, sortField, width);
         c.setMinWidth(width);
+        least.put(c, width);
         return c;
     }
 
@@ -202,7 +254,7 @@ public final class PagedTable<T> extends VBox {
     public TableColumn<T, String> wholeColumn(String title, Function<T, String> value, String sortField,
                                               double width) {
         TableColumn<T, String> c = column(title, value, sortField, width);
-        whole.put(c, width);
+        whole.add(c);
         return c;
     }
 
@@ -219,6 +271,7 @@ public final class PagedTable<T> extends VBox {
         c.setUserData(sortField);
         c.setPrefWidth(width);
         c.setMinWidth(Math.round(width * 2 / 3));
+        least.put(c, c.getMinWidth());
         table.getColumns().add(c);
         return c;
     }

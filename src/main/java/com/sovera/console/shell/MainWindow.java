@@ -55,6 +55,8 @@ public final class MainWindow extends BorderPane {
     private final KeyRing keyRing;
     private final WriteGuard writeGuard;
     private final DialogAsk ask = new DialogAsk(() -> getScene() == null ? null : getScene().getWindow());
+    /** Its dialogs take its stylesheets and its text size. */
+    private final com.sovera.console.ui.OwnedWindows dialogs = com.sovera.console.ui.OwnedWindows.follow(this);
     private final UnconfirmedKeysBar unconfirmedKeys = new UnconfirmedKeysBar(this::openKeysOf);
     private final Navigation navigation = new Navigation(this::show);
     private final StartupNotice notice = new StartupNotice();
