@@ -71,42 +71,16 @@ class LookupLayoutTest extends ConsoleWindowFixture {
     }
 
     /**
-     * Every text shown under the node, as drawn, where it was given less room than its words and so reads "..."
-     * (an action that reads "Re..." cannot be trusted; an e-mail cut short cannot be read out).
-     */
-    private static List<String> cut(Node root) {
-        List<String> cut = new java.util.ArrayList<>();
-        collectCut(root, cut);
-        return cut;
-    }
-
-    /**
      * Nothing under the window is cut, once laid out: a panel whose answer just arrived is drawn at the next pulse
      * (its texts read empty until then); text that stays cut fails after a few seconds.
      */
     private void assertNothingCut(String where) throws Exception {
         try {
-            waitUntil(5, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> cut(console.window)).get().isEmpty());
+            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(console.window)).get().isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
             // say what is cut below
         }
-        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> cut(console.window)).get()).as(where).isEmpty();
-    }
-
-    private static void collectCut(Node node, List<String> cut) {
-        if (!node.isVisible() || node instanceof TableView) {
-            return; // a table's cells: their columns are held by assertAllColumnsVisible
-        }
-        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            String words = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=[^_])", "") : l.getText();
-            l.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
-                    .map(n -> ((Text) n).getText())
-                    .filter(drawn -> !drawn.equals(words)).findFirst()
-                    .ifPresent(drawn -> cut.add(words + " drawn as " + drawn));
-        }
-        if (node instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(child -> collectCut(child, cut));
-        }
+        assertThat(WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(console.window)).get()).as(where).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -166,7 +140,7 @@ class LookupLayoutTest extends ConsoleWindowFixture {
         interact(() -> customers.getSelectionModel().select(customers.getItems().stream()
                 .filter(c -> c.customerId().equals(DemoAccount.CUSTOMER_ID)).findFirst().orElseThrow()));
         waitUntil(() -> !lookup("#owner-keys-list-table").queryAs(TableView.class).getItems().isEmpty());
-        assertThat(cut(lookup("#customers").query())).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(lookup("#customers").query())).get()).isEmpty();
     }
 
     /**

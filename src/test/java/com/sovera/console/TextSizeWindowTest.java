@@ -94,7 +94,7 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
         double[] sizes = WaitForAsyncUtils.asyncFx(() -> new double[] {
                 ((Labeled) pane.lookup(".header-panel .label")).getFont().getSize(),
                 ((Labeled) pane.getContent().lookup(".label")).getFont().getSize()}).get();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> cutWords(pane)).get()).as(title + ": sized to its words")
+        assertThat(WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(pane)).get()).as(title + ": sized to its words")
                 .isEmpty();
         interact(() -> dialog(title).close());
         return sizes;
@@ -124,45 +124,16 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
     }
 
     /**
-     * Every text shown under the node (an action, a caption, a value) whose words are drawn cut ("Re…"), with what it
-     * should read; a table's cells are left to the lookups' own checks.
-     */
-    static List<String> cutWords(Node node) {
-        List<String> cut = new ArrayList<>();
-        collectWords(node, cut);
-        return cut;
-    }
-
-    private static void collectWords(Node node, List<String> cut) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof javafx.scene.control.TableView<?> table) {
-            table.lookupAll(".column-header .label").forEach(header -> collectWords(header, cut));
-            return;
-        }
-        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            String words = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=[^_])", "") : l.getText();
-            l.getChildrenUnmodifiable().stream().filter(n -> n.getClass().getSimpleName().equals("LabeledText"))
-                    .map(n -> ((Text) n).getText()).filter(drawn -> !drawn.equals(words)).findFirst()
-                    .ifPresent(drawn -> cut.add(words + " #" + l.getId() + " drawn as " + drawn));
-        }
-        if (node instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(child -> collectWords(child, cut));
-        }
-    }
-
-    /**
      * Nothing under the window is cut, once laid out (a panel whose answer just arrived is drawn at the next pulse, a
      * page's columns are widened one pulse after its rows): text that stays cut fails after a few seconds.
      */
     private void assertNothingCut(String where) throws Exception {
         try {
-            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> cutWords(console.window)).get().isEmpty());
+            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(console.window)).get().isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
             // say what is cut below
         }
-        assertThat(WaitForAsyncUtils.asyncFx(() -> cutWords(console.window)).get()).as(where).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(console.window)).get()).as(where).isEmpty();
     }
 
     /** The cells of these columns (what the operator reads out: an e-mail, a name, a balance) drawn cut. */

@@ -99,7 +99,7 @@ public final class AddressPanel extends VBox {
         copyLink.setOnAction(e -> putOnClipboard(drawn.paymentUri(), null));
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, copy, copyLink, copyImage, savePath); // wraps when narrow
         amount.setId("deposit-amount");
-        amount.setPromptText("Amount to request (optional)");
+        amount.setPromptText("Amount (optional)");
         amount.setPrefColumnCount(14);
         amount.setOnAction(e -> requestAmount());
         amountProblem.setId("deposit-amount-problem");

@@ -48,7 +48,7 @@ final class ReadBackPane extends VBox {
         groups.getStyleClass().add("read-back-groups");
         heard.setId("read-back-heard");
         heard.getStyleClass().add("read-back-heard");
-        heard.setPromptText("Type the groups as the customer reads them back");
+        heard.setPromptText("Type what the customer reads back");
         heard.textProperty().bindBidirectional(model.heardProperty());
         // Enter is no action here: neither the wizard's default button nor a jump of the focus
         heard.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

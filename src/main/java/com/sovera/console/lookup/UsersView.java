@@ -48,7 +48,8 @@ public final class UsersView extends VBox {
         country.setId("users-country");
         country.setPromptText("country");
         com.sovera.console.ui.Names.byPrompt(country);
-        country.setPrefColumnCount(3);
+        country.setPrefColumnCount(5); // room for its hint, "country"
+        country.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         country.textProperty().bindBidirectional(model.country);
         var status = Choices.of("any status", UsersViewModel.STATUSES, model.status);
         status.setId("users-status");

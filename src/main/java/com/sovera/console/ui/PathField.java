@@ -72,7 +72,7 @@ public final class PathField extends HBox {
     public static PathField forSaving(String id, Button button, TaskRunner runner, Supplier<Consumer<Path>> saver) {
         PathField path = new PathField(id, button);
         TextField field = path.field;
-        field.setPromptText("or type a path to save to, then Enter");
+        field.setPromptText("or a path to save to, then Enter");
         field.setPrefColumnCount(16);
         field.setTooltip(new Tooltip("The path to save to (~ is your home folder); Enter saves"));
         field.disableProperty().bind(button.disabledProperty());
