@@ -15,7 +15,15 @@ final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String PBKDF2 = "PBKDF2WithHmacSHA256";
-    private static final int ITERATIONS = 210_000;
+    /** OWASP's work factor for PBKDF2-HMAC-SHA256: what every sandbox hashes its passwords with. */
+    static final int DEFAULT_ITERATIONS = 210_000;
+    /**
+     * Lowers the work factor, for the test suite only: it starts hundreds of sandboxes and signs in to each, and
+     * at the default every start and sign-in costs a tenth of a second of CPU. A hash records its own count, so
+     * one made at another factor still checks.
+     */
+    static final String ITERATIONS_PROPERTY = "sovx.sandbox.password-iterations";
+    private static final int ITERATIONS = iterations(System.getProperty(ITERATIONS_PROPERTY));
 
     private Secrets() {
     }
@@ -55,11 +63,27 @@ final class Secrets {
         }
     }
 
+    /** The work factor {@code configured} asks for (the default when none): a whole number of at least 1. */
+    static int iterations(String configured) {
+        if (configured == null) {
+            return DEFAULT_ITERATIONS;
+        }
+        int n = Integer.parseInt(configured.trim());
+        if (n < 1) {
+            throw new IllegalArgumentException(ITERATIONS_PROPERTY + " must be at least 1");
+        }
+        return n;
+    }
+
     /** {@code pbkdf2-sha256$iterations$salt$hash}, salt and hash in base64. */
     static String hashPassword(String password) {
+        return hashPassword(password, ITERATIONS);
+    }
+
+    static String hashPassword(String password, int iterations) {
         byte[] salt = randomBytes(16);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(pbkdf2(password, salt, ITERATIONS));
+        return "pbkdf2-sha256$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(pbkdf2(password, salt, iterations));
     }
 
     /** Checks a password against a stored hash; with a null hash it still spends the time, so timing tells nothing. */
