@@ -43,6 +43,7 @@ public final class SessionService {
         this.state = state;
         this.runner = runner;
         this.calls = new SessionCalls(client, lookups, state.runner(runner), state);
+        state.onTakenOver(this::takenOver);
     }
 
     /** What the screens' view models make their calls through: the session's clients and its runner. */
@@ -62,9 +63,17 @@ public final class SessionService {
         this.audit = trail;
         trail.operator(state.accountProperty().get());
         state.accountProperty().addListener((o, was, now) -> trail.operator(now));
-        // another operator signed in over a session nobody closed: it had expired, or was left open
-        state.onTakenOver((account, until) -> record(account, until != null && !until.isAfter(Instant.now())
-                ? ConsoleAudit.SignOut.EXPIRED : ConsoleAudit.SignOut.ANOTHER_SIGN_IN));
+    }
+
+    /**
+     * Another operator signs in over a session nobody closed (it had expired, or was left open): it ends as an idle
+     * sign-out does (nobody asked, a bulk import paused), recorded as the first operator's, its keys leave every
+     * client and screen, and its token is ended on the server.
+     */
+    private void takenOver(String account, Instant until) {
+        closing.forEach(hook -> hook.mayClose(SessionEnd.IDLE, Ask.NOBODY));
+        signOut(account, until != null && !until.isAfter(Instant.now())
+                ? ConsoleAudit.SignOut.EXPIRED : ConsoleAudit.SignOut.ANOTHER_SIGN_IN);
     }
 
     /** {@code hook} is asked before every sign-out, in the order registered. */
@@ -141,7 +150,10 @@ public final class SessionService {
     }
 
     private void signOut(ConsoleAudit.SignOut how) {
-        String account = state.accountProperty().get();
+        signOut(state.accountProperty().get(), how);
+    }
+
+    private void signOut(String account, ConsoleAudit.SignOut how) {
         if (account != null) {
             record(account, how);
         }

@@ -89,23 +89,30 @@ public final class SessionState {
     }
 
     /**
-     * Signed in (or again, after the session expired): another operator gets a session of their own, and the one
-     * before is closed (told to {@link #onTakenOver}).
+     * About to sign in as {@code email} (before the new session's token is handed to a client): another operator's
+     * session in force is closed first, told to {@link #onTakenOver} while its credentials are still in the
+     * clients, so that it is ended everywhere (screens, clients, server), not only here.
      */
-    public void signedIn(String email, Instant until) {
+    public void signingIn(String email) {
         String before = current().account();
         if (before != null && !before.equalsIgnoreCase(email)) {
-            Instant ran = expires.get();
-            close();
-            takenOver.accept(before, ran);
+            takenOver.accept(before, expires.get());
+            if (current().account() != null) {
+                signedOut(); // nobody listening ended it
+            }
         }
+    }
+
+    /** Signed in (or again, after the session expired): another operator's session before is closed first. */
+    public void signedIn(String email, Instant until) {
+        signingIn(email);
         current().signedIn(email);
         account.set(email);
         expires.set(until);
     }
 
     /**
-     * {@code action} is told when another operator's sign-in closes the session in force: whose it was and until
+     * {@code action} ends the session in force when another operator signs in over it: whose it was and until
      * when it ran (null: no end was given).
      */
     public void onTakenOver(BiConsumer<String, Instant> action) {

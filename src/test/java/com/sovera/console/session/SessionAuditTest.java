@@ -78,6 +78,35 @@ class SessionAuditTest {
         assertThat(Files.exists(trail.currentFile()) ? signOuts(trail) : List.of()).isEmpty();
     }
 
+    @Test
+    void anotherOperatorSigningInEndsTheSessionBeforeEverywhereNotOnlyInTheTrail() throws Exception {
+        AuditTrail trail = new AuditTrail(dir.resolve("logs"), "desk-7", Clock.systemUTC());
+        SessionService sessions = sessions(trail);
+        SessionState state = sessions.state();
+        int[] screensTold = {0};
+        sessions.onSignOut(() -> screensTold[0]++);
+        // Ada works on her customer, in the wizard and the lookups; her session expires while she is away
+        sessions.calls().account().credentials().useSession(new com.sovera.console.api.model.Session(
+                "sess_ada", Instant.now().minus(Duration.ofMinutes(1))));
+        state.signedIn(ADA, Instant.now().minus(Duration.ofMinutes(1)));
+        state.customerIdProperty().set("cust-of-ada");
+        sessions.calls().lookups().credentials().useOwnerKey("ada-customers-owner-key-0000000000");
+
+        // Bob signs in at the same desk, as the wizard's sign-in step does it
+        state.signingIn(BOB);
+        assertThat(sessions.calls().lookups().credentials().hasOwnerKey()).as("Ada's key left the lookups").isFalse();
+        assertThat(sessions.calls().account().credentials().session()).as("Ada's session left the client").isEmpty();
+        assertThat(state.customerIdProperty().get()).as("Ada's customer is no longer shown").isNull();
+        assertThat(screensTold[0]).as("the screens were told, once").isEqualTo(1);
+        sessions.calls().account().credentials().useSession(new com.sovera.console.api.model.Session(
+                "sess_bob", Instant.now().plus(Duration.ofHours(1))));
+        state.signedIn(BOB, Instant.now().plus(Duration.ofHours(1)));
+
+        assertThat(screensTold[0]).as("and not again when Bob's session begins").isEqualTo(1);
+        assertThat(sessions.calls().account().credentials().session()).isPresent();
+        assertThat(signOuts(trail)).containsExactly(ADA + " expired");
+    }
+
     private SessionService sessions(AuditTrail trail) {
         SessionService sessions = new SessionService(client, client.derive(), new SessionState(),
                 new SameThreadTaskRunner());
