@@ -92,7 +92,7 @@ final class Accounts {
                 new String[] {"pk"})) {
             ps.setString(1, email.toLowerCase(Locale.ROOT));
             ps.setString(2, email);
-            ps.setString(3, Secrets.hashPassword(password));
+            ps.setString(3, Secrets.hashPassword(password, Secrets.iterationsFor(c)));
             ps.setLong(4, now);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.SecretKeyFactory;
@@ -18,12 +20,12 @@ final class Secrets {
     /** OWASP's work factor for PBKDF2-HMAC-SHA256: what every sandbox hashes its passwords with. */
     static final int DEFAULT_ITERATIONS = 210_000;
     /**
-     * Lowers the work factor, for the test suite only: it starts hundreds of sandboxes and signs in to each, and
-     * at the default every start and sign-in costs a tenth of a second of CPU. A hash records its own count, so
-     * one made at another factor still checks.
+     * Lowers the work factor of a sandbox in memory, for the test suite: it starts hundreds of them and signs in to
+     * each, and at the default every start and sign-in costs a tenth of a second of CPU (much more before the JIT
+     * warms). A database on disk ignores it: a hash kept there is always made at the default, whatever a JVM's
+     * options say. A hash records its own count, so one made at another factor still checks.
      */
     static final String ITERATIONS_PROPERTY = "sovx.sandbox.password-iterations";
-    private static final int ITERATIONS = iterations(System.getProperty(ITERATIONS_PROPERTY));
 
     private Secrets() {
     }
@@ -68,18 +70,24 @@ final class Secrets {
         if (configured == null) {
             return DEFAULT_ITERATIONS;
         }
-        int n = Integer.parseInt(configured.trim());
-        if (n < 1) {
-            throw new IllegalArgumentException(ITERATIONS_PROPERTY + " must be at least 1");
+        try {
+            int n = Integer.parseInt(configured.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
         }
-        return n;
+        throw new IllegalArgumentException(ITERATIONS_PROPERTY + " must be a whole number of at least 1");
+    }
+
+    /** The work factor for a password kept through {@code c}: the default, unless the database is in memory. */
+    static int iterationsFor(Connection c) throws SQLException {
+        return c.getMetaData().getURL().startsWith("jdbc:h2:mem:")
+                ? iterations(System.getProperty(ITERATIONS_PROPERTY)) : DEFAULT_ITERATIONS;
     }
 
     /** {@code pbkdf2-sha256$iterations$salt$hash}, salt and hash in base64. */
-    static String hashPassword(String password) {
-        return hashPassword(password, ITERATIONS);
-    }
-
     static String hashPassword(String password, int iterations) {
         byte[] salt = randomBytes(16);
         return "pbkdf2-sha256$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
@@ -89,7 +97,7 @@ final class Secrets {
     /** Checks a password against a stored hash; with a null hash it still spends the time, so timing tells nothing. */
     static boolean checkPassword(String password, String stored) {
         if (stored == null) {
-            pbkdf2(password, new byte[16], ITERATIONS);
+            pbkdf2(password, new byte[16], DEFAULT_ITERATIONS);
             return false;
         }
         String[] parts = stored.split("\\$");

@@ -32,7 +32,7 @@ class SchemaUpgradeTest {
             }
             s.execute("INSERT INTO schema_version (version) VALUES (1), (2)");
             s.execute("INSERT INTO accounts (email_key, email, password_hash, created_at) VALUES ('old@x.test',"
-                    + " 'old@x.test', '" + Secrets.hashPassword("old-password") + "', 0)");
+                    + " 'old@x.test', '" + Secrets.hashPassword("old-password", 1_000) + "', 0)");
             s.execute("INSERT INTO customers (account_pk, customer_id, email, entity_name, created_at, updated_at)"
                     + " VALUES (1, 'old-customer', 'ops@old.example', 'Old Ltd', 0, 0)");
             s.execute("INSERT INTO api_keys (key_hash, customer_pk, created_at) VALUES ('" + Secrets.hash(oldKey)
