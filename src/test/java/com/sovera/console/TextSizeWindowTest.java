@@ -86,16 +86,26 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
     private double[] dialogTextSizes(String item, String title) throws Exception {
         interact(() -> lookup("#help").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
                 .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
-        waitUntil(() -> dialog(title) != null);
-        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) dialog(title).getScene().getRoot();
-        // About reads the audit trail's head off the FX thread: its words are measured once they are there
-        waitUntil(() -> pane.lookup("#about-audit-head") == null
-                || !((Labeled) pane.lookup("#about-audit-head")).getText().endsWith("reading..."));
+        waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> dialog(title) != null).get());
+        javafx.scene.control.DialogPane pane = WaitForAsyncUtils.asyncFx(() ->
+                (javafx.scene.control.DialogPane) dialog(title).getScene().getRoot()).get();
+        // About reads the audit trail's head off the FX thread, and is sized again to it at the next pulse: its
+        // words are measured once they are there and drawn; words that stay cut fail after a few seconds
+        try {
+            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> (pane.lookup("#about-audit-head") == null
+                    || !((Labeled) pane.lookup("#about-audit-head")).getText().endsWith("reading..."))
+                    && DrawnText.cut(pane).isEmpty()).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // said below
+        }
         double[] sizes = WaitForAsyncUtils.asyncFx(() -> new double[] {
                 ((Labeled) pane.lookup(".header-panel .label")).getFont().getSize(),
                 ((Labeled) pane.getContent().lookup(".label")).getFont().getSize()}).get();
         assertThat(WaitForAsyncUtils.asyncFx(() -> DrawnText.cut(pane)).get()).as(title + ": sized to its words")
                 .isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> pane.lookup("#about-audit-head") == null
+                || !((Labeled) pane.lookup("#about-audit-head")).getText().endsWith("reading...")).get())
+                .as(title + ": the trail's head is read").isTrue();
         interact(() -> dialog(title).close());
         return sizes;
     }
