@@ -20,11 +20,13 @@ final class DemoBatches {
     /** Users a transaction in a bulk seed: fewer commits, each of which writes the store's changed pages. */
     private static final int BULK_BATCH = 25_000;
 
+    private final Database db;
     private final Connection c;
     private final long customerPk;
     private final int bulkFrom;
 
-    DemoBatches(Connection c, long customerPk, int bulkFrom) {
+    DemoBatches(Database db, Connection c, long customerPk, int bulkFrom) {
+        this.db = db;
         this.c = c;
         this.customerPk = customerPk;
         this.bulkFrom = bulkFrom;
@@ -54,6 +56,7 @@ final class DemoBatches {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         } finally {
             if (bulk) {
+                DemoIndexes.buildMissing(db);
                 DemoIndexes.bulkMode(c, false);
             }
         }

@@ -51,14 +51,14 @@ final class DemoData {
             }
             Customers.storeKey(c, customerPk, ownerKey, now);
             c.commit();
-            DemoIndexes.buildMissing(c, true); // a seed stopped in bulk mode left them dropped
+            DemoIndexes.buildMissing(db); // a seed stopped in bulk mode left them dropped
             int withUser = prefix(c, "SELECT 1 FROM users WHERE user_id = ?", i -> DemoRows.user(i).userId(),
                     SandboxConfig.MAX_DEMO_USERS);
             int withTree = prefix(c, "SELECT 1 FROM wallets WHERE wallet_id = ?", DemoRows::firstWalletId,
                     withUser);
             if (withTree < users) {
                 long started = System.nanoTime();
-                new DemoBatches(c, customerPk, bulkFrom).run(withUser, withTree, users);
+                new DemoBatches(db, c, customerPk, bulkFrom).run(withUser, withTree, users);
                 LOG.info("Seeded demo users {} to {} (their wallets, addresses and deposits from {}) in {} ms",
                         withUser, users, withTree, (System.nanoTime() - started) / 1_000_000);
             }

@@ -126,6 +126,11 @@ class DemoSeedingTest {
             DemoData.ensure(db, USERS, 0, "owner-key", 100);
             assertThat(indexes(db)).isEqualTo(migrated);
             try (Connection c = db.connection()) {
+                assertThat(rows(c, "SELECT DISTINCT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' AND COLUMN_NAME = 'PK'"))
+                        .as("the identity columns' key cache, which a bulk seed raises").containsExactly("32|");
+            }
+            try (Connection c = db.connection()) {
                 assertThat(one(c, "SELECT COUNT(*) FROM wallets")).isGreaterThan(USERS);
             }
         }
