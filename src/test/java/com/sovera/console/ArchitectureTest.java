@@ -153,6 +153,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBulkScreenReceivesTheSessionNotAClient() {
+        // its runner stays: reading files and following a run are the desk's work (a run's last answer, paused or
+        // cancelled at the session's end, must still reach the screen)
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors().that().areDeclaredInClassesThat()
+                .resideInAnyPackage("..console.bulkscreen..").and().areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("ViewModel").should(new com.tngtech.archunit.lang.ArchCondition<>(
+                        "take the session's calls, not a client") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaConstructor made,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        if (made.getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(
+                                com.sovera.console.api.SovxClient.class))) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(made,
+                                    made.getFullName() + " takes a client"));
+                        }
+                    }
+                }).because("a bulk run's clients are derived from the session's account").check(classes);
+    }
+
+    @Test
     void viewModelsAndTheServicesBelowThemTouchNoControl() {
         classes().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
                 .and().resideInAnyPackage("..console.onboarding..", "..console.lookup..", "..console.activity..",

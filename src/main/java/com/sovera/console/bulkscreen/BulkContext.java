@@ -19,7 +19,11 @@ import javafx.beans.property.StringProperty;
 final class BulkContext {
 
     final Environment environment;
+    /** The desk's work: reading and saving files, and following a run (which outlives no session: it is paused or
+     * cancelled when its session ends, and says so through this runner). */
     final TaskRunner runner;
+    /** Calls made for the session in force (the customer's users looked up): a sign-out drops their answers. */
+    final TaskRunner sessionCalls;
     final BulkImports imports;
     final PacedClients clients;
     final String origin;
@@ -39,10 +43,11 @@ final class BulkContext {
             "Open a CSV file of users, or download the template to fill in.");
     final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
 
-    BulkContext(Environment environment, TaskRunner runner, BulkImports imports, PacedClients clients,
-                String origin) {
+    BulkContext(Environment environment, TaskRunner runner, TaskRunner sessionCalls, BulkImports imports,
+                PacedClients clients, String origin) {
         this.environment = environment;
         this.runner = runner;
+        this.sessionCalls = sessionCalls;
         this.imports = imports;
         this.clients = clients;
         this.origin = origin;

@@ -1,11 +1,11 @@
 package com.sovera.console.bulkscreen;
 
 import com.sovera.console.api.BaseUrl;
-import com.sovera.console.api.SovxClient;
 import com.sovera.console.bulk.BulkImports;
 import com.sovera.console.bulk.BulkRun;
 import com.sovera.console.bulk.Plan;
 import com.sovera.console.config.Environment;
+import com.sovera.console.session.SessionCalls;
 import com.sovera.console.session.SessionEnd;
 import com.sovera.console.ui.Ask;
 import com.sovera.console.ui.Problem;
@@ -68,15 +68,18 @@ public final class BulkViewModel {
     private boolean settingCustomer;
 
     /**
-     * @param client        the console's client: runs use clients derived from it, each with its owner key and pacer
+     * @param session       the session in force: each run derives a client of its own from its account's client
+     *                      (with the run's owner key and pacer), and the customer's users are looked up in it
+     * @param desk          reading and saving files, and following a run: a run is paused or cancelled when its
+     *                      session ends (the session's hooks ask), and its last answer must still reach the screen
      * @param dataDirectory where runs keep their journals ({@code bulk-imports/})
      */
-    public BulkViewModel(SovxClient client, Environment environment, Path dataDirectory, TaskRunner runner,
+    public BulkViewModel(SessionCalls session, TaskRunner desk, Environment environment, Path dataDirectory,
                          Clock clock) {
         String origin = environment.kind() == Environment.Kind.EMBEDDED ? Environment.EMBEDDED_ID
-                : BaseUrl.check(client.baseUrl());
-        this.screen = new BulkContext(environment, runner, new BulkImports(dataDirectory), new PacedClients(client),
-                origin);
+                : BaseUrl.check(session.account().baseUrl());
+        this.screen = new BulkContext(environment, desk, session.runner(), new BulkImports(dataDirectory),
+                new PacedClients(session.account()), origin);
         this.existing = new ExistingUsersLookup(screen);
         this.files = new BulkFileViewModel(screen, existing, skipInvalid, clock);
         this.unfinished = new UnfinishedRunsViewModel(screen);

@@ -28,7 +28,7 @@ final class ExistingUsersLookup {
 
     ExistingUsersLookup(BulkContext screen) {
         this.screen = screen;
-        this.checking = new Latest(screen.runner);
+        this.checking = new Latest(screen.sessionCalls);
     }
 
     /** Looks up, unless it was for this customer and key already, or is being. */

@@ -107,8 +107,8 @@ public final class MainWindow extends BorderPane {
         writeGuard = () -> session.state().current().mayWrite(production);
         onboarding.setWriteGuard(production);
         onboarding.setLookupsOnly(!services.policy().mayWrite());
-        bulk = new BulkViewModel(services.client(), services.environment(), services.journal().file().getParent(),
-                services.runner(), services.clock());
+        bulk = new BulkViewModel(session.calls(), services.runner(), services.environment(),
+                services.journal().file().getParent(), services.clock());
         bulk.setWriteGuard(writeGuard);
         bulk.setAdoptions(services.audit()::adopted);
         bulk.setLookupsOnly(!services.policy().mayWrite());

@@ -8,6 +8,7 @@ import com.sovera.console.bulk.PreviewRow;
 import com.sovera.console.config.Environment;
 import com.sovera.console.sandbox.SandboxConfig;
 import com.sovera.console.sandbox.SandboxServer;
+import com.sovera.console.session.Sessions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ class BulkScreenBenchmarks {
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(0));
              SovxClient client = SovxClient.builder(sandbox.baseUrl()).build()) {
             ConfinedRunner runner = new ConfinedRunner();
-            BulkViewModel model = new BulkViewModel(client, Environment.EMBEDDED_SANDBOX, dir, runner,
+            BulkViewModel model = new BulkViewModel(Sessions.calls(client, runner),
+                    runner, Environment.EMBEDDED_SANDBOX, dir,
                     Clock.systemUTC());
             long[] open = new long[REPEATS];
             long[] show = new long[REPEATS];

@@ -4,6 +4,7 @@ import com.sovera.console.session.IdleSignOut;
 import com.sovera.console.session.SessionEnd;
 import com.sovera.console.session.SessionService;
 import com.sovera.console.session.SessionState;
+import com.sovera.console.session.Sessions;
 import com.sovera.console.ui.task.ManualScheduler;
 import com.sovera.console.ui.task.SameThreadTaskRunner;
 
@@ -109,7 +110,7 @@ class BulkViewModelTest {
     }
 
     private BulkViewModel model(ConfinedRunner runner, SovxClient base, Environment environment) {
-        BulkViewModel model = new BulkViewModel(base, environment, data, runner, CLOCK);
+        BulkViewModel model = new BulkViewModel(Sessions.calls(base, runner), runner, environment, data, CLOCK);
         model.useCustomer(customer, key);
         return model;
     }
@@ -321,7 +322,8 @@ class BulkViewModelTest {
         sandbox.training().clear();
 
         ConfinedRunner restarted = new ConfinedRunner();
-        BulkViewModel model = new BulkViewModel(client, Environment.EMBEDDED_SANDBOX, data, restarted, CLOCK);
+        BulkViewModel model = new BulkViewModel(Sessions.calls(client, restarted),
+                restarted, Environment.EMBEDDED_SANDBOX, data, CLOCK);
         model.findUnfinished();
         restarted.runAll();
         assertThat(model.unfinished()).singleElement().satisfies(u -> {
@@ -397,7 +399,8 @@ class BulkViewModelTest {
     @Test
     void theCustomerInContextIsTheDefaultARevokedKeyIsDroppedAnotherTypedNeedsItsOwnKeyAndAWrongKeySaysSo() throws Exception {
         ConfinedRunner runner = new ConfinedRunner();
-        BulkViewModel model = new BulkViewModel(client, Environment.EMBEDDED_SANDBOX, data, runner, CLOCK);
+        BulkViewModel model = new BulkViewModel(Sessions.calls(client, runner),
+                runner, Environment.EMBEDDED_SANDBOX, data, CLOCK);
         model.useCustomer(customer, key);
         assertThat(model.customerId.get()).isEqualTo(customer);
         assertThat(model.ownerKey.get()).isEqualTo(key);
@@ -571,7 +574,8 @@ class BulkViewModelTest {
                     return chain.proceed(r);
                 }).build()) {
             ConfinedRunner runner = new ConfinedRunner();
-            BulkViewModel model = new BulkViewModel(withoutList, Environment.EMBEDDED_SANDBOX, data, runner, CLOCK);
+            BulkViewModel model = new BulkViewModel(Sessions.calls(withoutList, runner),
+                    runner, Environment.EMBEDDED_SANDBOX, data, CLOCK);
             model.findUnfinished();
             runner.runAll();
             BulkImports.Unfinished offered = model.unfinished().stream()
