@@ -42,6 +42,7 @@ final class DemoBatches {
         if (bulk) {
             DemoIndexes.bulkMode(c, true);
         }
+        Exception failed = null;
         try {
             int size = bulk ? BULK_BATCH : BATCH;
             CompletableFuture<List<Planned>> next = plan(withTree, Math.min(to, withTree + size));
@@ -53,13 +54,40 @@ final class DemoBatches {
                 c.commit();
             }
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        } finally {
-            if (bulk) {
-                DemoIndexes.buildMissing(db);
-                DemoIndexes.bulkMode(c, false);
-            }
+            failed = e.getCause() instanceof RuntimeException re ? re : e;
+        } catch (SQLException | RuntimeException e) {
+            failed = e;
         }
+        if (failed != null) {
+            // a batch half written is not kept: the next start completes the seed from the last whole batch
+            failed = also(failed, c::rollback);
+        }
+        if (bulk) {
+            failed = also(failed, () -> DemoIndexes.buildMissing(db));
+            failed = also(failed, () -> DemoIndexes.bulkMode(c, false));
+        }
+        if (failed instanceof SQLException e) {
+            throw e;
+        } else if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code step} whatever failed before; the first failure is the one told, a later one added to it. */
+    private static Exception also(Exception failed, Step step) {
+        try {
+            step.run();
+        } catch (SQLException | RuntimeException e) {
+            if (failed == null) {
+                return e;
+            }
+            failed.addSuppressed(e);
+        }
+        return failed;
     }
 
     private static CompletableFuture<List<Planned>> plan(int from, int to) {

@@ -93,6 +93,8 @@ final class DemoIndexes {
     private static final int BULK_KEY_CACHE = 1_000_000;
     /** H2's page cache (KB), and a bulk seed's while it inserts and builds. */
     private static final int CACHE_KB = 65_536;
+    /** H2's default: how long the store keeps pages it no longer needs, so that a crash can be recovered from. */
+    private static final int RETENTION_MS = 45_000;
     private static final int BULK_CACHE_KB = 262_144;
 
     private DemoIndexes() {
@@ -124,11 +126,21 @@ final class DemoIndexes {
                     }
                 }
             } else {
-                s.execute("SET RETENTION_TIME 45000");
-                s.execute("SET CACHE_SIZE " + CACHE_KB);
+                usualSettings(s);
             }
             c.commit();
         }
+    }
+
+    /**
+     * The store's usual settings, which a bulk seed or an index build raises; kept in the database file, so a
+     * process stopped before it gave them back would leave them for good (no space kept to recover from a crash, a
+     * page cache of 256 MB in the console's heap).
+     */
+    private static void usualSettings(Statement s) throws SQLException {
+        s.execute("SET RETENTION_TIME " + RETENTION_MS);
+        s.execute("SET CACHE_SIZE " + CACHE_KB);
+        s.execute("SET MAX_MEMORY_ROWS " + SysProperties.MAX_MEMORY_ROWS);
     }
 
     /**
@@ -151,22 +163,21 @@ final class DemoIndexes {
             for (String table : bulkCache) {
                 s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + KEY_CACHE);
             }
-            List<String> missing = missing(c);
-            if (missing.isEmpty()) {
-                return;
-            }
-            s.execute("SET MAX_MEMORY_ROWS " + sortRows());
-            s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
             try {
+                List<String> missing = missing(c);
+                if (missing.isEmpty()) {
+                    return;
+                }
+                s.execute("SET MAX_MEMORY_ROWS " + sortRows());
+                s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
                 for (String statement : missing) {
                     s.execute(statement);
                 }
+                LOG.info("Built {} indexes of the demo tables in {} ms", missing.size(),
+                        (System.nanoTime() - started) / 1_000_000);
             } finally {
-                s.execute("SET MAX_MEMORY_ROWS " + SysProperties.MAX_MEMORY_ROWS);
-                s.execute("SET CACHE_SIZE " + CACHE_KB);
+                usualSettings(s); // also those of a seed stopped before it gave them back
             }
-            LOG.info("Built {} indexes of the demo tables in {} ms", missing.size(),
-                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

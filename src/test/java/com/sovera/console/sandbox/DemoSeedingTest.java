@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --seed-users N} seeds every demo user's whole tree (wallets, an address each, completed deposits that make
@@ -133,6 +135,43 @@ class DemoSeedingTest {
             try (Connection c = db.connection()) {
                 assertThat(one(c, "SELECT COUNT(*) FROM wallets")).isGreaterThan(USERS);
             }
+        }
+    }
+
+    @Test
+    void aSeedStoppedWhileItBuiltItsIndexesLeavesNoBulkSettingBehindAtTheNextStart(@TempDir Path dir)
+            throws Exception {
+        List<String> migrated;
+        try (Database db = Database.open(null)) {
+            migrated = indexes(db);
+        }
+        try (Database db = Database.open(dir)) {
+            DemoData.ensure(db, USERS, 0, "owner-key", 100);
+            assertThat(settings(db)).as("after a whole bulk seed").containsExactly(USUAL);
+            // what a seed stopped after its last batch, while it built its indexes, leaves in the file
+            try (Connection c = db.connection()) {
+                c.setAutoCommit(false);
+                DemoIndexes.bulkMode(c, true);
+            }
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(settings(db)).as("kept in the file").doesNotContain(USUAL[0]);
+            DemoData.ensure(db, USERS, 0, "owner-key-of-the-next-start", 100);
+
+            assertThat(settings(db)).containsExactly(USUAL);
+            assertThat(indexes(db)).isEqualTo(migrated);
+        }
+    }
+
+    /** H2's own time to keep old pages (crash recovery), the sandbox's page cache and H2's rows sorted in memory. */
+    private static final String[] USUAL = {"RETENTION_TIME|45000|", "CACHE_SIZE|65536|",
+            "MAX_MEMORY_ROWS|" + org.h2.engine.SysProperties.MAX_MEMORY_ROWS + "|"};
+
+    private static List<String> settings(Database db) throws SQLException {
+        try (Connection c = db.connection()) {
+            return rows(c, "SELECT DISTINCT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME"
+                    + " IN ('RETENTION_TIME', 'CACHE_SIZE', 'MAX_MEMORY_ROWS') ORDER BY CASE SETTING_NAME"
+                    + " WHEN 'RETENTION_TIME' THEN 1 WHEN 'CACHE_SIZE' THEN 2 ELSE 3 END");
         }
     }
 
