@@ -41,8 +41,13 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
         waitUntil(() -> console.window.onboarding().stepProperty().get() == Step.CUSTOMER);
     }
 
+    /** The size the node's text is drawn at, read on the FX thread (which may be restyling it). */
     private double fontSize(String query) {
-        return lookup(query).queryAs(Labeled.class).getFont().getSize();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> lookup(query).queryAs(Labeled.class).getFont().getSize()).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not read the text size of " + query, e);
+        }
     }
 
     @Test
@@ -86,13 +91,13 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
     private double[] dialogTextSizes(String item, String title) throws Exception {
         interact(() -> lookup("#help").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
                 .filter(i -> item.equals(i.getId())).findFirst().orElseThrow().fire());
-        waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> dialog(title) != null).get());
+        waitUntil(20, () -> WaitForAsyncUtils.asyncFx(() -> dialog(title) != null).get());
         javafx.scene.control.DialogPane pane = WaitForAsyncUtils.asyncFx(() ->
                 (javafx.scene.control.DialogPane) dialog(title).getScene().getRoot()).get();
         // About reads the audit trail's head off the FX thread, and is sized again to it at the next pulse: its
         // words are measured once they are there and drawn; words that stay cut fail after a few seconds
         try {
-            waitUntil(5, () -> WaitForAsyncUtils.asyncFx(() -> (pane.lookup("#about-audit-head") == null
+            waitUntil(20, () -> WaitForAsyncUtils.asyncFx(() -> (pane.lookup("#about-audit-head") == null
                     || !((Labeled) pane.lookup("#about-audit-head")).getText().endsWith("reading..."))
                     && DrawnText.cut(pane).isEmpty()).get());
         } catch (java.util.concurrent.TimeoutException e) {
