@@ -459,9 +459,13 @@ class Benchmarks extends FxRobot {
         // an operator reads the first step for a moment, while the forms ahead are built one a frame; a walk that
         // raced that preparation would build forms on the way (about 50 ms each), which no person meets
         Thread.sleep(2_000);
+        AnimationTimer gaps = longGapsLogged();
+        interact(gaps::start);
+        System.out.printf("[%.3fs] stalls: wizard walk begins%n", uptimeSeconds());
         interact(detector::start);
         new WizardWalk(this, model, stretch -> {
             if (stretch.startsWith("to ") || stretch.startsWith("the ")) { // a step reached, not a form filled
+                System.out.printf("[%.3fs] stalls: reached %s%n", uptimeSeconds(), stretch);
                 interact(detector::stop);
                 stretches.put(stretch, new double[] {detector.longestGapMillis(), detector.pulses()});
                 interact(detector::start);
@@ -471,6 +475,7 @@ class Benchmarks extends FxRobot {
 
         interact(() -> lookup("#nav-users").queryAs(javafx.scene.control.ToggleButton.class).fire());
         waitUntil(() -> !rows().isEmpty());
+        System.out.printf("[%.3fs] stalls: page flips begin%n", uptimeSeconds());
         interact(detector::start);
         for (int i = 0; i < 150; i++) { // Ctrl+Page Down held: a flip every 30 ms
             interact(() -> usersTable().turnPage(1));
@@ -484,11 +489,36 @@ class Benchmarks extends FxRobot {
                 && !rows().isEmpty());
         Thread.sleep(300);
         interact(detector::stop);
+        interact(gaps::stop);
+        System.out.printf("[%.3fs] stalls: page flips end%n", uptimeSeconds());
         double paging = detector.longestGapMillis();
         stretches.forEach((stretch, gap) -> row("Longest FX-thread stall, wizard stretch \"" + stretch + "\" ("
                 + (long) gap[1] + " frames)", fmt(gap[0]) + " ms", "16 ms frame", Double.NaN, "< 50 ms", gap[0] < 50));
         row("Longest FX-thread stall, 300 page flips 30 ms apart (" + detector.pulses() + " frames)",
                 fmt(paging) + " ms", "16 ms frame", Double.NaN, "< 50 ms", paging < 50);
+    }
+
+    /**
+     * Prints every gap between two frames over 50 ms with the JVM uptime at its end, in the decoration of
+     * {@code -Xlog:...:uptime}, so that a long frame can be laid beside the GC log (or a JFR recording) of the run.
+     */
+    private static AnimationTimer longGapsLogged() {
+        return new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                long at = System.nanoTime();
+                if (last != 0 && at - last > 50_000_000L) {
+                    System.out.printf("[%.3fs] stalls: frame gap %.1f ms%n", uptimeSeconds(), (at - last) / 1e6);
+                }
+                last = at;
+            }
+        };
+    }
+
+    private static double uptimeSeconds() {
+        return ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     }
 
     // ---- CSV export ----
