@@ -43,8 +43,10 @@ final class Accounts {
         }
         long accountPk = 0;
         String stored = null;
+        int workFactor;
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT pk, password_hash FROM accounts WHERE email_key = ?")) {
+            workFactor = Secrets.iterationsFor(c);
             ps.setString(1, Rules.strip(email).toLowerCase(Locale.ROOT));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -53,7 +55,7 @@ final class Accounts {
                 }
             }
         }
-        if (!Secrets.checkPassword(password, stored)) {
+        if (!Secrets.checkPassword(password, stored, workFactor)) {
             throw new SandboxError(401, "INVALID_CREDENTIALS", "Wrong e-mail or password.", null);
         }
         String token = Secrets.token("sxs_");

@@ -94,10 +94,18 @@ final class Secrets {
                 + Base64.getEncoder().encodeToString(pbkdf2(password, salt, iterations));
     }
 
-    /** Checks a password against a stored hash; with a null hash it still spends the time, so timing tells nothing. */
+    /** Checks a password against a stored hash. */
     static boolean checkPassword(String password, String stored) {
+        return checkPassword(password, stored, DEFAULT_ITERATIONS);
+    }
+
+    /**
+     * Checks a password against a stored hash; with a null hash (no such account) it still spends the time of the
+     * database's work factor {@code iterations}, so timing tells nothing of which e-mails have an account.
+     */
+    static boolean checkPassword(String password, String stored, int iterations) {
         if (stored == null) {
-            pbkdf2(password, new byte[16], DEFAULT_ITERATIONS);
+            pbkdf2(password, new byte[16], iterations);
             return false;
         }
         String[] parts = stored.split("\\$");
