@@ -235,11 +235,10 @@ public final class BulkViewModel {
 
     /** Sign-out: keys leave memory (a run under way keeps going with the client it started with). */
     public void signedOut() {
-        existing.cancel();
         ownerKey.set("");
         resumeKey.set("");
         screen.clients.forget();
-        existing.forget(true);
+        existing.signedOut();
         contextCustomer = null;
     }
 

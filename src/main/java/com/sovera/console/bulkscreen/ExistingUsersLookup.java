@@ -16,6 +16,8 @@ final class ExistingUsersLookup {
     private final BulkContext screen;
     private final Latest checking;
     /** Whether, and for whom, the customer's existing users were looked up. */
+    private static final String NOT_YET =
+            "Existing users are not looked up yet: enter the customer and paste its owner key.";
     final StringProperty note = new SimpleStringProperty("");
     /** The customer and key whose users marked the preview; null while none did. */
     private String markedCustomer;
@@ -50,7 +52,7 @@ final class ExistingUsersLookup {
             return;
         }
         if (id.isEmpty() || key.isEmpty()) {
-            note.set("Existing users are not looked up yet: enter the customer and paste its owner key.");
+            note.set(NOT_YET);
             return;
         }
         if (markedCustomer != null && !(id.equals(markedCustomer) && key.equals(markedKey))) {
@@ -108,6 +110,18 @@ final class ExistingUsersLookup {
     /** A run changed the customer's users: a next run looks them up again, so the rows done are reused. */
     void stale() {
         marksFresh = false;
+    }
+
+    /**
+     * Sign-out: the lookup under way is dropped and the marks are the key's no more; the line under the preview
+     * says so (it read "Looking up..." with nothing running, or the users found with marks already cleared).
+     */
+    void signedOut() {
+        cancel();
+        forget(true);
+        if (screen.preview.preview() != null) {
+            note.set(NOT_YET);
+        }
     }
 
     void cancel() {

@@ -57,6 +57,14 @@ final class DemoBatches {
             failed = e.getCause() instanceof RuntimeException re ? re : e;
         } catch (SQLException | RuntimeException e) {
             failed = e;
+        } catch (Error e) {
+            // out of memory, say: the half batch, the indexes and the settings are still seen to, then it is told
+            Exception ignored = also(also(also(null, c::rollback), () -> DemoIndexes.buildMissing(db)),
+                    () -> DemoIndexes.bulkMode(c, false));
+            if (ignored != null) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
         }
         if (failed != null) {
             // a batch half written is not kept: the next start completes the seed from the last whole batch

@@ -165,19 +165,24 @@ final class DemoIndexes {
             }
             try {
                 List<String> missing = missing(c);
-                if (missing.isEmpty()) {
-                    return;
+                if (!missing.isEmpty()) {
+                    s.execute("SET MAX_MEMORY_ROWS " + sortRows());
+                    s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
+                    for (String statement : missing) {
+                        s.execute(statement);
+                    }
+                    LOG.info("Built {} indexes of the demo tables in {} ms", missing.size(),
+                            (System.nanoTime() - started) / 1_000_000);
                 }
-                s.execute("SET MAX_MEMORY_ROWS " + sortRows());
-                s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
-                for (String statement : missing) {
-                    s.execute(statement);
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    usualSettings(s);
+                } catch (SQLException | RuntimeException also) {
+                    e.addSuppressed(also); // the build's failure is the one told
                 }
-                LOG.info("Built {} indexes of the demo tables in {} ms", missing.size(),
-                        (System.nanoTime() - started) / 1_000_000);
-            } finally {
-                usualSettings(s); // also those of a seed stopped before it gave them back
+                throw e;
             }
+            usualSettings(s); // also those of a seed stopped before it gave them back
         }
     }
 

@@ -176,6 +176,11 @@ class BulkViewModelTest {
 
         preview.onlyErrors.set(true);
         assertThat(preview.shown()).extracting(r -> r.number()).containsExactly(3, 4);
+
+        model.signedOut();
+        assertThat(preview.rows().get(0).isExisting()).as("the marks were the key's").isFalse();
+        assertThat(model.existingNoteProperty().get()).as("the line under the preview says so")
+                .isEqualTo("Existing users are not looked up yet: enter the customer and paste its owner key.");
     }
 
     @Test
