@@ -42,7 +42,7 @@ final class DemoBatches {
         if (bulk) {
             DemoIndexes.bulkMode(c, true);
         }
-        Exception failed = null;
+        Throwable failed = null;
         try {
             int size = bulk ? BULK_BATCH : BATCH;
             CompletableFuture<List<Planned>> next = plan(withTree, Math.min(to, withTree + size));
@@ -55,16 +55,8 @@ final class DemoBatches {
             }
         } catch (CompletionException e) {
             failed = e.getCause() instanceof RuntimeException re ? re : e;
-        } catch (SQLException | RuntimeException e) {
-            failed = e;
-        } catch (Error e) {
-            // out of memory, say: the half batch, the indexes and the settings are still seen to, then it is told
-            Exception ignored = also(also(also(null, c::rollback), () -> DemoIndexes.buildMissing(db)),
-                    () -> DemoIndexes.bulkMode(c, false));
-            if (ignored != null) {
-                e.addSuppressed(ignored);
-            }
-            throw e;
+        } catch (SQLException | RuntimeException | Error e) {
+            failed = e; // an Error too (out of memory, say): what follows is still seen to, then it is told
         }
         if (failed != null) {
             // a batch half written is not kept: the next start completes the seed from the last whole batch
@@ -78,6 +70,8 @@ final class DemoBatches {
             throw e;
         } else if (failed instanceof RuntimeException e) {
             throw e;
+        } else if (failed instanceof Error e) {
+            throw e;
         }
     }
 
@@ -86,7 +80,7 @@ final class DemoBatches {
     }
 
     /** Runs {@code step} whatever failed before; the first failure is the one told, a later one added to it. */
-    private static Exception also(Exception failed, Step step) {
+    private static Throwable also(Throwable failed, Step step) {
         try {
             step.run();
         } catch (SQLException | RuntimeException e) {
