@@ -196,6 +196,7 @@ class LookupWindowTest extends FxRobot {
         training.slowness(Duration.ofMillis(1500));
         training.arm("GET /wallets/{wallet_id}/addresses", Training.Fault.SLOW, 1); // a's list: a slow link
         interact(() -> table.getSelectionModel().select(a));
+        waitUntil(() -> training.armed().isEmpty()); // a's call is at the server, held there: its answer comes late
         interact(() -> table.getSelectionModel().select(b));
         String bAddress = server.api().listWalletAddresses(b.walletId(), Filter.page(100, 0).sort("created_at",
                 Filter.Direction.DESC).asQuery()).execute().rows().get(0).address();
@@ -222,6 +223,7 @@ class LookupWindowTest extends FxRobot {
         training.slowness(Duration.ofMillis(1500));
         training.arm("GET /users/{user_id}/wallets", Training.Fault.SLOW, 1);
         interact(() -> table.getSelectionModel().select(a));
+        waitUntil(() -> training.armed().isEmpty()); // a's call is at the server, held there: its answer comes late
         interact(() -> table.getSelectionModel().select(b));
         ListView<Wallet> wallets = lookup("#user-wallets").queryAs(ListView.class);
         waitUntil(() -> !wallets.getItems().isEmpty());
