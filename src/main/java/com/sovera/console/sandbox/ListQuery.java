@@ -254,12 +254,15 @@ final class ListQuery {
             }
         });
         List<T> page = new ArrayList<>();
-        if (skip < total) {
+        long rowsLeft = total - skip;
+        int take = (int) Math.min(limit, Math.max(0, rowsLeft));
+        List<T> byPosition = byPosition(c, owner, columns, rows, total);
+        if (byPosition != null) {
+            page = byPosition;
+        } else if (skip < total) {
             // OFFSET walks the index from its start: past the middle, walk it from the end instead, in the
             // opposite order, and turn the rows round. The last page costs what the first does.
             boolean fromEnd = skip > total / 2;
-            long rowsLeft = total - skip;
-            int take = (int) Math.min(limit, rowsLeft);
             long offset = fromEnd ? rowsLeft - take : skip;
             String sql = "SELECT " + columns + where + " ORDER BY " + (fromEnd ? plan.reversed() : plan.orderBy())
                     + " LIMIT " + take + " OFFSET " + offset;
@@ -276,6 +279,57 @@ final class ListQuery {
             }
         }
         return Reply.page(page, new Reply.Pagination(total, limit, skip));
+    }
+
+    /**
+     * The page read by its position in the plan's index ({@link PositionalPage}), or null where that does not
+     * serve: the conditions must be the index's leading columns (the owner, then exact filters) and the order its
+     * columns, all one way. Whatever the skip, it costs what a first page does.
+     */
+    <T> List<T> byPosition(Connection c, long owner, String columns, Rows<T> rows, long total) throws SQLException {
+        Plan plan = plan();
+        if (plan.index() == null || !onlyExact || skip >= total) {
+            return null;
+        }
+        int take = (int) Math.min(limit, total - skip);
+        List<String> order = new ArrayList<>();
+        for (String term : plan.terms()) {
+            order.add(term.substring(0, term.indexOf(' ')));
+        }
+        boolean descending = plan.terms().get(0).endsWith(" DESC");
+        if (plan.terms().stream().anyMatch(t -> t.endsWith(" DESC") != descending)
+                || exact.size() >= order.size() || !order.get(0).equals(spec.ownerColumn())) {
+            return null;
+        }
+        List<Object> prefix = new ArrayList<>(List.of(owner));
+        for (int i = 0; i < exact.size(); i++) {
+            if (!exact.get(i).column().equals(order.get(i + 1))) {
+                return null;
+            }
+            prefix.add(params.get(i));
+        }
+        return PositionalPage.read(c, plan.index(), order, descending, prefix, skip, take, total,
+                keys -> rowsByKey(c, columns, rows, keys));
+    }
+
+    /** The rows of these H2 row keys (the pk), each under its key; the primary key finds each. */
+    private <T> Map<Long, T> rowsByKey(Connection c, String columns, Rows<T> rows, List<Long> keys)
+            throws SQLException {
+        String sql = "SELECT " + columns + ", _ROWID_ FROM " + spec.table() + " WHERE _ROWID_ IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
+        Map<Long, T> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setLong(i + 1, keys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int key = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    out.put(rs.getLong(key), rows.read(rs));
+                }
+            }
+        }
+        return out;
     }
 
     /** An ORDER BY (as terms "column DIRECTION"), and the index that serves it when one clearly does. */

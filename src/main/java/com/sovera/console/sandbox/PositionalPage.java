@@ -1,0 +1,179 @@
+package com.sovera.console.sandbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.h2.engine.SessionLocal;
+import org.h2.index.Index;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.message.DbException;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.RootReference;
+import org.h2.mvstore.db.MVSecondaryIndex;
+import org.h2.mvstore.db.Store;
+import org.h2.mvstore.tx.Transaction;
+import org.h2.result.SearchRow;
+import org.h2.result.SortOrder;
+import org.h2.table.Column;
+import org.h2.table.IndexColumn;
+import org.h2.value.Value;
+import org.h2.value.ValueBigint;
+import org.h2.value.ValueVarchar;
+import org.h2.value.VersionedValue;
+
+/**
+ * A page of a list found by its position in the index that orders it, at any skip in O(log n). H2's MVStore maps
+ * are counted B-trees: the n-th entry is one walk down the tree, where {@code OFFSET} steps over every entry before
+ * it (half a second to a second for a middle page at a million rows).
+ *
+ * <p>It reads H2's index map directly, beneath its transactions, and that map also holds entries other transactions
+ * have not committed. So it answers only when it can prove the map held committed entries alone: no transaction had
+ * changes (or was committing or rolling back) after it took the map's root, and the root was the same when the
+ * rows had been read. Any other case (another writer, an index or order it does not recognise, a value H2 would
+ * compare differently) gives {@code null}, and the caller runs its {@code OFFSET} query: the rows never differ.
+ */
+final class PositionalPage {
+
+    /** Reads rows by their H2 row keys (here the pk), in any order, each under its key. */
+    @FunctionalInterface
+    interface Fetch<T> {
+        Map<Long, T> rows(List<Long> keys) throws SQLException;
+    }
+
+    private PositionalPage() {
+    }
+
+    /**
+     * The page of {@code take} rows after {@code skip} of those whose leading index columns equal {@code prefix},
+     * or null when it cannot be read by position (the caller then pages with OFFSET).
+     *
+     * @param index      the index's name
+     * @param order      the list's order as column names; the index's columns must be exactly these, ascending
+     * @param descending the order read backwards
+     * @param prefix     the values of the order's first columns (the owner, then the filter values), in order
+     * @param total      the count of the prefix's rows the caller found; a different count here gives null
+     */
+    static <T> List<T> read(Connection c, String index, List<String> order, boolean descending, List<Object> prefix,
+                            long skip, int take, long total, Fetch<T> fetch) throws SQLException {
+        if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        try {
+            Store store = session.getDatabase().getStore();
+            Index found = session.getDatabase().getMainSchema().findIndex(session, index.toUpperCase(Locale.ROOT));
+            if (store == null || !(found instanceof MVSecondaryIndex mv) || !orderedBy(mv, order)) {
+                return null;
+            }
+            SearchRow low = bound(mv, session, prefix, Long.MIN_VALUE);
+            SearchRow high = bound(mv, session, prefix, Long.MAX_VALUE);
+            if (low == null) {
+                return null;
+            }
+            MVMap<SearchRow, VersionedValue<Value>> map = mv.getMVMap();
+            // the root first, then the transactions: an entry in this root that is not committed was written by a
+            // transaction that is still open (or still committing) now, so none open with changes means none
+            RootReference<SearchRow, VersionedValue<Value>> root = map.getRoot();
+            if (anyWriting(store)) {
+                return null;
+            }
+            // both bounds compare unequal to every entry: H2 answers with the insertion point, -(position) - 1
+            long first = -map.getKeyIndex(low) - 1;
+            long end = -map.getKeyIndex(high) - 1;
+            if (end - first != total || skip + take > total) {
+                return null;
+            }
+            List<Long> keys = new ArrayList<>(take);
+            long from = descending ? end - skip - take : first + skip;
+            Cursor<SearchRow, VersionedValue<Value>> cursor = map.cursor(root, map.getKey(from), null, false);
+            while (keys.size() < take && cursor.hasNext()) {
+                keys.add(cursor.next().getKey());
+            }
+            if (descending) {
+                Collections.reverse(keys);
+            }
+            Map<Long, T> rows = fetch.rows(keys);
+            // the same root throughout: no entry was added, removed or changed while this read and fetched
+            if (map.getRootPage() != root.root || keys.size() != take) {
+                return null;
+            }
+            List<T> page = new ArrayList<>(take);
+            for (Long key : keys) {
+                T row = rows.get(key);
+                if (row == null) {
+                    return null;
+                }
+                page.add(row);
+            }
+            return page;
+        } catch (MVStoreException | DbException e) {
+            return null; // the index was dropped or rebuilt meanwhile (a seed), or a value does not convert
+        }
+    }
+
+    /**
+     * The index's columns are the order's, in the same sequence, each ascending with nulls first: SQL's order
+     * (H2's default, nulls low), and read backwards its {@code DESC}.
+     */
+    private static boolean orderedBy(MVSecondaryIndex index, List<String> order) {
+        IndexColumn[] columns = index.getIndexColumns();
+        if (columns.length != order.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (!columns[i].column.getName().equalsIgnoreCase(order.get(i))
+                    || (columns[i].sortType & (SortOrder.DESCENDING | SortOrder.NULLS_LAST)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A search row that holds the prefix's values and no other column, so it sorts before (row key
+     * {@code Long.MIN_VALUE}) or after ({@code Long.MAX_VALUE}) every entry of the prefix. Null when a value would
+     * not be compared as the SQL {@code =} compares it (H2 converts it to the column's type: a CHAR pads).
+     */
+    private static SearchRow bound(MVSecondaryIndex index, SessionLocal session, List<Object> prefix, long key) {
+        if (prefix.size() > index.getIndexColumns().length) {
+            return null;
+        }
+        SearchRow row = index.getRowFactory().createRow();
+        for (int i = 0; i < prefix.size(); i++) {
+            Column column = index.getIndexColumns()[i].column;
+            Object given = prefix.get(i);
+            Value value;
+            if (given instanceof Long number) {
+                value = ValueBigint.get(number).convertTo(column.getType(), session);
+                if (value.getLong() != number) {
+                    return null;
+                }
+            } else if (given instanceof String text) {
+                value = ValueVarchar.get(text).convertTo(column.getType(), session);
+                if (!text.equals(value.getString())) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+            row.setValue(column.getColumnId(), value);
+        }
+        row.setKey(key);
+        return row;
+    }
+
+    /** Whether any transaction has uncommitted changes, or is committing or rolling some back. */
+    private static boolean anyWriting(Store store) {
+        for (Transaction t : store.getTransactionStore().getOpenTransactions()) {
+            if (t.hasChanges() || t.getStatus() != Transaction.STATUS_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
