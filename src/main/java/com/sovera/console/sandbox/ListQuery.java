@@ -308,14 +308,15 @@ final class ListQuery {
             }
             prefix.add(params.get(i));
         }
-        return PositionalPage.read(c, plan.index(), order, descending, prefix, skip, take, total,
-                keys -> rowsByKey(c, columns, rows, keys));
+        return PositionalPage.read(c, new PositionalPage.Range(plan.index(), order, descending, prefix, "pk"), skip,
+                take, total, keys -> rowsByKey(c, columns, rows, keys));
     }
 
-    /** The rows of these H2 row keys (the pk), each under its key; the primary key finds each. */
+    /** The rows of these primary keys, each under its key. */
     private <T> Map<Long, T> rowsByKey(Connection c, String columns, Rows<T> rows, List<Long> keys)
             throws SQLException {
-        String sql = "SELECT " + columns + ", _ROWID_ FROM " + spec.table() + " WHERE _ROWID_ IN ("
+        // pk, not _ROWID_: H2 plans "_ROWID_ IN (...)" as a scan of some index, "pk IN (...)" as lookups
+        String sql = "SELECT " + columns + ", pk FROM " + spec.table() + " WHERE pk IN ("
                 + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
         Map<Long, T> out = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -16,6 +16,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.RootReference;
 import org.h2.mvstore.db.MVSecondaryIndex;
+import org.h2.mvstore.db.MVTable;
 import org.h2.mvstore.db.Store;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.result.SearchRow;
@@ -40,7 +41,15 @@ import org.h2.value.VersionedValue;
  */
 final class PositionalPage {
 
-    /** Reads rows by their H2 row keys (here the pk), in any order, each under its key. */
+    /**
+     * Where a list's rows are in order: an index whose columns are exactly the list's order (ascending, or read
+     * backwards for {@code descending}), the values of its first columns that every row shares (the owner, then the
+     * filter values, in order), and the table's primary key column, which H2 keys its rows by.
+     */
+    record Range(String index, List<String> order, boolean descending, List<Object> prefix, String key) {
+    }
+
+    /** Reads rows by their primary keys, in any order, each under its key. */
     @FunctionalInterface
     interface Fetch<T> {
         Map<Long, T> rows(List<Long> keys) throws SQLException;
@@ -50,28 +59,25 @@ final class PositionalPage {
     }
 
     /**
-     * The page of {@code take} rows after {@code skip} of those whose leading index columns equal {@code prefix},
-     * or null when it cannot be read by position (the caller then pages with OFFSET).
-     *
-     * @param index      the index's name
-     * @param order      the list's order as column names; the index's columns must be exactly these, ascending
-     * @param descending the order read backwards
-     * @param prefix     the values of the order's first columns (the owner, then the filter values), in order
-     * @param total      the count of the prefix's rows the caller found; a different count here gives null
+     * The page of {@code take} rows after {@code skip} in the range, or null when it cannot be read by position (the
+     * caller then pages with OFFSET). {@code total} is the count of the range's rows the caller found; a different
+     * count in the index gives null.
      */
-    static <T> List<T> read(Connection c, String index, List<String> order, boolean descending, List<Object> prefix,
-                            long skip, int take, long total, Fetch<T> fetch) throws SQLException {
+    static <T> List<T> read(Connection c, Range range, long skip, int take, long total, Fetch<T> fetch)
+            throws SQLException {
         if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return null;
         }
         try {
             Store store = session.getDatabase().getStore();
-            Index found = session.getDatabase().getMainSchema().findIndex(session, index.toUpperCase(Locale.ROOT));
-            if (store == null || !(found instanceof MVSecondaryIndex mv) || !orderedBy(mv, order)) {
+            Index found = session.getDatabase().getMainSchema().findIndex(session,
+                    range.index().toUpperCase(Locale.ROOT));
+            if (store == null || !(found instanceof MVSecondaryIndex mv) || !orderedBy(mv, range.order())
+                    || !keyedBy(mv.getTable(), range.key())) {
                 return null;
             }
-            SearchRow low = bound(mv, session, prefix, Long.MIN_VALUE);
-            SearchRow high = bound(mv, session, prefix, Long.MAX_VALUE);
+            SearchRow low = bound(mv, session, range.prefix(), Long.MIN_VALUE);
+            SearchRow high = bound(mv, session, range.prefix(), Long.MAX_VALUE);
             if (low == null) {
                 return null;
             }
@@ -89,12 +95,12 @@ final class PositionalPage {
                 return null;
             }
             List<Long> keys = new ArrayList<>(take);
-            long from = descending ? end - skip - take : first + skip;
+            long from = range.descending() ? end - skip - take : first + skip;
             Cursor<SearchRow, VersionedValue<Value>> cursor = map.cursor(root, map.getKey(from), null, false);
             while (keys.size() < take && cursor.hasNext()) {
                 keys.add(cursor.next().getKey());
             }
-            if (descending) {
+            if (range.descending()) {
                 Collections.reverse(keys);
             }
             Map<Long, T> rows = fetch.rows(keys);
@@ -132,6 +138,12 @@ final class PositionalPage {
             }
         }
         return true;
+    }
+
+    /** H2 keys the table's rows by this column's values (a single BIGINT primary key), so a key finds its row. */
+    private static boolean keyedBy(MVTable table, String column) {
+        int main = table.getMainIndexColumn();
+        return main >= 0 && table.getColumn(main).getName().equalsIgnoreCase(column);
     }
 
     /**

@@ -158,8 +158,9 @@ class PositionalPageTest {
     void aChangeCommittedWhileThePageIsReadIsLeftToOffset() throws SQLException {
         try (Connection reader = db.connection(); Connection writer = db.unbound()) {
             long total = count(reader, Map.of("status", "PENDING"));
-            List<String> page = PositionalPage.read(reader, "users_status_sort", List.of("customer_pk", "status", "pk"),
-                    false, List.of(OWNER, "PENDING"), total / 2, 20, total, keys -> {
+            PositionalPage.Range pending = new PositionalPage.Range("users_status_sort",
+                    List.of("customer_pk", "status", "pk"), false, List.of(OWNER, "PENDING"), "pk");
+            List<String> page = PositionalPage.read(reader, pending, total / 2, 20, total, keys -> {
                         try (PreparedStatement ps = writer.prepareStatement("DELETE FROM users WHERE pk = (SELECT"
                                 + " MIN(pk) FROM users WHERE customer_pk = ? AND status = 'PENDING')")) {
                             ps.setLong(1, OWNER);
