@@ -253,16 +253,14 @@ final class ListQuery {
                 }
             }
         });
-        List<T> page = new ArrayList<>();
-        long rowsLeft = total - skip;
-        int take = (int) Math.min(limit, Math.max(0, rowsLeft));
         List<T> byPosition = byPosition(c, owner, columns, rows, total);
-        if (byPosition != null) {
-            page = byPosition;
-        } else if (skip < total) {
+        List<T> page = byPosition != null ? byPosition : new ArrayList<>();
+        if (byPosition == null && skip < total) {
             // OFFSET walks the index from its start: past the middle, walk it from the end instead, in the
             // opposite order, and turn the rows round. The last page costs what the first does.
             boolean fromEnd = skip > total / 2;
+            long rowsLeft = total - skip;
+            int take = (int) Math.min(limit, rowsLeft);
             long offset = fromEnd ? rowsLeft - take : skip;
             String sql = "SELECT " + columns + where + " ORDER BY " + (fromEnd ? plan.reversed() : plan.orderBy())
                     + " LIMIT " + take + " OFFSET " + offset;
