@@ -244,7 +244,9 @@ final class ListQuery {
         // a pattern's count is the planner's: it may read a narrower index that holds the field
         String countSql = "SELECT COUNT(*)" + (containing > 0 && plan.index() != null
                 ? where.toString().replace(" USE INDEX (" + plan.index() + ")", "") : where);
-        long total = counts.count(spec.table(), owner, countSql + " " + params, () -> {
+        // an exact filter's rows are counted by their positions in its index, the first asker's total too
+        Long counted = countByPosition(c, owner);
+        long total = counted != null ? counted : counts.count(spec.table(), owner, countSql + " " + params, () -> {
             try (PreparedStatement ps = c.prepareStatement(countSql)) {
                 bind(ps, owner);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -280,16 +282,33 @@ final class ListQuery {
     }
 
     /**
-     * The page read by its position in the plan's index ({@link PositionalPage}), or null where that does not
-     * serve: the conditions must be the index's leading columns (the owner, then exact filters) and the order its
-     * columns, all one way. Whatever the skip, it costs what a first page does.
+     * The page read by its position in the plan's index ({@link PositionalPage}), or null where the rows do not lie
+     * together in it ({@link #range}) or it cannot tell. Whatever the skip, it costs what a first page does.
      */
     <T> List<T> byPosition(Connection c, long owner, String columns, Rows<T> rows, long total) throws SQLException {
-        Plan plan = plan();
-        if (plan.index() == null || !onlyExact || skip >= total) {
+        PositionalPage.Range range = range(owner);
+        if (range == null || skip >= total) {
             return null;
         }
-        int take = (int) Math.min(limit, total - skip);
+        return PositionalPage.read(c, range, skip, (int) Math.min(limit, total - skip), total,
+                keys -> rowsByKey(c, columns, rows, keys));
+    }
+
+    /** The count of the owner's rows that the conditions keep, read from the plan's index; null where it cannot. */
+    Long countByPosition(Connection c, long owner) throws SQLException {
+        PositionalPage.Range range = range(owner);
+        return range == null ? null : PositionalPage.count(c, range);
+    }
+
+    /**
+     * Where the query's rows lie in the plan's index, when they lie together in its order: the conditions are the
+     * index's leading columns (the owner, then exact filters) and the order its columns, all one way.
+     */
+    private PositionalPage.Range range(long owner) {
+        Plan plan = plan();
+        if (plan.index() == null || !onlyExact) {
+            return null;
+        }
         List<String> order = new ArrayList<>();
         for (String term : plan.terms()) {
             order.add(term.substring(0, term.indexOf(' ')));
@@ -306,8 +325,7 @@ final class ListQuery {
             }
             prefix.add(params.get(i));
         }
-        return PositionalPage.read(c, new PositionalPage.Range(plan.index(), order, descending, prefix, "pk"), skip,
-                take, total, keys -> rowsByKey(c, columns, rows, keys));
+        return new PositionalPage.Range(plan.index(), order, descending, prefix, "pk");
     }
 
     /** The rows of these primary keys, each under its key. */

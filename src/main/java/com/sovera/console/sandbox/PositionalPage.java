@@ -59,44 +59,35 @@ final class PositionalPage {
     }
 
     /**
+     * The count of the range's rows, or null when it cannot be counted by position (the caller then counts in
+     * SQL): two walks down the index, where {@code COUNT(*)} reads every entry of the filter.
+     */
+    static Long count(Connection c, Range range) throws SQLException {
+        try {
+            Located at = locate(c, range);
+            // the same root after: what was counted is one committed state
+            return at == null || at.map().getRootPage() != at.root().root ? null : at.end() - at.first();
+        } catch (MVStoreException | DbException e) {
+            return null; // the index was dropped or rebuilt meanwhile (a seed), or a value does not convert
+        }
+    }
+
+    /**
      * The page of {@code take} rows after {@code skip} in the range, or null when it cannot be read by position (the
      * caller then pages with OFFSET). {@code total} is the count of the range's rows the caller found; a different
      * count in the index gives null.
      */
     static <T> List<T> read(Connection c, Range range, long skip, int take, long total, Fetch<T> fetch)
             throws SQLException {
-        if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return null;
-        }
         try {
-            Store store = session.getDatabase().getStore();
-            Index found = session.getDatabase().getMainSchema().findIndex(session,
-                    range.index().toUpperCase(Locale.ROOT));
-            if (store == null || !(found instanceof MVSecondaryIndex mv) || !orderedBy(mv, range.order())
-                    || !keyedBy(mv.getTable(), range.key())) {
+            Located at = locate(c, range);
+            if (at == null || at.end() - at.first() != total || skip + take > total) {
                 return null;
             }
-            SearchRow low = bound(mv, session, range.prefix(), Long.MIN_VALUE);
-            SearchRow high = bound(mv, session, range.prefix(), Long.MAX_VALUE);
-            if (low == null) {
-                return null;
-            }
-            MVMap<SearchRow, VersionedValue<Value>> map = mv.getMVMap();
-            // the root first, then the transactions: an entry in this root that is not committed was written by a
-            // transaction that is still open (or still committing) now, so none open with changes means none
-            RootReference<SearchRow, VersionedValue<Value>> root = map.getRoot();
-            if (anyWriting(store)) {
-                return null;
-            }
-            // both bounds compare unequal to every entry: H2 answers with the insertion point, -(position) - 1
-            long first = -map.getKeyIndex(low) - 1;
-            long end = -map.getKeyIndex(high) - 1;
-            if (end - first != total || skip + take > total) {
-                return null;
-            }
+            MVMap<SearchRow, VersionedValue<Value>> map = at.map();
             List<Long> keys = new ArrayList<>(take);
-            long from = range.descending() ? end - skip - take : first + skip;
-            Cursor<SearchRow, VersionedValue<Value>> cursor = map.cursor(root, map.getKey(from), null, false);
+            long from = range.descending() ? at.end() - skip - take : at.first() + skip;
+            Cursor<SearchRow, VersionedValue<Value>> cursor = map.cursor(at.root(), map.getKey(from), null, false);
             while (keys.size() < take && cursor.hasNext()) {
                 keys.add(cursor.next().getKey());
             }
@@ -105,7 +96,7 @@ final class PositionalPage {
             }
             Map<Long, T> rows = fetch.rows(keys);
             // the same root throughout: no entry was added, removed or changed while this read and fetched
-            if (map.getRootPage() != root.root || keys.size() != take) {
+            if (map.getRootPage() != at.root().root || keys.size() != take) {
                 return null;
             }
             List<T> page = new ArrayList<>(take);
@@ -120,6 +111,38 @@ final class PositionalPage {
         } catch (MVStoreException | DbException e) {
             return null; // the index was dropped or rebuilt meanwhile (a seed), or a value does not convert
         }
+    }
+
+    /** The range's index map, its root as it was taken, and the positions of the range's first entry and end. */
+    private record Located(MVMap<SearchRow, VersionedValue<Value>> map,
+                           RootReference<SearchRow, VersionedValue<Value>> root, long first, long end) {
+    }
+
+    /** Where the range lies in its index, or null when the index is not the range's or a writer is open. */
+    private static Located locate(Connection c, Range range) throws SQLException {
+        if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        Store store = session.getDatabase().getStore();
+        Index found = session.getDatabase().getMainSchema().findIndex(session, range.index().toUpperCase(Locale.ROOT));
+        if (store == null || !(found instanceof MVSecondaryIndex mv) || !orderedBy(mv, range.order())
+                || !keyedBy(mv.getTable(), range.key())) {
+            return null;
+        }
+        SearchRow low = bound(mv, session, range.prefix(), Long.MIN_VALUE);
+        SearchRow high = bound(mv, session, range.prefix(), Long.MAX_VALUE);
+        if (low == null) {
+            return null;
+        }
+        MVMap<SearchRow, VersionedValue<Value>> map = mv.getMVMap();
+        // the root first, then the transactions: an entry in this root that is not committed was written by a
+        // transaction that is still open (or still committing) now, so none open with changes means none
+        RootReference<SearchRow, VersionedValue<Value>> root = map.getRoot();
+        if (anyWriting(store)) {
+            return null;
+        }
+        // both bounds compare unequal to every entry: H2 answers with the insertion point, -(position) - 1
+        return new Located(map, root, -map.getKeyIndex(low) - 1, -map.getKeyIndex(high) - 1);
     }
 
     /**

@@ -81,6 +81,8 @@ class PositionalPageTest {
                 for (String sort : sorts()) {
                     long total = count(c, where);
                     assertThat(total).as("%s", where).isGreaterThan(20);
+                    assertThat(query(where, sort, 0, 20).countByPosition(c, OWNER)).as("count %s", where)
+                            .isEqualTo(total);
                     for (long skip : skips(total)) {
                         for (int limit : new int[] {1, 7, 20, 100}) {
                             ListQuery query = query(where, sort, skip, limit);
@@ -88,7 +90,9 @@ class PositionalPageTest {
                             assertThat(query.byPosition(c, OWNER, "user_id", rs -> rs.getString(1), total))
                                     .as("by position: %s sort %s skip %d limit %d", where, sort, skip, limit)
                                     .containsExactlyElementsOf(expected);
-                            assertThat(page(c, query)).as("the page").containsExactlyElementsOf(expected);
+                            Reply reply = reply(c, query);
+                            assertThat(reply.pagination().total()).as("the total").isEqualTo(total);
+                            assertThat(reply.data()).as("the page").isEqualTo(expected);
                             pages++;
                         }
                     }
@@ -113,7 +117,9 @@ class PositionalPageTest {
             }
             // the index now holds the writer's entries, which the position would count: this reader steps aside
             assertThat(query.byPosition(reader, OWNER, "user_id", rs -> rs.getString(1), total)).isNull();
+            assertThat(query.countByPosition(reader, OWNER)).isNull();
             assertThat(page(reader, query)).containsExactlyElementsOf(before);
+            assertThat(reply(reader, query).pagination().total()).isEqualTo(total);
 
             writer.commit();
             long after = count(reader, pending);
@@ -224,7 +230,11 @@ class PositionalPageTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> page(Connection c, ListQuery query) throws SQLException {
-        return (List<String>) query.run(c, new CountCache(), OWNER, "user_id", rs -> rs.getString(1)).data();
+        return (List<String>) reply(c, query).data();
+    }
+
+    private static Reply reply(Connection c, ListQuery query) throws SQLException {
+        return query.run(c, new CountCache(), OWNER, "user_id", rs -> rs.getString(1));
     }
 
     private static long count(Connection c, Map<String, String> where) throws SQLException {
