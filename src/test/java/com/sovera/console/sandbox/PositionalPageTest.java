@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A users page found by its position in the index gives exactly the rows a plain {@code ORDER BY ... LIMIT ...
  * OFFSET} gives: every sort both ways, each filter with each sort, at pages from the first to the last, with ties in
- * the sort column (a status, a name, a creation time) and another owner's rows between; and while another
- * transaction holds changes it steps aside, so the page is still the committed one.
+ * the sort column (a status, a name, a creation time) and another owner's rows between, and the total counted by
+ * position is {@code COUNT(*)}'s; while another transaction holds changes, or the index changes while a page is
+ * read, it steps aside, so the page and the total are still the committed ones.
  */
 class PositionalPageTest {
 
