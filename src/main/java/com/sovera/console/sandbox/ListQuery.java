@@ -244,7 +244,9 @@ final class ListQuery {
         // a pattern's count is the planner's: it may read a narrower index that holds the field
         String countSql = "SELECT COUNT(*)" + (containing > 0 && plan.index() != null
                 ? where.toString().replace(" USE INDEX (" + plan.index() + ")", "") : where);
-        long total = counts.count(spec.table(), owner, countSql + " " + params, () -> {
+        // an exact filter's rows are counted by their positions in its index, the first asker's total too
+        Long counted = countByPosition(c, owner);
+        long total = counted != null ? counted : counts.count(spec.table(), owner, countSql + " " + params, () -> {
             try (PreparedStatement ps = c.prepareStatement(countSql)) {
                 bind(ps, owner);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -253,8 +255,9 @@ final class ListQuery {
                 }
             }
         });
-        List<T> page = new ArrayList<>();
-        if (skip < total) {
+        List<T> byPosition = byPosition(c, owner, columns, rows, total);
+        List<T> page = byPosition != null ? byPosition : new ArrayList<>();
+        if (byPosition == null && skip < total) {
             // OFFSET walks the index from its start: past the middle, walk it from the end instead, in the
             // opposite order, and turn the rows round. The last page costs what the first does.
             boolean fromEnd = skip > total / 2;
@@ -276,6 +279,74 @@ final class ListQuery {
             }
         }
         return Reply.page(page, new Reply.Pagination(total, limit, skip));
+    }
+
+    /**
+     * The page read by its position in the plan's index ({@link PositionalPage}), or null where the rows do not lie
+     * together in it ({@link #range}) or it cannot tell. Whatever the skip, it costs what a first page does.
+     */
+    <T> List<T> byPosition(Connection c, long owner, String columns, Rows<T> rows, long total) throws SQLException {
+        PositionalPage.Range range = range(owner);
+        if (range == null || skip >= total) {
+            return null;
+        }
+        return PositionalPage.read(c, range, skip, (int) Math.min(limit, total - skip), total,
+                keys -> rowsByKey(c, columns, rows, keys));
+    }
+
+    /** The count of the owner's rows that the conditions keep, read from the plan's index; null where it cannot. */
+    Long countByPosition(Connection c, long owner) throws SQLException {
+        PositionalPage.Range range = range(owner);
+        return range == null ? null : PositionalPage.count(c, range);
+    }
+
+    /**
+     * Where the query's rows lie in the plan's index, when they lie together in its order: the conditions are the
+     * index's leading columns (the owner, then exact filters) and the order its columns, all one way.
+     */
+    private PositionalPage.Range range(long owner) {
+        Plan plan = plan();
+        if (plan.index() == null || !onlyExact) {
+            return null;
+        }
+        List<String> order = new ArrayList<>();
+        for (String term : plan.terms()) {
+            order.add(term.substring(0, term.indexOf(' ')));
+        }
+        boolean descending = plan.terms().get(0).endsWith(" DESC");
+        if (plan.terms().stream().anyMatch(t -> t.endsWith(" DESC") != descending)
+                || exact.size() >= order.size() || !order.get(0).equals(spec.ownerColumn())) {
+            return null;
+        }
+        List<Object> prefix = new ArrayList<>(List.of(owner));
+        for (int i = 0; i < exact.size(); i++) {
+            if (!exact.get(i).column().equals(order.get(i + 1))) {
+                return null;
+            }
+            prefix.add(params.get(i));
+        }
+        return new PositionalPage.Range(plan.index(), order, descending, prefix, "pk");
+    }
+
+    /** The rows of these primary keys, each under its key. */
+    private <T> Map<Long, T> rowsByKey(Connection c, String columns, Rows<T> rows, List<Long> keys)
+            throws SQLException {
+        // pk, not _ROWID_: H2 plans "_ROWID_ IN (...)" as a scan of some index, "pk IN (...)" as lookups
+        String sql = "SELECT " + columns + ", pk FROM " + spec.table() + " WHERE pk IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
+        Map<Long, T> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setLong(i + 1, keys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int key = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    out.put(rs.getLong(key), rows.read(rs));
+                }
+            }
+        }
+        return out;
     }
 
     /** An ORDER BY (as terms "column DIRECTION"), and the index that serves it when one clearly does. */
