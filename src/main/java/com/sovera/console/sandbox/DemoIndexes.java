@@ -77,7 +77,9 @@ final class DemoIndexes {
             "CREATE INDEX addresses_network_created ON addresses (customer_pk, network, created_at, pk)",
             "CREATE INDEX addresses_currency_created ON addresses (customer_pk, currency, created_at, pk)",
             "CREATE INDEX transactions_status_amount ON transactions (customer_pk, status, amount, pk)",
-            "CREATE INDEX transactions_currency_amount ON transactions (customer_pk, currency, amount, pk)");
+            "CREATE INDEX transactions_currency_amount ON transactions (customer_pk, currency, amount, pk)",
+            "CREATE INDEX wallets_name_created ON wallets (customer_pk, name, created_at, pk)",
+            "CREATE INDEX wallets_name_currency ON wallets (customer_pk, name, currency, pk)");
 
     /**
      * The ids of the tree's rows, unique by constraint (table, column). Random UUIDs: inserted one by one into

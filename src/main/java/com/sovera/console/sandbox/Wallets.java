@@ -23,10 +23,16 @@ final class Wallets {
             Map.of("created_at", ListQuery.SortKey.of("created_at", "wallets_created"),
                     "name", ListQuery.SortKey.of("name", "wallets_name"),
                     "currency", ListQuery.SortKey.of("currency", "wallets_currency")),
-            // a filter with many matches, with each sort (migration V6); currency by currency is its own index
-            Map.of("status/created_at", "wallets_status_created", "status/name", "wallets_status_name",
-                    "status/currency", "wallets_status_currency", "currency/created_at", "wallets_currency_created",
-                    "currency/name", "wallets_currency_name", "currency/currency", "wallets_currency"));
+            // a filter with many matches, with each sort (migrations V6, V7); by its own field, the field's index
+            Map.ofEntries(Map.entry("status/created_at", "wallets_status_created"),
+                    Map.entry("status/name", "wallets_status_name"),
+                    Map.entry("status/currency", "wallets_status_currency"),
+                    Map.entry("currency/created_at", "wallets_currency_created"),
+                    Map.entry("currency/name", "wallets_currency_name"),
+                    Map.entry("currency/currency", "wallets_currency"),
+                    Map.entry("name/created_at", "wallets_name_created"),
+                    Map.entry("name/currency", "wallets_name_currency"),
+                    Map.entry("name/name", "wallets_name")));
     static final String COLUMNS = "wallet_id, user_id, name, currency, status, balance, pending_balance, created_at,"
             + " updated_at";
 
