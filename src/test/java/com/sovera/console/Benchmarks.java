@@ -237,6 +237,7 @@ class Benchmarks extends FxRobot {
                 "--module-path", String.join(java.io.File.pathSeparator, modules),
                 "--add-modules", "javafx.base,javafx.controls,javafx.graphics",
                 "--add-exports", "javafx.base/com.sun.javafx.event=ALL-UNNAMED", // the pom's <options> for javafx:run
+                "-XX:TieredStopAtLevel=1",
                 "-classpath", String.join(java.io.File.pathSeparator, classpath), main));
     }
 
