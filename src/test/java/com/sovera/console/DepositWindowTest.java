@@ -204,6 +204,8 @@ class DepositWindowTest extends FxRobot {
                 .as("a screen reader reads the address group by group")
                 .startsWith("Ether on Ethereum Sepolia address, in 11 groups of four. Group 1: zero, small X-ray, ");
 
+        assertThat(lookup("#search-box .read-back-group").queryAll()).as("the groups are made when the read-back"
+                + " opens, not in the frame that shows each address (issue 22)").isEmpty();
         press(KeyCode.ALT, KeyCode.V).release(KeyCode.V, KeyCode.ALT);
         TextField heard = lookup("#search-box #read-back-heard").queryAs(TextField.class);
         waitUntil(() -> heard.isFocused());

@@ -78,6 +78,33 @@ class TextSizeWindowTest extends ConsoleWindowFixture {
         assertThat(fontSize("#sign-out")).isEqualTo(19.5, org.assertj.core.data.Offset.offset(0.5));
     }
 
+    /**
+     * The forms of the steps ahead are prepared while the operator reads the first step, styled as the window will
+     * show them: at its text size. (Prepared in a scene of their own, they were styled at the default size, and
+     * reaching a step styled its whole form again: most of a frame over 50 ms, issue 22.)
+     */
+    @Test
+    void theFormsOfTheStepsAheadArePreparedAtTheWindowsTextSize() throws Exception {
+        console = new ConsoleHarness(SandboxServer.start(SandboxConfig.inMemory().withDemoUsers(30)), home,
+                RetryPolicy.DEFAULT);
+        console.settings = Settings.DEFAULTS.withTextSizePercent(150);
+        console.open();
+        com.sovera.console.onboarding.OnboardingView wizard = lookup("#onboarding")
+                .queryAs(com.sovera.console.onboarding.OnboardingView.class);
+        double shown = fontSize("#step-form .step-heading");
+        waitUntil(20, () -> WaitForAsyncUtils.asyncFx(() -> wizard.builtForm(Step.ADDRESS).isPresent()).get());
+
+        double[] address = WaitForAsyncUtils.asyncFx(() -> {
+            Node form = wizard.builtForm(Step.ADDRESS).orElseThrow();
+            return new double[] {((Labeled) form.lookup(".step-heading")).getFont().getSize(),
+                    form.getScene() == null ? 0 : 1};
+        }).get();
+        assertThat(address[1]).as("the address form is not on screen before its step").isZero();
+        assertThat(address[0]).as("its heading, prepared at the window's text size").isEqualTo(shown,
+                org.assertj.core.data.Offset.offset(0.1));
+        assertThat(shown).as("150% of the theme's size").isGreaterThan(15);
+    }
+
     /** The dialog shown with this title, or null. */
     private javafx.stage.Stage dialog(String title) {
         return listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s && s.isShowing()

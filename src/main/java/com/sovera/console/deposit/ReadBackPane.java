@@ -71,6 +71,11 @@ final class ReadBackPane extends VBox {
         content.visibleProperty().bind(model.openProperty());
         content.managedProperty().bind(model.openProperty());
         model.addressProperty().addListener((o, was, now) -> fill(now));
+        model.openProperty().addListener((o, was, open) -> {
+            if (open) {
+                fillGroups(model.addressProperty().get());
+            }
+        });
         fill(model.addressProperty().get());
         getChildren().addAll(toggle, content);
     }
@@ -86,12 +91,22 @@ final class ReadBackPane extends VBox {
     }
 
     private void fill(ReadBack readBack) {
+        asset.setText(readBack == null ? "" : readBack.assetAndNetwork());
+        groups.getChildren().clear();
+        if (model.openProperty().get()) {
+            fillGroups(readBack);
+        }
+    }
+
+    /**
+     * The groups, three labels each, made when the mode is open: made with every address shown, the 30-odd labels
+     * of an address were most of the address panel's first styling, in the frame that shows the address (issue 22).
+     */
+    private void fillGroups(ReadBack readBack) {
         groups.getChildren().clear();
         if (readBack == null) {
-            asset.setText("");
             return;
         }
-        asset.setText(readBack.assetAndNetwork());
         for (ReadBack.Group g : readBack.groups()) {
             Label number = new Label(String.valueOf(g.number()));
             number.getStyleClass().add("read-back-number");

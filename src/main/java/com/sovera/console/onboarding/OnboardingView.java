@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The wizard on screen: a stepper of the seven steps with what each produced, the current form, and actions. */
@@ -51,6 +52,8 @@ public final class OnboardingView extends BorderPane {
     private static final javafx.css.PseudoClass WAITING = javafx.css.PseudoClass.getPseudoClass("waiting");
     private final String environmentLine;
     private final ScrollPane scroll = new ScrollPane();
+    /** Holds the shown step's form; the forms ahead are styled here too, hidden, while the operator reads. */
+    private final StackPane page = new StackPane();
     /** The step whose form is shown. */
     private Step shown;
 
@@ -131,6 +134,7 @@ public final class OnboardingView extends BorderPane {
         addressPanel.resultProperty().bind(model.depositProperty());
         scroll.setFitToWidth(true);
         scroll.setId("step-form");
+        scroll.setContent(page);
         setCenter(scroll);
         render(model.stateProperty().get());
     }
@@ -245,7 +249,7 @@ public final class OnboardingView extends BorderPane {
         if (owner != null && owner != action && Focus.isInside(owner, scroll)) {
             action.requestFocus(); // the focused field leaves with its form: the focus stays in the wizard meanwhile
         }
-        scroll.setContent(form(step));
+        page.getChildren().setAll(form(step));
         markSteps();
         rows.forEach(kit::hint);
         // Enter must keep meaning "the step's action", never whichever button the focus fell to (Sign out is in
@@ -338,9 +342,9 @@ public final class OnboardingView extends BorderPane {
     }
 
     /**
-     * Builds and skins the forms of the steps ahead, one a frame, in a scene of their own, so that reaching a step
-     * only lays it out (a first skinning of the user form costs ~60 ms on the FX thread). Call once the window
-     * shows.
+     * Builds, skins and styles the forms of the steps ahead, one a frame, where they will be shown, so that reaching
+     * a step costs no first skinning (~60 ms for the user form on the FX thread) and finds the window's styles
+     * worked out for its controls. Call once the window shows.
      */
     public void prepareSteps() {
         Deque<Step> ahead = new ArrayDeque<>();
@@ -349,7 +353,12 @@ public final class OnboardingView extends BorderPane {
                 ahead.add(s);
             }
         }
-        StepForms.warmUp(ahead, this::form, this::getScene);
+        StepForms.warmUp(ahead, this::form, page);
+    }
+
+    /** This step's form if it is built yet (shown, or prepared ahead while not shown). */
+    public Optional<Node> builtForm(Step step) {
+        return Optional.ofNullable(forms.get(step));
     }
 
     private Node address() {
