@@ -3,7 +3,9 @@ package com.sovera.console;
 import com.sovera.console.platform.AppDirs;
 import com.sovera.console.sandbox.SandboxCommand;
 import com.sovera.console.sandbox.SandboxStartException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +27,23 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * What {@code mvn javafx:run}'s launch line ends with (pom.xml): the javafx-maven-plugin appends its own module
+     * path, class path and main class after the pom's options, and only then the user's {@code -Djavafx.args}.
+     */
+    static final String JAVAFX_RUN = "--javafx-run";
+
     public static void main(String[] args) throws InterruptedException {
-        if (Arrays.asList(args).contains("--import")) {
-            System.exit(ImportCommand.run(args, ImportCommand.Io.system(), AppDirs.forCurrentUser()));
+        String[] own = ownArguments(args);
+        if (Arrays.asList(own).contains("--import")) {
+            System.exit(ImportCommand.run(own, ImportCommand.Io.system(), AppDirs.forCurrentUser()));
         }
-        if (Arrays.asList(args).contains("--verify-audit")) {
-            System.exit(AuditCommand.run(args, AuditCommand.Io.system()));
+        if (Arrays.asList(own).contains("--verify-audit")) {
+            System.exit(AuditCommand.run(own, AuditCommand.Io.system()));
         }
-        if (Arrays.asList(args).contains("--sandbox-only")) {
+        if (Arrays.asList(own).contains("--sandbox-only")) {
             try {
-                SandboxCommand.run(SandboxCommand.parse(args,
+                SandboxCommand.run(SandboxCommand.parse(own,
                         AppDirs.forCurrentUser().data().resolve("sandbox")));
             } catch (IllegalArgumentException | SandboxStartException e) {
                 LoggerFactory.getLogger(Launcher.class).error("{}", e.getMessage());
@@ -43,6 +52,24 @@ public final class Launcher {
             return;
         }
         Startup.begin(); // settings, sandbox and client get ready while the toolkit starts
-        Application.launch(ConsoleApp.class, args);
+        Application.launch(ConsoleApp.class, own);
+    }
+
+    /**
+     * The console's own arguments: those of a {@code mvn javafx:run} launch less what the plugin appended from
+     * {@link #JAVAFX_RUN} to its repeated main class (without the marker, all of them).
+     */
+    static String[] ownArguments(String[] args) {
+        List<String> all = Arrays.asList(args);
+        int marker = all.indexOf(JAVAFX_RUN);
+        if (marker < 0) {
+            return args;
+        }
+        List<String> own = new ArrayList<>(all.subList(0, marker));
+        int main = all.subList(marker + 1, all.size()).indexOf(Launcher.class.getName());
+        if (main >= 0) {
+            own.addAll(all.subList(marker + 2 + main, all.size()));
+        }
+        return own.toArray(String[]::new);
     }
 }

@@ -239,9 +239,11 @@ class Benchmarks extends FxRobot {
             jars.map(j -> j.getFileName().toString()).filter(j -> j.startsWith("javafx-")).sorted()
                     .forEach(j -> classpath.add("target/libs/" + j));
         }
-        cmd.set(cmd.indexOf("-cp") + 1, String.join(java.io.File.pathSeparator, classpath));
-        cmd.set(cmd.size() - 1, BareWindow.class.getName());
-        return cmd;
+        int cp = cmd.indexOf("-cp");
+        cmd.set(cp + 1, String.join(java.io.File.pathSeparator, classpath));
+        List<String> bare = new ArrayList<>(cmd.subList(0, cp + 2)); // the launch's main class and marker are the console's
+        bare.add(BareWindow.class.getName());
+        return bare;
     }
 
     private static String property(String name) {

@@ -193,7 +193,7 @@ class LookupWindowTest extends FxRobot {
         Wallet a = table.getItems().get(4);
         Wallet b = table.getItems().get(5);
         Training training = console.sandbox.training();
-        training.slowness(Duration.ofMillis(1500));
+        training.slowness(Duration.ofSeconds(4)); // late even when the test thread waits its turn under load
         training.arm("GET /wallets/{wallet_id}/addresses", Training.Fault.SLOW, 1); // a's list: a slow link
         interact(() -> table.getSelectionModel().select(a));
         waitUntil(() -> training.armed().isEmpty()); // a's call is at the server, held there: its answer comes late
@@ -220,7 +220,7 @@ class LookupWindowTest extends FxRobot {
         User a = table.getItems().get(2);
         User b = table.getItems().get(3);
         Training training = console.sandbox.training();
-        training.slowness(Duration.ofMillis(1500));
+        training.slowness(Duration.ofSeconds(4)); // late even when the test thread waits its turn under load
         training.arm("GET /users/{user_id}/wallets", Training.Fault.SLOW, 1);
         interact(() -> table.getSelectionModel().select(a));
         waitUntil(() -> training.armed().isEmpty()); // a's call is at the server, held there: its answer comes late

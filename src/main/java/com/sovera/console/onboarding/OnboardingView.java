@@ -342,9 +342,9 @@ public final class OnboardingView extends BorderPane {
     }
 
     /**
-     * Builds, skins and styles the forms of the steps ahead, one a frame, where they will be shown, so that reaching
-     * a step costs no first skinning (~60 ms for the user form on the FX thread) and finds the window's styles
-     * worked out for its controls. Call once the window shows.
+     * Builds, skins and styles the forms of the steps ahead, one per FX event (a pulse can come between them),
+     * where they will be shown, so that reaching a step costs no first skinning (~60 ms for the user form on the FX
+     * thread) and finds the window's styles worked out for its controls. Call once the window shows.
      */
     public void prepareSteps() {
         Deque<Step> ahead = new ArrayDeque<>();

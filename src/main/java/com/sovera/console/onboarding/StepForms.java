@@ -114,11 +114,12 @@ final class StepForms {
     }
 
     /**
-     * Builds, skins and styles each of these forms, one a frame, hidden in the page that will show it: its
-     * controls' skins are made, and the window's styles for them are matched and computed at the window's text
-     * size, in the scene's style caches. Reaching its step then restyles it from those caches. (A scene of its
-     * own, as before, made the skins but left every style to be worked out again in the window: the first CSS
-     * pass of a step was 20-30 ms of a 60 ms frame.) While the wizard is not on screen, it waits for it.
+     * Builds, skins and styles each of these forms, one per FX event (a pulse can come between them), hidden in
+     * the page that will show it: its controls' skins are made, and the window's styles for them are matched and
+     * computed at the window's text size, in the scene's style caches. Reaching its step then restyles it from
+     * those caches. (A scene of its own, as before, made the skins but left every style to be worked out again in
+     * the window: the first CSS pass of a step was 20-30 ms of a 60 ms frame.) While the wizard is not on screen,
+     * it waits for it.
      */
     static void warmUp(Deque<Step> ahead, Function<Step, Node> form, Pane page) {
         if (ahead.isEmpty()) {
@@ -138,18 +139,23 @@ final class StepForms {
         }
         Node built = form.apply(ahead.poll());
         if (built.getParent() == null) {
+            boolean visible = built.isVisible();
+            boolean managed = built.isManaged();
             built.setVisible(false);
             built.setManaged(false);
             page.getChildren().add(built);
-            built.applyCss();
-            if (built instanceof Parent parent) {
-                double width = page.getWidth();
-                parent.resize(width, parent.prefHeight(width));
-                parent.layout();
+            try {
+                built.applyCss();
+                if (built instanceof Parent parent) {
+                    double width = page.getWidth();
+                    parent.resize(width, parent.prefHeight(width));
+                    parent.layout();
+                }
+            } finally { // a form that failed to prepare is still shown whole when its step comes
+                page.getChildren().remove(built);
+                built.setManaged(managed);
+                built.setVisible(visible);
             }
-            page.getChildren().remove(built);
-            built.setManaged(true);
-            built.setVisible(true);
         }
         Platform.runLater(() -> warmUp(ahead, form, page));
     }
