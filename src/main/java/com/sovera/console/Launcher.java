@@ -57,7 +57,8 @@ public final class Launcher {
 
     /**
      * The console's own arguments: those of a {@code mvn javafx:run} launch less what the plugin appended from
-     * {@link #JAVAFX_RUN} to its repeated main class (without the marker, all of them).
+     * {@link #JAVAFX_RUN} to its repeated main class (without the marker, all of them; a marker with no main class
+     * after it, which only a hand-made command line has, drops the rest).
      */
     static String[] ownArguments(String[] args) {
         List<String> all = Arrays.asList(args);

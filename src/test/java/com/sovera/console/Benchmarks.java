@@ -212,8 +212,8 @@ class Benchmarks extends FxRobot {
     /**
      * The command line {@code mvn javafx:run} runs (javafx-maven-plugin 0.0.8): the JDK's {@code java}, then the pom's
      * options (split at spaces, as the plugin splits them): the archive's, then the launch itself, which ends with
-     * the main class. Left out: what the plugin appends after them (its own module and class paths and main class),
-     * which reaches the console as program arguments that it does not read.
+     * the main class and the marker from which {@code Launcher} drops what the plugin appends after it (its own
+     * module and class paths and main class); left out here, as the console never sees it.
      */
     private static List<String> javafxRun(String sharing) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

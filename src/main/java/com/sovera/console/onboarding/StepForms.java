@@ -137,26 +137,34 @@ final class StepForms {
             });
             return;
         }
-        Node built = form.apply(ahead.poll());
-        if (built.getParent() == null) {
-            boolean visible = built.isVisible();
-            boolean managed = built.isManaged();
-            built.setVisible(false);
-            built.setManaged(false);
-            page.getChildren().add(built);
-            try {
-                built.applyCss();
-                if (built instanceof Parent parent) {
-                    double width = page.getWidth();
-                    parent.resize(width, parent.prefHeight(width));
-                    parent.layout();
-                }
-            } finally { // a form that failed to prepare is still shown whole when its step comes
-                page.getChildren().remove(built);
-                built.setManaged(managed);
-                built.setVisible(visible);
-            }
+        try {
+            prepareHidden(form.apply(ahead.poll()), page);
+        } finally { // the forms after one that failed are still prepared
+            Platform.runLater(() -> warmUp(ahead, form, page));
         }
-        Platform.runLater(() -> warmUp(ahead, form, page));
+    }
+
+    /** Skins, styles and lays out a form not on screen yet inside the page, hidden, then takes it out again. */
+    private static void prepareHidden(Node built, Pane page) {
+        if (built.getParent() != null) {
+            return; // shown already
+        }
+        boolean visible = built.isVisible();
+        boolean managed = built.isManaged();
+        built.setVisible(false);
+        built.setManaged(false);
+        page.getChildren().add(built);
+        try {
+            built.applyCss();
+            if (built instanceof Parent parent) {
+                double width = page.getWidth();
+                parent.resize(width, parent.prefHeight(width));
+                parent.layout();
+            }
+        } finally { // a form that failed to prepare is still shown whole when its step comes
+            page.getChildren().remove(built);
+            built.setManaged(managed);
+            built.setVisible(visible);
+        }
     }
 }
