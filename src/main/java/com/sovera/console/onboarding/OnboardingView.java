@@ -44,7 +44,7 @@ public final class OnboardingView extends BorderPane {
     private final Map<Step, Node> forms = new EnumMap<>(Step.class);
     private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
     private final Map<Step, List<Node>> locks;
-    private final VBox resumeBar = new VBox(6);
+    private final ResumeBar resumeBar = new ResumeBar();
     private final ClipboardGuard clipboard;
     private final AddressPanel addressPanel;
     private final Label loginNote = new Label();
@@ -107,9 +107,6 @@ public final class OnboardingView extends BorderPane {
         VBox bottom = new VBox(8, SignInStepViews.signInAgain(model), errors, buttons);
         bottom.setPadding(new Insets(8, 0, 0, 0));
         setBottom(bottom);
-        resumeBar.setId("resume-bar");
-        resumeBar.getStyleClass().add("resume-bar");
-        hideResume();
         setTop(resumeBar);
 
         model.serverFieldErrors().addListener((MapChangeListener<Field, String>) c -> {
@@ -160,45 +157,15 @@ public final class OnboardingView extends BorderPane {
 
     /** Offers an unfinished onboarding found in the journal. */
     public void offerResume(Progress saved, Runnable onResume, Runnable onDiscard) {
-        Label text = new Label("An onboarding was interrupted" + (saved.customerId() == null ? ". Resume it?"
-                : " (customer " + saved.customerId() + (saved.user() == null ? "" : ", user " + saved.user().email())
-                + "). Resume it? Nothing it created will be created again."));
-        text.setWrapText(true);
-        Button resume = Icons.on(new Button("_Resume"), "fth-play");
-        resume.setId("resume");
-        Button discard = Icons.on(new Button("Start _over"), "fth-rotate-ccw");
-        discard.setId("start-over");
-        resume.setOnAction(e -> {
-            hideResume();
-            onResume.run();
-        });
-        discard.setOnAction(e -> {
-            hideResume();
-            onDiscard.run();
-        });
-        HBox choices = new HBox(8, resume, discard);
-        if (model.lookupsOnly()) { // resuming goes on creating; discarding is local, and allowed
-            resume.setDisable(true);
-            javafx.beans.property.SimpleBooleanProperty refused = new javafx.beans.property.SimpleBooleanProperty(true);
-            com.sovera.console.ui.LookupsOnly.explain(refused, resume);
-            choices.getChildren().add(com.sovera.console.ui.LookupsOnly.reason("resume-lookups-only", refused));
-        }
-        resumeBar.getChildren().setAll(text, choices);
-        resumeBar.setVisible(true);
-        resumeBar.setManaged(true);
+        resumeBar.offer(saved, model.lookupsOnly(), onResume, onDiscard);
     }
 
-    private void hideResume() {
-        resumeBar.setVisible(false);
-        resumeBar.setManaged(false);
-    }
-
-    /** A line above the login form, such as the embedded sandbox's demo account note. */
     /** The deposit address step waits for the customer's deposit (see {@link AddressPanel#watchDeposits}). */
     public void watchDeposits(com.sovera.console.deposit.DepositWatching watching) {
         addressPanel.watchDeposits(watching);
     }
 
+    /** A line above the login form, such as the embedded sandbox's demo account note. */
     public void setLoginNote(String note) {
         loginNote.setText(note);
     }

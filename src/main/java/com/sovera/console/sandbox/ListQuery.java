@@ -291,7 +291,7 @@ final class ListQuery {
             return null;
         }
         return PositionalPage.read(c, range, skip, (int) Math.min(limit, total - skip), total,
-                keys -> rowsByKey(c, columns, rows, keys));
+                keys -> PositionalPage.rowsByKey(c, spec.table(), columns, rows, keys));
     }
 
     /** The count of the owner's rows that the conditions keep, read from the plan's index; null where it cannot. */
@@ -326,27 +326,6 @@ final class ListQuery {
             prefix.add(params.get(i));
         }
         return new PositionalPage.Range(plan.index(), order, descending, prefix, "pk");
-    }
-
-    /** The rows of these primary keys, each under its key. */
-    private <T> Map<Long, T> rowsByKey(Connection c, String columns, Rows<T> rows, List<Long> keys)
-            throws SQLException {
-        // pk, not _ROWID_: H2 plans "_ROWID_ IN (...)" as a scan of some index, "pk IN (...)" as lookups
-        String sql = "SELECT " + columns + ", pk FROM " + spec.table() + " WHERE pk IN ("
-                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
-        Map<Long, T> out = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < keys.size(); i++) {
-                ps.setLong(i + 1, keys.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                int key = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    out.put(rs.getLong(key), rows.read(rs));
-                }
-            }
-        }
-        return out;
     }
 
     /** An ORDER BY (as terms "column DIRECTION"), and the index that serves it when one clearly does. */

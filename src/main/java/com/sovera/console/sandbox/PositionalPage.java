@@ -1,9 +1,12 @@
 package com.sovera.console.sandbox;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +116,27 @@ final class PositionalPage {
         } catch (MVStoreException | DbException e) {
             return null; // the index was dropped or rebuilt meanwhile (a seed), or a value does not convert
         }
+    }
+
+    /** The rows of these primary keys, each under its key. */
+    static <T> Map<Long, T> rowsByKey(Connection c, String table, String columns, ListQuery.Rows<T> rows,
+                                      List<Long> keys) throws SQLException {
+        // pk, not _ROWID_: H2 plans "_ROWID_ IN (...)" as a scan of some index, "pk IN (...)" as lookups
+        String sql = "SELECT " + columns + ", pk FROM " + table + " WHERE pk IN ("
+                + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+        Map<Long, T> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setLong(i + 1, keys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int key = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    out.put(rs.getLong(key), rows.read(rs));
+                }
+            }
+        }
+        return out;
     }
 
     /** The range's index map, its root as it was taken, and the positions of the range's first entry and end. */
