@@ -46,7 +46,12 @@ final class DemoIndexes {
             "CREATE INDEX users_first_status ON users (customer_pk, first_name, status, pk)",
             "CREATE INDEX users_last_created ON users (customer_pk, last_name, created_at, pk)",
             "CREATE INDEX users_last_email ON users (customer_pk, last_name, email_key)",
-            "CREATE INDEX users_last_status ON users (customer_pk, last_name, status, pk)");
+            "CREATE INDEX users_last_status ON users (customer_pk, last_name, status, pk)",
+            "CREATE INDEX users_status_last_created ON users (customer_pk, status, last_name, created_at, pk)",
+            "CREATE INDEX users_type_last_created ON users (customer_pk, user_type, last_name, created_at, pk)",
+            "CREATE INDEX users_country_last_created ON users (customer_pk, country, last_name, created_at, pk)",
+            "CREATE INDEX users_type_status_created ON users (customer_pk, user_type, status, created_at, pk)",
+            "CREATE INDEX users_country_status_created ON users (customer_pk, country, status, created_at, pk)");
     /** The other tables' secondary indexes the seeding drops and builds again; a test checks them too. */
     static final List<String> TREE_INDEXES = List.of(
             "CREATE INDEX wallets_created ON wallets (customer_pk, created_at, pk)",
@@ -79,7 +84,15 @@ final class DemoIndexes {
             "CREATE INDEX transactions_status_amount ON transactions (customer_pk, status, amount, pk)",
             "CREATE INDEX transactions_currency_amount ON transactions (customer_pk, currency, amount, pk)",
             "CREATE INDEX wallets_name_created ON wallets (customer_pk, name, created_at, pk)",
-            "CREATE INDEX wallets_name_currency ON wallets (customer_pk, name, currency, pk)");
+            "CREATE INDEX wallets_name_currency ON wallets (customer_pk, name, currency, pk)",
+            "CREATE INDEX wallets_currency_name_created ON wallets (customer_pk, currency, name, created_at, pk)",
+            "CREATE INDEX wallets_status_name_created ON wallets (customer_pk, status, name, created_at, pk)",
+            "CREATE INDEX wallets_status_currency_created ON wallets (customer_pk, status, currency, created_at, pk)",
+            "CREATE INDEX transactions_amount_created ON transactions (customer_pk, amount, created_at, pk)",
+            "CREATE INDEX transactions_status_amount_created ON transactions"
+                    + " (customer_pk, status, amount, created_at, pk)",
+            "CREATE INDEX transactions_currency_amount_created ON transactions"
+                    + " (customer_pk, currency, amount, created_at, pk)");
 
     /**
      * The ids of the tree's rows, unique by constraint (table, column). Random UUIDs: inserted one by one into

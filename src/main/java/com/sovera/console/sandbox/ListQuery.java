@@ -53,8 +53,9 @@ final class ListQuery {
      * @param where exact-match fields
      * @param like  fields that take {@code [like]}, mapped to a lower-case SQL expression
      * @param sort  sortable fields; {@code created_at} is the default order
-     * @param pairs indexes ordered by (owner, filter column, sort column[, pk]) by "filter/sort" field names: one
-     *              filter with many matches and one sort read such an index in order instead of sorting them
+     * @param pairs indexes ordered by (owner, filter column, sort columns[, pk]) by "filter/sorts" field names
+     *              (sorts comma-separated, all one way; no filter before the slash for an order of several keys):
+     *              one filter with many matches and its sorts read such an index in order instead of sorting them
      */
     record Spec(String table, String ownerColumn, Map<String, Field> where, Map<String, String> like,
                 Map<String, SortKey> sort, Map<String, String> pairs) {
@@ -155,8 +156,8 @@ final class ListQuery {
         List<String> seen = new ArrayList<>();
         for (String part : sort.split(",", -1)) {
             String[] words = part.trim().split(" +");
-            if (seen.contains(words[0])) {
-                continue;
+            if (seen.contains(words[0]) || !sorts.isEmpty() && sorts.get(sorts.size() - 1).key().unique()) {
+                continue; // after a unique key, another decides nothing: the order is the same without it
             }
             seen.add(words[0]);
             sorts.add(new Order(words[0], spec.sort().get(words[0]),
@@ -358,24 +359,26 @@ final class ListQuery {
             return new Plan(List.of(owner + " " + dir, f.column() + " " + dir, "created_at " + dir, "pk " + dir),
                     f.index());
         }
-        String pair = oneFilter && sorts.size() == 1
-                ? spec.pairs().get(exactNames.get(0) + "/" + sorts.get(0).name()) : null;
+        String pair = oneFilter && oneWay() ? spec.pairs().get(exactNames.get(0) + "/" + sortNames()) : null;
         if (pair != null) {
-            // one filter (equal on every row it keeps) and one sort: (owner, filter, sort[, pk]) is that order
-            Order s = sorts.get(0);
-            String dir = s.direction();
+            // one filter (equal on every row it keeps) and its sorts: (owner, filter, sorts[, pk]) is that order
+            String dir = sorts.get(0).direction();
             List<String> terms = new ArrayList<>(List.of(owner + " " + dir, exact.get(0).column() + " " + dir));
-            if (!s.key().column().equals(exact.get(0).column())) {
-                terms.add(s.key().column() + " " + dir);
+            for (Order s : sorts) {
+                if (!s.key().column().equals(exact.get(0).column())) {
+                    terms.add(s.key().column() + " " + dir);
+                }
             }
-            if (!s.key().unique()) {
+            if (!sorts.get(sorts.size() - 1).key().unique()) {
                 terms.add("pk " + dir);
             }
             return new Plan(terms, pair);
         }
-        if (sorts.isEmpty() && oneFilter) {
-            Field f = exact.get(0);
-            return new Plan(List.of(owner + " ASC", f.column() + " ASC", "pk ASC"), f.index());
+        String oldestFirst = sorts.isEmpty() && oneFilter ? spec.pairs().get(exactNames.get(0) + "/created_at") : null;
+        if (oldestFirst != null) {
+            // no sort is oldest first (the contract's): the filter's (owner, column, created_at, pk) index, in order
+            String column = exact.get(0).column();
+            return new Plan(List.of(owner + " ASC", column + " ASC", "created_at ASC", "pk ASC"), oldestFirst);
         }
         List<Order> order = sorts.isEmpty()
                 ? List.of(new Order("created_at", spec.sort().get("created_at"), "ASC")) : sorts;
@@ -390,8 +393,19 @@ final class ListQuery {
         }
         // a pattern that starts with % reads every entry of any index: read the order's, in order, and stop at
         // the page (left to itself, H2 read it backwards for a last page and sorted every match)
-        boolean oneIndexServes = conditions.size() == containing && order.size() == 1;
-        return new Plan(terms, oneIndexServes ? order.get(0).key().index() : null);
+        String index = conditions.size() != containing ? null : order.size() == 1 ? order.get(0).key().index()
+                : oneWay() ? spec.pairs().get("/" + sortNames()) : null;
+        return new Plan(terms, index);
+    }
+
+    /** The sort's fields, comma-separated: how {@link Spec#pairs} names an order of several keys. */
+    private String sortNames() {
+        return String.join(",", sorts.stream().map(Order::name).toList());
+    }
+
+    /** Every sort key goes the same way (or there is none): only then can an index be read in that order. */
+    private boolean oneWay() {
+        return !sorts.isEmpty() && sorts.stream().map(Order::direction).distinct().count() == 1;
     }
 
     private void bind(PreparedStatement ps, long owner) throws SQLException {

@@ -31,7 +31,11 @@ final class Transactions {
             Map.of(),
             Map.of("created_at", ListQuery.SortKey.of("created_at", "transactions_created"),
                     "amount", ListQuery.SortKey.of("amount", "transactions_amount")),
-            Map.of("status/amount", "transactions_status_amount", "currency/amount", "transactions_currency_amount"));
+            Map.of("status/amount", "transactions_status_amount", "currency/amount", "transactions_currency_amount",
+                    // the console's orders: amount, then created_at the same way (its tie-breaker); V8
+                    "/amount,created_at", "transactions_amount_created",
+                    "status/amount,created_at", "transactions_status_amount_created",
+                    "currency/amount,created_at", "transactions_currency_amount_created"));
     static final String COLUMNS = "transaction_id, wallet_id, address, currency, network, direction, amount, tx_hash,"
             + " block_height, required_confirmations, created_at, updated_at";
 

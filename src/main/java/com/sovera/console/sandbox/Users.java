@@ -47,6 +47,16 @@ final class Users {
         out.put("country/created_at", "users_country");
         out.put("status/status", "users_status_sort");
         out.put("last_name/last_name", "users_last_name");
+        // the console's orders: its sort, then created_at the same way (PagedViewModel's tie-breaker); V8
+        out.put("/last_name,created_at", "users_last_created");
+        out.put("/status,created_at", "users_status");
+        out.put("status/status,created_at", "users_status");
+        out.put("last_name/last_name,created_at", "users_last_created");
+        out.put("status/last_name,created_at", "users_status_last_created");
+        out.put("user_type/last_name,created_at", "users_type_last_created");
+        out.put("country/last_name,created_at", "users_country_last_created");
+        out.put("user_type/status,created_at", "users_type_status_created");
+        out.put("country/status,created_at", "users_country_status_created");
         return Map.copyOf(out);
     }
 

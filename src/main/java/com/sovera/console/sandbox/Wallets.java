@@ -32,7 +32,15 @@ final class Wallets {
                     Map.entry("currency/currency", "wallets_currency"),
                     Map.entry("name/created_at", "wallets_name_created"),
                     Map.entry("name/currency", "wallets_name_currency"),
-                    Map.entry("name/name", "wallets_name")));
+                    Map.entry("name/name", "wallets_name"),
+                    // the console's orders: its sort, then created_at the same way (its tie-breaker); V8
+                    Map.entry("/name,created_at", "wallets_name_created"),
+                    Map.entry("/currency,created_at", "wallets_currency_created"),
+                    Map.entry("name/name,created_at", "wallets_name_created"),
+                    Map.entry("currency/currency,created_at", "wallets_currency_created"),
+                    Map.entry("currency/name,created_at", "wallets_currency_name_created"),
+                    Map.entry("status/name,created_at", "wallets_status_name_created"),
+                    Map.entry("status/currency,created_at", "wallets_status_currency_created")));
     static final String COLUMNS = "wallet_id, user_id, name, currency, status, balance, pending_balance, created_at,"
             + " updated_at";
 

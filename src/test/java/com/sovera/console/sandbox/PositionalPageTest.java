@@ -61,8 +61,10 @@ class PositionalPageTest {
                 ps.setString(6, NAMES[random.nextInt(NAMES.length)]);
                 ps.setString(7, NAMES[random.nextInt(NAMES.length)]);
                 ps.setString(8, COUNTRIES[random.nextInt(COUNTRIES.length)]);
-                ps.setLong(9, 1_000L * (i / 4)); // four users share each creation time
-                ps.setLong(10, 1_000L * (i / 4));
+                // four users share each creation time, which does not follow pk: an order by (sort, created_at)
+                // differs from one by (sort, pk)
+                ps.setLong(9, 1_000L * ((i * 37) % 900 / 4));
+                ps.setLong(10, 1_000L * ((i * 37) % 900 / 4));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -101,6 +103,38 @@ class PositionalPageTest {
             }
         }
         assertThat(pages).isGreaterThan(2_500);
+    }
+
+    /**
+     * The console's orders: a sort, then created_at the same way (its tie-breaker), alone and with each filter of
+     * its Users screen; read by position, as OFFSET reads them.
+     */
+    @Test
+    void theConsolesOrdersAreReadByPositionAsOffsetReadsThem() throws SQLException {
+        int pages = 0;
+        try (Connection c = db.connection()) {
+            for (Map<String, String> where : filters()) {
+                if (where.containsKey("first_name") || where.containsKey("last_name")) {
+                    continue; // not filters of the console's Users screen
+                }
+                for (String field : List.of("email", "last_name", "status")) {
+                    for (String dir : List.of(" ASC", " DESC")) {
+                        String sort = field + dir + ", created_at" + dir;
+                        long total = count(c, where);
+                        for (long skip : skips(total)) {
+                            ListQuery query = query(where, sort, skip, 7);
+                            List<String> expected = offset(c, where, sort, skip, 7);
+                            assertThat(query.byPosition(c, OWNER, "user_id", rs -> rs.getString(1), total))
+                                    .as("by position: %s sort %s skip %d", where, sort, skip)
+                                    .containsExactlyElementsOf(expected);
+                            assertThat(reply(c, query).data()).as("the page").isEqualTo(expected);
+                            pages++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(pages).isGreaterThan(300);
     }
 
     @Test
@@ -243,14 +277,15 @@ class PositionalPageTest {
     }
 
     /**
-     * The page as OFFSET reads it, without the index hints: the sort column, then creation order (these users are
-     * stored in creation order, so pk breaks its ties), all one way.
+     * The page as OFFSET reads it, without the index hints: the sort column (then created_at, when the sort names
+     * it second), then pk, all one way.
      */
     private static List<String> offset(Connection c, Map<String, String> where, String sort, long skip, int limit)
             throws SQLException {
         String field = sort == null ? "created_at" : sort.split(" ")[0];
-        String dir = sort == null ? "ASC" : sort.split(" ")[1];
-        String order = " ORDER BY " + SORTS.get(field) + " " + dir + ", pk " + dir + " LIMIT ? OFFSET ?";
+        String dir = sort == null ? "ASC" : sort.split("[ ,]")[1];
+        String then = sort != null && sort.contains(",") ? ", created_at " + dir : "";
+        String order = " ORDER BY " + SORTS.get(field) + " " + dir + then + ", pk " + dir + " LIMIT ? OFFSET ?";
         List<String> out = new ArrayList<>();
         for (Object id : rows(c, "SELECT user_id", where, order, List.of(limit, skip))) {
             out.add((String) id);

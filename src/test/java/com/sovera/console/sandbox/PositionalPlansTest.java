@@ -2,6 +2,8 @@ package com.sovera.console.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sovera.console.api.Filter;
+import com.sovera.console.lookup.PagedViewModel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,13 +42,16 @@ class PositionalPlansTest {
                 }
                 for (String pair : spec.pairs().keySet()) {
                     String field = pair.substring(0, pair.indexOf('/'));
-                    questions.add(Map.of("filter[where][" + field + "]", VALUES.getOrDefault(field, "x"),
-                            "filter[sort]", pair.substring(pair.indexOf('/') + 1)));
+                    String sort = pair.substring(pair.indexOf('/') + 1);
+                    questions.add(field.isEmpty() ? Map.of("filter[sort]", sort)
+                            : Map.of("filter[where][" + field + "]", VALUES.getOrDefault(field, "x"), "filter[sort]",
+                            sort));
                 }
                 for (Map<String, String> question : questions) {
                     for (String direction : List.of(" ASC", " DESC")) {
                         Map<String, String> q = new LinkedHashMap<>(question);
-                        q.put("filter[sort]", q.get("filter[sort]") + direction);
+                        q.put("filter[sort]", String.join(",", java.util.Arrays.stream(q.get("filter[sort]")
+                                .split(",")).map(key -> key + direction).toList()));
                         asked++;
                         if (ListQuery.parse(spec, q).countByPosition(c, 1) == null) {
                             notByPosition.add(list.getKey() + " " + q);
@@ -59,5 +64,45 @@ class PositionalPlansTest {
         }
         assertThat(notByPosition).as("lists counted by COUNT(*), not by position").isEmpty();
         assertThat(asked).isGreaterThan(60);
+    }
+
+    /**
+     * What the console's Users, Wallets and Transactions screens ask, as they ask it: each sortable column both
+     * ways, alone and with each of the screen's filters, and the console's tie-breaker after it (created_at the
+     * same way, {@link PagedViewModel.Query#page}). Each is counted and paged by position, not sorted at a million.
+     */
+    @Test
+    void everyOrderTheConsolesScreensAskIsReadByPosition() throws SQLException {
+        Map<String, List<String>> sorts = Map.of("users", List.of("created_at", "email", "last_name", "status"),
+                "wallets", List.of("created_at", "name", "currency"), "transactions", List.of("created_at", "amount"));
+        Map<String, List<String>> filters = Map.of("users", List.of("status", "user_type", "country"),
+                "wallets", List.of("currency", "status"), "transactions", List.of("currency", "status"));
+        Database db = Database.open(null);
+        List<String> notByPosition = new ArrayList<>();
+        int asked = 0;
+        try (Connection c = db.connection()) {
+            for (String list : sorts.keySet()) {
+                List<String> conditions = new ArrayList<>(filters.get(list));
+                conditions.add(null);
+                for (String filter : conditions) {
+                    for (String sort : sorts.get(list)) {
+                        for (Filter.Direction direction : Filter.Direction.values()) {
+                            Filter where = filter == null ? Filter.none() : Filter.none().where(filter,
+                                    VALUES.get(filter));
+                            Map<String, String> q = new PagedViewModel.Query(where,
+                                    List.of(new Filter.Sort(sort, direction)), "created_at").page(20, 0).asQuery();
+                            asked++;
+                            if (ListQuery.parse(LISTS.get(list), q).countByPosition(c, 1) == null) {
+                                notByPosition.add(list + " " + q);
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            db.close();
+        }
+        assertThat(notByPosition).as("the console's lists counted by COUNT(*), not by position").isEmpty();
+        assertThat(asked).isEqualTo(2 * (4 * 4 + 3 * 3 + 2 * 3));
     }
 }
