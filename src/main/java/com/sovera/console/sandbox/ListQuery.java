@@ -391,6 +391,11 @@ final class ListQuery {
         if (!last.key().unique()) {
             terms.add("pk " + last.direction());
         }
+        if (oneFilter) {
+            // a filter no index pairs with this order (a value pasted: a user's wallets, a hash): its matches read
+            // through its own index and sorted (left to itself, H2 walked the order's index through every row)
+            return new Plan(terms, exact.get(0).index());
+        }
         // a pattern that starts with % reads every entry of any index: read the order's, in order, and stop at
         // the page (left to itself, H2 read it backwards for a last page and sorted every match)
         String index = conditions.size() != containing ? null : order.size() == 1 ? order.get(0).key().index()
