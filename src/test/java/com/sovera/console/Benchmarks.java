@@ -67,9 +67,11 @@ class Benchmarks extends FxRobot {
     private static final Path DB = Path.of(System.getProperty("bench.db", "target/bench-db"));
     private static final int STARTS = Integer.getInteger("bench.starts", 5);
     private static final int HEAP_PAGES = Integer.getInteger("bench.heapPages", USERS / 100);
-    /** Only these parts (startup, api, qr, pages, stalls, export, heap), or all. */
+    /** Only these parts (startup, api, qr, pages, lookups, stalls, export, heap), or all. */
     private static final List<String> ONLY = List.of(System.getProperty("bench.only",
-            "startup,api,qr,pages,stalls,export,heap").split(","));
+            "startup,api,qr,pages,lookups,stalls,export,heap").split(","));
+    /** Distinct questions per kind of lookup in the console. */
+    private static final int QUESTIONS = Integer.getInteger("bench.lookups.questions", 100);
     private static final List<String> HEADLESS = List.of("testfx.robot", "testfx.headless", "glass.platform",
             "monocle.platform", "prism.order", "java.awt.headless");
 
@@ -100,7 +102,7 @@ class Benchmarks extends FxRobot {
         if (ONLY.contains("qr")) {
             qr();
         }
-        if (ONLY.stream().noneMatch(List.of("pages", "stalls", "export", "heap")::contains)) {
+        if (ONLY.stream().noneMatch(List.of("pages", "lookups", "stalls", "export", "heap")::contains)) {
             finish();
             return;
         }
@@ -109,6 +111,10 @@ class Benchmarks extends FxRobot {
             openConsole();
             if (ONLY.contains("pages")) {
                 pages();
+            }
+            if (ONLY.contains("lookups")) {
+                new ConsoleLookups(this, QUESTIONS, this::line).run();
+                interact(() -> lookup("#nav-users").queryAs(javafx.scene.control.ToggleButton.class).fire());
             }
             if (ONLY.contains("stalls")) {
                 stalls();
