@@ -380,7 +380,13 @@ class Benchmarks extends FxRobot {
         if (baseUrl == null) {
             throw new IllegalStateException("the sandbox did not start");
         }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "sandbox-output");
+        Thread drain = new Thread(() -> {
+            try {
+                out.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException stopped) {
+                // the sandbox was stopped at the end of the run: its output closed under the reader
+            }
+        }, "sandbox-output");
         drain.setDaemon(true);
         drain.start();
         System.out.printf("sandbox of %,d users ready in %d s at %s%n", USERS, (System.nanoTime() - t0) / 1_000_000_000,
