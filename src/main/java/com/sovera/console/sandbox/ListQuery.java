@@ -98,8 +98,9 @@ final class ListQuery {
     private boolean onlyExact = true;
     /** {@code [like]} conditions that start with a wildcard: no index can narrow them, only the order's serves. */
     private int containing;
-    /** The field of the last {@code [like]} condition, and its pattern as bound. */
+    /** The field of the last {@code [like]} condition, its value as given, and its pattern as bound. */
     private String likeField;
+    private String likeValue;
     private String likeParam;
 
     private ListQuery(Spec spec, int limit, long skip) {
@@ -178,6 +179,7 @@ final class ListQuery {
             }
             conditions.add(expression + " LIKE ? ESCAPE '\\'");
             likeField = field;
+            likeValue = value;
             likeParam = likePattern(value);
             params.add(likeParam);
             onlyExact = false;
@@ -215,6 +217,9 @@ final class ListQuery {
 
     /** Runs the count and the page for the owner's rows. */
     <T> Reply run(Connection c, CountCache counts, long owner, String columns, Rows<T> rows) throws SQLException {
+        if (likeField != null && LikeGrams.cannotMatch(c, spec.table(), owner, likeField, likeValue)) {
+            return Reply.page(List.of(), new Reply.Pagination(0, limit, skip)); // a piece no row holds
+        }
         // a lone [like] in creation order: through the field's few values, where it has few
         boolean creationOrder = sorts.isEmpty() || (sorts.size() == 1 && sorts.get(0).name().equals("created_at")
                 && sorts.get(0).direction().equals("ASC"));
