@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,8 +66,9 @@ final class LikeGrams {
     /** Adds the pieces of one owner's new texts (lower-cased, as stored in the field's column) of a table's field. */
     static void add(Connection c, long owner, String table, String field, Collection<String> texts)
             throws SQLException {
-        Set<String> pieces = new HashSet<>();
-        texts.forEach(t -> pieces.addAll(grams(t)));
+        Pieces all = new Pieces();
+        texts.forEach(all::add);
+        Set<String> pieces = all.toSet();
         String key = table + "." + field;
         pieces.removeAll(held(c, owner, key, pieces));
         if (pieces.isEmpty()) {
@@ -93,15 +95,15 @@ final class LikeGrams {
     static void addAll(Connection c) throws SQLException {
         for (Map.Entry<String, Map<String, String>> table : FIELDS.entrySet()) {
             for (Map.Entry<String, String> field : table.getValue().entrySet()) {
-                Map<Long, Set<String>> byOwner = new HashMap<>();
+                Map<Long, Pieces> byOwner = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT customer_pk, " + field.getValue() + " FROM "
                         + table.getKey()); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        byOwner.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).addAll(grams(rs.getString(2)));
+                        byOwner.computeIfAbsent(rs.getLong(1), k -> new Pieces()).add(rs.getString(2));
                     }
                 }
-                for (Map.Entry<Long, Set<String>> owner : byOwner.entrySet()) {
-                    add(c, owner.getKey(), table.getKey(), field.getKey(), owner.getValue());
+                for (Map.Entry<Long, Pieces> owner : byOwner.entrySet()) {
+                    add(c, owner.getKey(), table.getKey(), field.getKey(), owner.getValue().toSet());
                 }
             }
         }
@@ -152,5 +154,35 @@ final class LikeGrams {
             }
         }
         return out;
+    }
+
+    /**
+     * The distinct pieces of many texts (a seed's batch: two million), cheaply: those of three ASCII characters as
+     * bits (128^3 of them), any other as a string.
+     */
+    private static final class Pieces {
+        private final BitSet ascii = new BitSet(1 << 21);
+        private final Set<String> other = new HashSet<>();
+
+        void add(String text) {
+            for (int i = 0; i + N <= text.length(); i++) {
+                char a = text.charAt(i);
+                char b = text.charAt(i + 1);
+                char c = text.charAt(i + 2);
+                if ((a | b | c) < 128) {
+                    ascii.set(a << 14 | b << 7 | c);
+                } else {
+                    other.add(text.substring(i, i + N));
+                }
+            }
+        }
+
+        Set<String> toSet() {
+            Set<String> out = new HashSet<>(other);
+            for (int g = ascii.nextSetBit(0); g >= 0; g = ascii.nextSetBit(g + 1)) {
+                out.add(new String(new char[] {(char) (g >> 14), (char) (g >> 7 & 127), (char) (g & 127)}));
+            }
+            return out;
+        }
     }
 }
