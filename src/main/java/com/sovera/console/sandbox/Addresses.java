@@ -75,10 +75,14 @@ final class Addresses {
             }
             DepositAddress address = new DepositAddress(UUID.randomUUID().toString(), walletId, walletCurrency,
                     network.id(), factory.newAddress(network), Sql.instant(clock.millis()));
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                bind(ps, customerPk, walletPk, address);
-                ps.executeUpdate();
-            }
+            Sql.inOneTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    bind(ps, customerPk, walletPk, address);
+                    ps.executeUpdate();
+                }
+                LikeGrams.add(c, customerPk, "addresses", "address",
+                        List.of(address.address().toLowerCase(Locale.ROOT)));
+            });
             db.changed("addresses", customerPk);
             return Reply.created(address);
         }

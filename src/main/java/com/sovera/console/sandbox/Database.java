@@ -20,7 +20,7 @@ final class Database implements AutoCloseable {
     /** Migration scripts in order; a new version appends a script here and never edits an old one. */
     private static final String[] MIGRATIONS = {"V1__schema.sql", "V2__filter_order.sql",
         "V3__text_in_characters.sql", "V4__owner_key_records.sql", "V5__transactions.sql", "V6__lookup_indexes.sql",
-        "V7__wallet_name_order.sql", "V8__console_orders.sql"};
+        "V7__wallet_name_order.sql", "V8__console_orders.sql", "V9__like_grams.sql"};
 
     private final JdbcConnectionPool pool;
     private final CountCache counts = new CountCache();
@@ -147,6 +147,9 @@ final class Database implements AutoCloseable {
                     if (!statement.isBlank()) {
                         s.execute(statement);
                     }
+                }
+                if (MIGRATIONS[version - 1].equals("V9__like_grams.sql")) {
+                    LikeGrams.addAll(c); // the pieces of the rows there before, in the same transaction
                 }
                 s.execute("INSERT INTO schema_version (version) VALUES (" + version + ")");
                 c.commit();

@@ -164,5 +164,6 @@ final class DemoBatches {
             addresses.executeBatch();
             deposits.executeBatch();
         }
+        LikeGrams.addSeeded(c, customerPk, batch, withUser);
     }
 }

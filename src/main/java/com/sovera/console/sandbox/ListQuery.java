@@ -1,5 +1,9 @@
 package com.sovera.console.sandbox;
 
+import static com.sovera.console.sandbox.FilterText.abbreviate;
+import static com.sovera.console.sandbox.FilterText.likePattern;
+import static com.sovera.console.sandbox.FilterText.number;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,7 +79,6 @@ final class ListQuery {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     private static final int MAX_VALUE_LENGTH = 254;
-    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
     private static final String DIRECTION = "([Aa][Ss][Cc]|[Dd][Ee][Ss][Cc])";
     /** Each list's sort pattern, compiled once: the sortable fields of an endpoint never change. */
     private static final Map<java.util.Set<String>, java.util.regex.Pattern> SORT_PATTERNS =
@@ -96,6 +99,10 @@ final class ListQuery {
     private boolean onlyExact = true;
     /** {@code [like]} conditions that start with a wildcard: no index can narrow them, only the order's serves. */
     private int containing;
+    /** The field of the last {@code [like]} condition, its value as given, and its pattern as bound. */
+    private String likeField;
+    private String likeValue;
+    private String likeParam;
 
     private ListQuery(Spec spec, int limit, long skip) {
         this.spec = spec;
@@ -122,23 +129,6 @@ final class ListQuery {
             q.parseCondition(e.getKey(), e.getValue());
         }
         return q;
-    }
-
-    /** Digits, optionally after a minus, within min..max: how the contract writes an integer parameter. */
-    private static long number(String text, String name, long fallback, long min, long max) {
-        if (text == null) {
-            return fallback;
-        }
-        if (!INTEGER.matcher(text).matches()) {
-            throw SandboxError.validation(name, name + " must be a whole number written in digits");
-        }
-        java.math.BigInteger value = new java.math.BigInteger(text);
-        if (value.compareTo(java.math.BigInteger.valueOf(min)) < 0
-                || value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            throw SandboxError.validation(name, name + " must be between " + min + " and " + max + ", not "
-                    + abbreviate(text));
-        }
-        return value.longValueExact();
     }
 
     /**
@@ -189,7 +179,10 @@ final class ListQuery {
                         + " allowed: " + String.join(", ", spec.like().keySet()));
             }
             conditions.add(expression + " LIKE ? ESCAPE '\\'");
-            params.add(likePattern(value));
+            likeField = field;
+            likeValue = value;
+            likeParam = likePattern(value);
+            params.add(likeParam);
             onlyExact = false;
             if (value.startsWith("%")) {
                 containing++;
@@ -205,16 +198,6 @@ final class ListQuery {
             exact.add(f);
             exactNames.add(field);
         }
-    }
-
-    /** The contract's pattern has one wildcard, {@code %}; SQL's {@code _} and the escape are taken literally. */
-    static String likePattern(String pattern) {
-        return pattern.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("_", "\\_");
-    }
-
-    private static String abbreviate(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 60 ? clean.substring(0, 60) + "..." : clean;
     }
 
     /** Adds a fixed condition from the path, such as the user whose wallets are listed. */
@@ -235,6 +218,17 @@ final class ListQuery {
 
     /** Runs the count and the page for the owner's rows. */
     <T> Reply run(Connection c, CountCache counts, long owner, String columns, Rows<T> rows) throws SQLException {
+        if (likeField != null && LikeGrams.cannotMatch(c, spec.table(), owner, likeField, likeValue)) {
+            return Reply.page(List.of(), new Reply.Pagination(0, limit, skip)); // a piece no row holds
+        }
+        // a lone [like] in creation order: through the field's few values, where it has few
+        boolean creationOrder = sorts.isEmpty() || (sorts.size() == 1 && sorts.get(0).name().equals("created_at")
+                && sorts.get(0).direction().equals("ASC"));
+        Reply byValues = likeField == null || conditions.size() != 1 || !creationOrder ? null
+                : LikeByValues.page(c, spec, owner, likeField, likeParam, skip, limit, columns, rows);
+        if (byValues != null) {
+            return byValues;
+        }
         Plan plan = plan();
         StringBuilder where = new StringBuilder(" FROM " + spec.table()
                 + (plan.index() == null ? "" : " USE INDEX (" + plan.index() + ")")

@@ -175,7 +175,7 @@ final class PositionalPage {
      * The index's columns are the order's, in the same sequence, each ascending with nulls first: SQL's order
      * (H2's default, nulls low), and read backwards its {@code DESC}.
      */
-    private static boolean orderedBy(MVSecondaryIndex index, List<String> order) {
+    static boolean orderedBy(MVSecondaryIndex index, List<String> order) {
         IndexColumn[] columns = index.getIndexColumns();
         if (columns.length != order.size()) {
             return false;
@@ -190,7 +190,7 @@ final class PositionalPage {
     }
 
     /** H2 keys the table's rows by this column's values (a single BIGINT primary key), so a key finds its row. */
-    private static boolean keyedBy(MVTable table, String column) {
+    static boolean keyedBy(MVTable table, String column) {
         int main = table.getMainIndexColumn();
         return main >= 0 && table.getColumn(main).getName().equalsIgnoreCase(column);
     }
@@ -229,7 +229,7 @@ final class PositionalPage {
     }
 
     /** Whether any transaction has uncommitted changes, or is committing or rolling some back. */
-    private static boolean anyWriting(Store store) {
+    static boolean anyWriting(Store store) {
         for (Transaction t : store.getTransactionStore().getOpenTransactions()) {
             if (t.hasChanges() || t.getStatus() != Transaction.STATUS_OPEN) {
                 return true;

@@ -1,6 +1,7 @@
 package com.sovera.console.sandbox;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -13,6 +14,33 @@ final class Sql {
     /** True when the failure is a unique-key violation: the caller answers 409. */
     static boolean isDuplicate(SQLException e) {
         return "23505".equals(e.getSQLState());
+    }
+
+    /** Statements that write together. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs the step as one transaction on {@code c}: in the caller's, if one is open on it (the request's, with its
+     * idempotency record), or in one of its own, committed at the end and rolled back on a failure.
+     */
+    static void inOneTransaction(Connection c, Step step) throws SQLException {
+        if (!c.getAutoCommit()) {
+            step.run();
+            return;
+        }
+        c.setAutoCommit(false);
+        try {
+            step.run();
+            c.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     static Instant instant(long epochMillis) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -87,9 +88,15 @@ final class Users {
         String country = Fields.country(r.body, "country");
         NewRow row = new NewRow(UUID.randomUUID().toString(), email, userType, Status.ACTIVE, firstName, lastName,
                 phone, dateOfBirth, country, clock.millis());
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            bind(ps, r.principal.customerPk(), row);
-            ps.executeUpdate();
+        try (Connection c = db.connection()) {
+            Sql.inOneTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    bind(ps, r.principal.customerPk(), row);
+                    ps.executeUpdate();
+                }
+                LikeGrams.add(c, r.principal.customerPk(), "users", "email",
+                        List.of(row.email().toLowerCase(Locale.ROOT)));
+            });
             db.changed("users", r.principal.customerPk());
         } catch (SQLException e) {
             if (Sql.isDuplicate(e)) {

@@ -51,6 +51,7 @@ class LookupBenchmarks {
             "users,wallets,addresses,transactions").split(","));
     private static final List<String> KINDS = List.of(System.getProperty("bench.lookups.kinds",
             "sorts,filtered,exact,like").split(","));
+    private static final List<String> FIELDS = List.of(System.getProperty("bench.lookups.fields", "all").split(","));
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -235,20 +236,23 @@ class LookupBenchmarks {
     }
 
     /**
-     * {@code [like]} in the default order: contains / starts with a fragment of 3 or more characters at the first,
-     * middle and last page; a fragment that matches nothing; fragments of 1 and 2 characters.
+     * {@code [like]} in the default order: contains / starts with / ends with a fragment of 3 or more characters, or
+     * the whole value, at the first, middle and last page; a fragment that matches nothing; fragments of 1 and 2
+     * characters. {@code -Dbench.lookups.fields=email,name} picks the fields (default all).
      */
     private void like(String path, String field, List<String> values) throws Exception {
-        if (!KINDS.contains("like")) {
+        if (!KINDS.contains("like") || !FIELDS.contains(field) && !FIELDS.contains("all")) {
             return;
         }
         Set<String> fragments = new LinkedHashSet<>();
         for (int k = 0; fragments.size() < Q && k < Q * 20; k++) {
+            // in turn: contains, starts with, ends with, the whole value (exact)
             String v = values.get(random.nextInt(values.size())).toLowerCase(Locale.ROOT);
             int n = 3 + random.nextInt(Math.max(1, Math.min(5, v.length() - 2)));
             if (v.length() >= n) {
-                int from = random.nextInt(v.length() - n + 1);
-                fragments.add((from == 0 && random.nextBoolean() ? "" : "%") + v.substring(from, from + n) + "%");
+                int from = k % 4 == 1 ? 0 : k % 4 == 2 ? v.length() - n : random.nextInt(v.length() - n + 1);
+                fragments.add(k % 4 == 3 ? v : (k % 4 == 1 ? "" : "%") + v.substring(from, from + n)
+                        + (k % 4 == 2 ? "" : "%"));
             }
         }
         List<String> found = new ArrayList<>(fragments);
