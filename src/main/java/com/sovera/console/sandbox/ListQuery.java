@@ -85,7 +85,7 @@ final class ListQuery {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One parsed sort key (its field's name) with its direction. */
-    private record Order(String name, SortKey key, String direction) {
+    record Order(String name, SortKey key, String direction) {
     }
 
     private final Spec spec;
@@ -229,7 +229,7 @@ final class ListQuery {
         if (byValues != null) {
             return byValues;
         }
-        Plan plan = plan();
+        ListPlan plan = plan();
         StringBuilder where = new StringBuilder(" FROM " + spec.table()
                 + (plan.index() == null ? "" : " USE INDEX (" + plan.index() + ")")
                 + " WHERE " + spec.ownerColumn() + " = ?");
@@ -300,7 +300,7 @@ final class ListQuery {
      * index's leading columns (the owner, then exact filters) and the order its columns, all one way.
      */
     private PositionalPage.Range range(long owner) {
-        Plan plan = plan();
+        ListPlan plan = plan();
         if (plan.index() == null || !onlyExact) {
             return null;
         }
@@ -323,88 +323,9 @@ final class ListQuery {
         return new PositionalPage.Range(plan.index(), order, descending, prefix, "pk");
     }
 
-    /** An ORDER BY (as terms "column DIRECTION"), and the index that serves it when one clearly does. */
-    record Plan(List<String> terms, String index) {
-
-        String orderBy() {
-            return String.join(", ", terms);
-        }
-
-        /** The same order backwards: the index read from its other end. */
-        String reversed() {
-            return String.join(", ", terms.stream().map(t -> t.endsWith(" ASC") ? t.replaceFirst(" ASC$", " DESC")
-                    : t.replaceFirst(" DESC$", " ASC")).toList());
-        }
-    }
-
-    /**
-     * The order always leads with the owner column, so that it matches an index column for column (H2 only
-     * reads an index in order when it does), and ends with pk unless the last key is unique. H2's planner
-     * picks a filtering index over a sorted one, so where one index serves the whole query it is named.
-     */
-    Plan plan() {
-        String owner = spec.ownerColumn();
-        boolean oneFilter = exact.size() == 1 && onlyExact && exact.get(0).index() != null;
-        if (oneFilter && exact.get(0).byCreation() && (sorts.isEmpty() || (sorts.size() == 1
-                && sorts.get(0).key().column().equals("created_at")))) {
-            // one filter, creation order: its index is (owner, column, created_at, pk), read forwards or back
-            Field f = exact.get(0);
-            String dir = sorts.isEmpty() ? "ASC" : sorts.get(0).direction();
-            return new Plan(List.of(owner + " " + dir, f.column() + " " + dir, "created_at " + dir, "pk " + dir),
-                    f.index());
-        }
-        String pair = oneFilter && oneWay() ? spec.pairs().get(exactNames.get(0) + "/" + sortNames()) : null;
-        if (pair != null) {
-            // one filter (equal on every row it keeps) and its sorts: (owner, filter, sorts[, pk]) is that order
-            String dir = sorts.get(0).direction();
-            List<String> terms = new ArrayList<>(List.of(owner + " " + dir, exact.get(0).column() + " " + dir));
-            for (Order s : sorts) {
-                if (!s.key().column().equals(exact.get(0).column())) {
-                    terms.add(s.key().column() + " " + dir);
-                }
-            }
-            if (!sorts.get(sorts.size() - 1).key().unique()) {
-                terms.add("pk " + dir);
-            }
-            return new Plan(terms, pair);
-        }
-        String oldestFirst = sorts.isEmpty() && oneFilter ? spec.pairs().get(exactNames.get(0) + "/created_at") : null;
-        if (oldestFirst != null) {
-            // no sort is oldest first (the contract's): the filter's (owner, column, created_at, pk) index, in order
-            String column = exact.get(0).column();
-            return new Plan(List.of(owner + " ASC", column + " ASC", "created_at ASC", "pk ASC"), oldestFirst);
-        }
-        List<Order> order = sorts.isEmpty()
-                ? List.of(new Order("created_at", spec.sort().get("created_at"), "ASC")) : sorts;
-        String first = order.get(0).direction();
-        Order last = order.get(order.size() - 1);
-        List<String> terms = new ArrayList<>(List.of(owner + " " + first));
-        for (Order s : order) {
-            terms.add(s.key().column() + " " + s.direction());
-        }
-        if (!last.key().unique()) {
-            terms.add("pk " + last.direction());
-        }
-        if (oneFilter) {
-            // a filter no index pairs with this order (a value pasted: a user's wallets, a hash): its matches read
-            // through its own index and sorted (left to itself, H2 walked the order's index through every row)
-            return new Plan(terms, exact.get(0).index());
-        }
-        // a pattern that starts with % reads every entry of any index: read the order's, in order, and stop at
-        // the page (left to itself, H2 read it backwards for a last page and sorted every match)
-        String index = conditions.size() != containing ? null : order.size() == 1 ? order.get(0).key().index()
-                : oneWay() ? spec.pairs().get("/" + sortNames()) : null;
-        return new Plan(terms, index);
-    }
-
-    /** The sort's fields, comma-separated: how {@link Spec#pairs} names an order of several keys. */
-    private String sortNames() {
-        return String.join(",", sorts.stream().map(Order::name).toList());
-    }
-
-    /** Every sort key goes the same way (or there is none): only then can an index be read in that order. */
-    private boolean oneWay() {
-        return !sorts.isEmpty() && sorts.stream().map(Order::direction).distinct().count() == 1;
+    /** The order and index of this query ({@link ListPlan#of}). */
+    ListPlan plan() {
+        return ListPlan.of(spec, sorts, exact, exactNames, onlyExact, conditions.size() - containing);
     }
 
     private void bind(PreparedStatement ps, long owner) throws SQLException {

@@ -61,48 +61,48 @@ class SchemaTest {
 
     @Test
     void listsReadAnIndexInOrderInsteadOfSorting() {
-        ListQuery.Plan byDefault = ListQuery.parse(Users.LIST, Map.of()).plan();
+        ListPlan byDefault = ListQuery.parse(Users.LIST, Map.of()).plan();
         assertThat(byDefault.orderBy()).isEqualTo("customer_pk ASC, created_at ASC, pk ASC");
         assertThat(byDefault.index()).isEqualTo("users_created");
         assertThat(byDefault.reversed()).as("the last pages read the index from its end")
                 .isEqualTo("customer_pk DESC, created_at DESC, pk DESC");
 
-        ListQuery.Plan byEmail = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "email DESC")).plan();
+        ListPlan byEmail = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "email DESC")).plan();
         assertThat(byEmail.orderBy()).isEqualTo("customer_pk DESC, email_key DESC");
         assertThat(byEmail.index()).isEqualTo("users_email");
         assertThat(byEmail.reversed()).isEqualTo("customer_pk ASC, email_key ASC");
 
-        ListQuery.Plan oneFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING")).plan();
+        ListPlan oneFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING")).plan();
         assertThat(oneFilter.orderBy()).isEqualTo("customer_pk ASC, status ASC, created_at ASC, pk ASC");
         assertThat(oneFilter.index()).isEqualTo("users_status");
 
         // what the console sends: a filter in creation order, newest first: the filter's index, read backwards
-        ListQuery.Plan consoleFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][country]", "DE",
+        ListPlan consoleFilter = ListQuery.parse(Users.LIST, Map.of("filter[where][country]", "DE",
                 "filter[sort]", "created_at DESC")).plan();
         assertThat(consoleFilter.orderBy()).isEqualTo("customer_pk DESC, country DESC, created_at DESC, pk DESC");
         assertThat(consoleFilter.index()).isEqualTo("users_country");
 
-        ListQuery.Plan mixed = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING",
+        ListPlan mixed = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "PENDING",
                 "filter[sort]", "last_name ASC")).plan();
         assertThat(mixed.index()).as("a filter with many matches has an index per sort").isEqualTo("users_status_last");
         assertThat(mixed.orderBy()).isEqualTo("customer_pk ASC, status ASC, last_name ASC, pk ASC");
 
-        ListQuery.Plan byStatus = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "status DESC")).plan();
+        ListPlan byStatus = ListQuery.parse(Users.LIST, Map.of("filter[sort]", "status DESC")).plan();
         assertThat(byStatus.orderBy()).isEqualTo("customer_pk DESC, status DESC, pk DESC");
         assertThat(byStatus.index()).as("the sort's index ends with its tie-breaker").isEqualTo("users_status_sort");
 
-        ListQuery.Plan statusByEmail = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
+        ListPlan statusByEmail = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
                 "filter[sort]", "email DESC")).plan();
         assertThat(statusByEmail.orderBy()).isEqualTo("customer_pk DESC, status DESC, email_key DESC");
         assertThat(statusByEmail.index()).isEqualTo("users_status_email");
 
-        ListQuery.Plan contains = ListQuery.parse(Users.LIST, Map.of("filter[where][last_name][like]", "%ova%",
+        ListPlan contains = ListQuery.parse(Users.LIST, Map.of("filter[where][last_name][like]", "%ova%",
                 "filter[sort]", "created_at DESC")).plan();
         assertThat(contains.index()).as("a pattern no index narrows reads the order's index").isEqualTo("users_created");
-        ListQuery.Plan startsWith = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", "ada%")).plan();
+        ListPlan startsWith = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", "ada%")).plan();
         assertThat(startsWith.index()).as("a prefix is the planner's: the e-mail index narrows it").isNull();
 
-        ListQuery.Plan two = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
+        ListPlan two = ListQuery.parse(Users.LIST, Map.of("filter[where][status]", "ACTIVE",
                 "filter[where][country]", "DE", "filter[sort]", "email")).plan();
         assertThat(two.index()).as("the planner chooses when no single index serves").isNull();
     }
