@@ -89,7 +89,7 @@ final class DemoIndexes {
         {"transactions", "transaction_id"}};
 
     /** The demo tables, whose identity columns a bulk seed gives a larger key cache. */
-    private static final List<String> TABLES = List.of("users", "wallets", "addresses", "transactions");
+    static final List<String> TABLES = List.of("users", "wallets", "addresses", "transactions");
     /** H2's key cache of an identity column, and a bulk seed's. */
     private static final int KEY_CACHE = 32;
     private static final int BULK_KEY_CACHE = 1_000_000;
@@ -118,14 +118,6 @@ final class DemoIndexes {
                 s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
                 for (String table : TABLES) {
                     s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + BULK_KEY_CACHE);
-                }
-                for (String index : all()) {
-                    s.execute("DROP INDEX IF EXISTS " + index.replaceFirst("CREATE (UNIQUE )?INDEX (\\w+) .*", "$2"));
-                }
-                for (String[] unique : TREE_IDS) {
-                    for (String name : uniqueConstraints(c, unique[0], unique[1])) {
-                        s.execute("ALTER TABLE " + unique[0] + " DROP CONSTRAINT " + name);
-                    }
                 }
             } else {
                 usualSettings(s);
@@ -166,6 +158,7 @@ final class DemoIndexes {
                 s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + KEY_CACHE);
             }
             try {
+                IndexesAside.fillMarked(c);
                 List<String> missing = missing(c);
                 if (!missing.isEmpty()) {
                     s.execute("SET MAX_MEMORY_ROWS " + sortRows());
