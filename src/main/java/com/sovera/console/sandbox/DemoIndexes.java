@@ -158,7 +158,7 @@ final class DemoIndexes {
                 s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + KEY_CACHE);
             }
             try {
-                IndexesAside.fillMarked(c);
+                IndexesAside.repairStoppedSeed(c);
                 List<String> missing = missing(c);
                 if (!missing.isEmpty()) {
                     s.execute("SET MAX_MEMORY_ROWS " + sortRows());

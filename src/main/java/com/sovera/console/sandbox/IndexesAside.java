@@ -78,6 +78,15 @@ final class IndexesAside {
         }
     }
 
+    /**
+     * What a bulk seed stopped by a crash left is undone: its rows written in bulk are removed ({@link BulkRows}),
+     * then every index it set aside is filled from its table again. Nothing to do after any other stop.
+     */
+    static void repairStoppedSeed(Connection c) throws SQLException {
+        BulkRows.removeMarked(c);
+        fillMarked(c);
+    }
+
     /** Fills every index still marked (a bulk seed stopped before it filled them) and removes the marks. */
     static void fillMarked(Connection c) throws SQLException {
         SessionLocal session = session(c);
