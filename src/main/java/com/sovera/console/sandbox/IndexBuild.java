@@ -87,6 +87,8 @@ final class IndexBuild {
                 }
                 for (int i = 0; i < group.size(); i++) {
                     install(group.get(i).getMVMap(), trees.get(i).get());
+                    // stored index by index: a chunk of all the group's trees at once outgrew H2's write buffer
+                    session.getDatabase().getStore().getMvStore().commit();
                 }
             }
         } catch (ExecutionException e) {
@@ -97,7 +99,6 @@ final class IndexBuild {
         } finally {
             pool.shutdownNow();
         }
-        session.getDatabase().getStore().getMvStore().commit();
     }
 
     /** One read of the table: every row's key in each index of the group, as H2 makes it when a row is added. */
@@ -185,15 +186,17 @@ final class IndexBuild {
         CompareMode mode = session.getDatabase().getCompareMode();
         for (int k = 1; k < sorted.length; k++) {
             boolean same = true;
+            StringBuilder values = new StringBuilder();
             for (int c = 0; c < unique && same; c++) {
                 int column = columns[c].column.getColumnId();
                 Value a = sorted[k - 1].getValue(column);
                 Value b = sorted[k].getValue(column);
                 same = a != ValueNull.INSTANCE && b != ValueNull.INSTANCE && a.compareTo(b, session, mode) == 0;
+                values.append(c == 0 ? "" : ", ").append(b.getTraceSQL());
             }
             if (same) {
-                throw new SQLException("Unique index " + index.getName() + " would hold two rows with the same "
-                        + sorted[k].getString(), "23505");
+                throw new SQLException("Unique index " + index.getName() + " would hold two rows with the same ("
+                        + values + ")", "23505");
             }
         }
     }
