@@ -12,9 +12,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One seeding run on one connection: writes the demo users and their trees in batches, each one transaction. */
+/**
+ * One seeding run on one connection: writes the demo users and their trees in batches, each one transaction; or,
+ * from {@code bulkFrom} users on, straight into the tables ({@link BulkRows}) with their indexes set aside
+ * ({@link IndexesAside}), kept only once all are written (a failure removes them, as the next start would).
+ */
 final class DemoBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoBatches.class);
 
     private static final int BATCH = 5_000;
     /** Users a transaction in a bulk seed: fewer commits, each of which writes the store's changed pages. */
@@ -44,6 +52,7 @@ final class DemoBatches {
         boolean bulk = to - withTree >= bulkFrom;
         IndexesAside aside = null;
         List<BulkRows> written = new ArrayList<>();
+        long started = System.nanoTime();
         Throwable failed = null;
         try {
             if (bulk) {
@@ -69,6 +78,10 @@ final class DemoBatches {
             }
             for (BulkRows rows : written) {
                 rows.finish(c); // the rows kept before their indexes are filled: see IndexesAside
+            }
+            if (bulk) {
+                LOG.info("Wrote the trees of demo users {} to {} in bulk in {} ms", withTree, to,
+                        (System.nanoTime() - started) / 1_000_000);
             }
         } catch (CompletionException e) {
             failed = e.getCause() instanceof RuntimeException re ? re : e;
