@@ -43,10 +43,10 @@ final class IndexBuild {
 
     /**
      * The keys of the sorts held at once: about 150 bytes each with their values (measured at a million users), a
-     * third of the heap. Each group of indexes is one read of the table, which costs more than its sorts: at a
-     * million users and 4 GB, transactions (3 million rows, 12 indexes) read 6 times took 140 s.
+     * quarter of the heap. Each group of indexes is one read of the table; a third of the heap (fewer reads) took
+     * as much CPU at a million users and 4 GB, and its longer collections made it slower (352 s against 288 s).
      */
-    private static final long KEYS_AT_ONCE = Math.max(1_000_000, Runtime.getRuntime().maxMemory() / 3 / 150);
+    private static final long KEYS_AT_ONCE = Math.max(1_000_000, Runtime.getRuntime().maxMemory() / 4 / 150);
     private static final Method CREATE_LEAF;
     private static final Method SET_ROOT;
 

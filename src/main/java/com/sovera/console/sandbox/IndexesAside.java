@@ -89,7 +89,6 @@ final class IndexesAside {
 
     /** Fills every index still marked (a bulk seed stopped before it filled them) and removes the marks. */
     static void fillMarked(Connection c) throws SQLException {
-        SessionLocal session = session(c);
         Map<String, List<String>> marked = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
                 + " WHERE TABLE_SCHEMA = 'PUBLIC' AND REMARKS = ? ORDER BY TABLE_NAME, INDEX_NAME")) {
@@ -101,6 +100,7 @@ final class IndexesAside {
             }
         }
         for (Map.Entry<String, List<String>> e : marked.entrySet()) {
+            SessionLocal session = session(c);
             MVTable table = table(session, e.getKey());
             List<MVSecondaryIndex> indexes = new ArrayList<>();
             for (MVSecondaryIndex index : secondary(table)) {
