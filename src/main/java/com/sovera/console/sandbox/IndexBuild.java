@@ -84,7 +84,7 @@ final class IndexBuild {
         try {
             for (int from = 0; from < indexes.size(); from += perRead) {
                 List<MVSecondaryIndex> group = indexes.subList(from, Math.min(indexes.size(), from + perRead));
-                SearchRow[][] keys = keys(primary, group, rows);
+                SearchRow[][] keys = keys(primary, group, rows, pool);
                 List<Future<Page<SearchRow, VersionedValue<Value>>>> trees = new ArrayList<>();
                 for (int i = 0; i < group.size(); i++) {
                     MVSecondaryIndex index = group.get(i);
@@ -108,16 +108,42 @@ final class IndexBuild {
         }
     }
 
-    /** One read of the table: every row's key in each index of the group, as H2 makes it when a row is added. */
-    private static SearchRow[][] keys(MVPrimaryIndex primary, List<MVSecondaryIndex> group, long rows)
-            throws SQLException {
+    /**
+     * One read of the table: every row's key in each index of the group, as H2 makes it when a row is added. Two
+     * threads read a half each (a counted B-tree tells where the second half starts): reading a row back from its
+     * page costs more than making its keys.
+     */
+    private static SearchRow[][] keys(MVPrimaryIndex primary, List<MVSecondaryIndex> group, long rows,
+                                      ExecutorService pool) throws SQLException, InterruptedException {
         SearchRow[][] keys = new SearchRow[group.size()][(int) rows];
-        Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(null);
-        int n = 0;
+        MVMap<Long, VersionedValue<SearchRow>> map = primary.getMVMap();
+        int half = (int) (rows / 2);
+        Long middle = half == 0 ? null : map.getKey(half);
+        Future<Integer> second = middle == null ? null : pool.submit(() -> read(primary, group, keys, middle, null, half));
+        int first = read(primary, group, keys, null, middle, 0);
+        try {
+            if (middle == null ? first != rows : first != half || second.get() != rows - half) {
+                throw new SQLException("Table " + primary.getTable().getName()
+                        + " changed while its indexes were built");
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException s ? s : new SQLException("Reading a table failed", e.getCause());
+        }
+        return keys;
+    }
+
+    /** Makes the keys of the rows from {@code from} (or the first) to before {@code to} (or the last), at {@code at}. */
+    private static int read(MVPrimaryIndex primary, List<MVSecondaryIndex> group, SearchRow[][] keys, Long from,
+                            Long to, int at) throws SQLException {
+        Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(from);
+        int n = at;
         while (cursor.hasNext()) {
             long pk = cursor.next();
+            if (to != null && pk >= to) {
+                break;
+            }
             Object value = cursor.getValue(); // a committed row is stored as itself, an uncommitted one wrapped
-            if (!(value instanceof SearchRow row) || n == rows) {
+            if (!(value instanceof SearchRow row) || n == keys[0].length) {
                 throw new SQLException("Table " + primary.getTable().getName()
                         + " changed while its indexes were built (a row not committed, or one more)");
             }
@@ -129,10 +155,7 @@ final class IndexBuild {
             }
             n++;
         }
-        if (n != rows) {
-            throw new SQLException("Table " + primary.getTable().getName() + " changed while its indexes were built");
-        }
-        return keys;
+        return n - at;
     }
 
     /** The keys sorted as the index orders them, checked if it is unique, as the pages of a B-tree: its root. */
