@@ -141,6 +141,8 @@ final class Database implements AutoCloseable {
                 throw new SQLException("The sandbox database is of schema version " + current
                         + ", newer than this console knows (" + MIGRATIONS.length + "). Use a newer console.");
             }
+            // before a migration reads a table whose rows or indexes a bulk seed stopped by a crash left unfinished
+            IndexesAside.repairStoppedSeed(c);
             c.setAutoCommit(false);
             for (int version = current + 1; version <= MIGRATIONS.length; version++) {
                 for (String statement : script(MIGRATIONS[version - 1]).split(";\\s*\\n")) {

@@ -12,18 +12,29 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One seeding run on one connection: writes the demo users and their trees in batches, each one transaction. */
+/**
+ * One seeding run on one connection: writes the demo users and their trees in batches, each one transaction; or,
+ * from {@code bulkFrom} users on, straight into the tables ({@link BulkRows}) with their indexes set aside
+ * ({@link IndexesAside}), kept only once all are written (a failure removes them, as the next start would).
+ */
 final class DemoBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoBatches.class);
 
     private static final int BATCH = 5_000;
     /** Users a transaction in a bulk seed: fewer commits, each of which writes the store's changed pages. */
     private static final int BULK_BATCH = 25_000;
 
+    private static final List<String> TREE_TABLES = List.of("wallets", "addresses", "transactions");
+
     private final Database db;
     private final Connection c;
     private final long customerPk;
     private final int bulkFrom;
+    private Sinks sinks;
 
     DemoBatches(Database db, Connection c, long customerPk, int bulkFrom) {
         this.db = db;
@@ -39,11 +50,23 @@ final class DemoBatches {
     void run(int withUser, int withTree, int users) throws SQLException {
         int to = Math.max(users, withTree);
         boolean bulk = to - withTree >= bulkFrom;
-        if (bulk) {
-            DemoIndexes.bulkMode(c, true);
-        }
+        IndexesAside aside = null;
+        List<BulkRows> written = new ArrayList<>();
+        long started = System.nanoTime();
         Throwable failed = null;
         try {
+            if (bulk) {
+                DemoIndexes.bulkMode(c, true);
+                // users that exist without their trees are looked up by id: their indexes stay, they are inserted
+                boolean usersAside = withUser <= withTree;
+                aside = IndexesAside.take(c, usersAside ? DemoIndexes.TABLES : TREE_TABLES);
+                sinks = new Sinks(usersAside ? bulk(Users.INSERT, written) : RowSink.sql(c, Users.INSERT),
+                        bulk(Wallets.INSERT, written), bulk(Addresses.INSERT, written),
+                        bulk(Transactions.INSERT, written));
+            } else {
+                sinks = new Sinks(RowSink.sql(c, Users.INSERT), RowSink.sql(c, Wallets.INSERT),
+                        RowSink.sql(c, Addresses.INSERT), RowSink.sql(c, Transactions.INSERT));
+            }
             int size = bulk ? BULK_BATCH : BATCH;
             CompletableFuture<List<Planned>> next = plan(withTree, Math.min(to, withTree + size));
             for (int start = withTree; start < to; start += size) {
@@ -53,14 +76,30 @@ final class DemoBatches {
                 write(batch, withUser);
                 c.commit();
             }
+            for (BulkRows rows : written) {
+                rows.finish(c); // the rows kept before their indexes are filled: see IndexesAside
+            }
+            if (bulk) {
+                LOG.info("Wrote the trees of demo users {} to {} in bulk in {} ms", withTree, to,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (CompletionException e) {
             failed = e.getCause() instanceof RuntimeException re ? re : e;
         } catch (SQLException | RuntimeException | Error e) {
             failed = e; // an Error too (out of memory, say): what follows is still seen to, then it is told
         }
+        if (sinks != null) {
+            failed = also(failed, sinks::close);
+        }
         if (failed != null) {
-            // a batch half written is not kept: the next start completes the seed from the last whole batch
+            // a batch half written is not kept: the next start completes the seed from the last whole batch (or,
+            // for rows written in bulk, from where this seed started)
             failed = also(failed, c::rollback);
+            failed = also(failed, () -> BulkRows.removeMarked(c));
+        }
+        if (aside != null) {
+            IndexesAside taken = aside;
+            failed = also(failed, () -> taken.fillAndRestore(c));
         }
         if (bulk) {
             failed = also(failed, () -> DemoIndexes.buildMissing(db));
@@ -72,6 +111,21 @@ final class DemoBatches {
             throw e;
         } else if (failed instanceof Error e) {
             throw e;
+        }
+    }
+
+    private BulkRows bulk(String insert, List<BulkRows> written) throws SQLException {
+        BulkRows rows = BulkRows.open(c, insert);
+        written.add(rows);
+        return rows;
+    }
+
+    /** Where this run writes each table's rows. */
+    private record Sinks(RowSink users, RowSink wallets, RowSink addresses, RowSink deposits) {
+        void close() throws SQLException {
+            for (RowSink sink : List.of(users, wallets, addresses, deposits)) {
+                sink.close();
+            }
         }
     }
 
@@ -99,14 +153,13 @@ final class DemoBatches {
     /** Users below {@code withUser} exist already (a stopped seed): only their pk is read, for their trees. */
     private void write(List<Planned> batch, int withUser) throws SQLException {
         long[] userPks = new long[batch.size()];
-        try (PreparedStatement users = c.prepareStatement(Users.INSERT, new String[] {"pk"});
-             PreparedStatement pks = c.prepareStatement("SELECT pk FROM users WHERE user_id = ?")) {
+        try (PreparedStatement pks = c.prepareStatement("SELECT pk FROM users WHERE user_id = ?")) {
             List<Integer> inserted = new ArrayList<>();
             for (int k = 0; k < batch.size(); k++) {
                 Planned p = batch.get(k);
                 if (p.index() >= withUser) {
-                    Users.bind(users, customerPk, p.user());
-                    users.addBatch();
+                    Users.bind(sinks.users.statement(), customerPk, p.user());
+                    sinks.users.add();
                     inserted.add(k);
                 } else {
                     pks.setString(1, p.user().userId());
@@ -116,14 +169,9 @@ final class DemoBatches {
                     }
                 }
             }
-            if (!inserted.isEmpty()) {
-                users.executeBatch();
-                try (ResultSet keys = users.getGeneratedKeys()) {
-                    for (int k : inserted) {
-                        keys.next();
-                        userPks[k] = keys.getLong(1);
-                    }
-                }
+            long[] keys = sinks.users.flush();
+            for (int i = 0; i < keys.length; i++) {
+                userPks[inserted.get(i)] = keys[i];
             }
         }
         List<PlannedWallet> wallets = new ArrayList<>();
@@ -134,36 +182,24 @@ final class DemoBatches {
                 ownerPks.add(userPks[k]);
             }
         }
-        long[] walletPks = new long[wallets.size()];
-        try (PreparedStatement ps = c.prepareStatement(Wallets.INSERT, new String[] {"pk"})) {
-            for (int k = 0; k < wallets.size(); k++) {
-                Wallets.NewRow w = wallets.get(k).wallet();
-                Wallets.bind(ps, customerPk, new Wallets.NewRow(ownerPks.get(k), w.userId(), w.walletId(),
-                        w.name(), w.currency(), w.balance(), w.createdAt()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                for (int k = 0; k < walletPks.length; k++) {
-                    keys.next();
-                    walletPks[k] = keys.getLong(1);
-                }
+        for (int k = 0; k < wallets.size(); k++) {
+            Wallets.NewRow w = wallets.get(k).wallet();
+            Wallets.bind(sinks.wallets.statement(), customerPk, new Wallets.NewRow(ownerPks.get(k), w.userId(),
+                    w.walletId(), w.name(), w.currency(), w.balance(), w.createdAt()));
+            sinks.wallets.add();
+        }
+        long[] walletPks = sinks.wallets.flush();
+        for (int k = 0; k < wallets.size(); k++) {
+            PlannedWallet w = wallets.get(k);
+            Addresses.bind(sinks.addresses.statement(), customerPk, walletPks[k], w.address());
+            sinks.addresses.add();
+            for (Deposit d : w.deposits()) {
+                Transactions.bind(sinks.deposits.statement(), customerPk, walletPks[k], d.tx(), d.height());
+                sinks.deposits.add();
             }
         }
-        try (PreparedStatement addresses = c.prepareStatement(Addresses.INSERT);
-             PreparedStatement deposits = c.prepareStatement(Transactions.INSERT)) {
-            for (int k = 0; k < wallets.size(); k++) {
-                PlannedWallet w = wallets.get(k);
-                Addresses.bind(addresses, customerPk, walletPks[k], w.address());
-                addresses.addBatch();
-                for (Deposit d : w.deposits()) {
-                    Transactions.bind(deposits, customerPk, walletPks[k], d.tx(), d.height());
-                    deposits.addBatch();
-                }
-            }
-            addresses.executeBatch();
-            deposits.executeBatch();
-        }
+        sinks.addresses.flush();
+        sinks.deposits.flush();
         LikeGrams.addSeeded(c, customerPk, batch, withUser);
     }
 }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the demo account, customer and users exist: finds how far an earlier seed got and has the rest
- * written ({@link DemoRows} generates them, {@link DemoBatches} writes them, {@link DemoIndexes} keeps the
- * indexes a bulk seed drops).
+ * written ({@link DemoRows} generates them, {@link DemoBatches} writes them; a bulk seed writes the rows straight
+ * into the tables with {@link BulkRows} and fills their indexes with {@link IndexesAside} at the end).
  */
 final class DemoData {
 
@@ -36,7 +36,7 @@ final class DemoData {
         return ensure(db, users, now, ownerKey, BULK_FROM);
     }
 
-    /** The same, seeding in bulk mode (indexes dropped, then built once) from {@code bulkFrom} rows: for tests. */
+    /** The same, seeding in bulk mode (indexes set aside, then filled once) from {@code bulkFrom} rows: for tests. */
     static DemoAccount ensure(Database db, int users, long now, String ownerKey, int bulkFrom) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
@@ -51,7 +51,7 @@ final class DemoData {
             }
             Customers.storeKey(c, customerPk, ownerKey, now);
             c.commit();
-            DemoIndexes.buildMissing(db); // a seed stopped in bulk mode left them dropped
+            DemoIndexes.buildMissing(db); // what a seed stopped in bulk mode left
             int withUser = prefix(c, "SELECT 1 FROM users WHERE user_id = ?", i -> DemoRows.user(i).userId(),
                     SandboxConfig.MAX_DEMO_USERS);
             int withTree = prefix(c, "SELECT 1 FROM wallets WHERE wallet_id = ?", DemoRows::firstWalletId,
@@ -93,7 +93,7 @@ final class DemoData {
         }
     }
 
-    /** From this many users on they are inserted with the secondary indexes dropped and built once at the end. */
+    /** From this many users on they are written in bulk, the secondary indexes set aside and filled at the end. */
     private static final int BULK_FROM = 50_000;
     /** Earlier consoles gave wallets to the first 300 demo users only. */
     static final int EARLIER_WITH_WALLETS = 300;

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The secondary indexes and unique ids of the demo tables, which a bulk seed drops and builds once at the end,
- * and which any start builds again if a seed stopped in bulk mode left them dropped.
+ * The secondary indexes and unique ids of the demo tables and a bulk seed's store settings. A bulk seed sets the
+ * indexes aside and fills them at the end ({@link IndexesAside}); any start completes what a stopped one left: the
+ * indexes it left marked, and those a seed of an earlier console (which dropped them) left dropped.
  */
 final class DemoIndexes {
 
@@ -95,14 +96,14 @@ final class DemoIndexes {
                     + " (customer_pk, currency, amount, created_at, pk)");
 
     /**
-     * The ids of the tree's rows, unique by constraint (table, column). Random UUIDs: inserted one by one into
-     * a million-entry index, each commit rewrites most of its pages, so a bulk seed adds them once at the end.
+     * The ids of the tree's rows, unique by constraint (table, column), which a bulk seed of an earlier console
+     * dropped: a database it left so gets them again.
      */
     private static final String[][] TREE_IDS = {{"wallets", "wallet_id"}, {"addresses", "address_id"},
         {"transactions", "transaction_id"}};
 
     /** The demo tables, whose identity columns a bulk seed gives a larger key cache. */
-    private static final List<String> TABLES = List.of("users", "wallets", "addresses", "transactions");
+    static final List<String> TABLES = List.of("users", "wallets", "addresses", "transactions");
     /** H2's key cache of an identity column, and a bulk seed's. */
     private static final int KEY_CACHE = 32;
     private static final int BULK_KEY_CACHE = 1_000_000;
@@ -116,13 +117,12 @@ final class DemoIndexes {
     }
 
     /**
-     * For a large seed: drop the secondary indexes and build them once at the end, and let the store reuse
-     * its space at once. Inserting a million rows into random-order indexes otherwise rewrites pages on every
-     * commit and grows the file to many gigabytes (even keeping only the indexes a seed fills in order costs more
-     * than building them: 151 s of CPU against 72 s for 100,000 users, one run each). The identity columns take
-     * their values from a cache of a million: with H2's 32, every 32nd row wrote the sequence and so committed the
-     * whole store (in a profile of 100,000 users, half the time of the inserts). A stopped seed leaves at most gaps
-     * in the keys.
+     * For a large seed, the store's side: let it reuse its space at once, a larger page cache, and identity columns
+     * that take their values from a cache of a million (with H2's 32, every 32nd row inserted by SQL wrote the
+     * sequence and so committed the whole store). The indexes are set aside and filled at the end
+     * ({@link IndexesAside}), and the tree's rows written in bulk ({@link BulkRows}): inserting a million rows into
+     * random-order indexes rewrote pages on every commit and grew the file to many gigabytes, and H2's own index
+     * builds took 860 s of CPU at a million users. A stopped seed leaves at most gaps in the keys.
      */
     static void bulkMode(Connection c, boolean on) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -131,14 +131,6 @@ final class DemoIndexes {
                 s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
                 for (String table : TABLES) {
                     s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + BULK_KEY_CACHE);
-                }
-                for (String index : all()) {
-                    s.execute("DROP INDEX IF EXISTS " + index.replaceFirst("CREATE (UNIQUE )?INDEX (\\w+) .*", "$2"));
-                }
-                for (String[] unique : TREE_IDS) {
-                    for (String name : uniqueConstraints(c, unique[0], unique[1])) {
-                        s.execute("ALTER TABLE " + unique[0] + " DROP CONSTRAINT " + name);
-                    }
                 }
             } else {
                 usualSettings(s);
@@ -159,8 +151,9 @@ final class DemoIndexes {
     }
 
     /**
-     * Builds whichever secondary index or unique id is missing, and gives the identity columns their usual key
-     * cache back. While it builds, H2 sorts up to a quarter of the heap in memory ({@code MAX_MEMORY_ROWS}; its
+     * Undoes what a bulk seed stopped by a crash left ({@link IndexesAside#repairStoppedSeed}), builds whichever
+     * secondary index or unique id is missing (an earlier console's bulk seed dropped them), and gives the identity
+     * columns their usual key cache back. While it builds, H2 sorts up to a quarter of the heap in memory ({@code MAX_MEMORY_ROWS}; its
      * default, 40,000 rows a gigabyte of heap, cut a million rows into 25 sorted runs to write and merge again).
      * The page cache is a bulk seed's meanwhile (a start that completes a stopped seed builds too). One connection:
      * H2 holds its schema lock while it builds an index, so a second connection only waits.
@@ -179,6 +172,7 @@ final class DemoIndexes {
                 s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + KEY_CACHE);
             }
             try {
+                IndexesAside.repairStoppedSeed(c);
                 List<String> missing = missing(c);
                 if (!missing.isEmpty()) {
                     s.execute("SET MAX_MEMORY_ROWS " + sortRows());

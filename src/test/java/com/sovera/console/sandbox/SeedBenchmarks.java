@@ -36,6 +36,7 @@ class SeedBenchmarks {
             System.out.printf("Seeded %,d users with their trees: %.1f s wall, %.1f s of CPU; load average %.2f"
                     + " before, %.2f after; %d cores, heap %d MB%n", USERS, wall / 1e9, cpu / 1e9, loadBefore,
                     os.getSystemLoadAverage(), os.getAvailableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            IndexCheck.assertEveryIndexAgrees(dir);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
