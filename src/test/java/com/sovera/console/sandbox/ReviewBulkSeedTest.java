@@ -105,6 +105,33 @@ class ReviewBulkSeedTest {
         }
     }
 
+    /**
+     * A demo e-mail an operator already gave a user (through the API, here by SQL): inserts refuse the seed's row
+     * and leave the database as it was. In bulk the duplicate is found only when users_email is filled, after the
+     * rows were kept (finish comes before fillAndRestore): the indexes stay marked and every later open fails in
+     * Database.migrate, told as "Another SovX Console may be using it" by SandboxServer.
+     */
+    @Test
+    void aSeedInBulkThatMeetsATakenEMailLeavesADatabaseThatStillOpens(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
+            DemoData.ensure(db, 10, 0);
+            try (Connection c = db.connection(); Statement s = c.createStatement()) {
+                Users.NewRow demo = DemoRows.user(150);
+                s.execute("INSERT INTO users (customer_pk, user_id, email, email_key, user_type, status, first_name,"
+                        + " last_name, phone, date_of_birth, country, created_at, updated_at) SELECT customer_pk,"
+                        + " RANDOM_UUID(), '" + demo.email() + "', '" + demo.email().toLowerCase(java.util.Locale.ROOT)
+                        + "', user_type, status, first_name, last_name, phone, date_of_birth, country, created_at,"
+                        + " updated_at FROM users WHERE pk = (SELECT MIN(pk) FROM users)");
+            }
+            assertThatThrownBy(() -> DemoData.ensure(db, 200, 0, "owner-key", 5)).isInstanceOf(SQLException.class);
+        }
+        try (Database db = Database.open(dir)) {
+            try (Connection c = db.connection()) {
+                assertThat(one(c, "SELECT COUNT(*) FROM users")).isEqualTo(11);
+            }
+        }
+    }
+
     private static int lastBalanceScale(Database db) throws SQLException {
         try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT balance FROM wallets WHERE balance <> 0 ORDER BY pk DESC LIMIT 1")) {
