@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.h2.engine.SessionLocal;
 import org.h2.expression.Expression;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.message.DbException;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVPrimaryIndex;
 import org.h2.mvstore.db.MVTable;
@@ -34,15 +35,18 @@ import org.h2.value.VersionedValue;
  *
  * <p>The rows are bound as the table's own {@code INSERT} binds them (its write path, unchanged) to a statement that
  * only records the values; each is converted to its column's type as H2's insert converts it (a test compares
- * the rows with those SQL inserts write). Not transactional, so the table is
- * first marked (its comment) with the first key written: a process stopped before {@link #finish} leaves the mark,
- * and the next open removes every row from that key on ({@link #removeMarked}) before the seed is done again.
+ * the rows with those SQL inserts write). Not transactional, so before any row is written the seed's tables are
+ * marked together ({@link #mark}: one comment on {@code users} naming each table's first key), and the mark goes in
+ * one statement ({@link #unmark}) only once every table's rows are kept and every index is filled: a process
+ * stopped before that leaves the mark, and the next open removes every row from those keys on in every table
+ * ({@link #removeMarked}), so no wallet is kept without its address, before the seed is done again.
  */
 final class BulkRows implements RowSink {
 
-    private static final String MARK = "SovX: rows from key %d on were written by a bulk seed that did not finish";
-    private static final Pattern MARKED = Pattern.compile("SovX: rows from key (\\d+) on were written by a bulk"
-            + " seed that did not finish");
+    /** Where the mark is kept: the comment of a table every seed writes. */
+    private static final String MARKED_TABLE = "USERS";
+    private static final String MARK = "SovX: a bulk seed did not finish; rows written from key:";
+    private static final Pattern FIRST_KEY = Pattern.compile(" (\\w+)=(\\d+)");
     private static final Pattern INSERT = Pattern.compile(
             "INSERT INTO (\\w+) \\(([\\w, ]+)\\) VALUES \\(\\?(?:, \\?)*\\)", Pattern.CASE_INSENSITIVE);
 
@@ -56,6 +60,7 @@ final class BulkRows implements RowSink {
     private final Object[] values;
     private final PreparedStatement recorder;
     private final List<Long> added = new ArrayList<>();
+    private final long first;
     private long next;
 
     private BulkRows(SessionLocal session, MVTable table, Column[] bound, Value[] defaults, long next) {
@@ -66,6 +71,7 @@ final class BulkRows implements RowSink {
         this.bound = bound;
         this.keyColumn = table.getMainIndexColumn();
         this.values = new Object[bound.length];
+        this.first = next;
         this.next = next;
         this.recorder = (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
@@ -121,7 +127,6 @@ final class BulkRows implements RowSink {
         }
         Long last = ((MVPrimaryIndex) table.getScanIndex(session)).getMVMap().lastKey();
         next = Math.max(next, last == null ? 1 : last + 1);
-        comment(c, table, String.format(Locale.ROOT, MARK, next));
         return new BulkRows(session, table, bound, defaults, next);
     }
 
@@ -143,7 +148,12 @@ final class BulkRows implements RowSink {
             }
             Value v = values[i] == null ? ValueNull.INSTANCE
                     : ValueToObjectConverter.objectToValue(session, values[i], Value.UNKNOWN);
-            data[bound[i].getColumnId()] = bound[i].convert(session, v);
+            try {
+                // as an insert assigns it: the column's scale, a length or precision past the column's refused
+                data[bound[i].getColumnId()] = v.convertForAssignTo(bound[i].getType(), session, bound[i]);
+            } catch (DbException e) {
+                throw e.getSQLException();
+            }
             values[i] = null;
         }
         Row row = table.createRow(data, SearchRow.MEMORY_CALCULATE);
@@ -167,8 +177,20 @@ final class BulkRows implements RowSink {
         // nothing held: finish or removeMarked ends a bulk write
     }
 
-    /** The identity column goes on after the last key; the mark goes once the store holds the rows. */
-    void finish(Connection c) throws SQLException {
+    /**
+     * Marks the tables of these writers, in one statement, before they write: what follows is undone at the next
+     * open unless {@link #unmark} runs.
+     */
+    static void mark(Connection c, List<BulkRows> writers) throws SQLException {
+        StringBuilder text = new StringBuilder(MARK);
+        for (BulkRows w : writers) {
+            text.append(' ').append(w.table.getName()).append('=').append(w.first);
+        }
+        comment(c, markedTable(c), text.toString());
+    }
+
+    /** The identity column goes on after the last key, and the store holds the rows (the mark stays). */
+    void keep(Connection c) throws SQLException {
         table.setModified();
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE " + table.getName() + " ALTER COLUMN " + table.getColumn(keyColumn).getName()
@@ -178,38 +200,57 @@ final class BulkRows implements RowSink {
         if (session.getDatabase().isPersistent()) {
             session.getDatabase().getStore().getMvStore().sync();
         }
-        comment(c, table, null);
+    }
+
+    /** The seed's rows are all kept and indexed: the mark goes, in one statement. */
+    static void unmark(Connection c) throws SQLException {
+        comment(c, markedTable(c), null);
     }
 
     /**
-     * Removes the rows a bulk seed stopped before it finished wrote (every row from the key of its mark on) and
-     * the mark. Their indexes are marked too, and are filled again after this.
+     * Removes the rows a bulk seed that did not finish wrote (every row from each marked table's first key on), and
+     * returns those tables, whose indexes are to be filled again before the mark goes ({@link #unmark}).
      */
-    static void removeMarked(Connection c) throws SQLException {
-        SessionLocal session = c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s ? s : null;
-        List<String[]> marked = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT TABLE_NAME, REMARKS FROM"
-                + " INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND REMARKS LIKE 'SovX: rows from key %'")) {
-            while (rs.next()) {
-                marked.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
+    static List<String> removeMarked(Connection c) throws SQLException {
+        SessionLocal session = session(c);
+        // before the first migration there is no table yet, and so no mark
+        String remark = session.getDatabase().getMainSchema().findTableOrView(session, MARKED_TABLE) instanceof MVTable t
+                ? t.getComment() : null;
+        List<String> tables = new ArrayList<>();
+        if (remark == null || !remark.startsWith(MARK)) {
+            return tables;
         }
-        for (String[] t : marked) {
-            Matcher m = MARKED.matcher(t[1]);
-            if (session == null || !m.matches()
-                    || !(session.getDatabase().getMainSchema().findTableOrView(session, t[0]) instanceof MVTable table)) {
-                throw new SQLException("Cannot undo the bulk seed of " + t[0] + ": " + t[1]);
+        Matcher m = FIRST_KEY.matcher(remark.substring(MARK.length()));
+        while (m.find()) {
+            if (!(session.getDatabase().getMainSchema().findTableOrView(session, m.group(1)) instanceof MVTable table)) {
+                throw new SQLException("Cannot undo the bulk seed of " + m.group(1) + ": " + remark);
             }
             MVMap<Long, VersionedValue<SearchRow>> map = ((MVPrimaryIndex) table.getScanIndex(session)).getMVMap();
             List<Long> keys = new ArrayList<>();
-            map.keyIterator(Long.parseLong(m.group(1))).forEachRemaining(keys::add);
+            map.keyIterator(Long.parseLong(m.group(2))).forEachRemaining(keys::add);
             for (Long key : keys) {
                 map.remove(key);
             }
             table.setModified();
-            session.getDatabase().getStore().getMvStore().commit();
-            comment(c, table, null);
+            tables.add(table.getName());
         }
+        session.getDatabase().getStore().getMvStore().commit();
+        return tables;
+    }
+
+    private static MVTable markedTable(Connection c) throws SQLException {
+        SessionLocal session = session(c);
+        if (!(session.getDatabase().getMainSchema().findTableOrView(session, MARKED_TABLE) instanceof MVTable t)) {
+            throw new SQLException("No " + MARKED_TABLE + " table to keep a bulk seed's mark on");
+        }
+        return t;
+    }
+
+    private static SessionLocal session(Connection c) throws SQLException {
+        if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s) {
+            return s;
+        }
+        throw new SQLException("Not an embedded H2 session: cannot write in bulk");
     }
 
     private static void comment(Connection c, MVTable table, String text) throws SQLException {

@@ -63,6 +63,7 @@ final class DemoBatches {
                 sinks = new Sinks(usersAside ? bulk(Users.INSERT, written) : RowSink.sql(c, Users.INSERT),
                         bulk(Wallets.INSERT, written), bulk(Addresses.INSERT, written),
                         bulk(Transactions.INSERT, written));
+                BulkRows.mark(c, written); // before any row: undone at the next open unless unmarked below
             } else {
                 sinks = new Sinks(RowSink.sql(c, Users.INSERT), RowSink.sql(c, Wallets.INSERT),
                         RowSink.sql(c, Addresses.INSERT), RowSink.sql(c, Transactions.INSERT));
@@ -77,7 +78,14 @@ final class DemoBatches {
                 c.commit();
             }
             for (BulkRows rows : written) {
-                rows.finish(c); // the rows kept before their indexes are filled: see IndexesAside
+                rows.keep(c);
+            }
+            if (aside != null) {
+                aside.fillAndRestore(c); // a unique index that meets two equal keys fails here, the rows undone below
+                aside = null;
+            }
+            if (!written.isEmpty()) {
+                BulkRows.unmark(c); // every table's rows kept at once: no wallet without its address
             }
             if (bulk) {
                 LOG.info("Wrote the trees of demo users {} to {} in bulk in {} ms", withTree, to,
@@ -95,11 +103,11 @@ final class DemoBatches {
             // a batch half written is not kept: the next start completes the seed from the last whole batch (or,
             // for rows written in bulk, from where this seed started)
             failed = also(failed, c::rollback);
-            failed = also(failed, () -> BulkRows.removeMarked(c));
-        }
-        if (aside != null) {
-            IndexesAside taken = aside;
-            failed = also(failed, () -> taken.fillAndRestore(c));
+            if (aside != null) {
+                aside.restore();
+            }
+            // the rows written in bulk removed from every marked table, their indexes filled again, the mark gone
+            failed = also(failed, () -> IndexesAside.repairStoppedSeed(c));
         }
         if (bulk) {
             failed = also(failed, () -> DemoIndexes.buildMissing(db));

@@ -99,7 +99,8 @@ final class IndexBuild {
                 }
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException s ? s : new SQLException("Building an index failed", e.getCause());
+            throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
+                    s.getErrorCode(), s) : new SQLException("Building an index failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Building an index was interrupted", e);
@@ -127,7 +128,8 @@ final class IndexBuild {
                         + " changed while its indexes were built");
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException s ? s : new SQLException("Reading a table failed", e.getCause());
+            throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
+                    s.getErrorCode(), s) : new SQLException("Reading a table failed", e.getCause());
         }
         return keys;
     }

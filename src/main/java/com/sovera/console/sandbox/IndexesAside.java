@@ -68,23 +68,38 @@ final class IndexesAside {
      * Whatever fails, they are back in their tables, and the marks of those not filled stay for the next open.
      */
     void fillAndRestore(Connection c) throws SQLException {
-        before.forEach((table, indexes) -> {
-            table.getIndexes().clear();
-            table.getIndexes().addAll(indexes);
-        });
+        restore();
         SessionLocal session = session(c);
         for (Map.Entry<MVTable, List<MVSecondaryIndex>> e : aside.entrySet()) {
             fill(c, session, e.getKey(), e.getValue());
         }
     }
 
+    /** Puts the indexes back in their tables as they were, unfilled (their marks stay). */
+    void restore() {
+        before.forEach((table, indexes) -> {
+            table.getIndexes().clear();
+            table.getIndexes().addAll(indexes);
+        });
+    }
+
     /**
-     * What a bulk seed stopped by a crash left is undone: its rows written in bulk are removed ({@link BulkRows}),
-     * then every index it set aside is filled from its table again. Nothing to do after any other stop.
+     * What a bulk seed that did not finish left is undone: its rows written in bulk are removed from every table it
+     * marked ({@link BulkRows#removeMarked}), those tables' indexes filled again (some may have been filled with
+     * the rows just removed), every index still set aside filled, and only then the mark removed. Run again after
+     * a stop in the middle, it does the same. Nothing to do after any other stop.
      */
     static void repairStoppedSeed(Connection c) throws SQLException {
-        BulkRows.removeMarked(c);
+        List<String> undone = BulkRows.removeMarked(c);
+        for (String name : undone) {
+            SessionLocal session = session(c);
+            MVTable table = table(session, name);
+            fill(c, session, table, secondary(table));
+        }
         fillMarked(c);
+        if (!undone.isEmpty()) {
+            BulkRows.unmark(c);
+        }
     }
 
     /** Fills every index still marked (a bulk seed stopped before it filled them) and removes the marks. */

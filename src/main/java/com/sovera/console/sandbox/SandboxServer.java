@@ -120,7 +120,7 @@ public final class SandboxServer implements AutoCloseable {
                         config.clock(), training));
                 database.complete(db);
                 LOG.info("SovX sandbox listening on {}", server.baseUrl());
-            } catch (RuntimeException | SQLException e) {
+            } catch (Throwable e) { // an Error too (out of memory in a large seed): told, never a silent hang
                 SandboxStartException failure = e instanceof SandboxStartException s ? s
                         : new SandboxStartException("Cannot start the sandbox: " + e.getMessage(), e);
                 LOG.error("{}", failure.getMessage());
@@ -138,14 +138,16 @@ public final class SandboxServer implements AutoCloseable {
         try {
             db = Database.open(config.database());
         } catch (SQLException e) {
+            // only a file held by another process is another console's doing
+            boolean held = e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
             throw new SandboxStartException("Cannot open the sandbox database"
                     + (config.database() == null ? "" : " in " + config.database()) + ": " + e.getMessage()
-                    + ". Another SovX Console may be using it; close it, or start with another --db.", e);
+                    + (held ? ". Another SovX Console may be using it; close it, or start with another --db." : ""), e);
         }
         try {
             DemoData.ensure(db, config.demoUsers(), config.clock().millis(), demo.ownerKey());
             return db;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             db.close();
             throw e;
         }

@@ -96,6 +96,7 @@ class BulkSeedingTest {
                 c.setAutoCommit(false);
                 IndexesAside.take(c, DemoIndexes.TABLES);
                 BulkRows users = BulkRows.open(c, Users.INSERT);
+                BulkRows.mark(c, List.of(users));
                 for (int i = 300; i < 320; i++) {
                     Users.bind(users.statement(), 1, DemoRows.user(i));
                     users.add();
