@@ -17,22 +17,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongToIntFunction;
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every kind of lookup the console's Users, Wallets and Transactions screens offer, measured in the console over the
- * benchmark's sandbox: from the request (a page turned, a filter applied) to the first frame after the list took
- * the answer, through the screen's own view model, client and table, as the console asks (its tie-breaker after
+ * benchmark's sandbox: from the request (a page turned, a filter applied) to the layout of the first pulse after the
+ * list took the answer (its rows laid out, to be drawn by that pulse), through the screen's own view model, client and table, as the console asks (its tie-breaker after
  * each sort). Each sortable column both ways at the first, middle and last pages; each filter of the screen with
  * each sort at pages spread over its matches; a value pasted; a "contains" search at its first, middle and last page
  * and one that matches nothing. {@code questions} distinct questions per kind; a query's first page is loaded
@@ -208,13 +211,13 @@ final class ConsoleLookups {
             if (q.newQuery()) {
                 took = timed(model, () -> model.query(q.conditions(), q.sort()));
             } else {
-                if (!isShown(model, q)) {
+                if (!onFx(() -> isShown(model, q))) {
                     timed(model, () -> model.query(q.conditions(), q.sort()));
                 }
-                int page = q.page().applyAsInt(model.totalProperty().get());
+                int page = q.page().applyAsInt(onFx(() -> model.totalProperty().get()));
                 took = timed(model, () -> model.showPage(page));
             }
-            if (model.stateProperty().get() == PagedViewModel.State.ERROR) {
+            if (onFx(() -> model.stateProperty().get()) == PagedViewModel.State.ERROR) {
                 failed++;
             }
             times.add(took);
@@ -229,28 +232,40 @@ final class ConsoleLookups {
         System.out.println(row);
     }
 
+    /** Reads view state on the FX thread, where it lives. */
+    private static <V> V onFx(Callable<V> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
+    }
+
     private static boolean isShown(PagedViewModel<?> model, Question q) {
         PagedViewModel.Query shown = model.queryProperty().get();
         return shown.conditions().equals(q.conditions()) && shown.sort().equals(q.sort());
     }
 
     /**
-     * Runs {@code request} on the FX thread and returns the nanoseconds from then to the first frame after the list
-     * left its loading state (its rows set, or its failure told).
+     * Runs {@code request} on the FX thread and returns the nanoseconds from then to the end of the layout of the
+     * first pulse after the list left its loading state (its rows set, or its failure told): the table's new rows
+     * laid out, drawn by that pulse.
      */
     private long timed(PagedViewModel<?> model, Runnable request) throws Exception {
         CountDownLatch shown = new CountDownLatch(1);
         AtomicLong at = new AtomicLong();
+        Scene scene = onFx(() -> robot.lookup("#nav-users").query().getScene());
         ChangeListener<PagedViewModel.State> done = (o, was, now) -> {
-            if (now != PagedViewModel.State.LOADING) {
-                new AnimationTimer() {
+            if (now != PagedViewModel.State.LOADING && shown.getCount() > 0) {
+                AtomicBoolean once = new AtomicBoolean();
+                Runnable laidOut = new Runnable() {
                     @Override
-                    public void handle(long frame) {
-                        stop();
-                        at.set(System.nanoTime());
-                        shown.countDown();
+                    public void run() {
+                        if (once.compareAndSet(false, true)) {
+                            at.set(System.nanoTime());
+                            shown.countDown();
+                            Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                        }
                     }
-                }.start();
+                };
+                scene.addPostLayoutPulseListener(laidOut);
+                Platform.requestNextPulse();
             }
         };
         AtomicLong t0 = new AtomicLong();
@@ -281,17 +296,17 @@ final class ConsoleLookups {
     @SuppressWarnings("unchecked")
     private <T> PagedTable<T> open(String nav, String list) throws Exception {
         robot.interact(() -> robot.lookup(nav).queryAs(ToggleButton.class).fire());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup(list).queryAll().isEmpty()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !robot.lookup(list).queryAll().isEmpty()
                 && ((PagedTable<T>) robot.lookup(list).query()).model().stateProperty().get()
-                == PagedViewModel.State.LOADED);
-        return (PagedTable<T>) robot.lookup(list).query();
+                == PagedViewModel.State.LOADED));
+        return onFx(() -> (PagedTable<T>) robot.lookup(list).query());
     }
 
     /** Rows from ten pages spread over the list, for values to filter and search by. */
     private <T> List<T> sample(PagedTable<T> table) throws Exception {
         PagedViewModel<T> model = table.model();
         timed(model, () -> model.query(Filter.none(), List.of()));
-        long total = model.totalProperty().get();
+        long total = onFx(() -> model.totalProperty().get());
         List<T> rows = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
             int page = (int) ((total - 1) * k / 9 / PAGE);

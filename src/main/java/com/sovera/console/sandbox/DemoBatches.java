@@ -49,7 +49,7 @@ final class DemoBatches {
      */
     void run(int withUser, int withTree, int users) throws SQLException {
         int to = Math.max(users, withTree);
-        boolean bulk = to - withTree >= bulkFrom;
+        boolean bulk = to - withTree >= bulkFrom && heapFor(to);
         IndexesAside aside = null;
         List<BulkRows> written = new ArrayList<>();
         long started = System.nanoTime();
@@ -120,6 +120,15 @@ final class DemoBatches {
         } else if (failed instanceof Error e) {
             throw e;
         }
+    }
+
+    /**
+     * Whether the heap holds a bulk seed of {@code users} users: its index fill sorts a table's keys in memory, about
+     * 3 KB of heap per user of the whole tree (a million users were seeded in 4 GB). With less, the rows go in by
+     * SQL, far slower but in any heap, rather than fail, and fail again at every start while it repairs.
+     */
+    private static boolean heapFor(int users) {
+        return Runtime.getRuntime().maxMemory() / 3_000 >= users;
     }
 
     private BulkRows bulk(String insert, List<BulkRows> written) throws SQLException {
