@@ -214,15 +214,16 @@ final class BulkRows implements RowSink {
     static List<String> removeMarked(Connection c) throws SQLException {
         SessionLocal session = session(c);
         // before the first migration there is no table yet, and so no mark
-        String remark = session.getDatabase().getMainSchema().findTableOrView(session, MARKED_TABLE) instanceof MVTable t
-                ? t.getComment() : null;
+        Object users = session.getDatabase().getMainSchema().findTableOrView(session, MARKED_TABLE);
+        String remark = users instanceof MVTable t ? t.getComment() : null;
         List<String> tables = new ArrayList<>();
         if (remark == null || !remark.startsWith(MARK)) {
             return tables;
         }
         Matcher m = FIRST_KEY.matcher(remark.substring(MARK.length()));
         while (m.find()) {
-            if (!(session.getDatabase().getMainSchema().findTableOrView(session, m.group(1)) instanceof MVTable table)) {
+            Object found = session.getDatabase().getMainSchema().findTableOrView(session, m.group(1));
+            if (!(found instanceof MVTable table)) {
                 throw new SQLException("Cannot undo the bulk seed of " + m.group(1) + ": " + remark);
             }
             MVMap<Long, VersionedValue<SearchRow>> map = ((MVPrimaryIndex) table.getScanIndex(session)).getMVMap();

@@ -1,16 +1,16 @@
 package com.sovera.console.sandbox;
 
+import static com.sovera.console.sandbox.DemoSeedingTest.one;
+import static com.sovera.console.sandbox.DemoSeedingTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,29 +203,6 @@ class BulkSeedingTest {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int k = 1; k <= columns; k++) {
-                    Object v = rs.getObject(k);
-                    row.append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v).append('|');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
-    }
-
-    private static long one(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -231,7 +231,8 @@ class DemoSeedingTest {
         return out;
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
+    /** The rows as text, a value per column, decimals with the scale they are stored in. */
+    static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
@@ -239,7 +240,7 @@ class DemoSeedingTest {
                 StringBuilder row = new StringBuilder();
                 for (int k = 1; k <= columns; k++) {
                     Object v = rs.getObject(k);
-                    row.append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v).append('|');
+                    row.append(v instanceof BigDecimal d ? d.toPlainString() : v).append('|');
                 }
                 out.add(row.toString());
             }
@@ -247,7 +248,7 @@ class DemoSeedingTest {
         return out;
     }
 
-    private static long one(Connection c, String sql) throws SQLException {
+    static long one(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
