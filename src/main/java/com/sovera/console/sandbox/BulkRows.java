@@ -110,7 +110,9 @@ final class BulkRows implements RowSink {
                         + column.getName() + " is neither bound nor of a constant default");
             }
             if (!isBound && column.getColumnId() != table.getMainIndexColumn()) {
-                defaults[column.getColumnId()] = column.convert(session, expression.getValue(session));
+                // as an insert assigns a default: the column's scale
+                defaults[column.getColumnId()] = expression.getValue(session).convertForAssignTo(column.getType(),
+                        session, column);
             }
         }
         Column key = table.getColumn(table.getMainIndexColumn());
