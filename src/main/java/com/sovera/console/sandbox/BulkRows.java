@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.h2.engine.SessionLocal;
 import org.h2.expression.Expression;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.message.DbException;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVPrimaryIndex;
@@ -87,10 +86,10 @@ final class BulkRows implements RowSink {
     /** The rows {@code insert} (a plain {@code INSERT INTO t (columns) VALUES (?, ...)}) would write. */
     static BulkRows open(Connection c, String insert) throws SQLException {
         Matcher m = INSERT.matcher(insert.trim());
-        SessionLocal session = c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s ? s : null;
-        if (!m.matches() || session == null) {
+        if (!m.matches()) {
             throw new SQLException("Cannot write in bulk: " + insert);
         }
+        SessionLocal session = IndexesAside.session(c);
         if (!(session.getDatabase().getMainSchema().findTableOrView(session, m.group(1).toUpperCase(Locale.ROOT))
                 instanceof MVTable table) || table.getMainIndexColumn() < 0) {
             throw new SQLException("Cannot write in bulk into " + m.group(1) + ": not a table keyed by its pk");
@@ -214,7 +213,7 @@ final class BulkRows implements RowSink {
      * returns those tables, whose indexes are to be filled again before the mark goes ({@link #unmark}).
      */
     static List<String> removeMarked(Connection c) throws SQLException {
-        SessionLocal session = session(c);
+        SessionLocal session = IndexesAside.session(c);
         // before the first migration there is no table yet, and so no mark
         Object users = session.getDatabase().getMainSchema().findTableOrView(session, MARKED_TABLE);
         String remark = users instanceof MVTable t ? t.getComment() : null;
@@ -242,18 +241,7 @@ final class BulkRows implements RowSink {
     }
 
     private static MVTable markedTable(Connection c) throws SQLException {
-        SessionLocal session = session(c);
-        if (!(session.getDatabase().getMainSchema().findTableOrView(session, MARKED_TABLE) instanceof MVTable t)) {
-            throw new SQLException("No " + MARKED_TABLE + " table to keep a bulk seed's mark on");
-        }
-        return t;
-    }
-
-    private static SessionLocal session(Connection c) throws SQLException {
-        if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s) {
-            return s;
-        }
-        throw new SQLException("Not an embedded H2 session: cannot write in bulk");
+        return IndexesAside.table(IndexesAside.session(c), MARKED_TABLE);
     }
 
     private static void comment(Connection c, MVTable table, String text) throws SQLException {

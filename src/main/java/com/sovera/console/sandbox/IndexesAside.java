@@ -158,18 +158,20 @@ final class IndexesAside {
         }
     }
 
-    private static MVTable table(SessionLocal session, String name) throws SQLException {
+    /** The schema's table of that name (in any case), stored by MVStore. */
+    static MVTable table(SessionLocal session, String name) throws SQLException {
         if (session.getDatabase().getMainSchema().findTableOrView(session, name.toUpperCase(Locale.ROOT))
                 instanceof MVTable table) {
             return table;
         }
-        throw new SQLException("No table " + name + " to build the indexes of");
+        throw new SQLException("No table " + name + " in the sandbox's database");
     }
 
-    private static SessionLocal session(Connection c) throws SQLException {
+    /** The embedded H2 session behind a connection, whose tables and maps a bulk seed works on. */
+    static SessionLocal session(Connection c) throws SQLException {
         if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
             return session;
         }
-        throw new SQLException("The sandbox's database is not embedded: its indexes cannot be built in bulk");
+        throw new SQLException("The sandbox's database is not embedded: it cannot be seeded in bulk");
     }
 }
