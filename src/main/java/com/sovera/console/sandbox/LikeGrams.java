@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +67,11 @@ final class LikeGrams {
             throws SQLException {
         Pieces all = new Pieces();
         texts.forEach(all::add);
-        Set<String> pieces = all.toSet();
-        String key = table + "." + field;
+        addPieces(c, owner, table + "." + field, all.toSet());
+    }
+
+    /** Adds those of these pieces the owner's rows of the field (table.field) do not hold yet. */
+    private static void addPieces(Connection c, long owner, String key, Set<String> pieces) throws SQLException {
         pieces.removeAll(held(c, owner, key, pieces));
         if (pieces.isEmpty()) {
             return;
@@ -95,15 +97,25 @@ final class LikeGrams {
     static void addAll(Connection c) throws SQLException {
         for (Map.Entry<String, Map<String, String>> table : FIELDS.entrySet()) {
             for (Map.Entry<String, String> field : table.getValue().entrySet()) {
-                Map<Long, Pieces> byOwner = new HashMap<>();
+                String key = table.getKey() + "." + field.getKey();
+                // owner by owner: one owner's pieces held at a time, however many customers
+                Pieces pieces = null;
+                long owner = 0;
                 try (PreparedStatement ps = c.prepareStatement("SELECT customer_pk, " + field.getValue() + " FROM "
-                        + table.getKey()); ResultSet rs = ps.executeQuery()) {
+                        + table.getKey() + " ORDER BY customer_pk"); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        byOwner.computeIfAbsent(rs.getLong(1), k -> new Pieces()).add(rs.getString(2));
+                        if (pieces == null || rs.getLong(1) != owner) {
+                            if (pieces != null) {
+                                addPieces(c, owner, key, pieces.toSet());
+                            }
+                            pieces = new Pieces();
+                            owner = rs.getLong(1);
+                        }
+                        pieces.add(rs.getString(2));
                     }
                 }
-                for (Map.Entry<Long, Pieces> owner : byOwner.entrySet()) {
-                    add(c, owner.getKey(), table.getKey(), field.getKey(), owner.getValue().toSet());
+                if (pieces != null) {
+                    addPieces(c, owner, key, pieces.toSet());
                 }
             }
         }
@@ -161,7 +173,7 @@ final class LikeGrams {
      * bits (128^3 of them), any other as a string.
      */
     private static final class Pieces {
-        private final BitSet ascii = new BitSet(1 << 21);
+        private final BitSet ascii = new BitSet(); // grows to what is set: one row's few pieces take a few words
         private final Set<String> other = new HashSet<>();
 
         void add(String text) {
