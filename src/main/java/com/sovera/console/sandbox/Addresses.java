@@ -106,7 +106,7 @@ final class Addresses {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Addresses::read);
+            return query.run(c, db, r.principal.customerPk(), COLUMNS, Addresses::read);
         }
     }
 
@@ -115,7 +115,7 @@ final class Addresses {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
             Wallets.requireHeld(c, r.principal.customerPk(), walletId);
-            return query.and("wallet_id", walletId).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Addresses::read);
+            return query.and("wallet_id", walletId).run(c, db, r.principal.customerPk(), COLUMNS, Addresses::read);
         }
     }
 

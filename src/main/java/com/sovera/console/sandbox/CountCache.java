@@ -44,6 +44,12 @@ final class CountCache {
         return total;
     }
 
+    /** The version of an owner's rows of a table: it moves on each {@link #changed}. */
+    long version(String table, long owner) {
+        AtomicLong version = versions.get(table + ":" + owner);
+        return version == null ? 0 : version.get();
+    }
+
     /** Call after an owner's rows of a table changed (and the change is committed). */
     void changed(String table, long owner) {
         versions.computeIfAbsent(table + ":" + owner, k -> new AtomicLong()).incrementAndGet();

@@ -77,7 +77,7 @@ final class Customers {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, db.counts(), r.principal.accountPk(), COLUMNS, Customers::read);
+            return query.run(c, db, r.principal.accountPk(), COLUMNS, Customers::read);
         }
     }
 
@@ -128,7 +128,7 @@ final class Customers {
         ListQuery query = ListQuery.parse(KEYS, r.query);
         try (Connection c = db.connection()) {
             long customerPk = customerPk(c, r.principal.accountPk(), r.param("customer_id"));
-            return query.run(c, db.counts(), customerPk, KEY_COLUMNS, Customers::readKey);
+            return query.run(c, db, customerPk, KEY_COLUMNS, Customers::readKey);
         }
     }
 

@@ -24,6 +24,9 @@ final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final CountCache counts = new CountCache();
+    /** A question reads up to this many new rows into its owner's texts itself; more are read beside it. */
+    private static final int TEXTS_CATCH_UP = 5_000;
+    private final LikeTexts likeTexts = new LikeTexts(this::unbound, counts, TEXTS_CATCH_UP);
 
     private Database(String url) {
         this.pool = JdbcConnectionPool.create(url, "sovx", "");
@@ -49,6 +52,11 @@ final class Database implements AutoCloseable {
     /** List totals, remembered until the rows they count change. */
     CountCache counts() {
         return counts;
+    }
+
+    /** The users' e-mails and the addresses in memory, for a {@code [like]} on them. */
+    LikeTexts likeTexts() {
+        return likeTexts;
     }
 
     /** What runs inside {@link #inTransaction}. */
@@ -174,6 +182,7 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        likeTexts.close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

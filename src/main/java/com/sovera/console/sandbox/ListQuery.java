@@ -216,8 +216,14 @@ final class ListQuery {
         return skip;
     }
 
-    /** Runs the count and the page for the owner's rows. */
-    <T> Reply run(Connection c, CountCache counts, long owner, String columns, Rows<T> rows) throws SQLException {
+    /** Runs the count and the page for the owner's rows, with the database's totals and texts. */
+    <T> Reply run(Connection c, Database db, long owner, String columns, Rows<T> rows) throws SQLException {
+        return run(c, db.counts(), db.likeTexts(), owner, columns, rows);
+    }
+
+    /** Runs the count and the page for the owner's rows; {@code texts} may be null (a {@code [like]} then by SQL). */
+    <T> Reply run(Connection c, CountCache counts, LikeTexts texts, long owner, String columns, Rows<T> rows)
+            throws SQLException {
         if (likeField != null && LikeGrams.cannotMatch(c, spec.table(), owner, likeField, likeValue)) {
             return Reply.page(List.of(), new Reply.Pagination(0, limit, skip)); // a piece no row holds
         }
@@ -228,6 +234,14 @@ final class ListQuery {
                 : LikeByValues.page(c, spec, owner, likeField, likeParam, skip, limit, columns, rows);
         if (byValues != null) {
             return byValues;
+        }
+        // a lone [like] on an e-mail or an address, in creation order either way: through the texts in memory
+        boolean byCreation = sorts.isEmpty() || (sorts.size() == 1 && sorts.get(0).name().equals("created_at"));
+        Reply byTexts = texts == null || likeField == null || conditions.size() != 1 || !byCreation ? null
+                : texts.page(c, spec, owner, likeField, likeValue,
+                        !sorts.isEmpty() && sorts.get(0).direction().equals("DESC"), skip, limit, columns, rows);
+        if (byTexts != null) {
+            return byTexts;
         }
         ListPlan plan = plan();
         StringBuilder where = new StringBuilder(" FROM " + spec.table()

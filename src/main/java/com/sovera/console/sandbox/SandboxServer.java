@@ -146,6 +146,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         try {
             DemoData.ensure(db, config.demoUsers(), config.clock().millis(), demo.ownerKey());
+            db.likeTexts().warm();
             return db;
         } catch (SQLException | RuntimeException | Error e) {
             db.close();

@@ -154,7 +154,7 @@ final class Transactions {
         ListQuery query = ListQuery.parse(LIST, r.query);
         long height = blocks.height();
         try (Connection c = db.connection()) {
-            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, rs -> read(rs, height));
+            return query.run(c, db, r.principal.customerPk(), COLUMNS, rs -> read(rs, height));
         }
     }
 
@@ -164,7 +164,7 @@ final class Transactions {
         long height = blocks.height();
         try (Connection c = db.connection()) {
             Wallets.requireHeld(c, r.principal.customerPk(), walletId);
-            return query.and("wallet_id", walletId).run(c, db.counts(), r.principal.customerPk(), COLUMNS,
+            return query.and("wallet_id", walletId).run(c, db, r.principal.customerPk(), COLUMNS,
                     rs -> read(rs, height));
         }
     }

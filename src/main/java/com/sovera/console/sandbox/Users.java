@@ -131,7 +131,7 @@ final class Users {
     Reply list(SandboxRequest r) throws SQLException {
         ListQuery query = ListQuery.parse(LIST, r.query);
         try (Connection c = db.connection()) {
-            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Users::read);
+            return query.run(c, db, r.principal.customerPk(), COLUMNS, Users::read);
         }
     }
 

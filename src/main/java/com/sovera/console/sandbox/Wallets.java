@@ -99,7 +99,7 @@ final class Wallets {
         ListQuery query = ListQuery.parse(LIST, r.query);
         blocks.height();
         try (Connection c = db.connection()) {
-            return query.run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
+            return query.run(c, db, r.principal.customerPk(), COLUMNS, Wallets::read);
         }
     }
 
@@ -109,7 +109,7 @@ final class Wallets {
         blocks.height();
         try (Connection c = db.connection()) {
             Users.userPk(c, r.principal.customerPk(), userId);
-            return query.and("user_id", userId).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
+            return query.and("user_id", userId).run(c, db, r.principal.customerPk(), COLUMNS, Wallets::read);
         }
     }
 
@@ -117,7 +117,7 @@ final class Wallets {
         ListQuery query = ListQuery.parse(LIST, r.query);
         blocks.height();
         try (Connection c = db.connection()) {
-            return query.and("user_pk", r.principal.userPk()).run(c, db.counts(), r.principal.customerPk(), COLUMNS, Wallets::read);
+            return query.and("user_pk", r.principal.userPk()).run(c, db, r.principal.customerPk(), COLUMNS, Wallets::read);
         }
     }
 

@@ -88,7 +88,7 @@ class LikeByValuesTest {
                 if (random.nextBoolean()) {
                     q.put("filter[sort]", "created_at");
                 }
-                Reply byList = ListQuery.parse(Users.LIST, q).run(c, new CountCache(), OWNER, "user_id",
+                Reply byList = ListQuery.parse(Users.LIST, q).run(c, new CountCache(), null, OWNER, "user_id",
                         rs -> rs.getString(1));
                 Reply byValues = LikeByValues.page(c, Users.LIST, OWNER, "first_name",
                         FilterText.likePattern(pattern), skip, 20, "user_id", rs -> rs.getString(1));
@@ -112,7 +112,7 @@ class LikeByValuesTest {
             assertThat(LikeByValues.page(c, Users.LIST, OWNER, "first_name", "%name%", 0, 20, "user_id",
                     rs -> rs.getString(1))).isNull();
             assertThat(ListQuery.parse(Users.LIST, Map.of("filter[where][first_name][like]", "%name1%"))
-                    .run(c, new CountCache(), OWNER, "user_id", rs -> rs.getString(1)).pagination().total())
+                    .run(c, new CountCache(), null, OWNER, "user_id", rs -> rs.getString(1)).pagination().total())
                     .isEqualTo(plainCount(c, "first_name", "%name1%"));
         }
     }

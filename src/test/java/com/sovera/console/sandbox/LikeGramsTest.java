@@ -62,7 +62,7 @@ class LikeGramsTest {
                         assertThat(nothing).as(fragment).isEqualTo(plain == 0);
                     }
                     Reply listed = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", fragment))
-                            .run(c, new CountCache(), OWNER, "user_id", rs -> rs.getString(1));
+                            .run(c, new CountCache(), null, OWNER, "user_id", rs -> rs.getString(1));
                     assertThat(listed.pagination().total()).as(fragment).isEqualTo(plain);
                 }
             }

@@ -269,7 +269,7 @@ class PositionalPageTest {
     }
 
     private static Reply reply(Connection c, ListQuery query) throws SQLException {
-        return query.run(c, new CountCache(), OWNER, "user_id", rs -> rs.getString(1));
+        return query.run(c, new CountCache(), null, OWNER, "user_id", rs -> rs.getString(1));
     }
 
     private static long count(Connection c, Map<String, String> where) throws SQLException {

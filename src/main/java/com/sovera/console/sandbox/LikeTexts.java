@@ -1,0 +1,223 @@
+package com.sovera.console.sandbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code [like]} on the users' e-mails or the addresses, in creation order, answered from the owner's
+ * {@link TextColumn}: an exact total and any page for the cost of one pass over the texts in memory, where the
+ * list's SQL reads and tests the field's index entry by entry (seconds at a million for a page past the first of a
+ * common fragment, or for a rare one).
+ *
+ * <p>A column answers only when it holds exactly the owner's committed rows: rows are only ever added (no write
+ * path deletes a user or an address or changes its text), so a column whose size is the owner's count of rows,
+ * counted by position in the creation index ({@link PositionalPage#count}, which proves one committed state), holds
+ * them all. A column behind by a few rows reads them (those with a greater key) before it answers; behind by more,
+ * or missing, it is read again on a thread of its own and the question is answered by SQL meanwhile, as it is
+ * while another transaction writes. Once proven, a column answers without counting until the owner's rows of the
+ * table change ({@link Database#changed}, which every write path calls). Columns are made for every owner when the
+ * sandbox opens ({@link #warm}).
+ */
+final class LikeTexts implements AutoCloseable {
+
+    /** The fields answered here, by table: the list's field name and the column it reads (lower-cased text). */
+    static final Map<String, Map<String, String>> FIELDS = LikeGrams.FIELDS;
+    private static final Logger LOG = LoggerFactory.getLogger(LikeTexts.class);
+
+    private record Key(String table, String field, long owner) {
+    }
+
+    /**
+     * A column and the owner's version of the table's rows ({@link CountCache#version}) at which it was found to
+     * hold them all; {@link #UNPROVEN} until then.
+     */
+    private record Held(TextColumn texts, long version) {
+    }
+
+    private static final long UNPROVEN = -1;
+
+    /** Where the rows come from, when read on the builder's thread. */
+    @FunctionalInterface
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections connections;
+    private final CountCache counts;
+    private final int catchUp;
+    private final Map<Key, Held> columns = new ConcurrentHashMap<>();
+    private final Set<Key> reading = ConcurrentHashMap.newKeySet();
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sovx-sandbox-like-texts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param counts  whose versions every write path of the users and the addresses moves ({@link Database#changed})
+     * @param catchUp how many rows a question reads itself to bring a column up to date (or make a new one);
+     *                more are read on the builder's thread
+     */
+    LikeTexts(Connections connections, CountCache counts, int catchUp) {
+        this.connections = connections;
+        this.counts = counts;
+        this.catchUp = catchUp;
+    }
+
+    /**
+     * The page of the owner's rows whose field is like {@code value} (the client's, {@code %} its wildcard), in
+     * creation order or its reverse, with their exact total; or null when no column can answer now.
+     */
+    <T> Reply page(Connection c, ListQuery.Spec spec, long owner, String field, String value, boolean descending,
+                   long skip, int limit, String selected, ListQuery.Rows<T> rows) throws SQLException {
+        String column = FIELDS.getOrDefault(spec.table(), Map.of()).get(field);
+        if (column == null) {
+            return null;
+        }
+        Key key = new Key(spec.table(), column, owner);
+        long version = counts.version(spec.table(), owner);
+        Held held = columns.get(key);
+        TextColumn texts = held != null && held.version() == version ? held.texts() : proven(c, spec, key, version);
+        if (texts == null) {
+            return null;
+        }
+        TextColumn.Matches matches = texts.find(PercentPattern.of(value), skip, limit, descending);
+        Map<Long, T> byKey = matches.keys().isEmpty() ? Map.of()
+                : PositionalPage.rowsByKey(c, spec.table(), selected, rows, matches.keys());
+        List<T> page = new ArrayList<>(matches.keys().size());
+        for (Long k : matches.keys()) {
+            T row = byKey.get(k);
+            if (row == null) {
+                return null;
+            }
+            page.add(row);
+        }
+        return Reply.page(page, new Reply.Pagination(matches.total(), limit, skip));
+    }
+
+    /** Makes every owner's columns on the builder's thread: the first question then finds them made. */
+    void warm() {
+        builder.execute(() -> {
+            try (Connection c = connections.open()) {
+                List<Long> owners = new ArrayList<>();
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT pk FROM customers ORDER BY pk")) {
+                    while (rs.next()) {
+                        owners.add(rs.getLong(1));
+                    }
+                }
+                for (long owner : owners) {
+                    for (Map.Entry<String, Map<String, String>> table : FIELDS.entrySet()) {
+                        for (String column : table.getValue().values()) {
+                            Key key = new Key(table.getKey(), column, owner);
+                            TextColumn read = read(c, key, null);
+                            columns.putIfAbsent(key, new Held(read, UNPROVEN)); // unless a question made it
+                            read.prepare();
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("[like] texts not made at start: {}", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The column once proven to hold exactly the owner's committed rows, counted by position in the creation index
+     * (which proves one committed state), reading the rows it lacks; null if that cannot be done now.
+     */
+    private TextColumn proven(Connection c, ListQuery.Spec spec, Key key, long version) throws SQLException {
+        Long count = PositionalPage.count(c, new PositionalPage.Range(spec.sort().get("created_at").index(),
+                List.of(spec.ownerColumn(), "created_at", "pk"), false, List.of(key.owner()), "pk"));
+        if (count == null) {
+            return null; // another transaction is writing: which rows are committed cannot be told from here
+        }
+        synchronized (this) {
+            Held held = columns.get(key);
+            TextColumn texts = held == null ? null : held.texts();
+            long missing = texts == null ? count : count - texts.size();
+            if (missing < 0 || missing > catchUp) {
+                readLater(key, missing < 0 ? null : texts); // fewer rows than it holds: read them all again
+                return null;
+            }
+            if (missing > 0) {
+                texts = read(c, key, texts);
+            }
+            if (texts.size() < count) {
+                readLater(key, null); // a row committed late under a smaller key than the column's greatest
+            }
+            // more than counted: rows committed meanwhile; the next question proves it
+            columns.put(key, new Held(texts, texts.size() == count ? version : UNPROVEN));
+            return texts.size() == count ? texts : null;
+        }
+    }
+
+    /** Brings the column up to date on the builder's thread, unless it is already being read. */
+    private void readLater(Key key, TextColumn from) {
+        if (!reading.add(key)) {
+            return;
+        }
+        builder.execute(() -> {
+            try (Connection c = connections.open()) {
+                TextColumn read = read(c, key, from);
+                synchronized (this) {
+                    Held now = columns.get(key);
+                    if (now == null || now.texts().size() < read.size() || from == null) {
+                        columns.put(key, new Held(read, UNPROVEN));
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("[like] texts not read: {}", e.getMessage());
+            } finally {
+                reading.remove(key);
+            }
+        });
+    }
+
+    /**
+     * The owner's rows after {@code from}'s greatest key added to it, or all of them when {@code from} is null. Rows
+     * committed late with a smaller key are not among them: the column's size then stays short of the count, and the
+     * next question reads it all again.
+     */
+    private TextColumn read(Connection c, Key key, TextColumn from) throws SQLException {
+        boolean all = from == null;
+        // after a key: through the primary key, not the owner's million entries of another index
+        String sql = "SELECT pk, created_at, " + key.field() + " FROM " + key.table()
+                + (all ? " WHERE customer_pk = ?" : " USE INDEX () WHERE pk > ? AND customer_pk = ?");
+        List<TextColumn.Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (!all) {
+                ps.setLong(i++, from.maxPk());
+            }
+            ps.setLong(i, key.owner());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new TextColumn.Row(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                }
+            }
+        }
+        return all ? TextColumn.of(rows) : from.plus(rows);
+    }
+
+    @Override
+    public void close() {
+        builder.shutdownNow();
+        try {
+            builder.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package com.sovera.console.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code [like]} on the users' e-mails and the addresses answered from the texts in memory ({@link LikeTexts})
+ * gives what the list's SQL gives, total and page: random texts (non-ASCII letters, dots, underscores, a line
+ * feed), random fragments of every shape, pages all along both ways, rows added between the questions (some
+ * created before rows already there, some with equal times), another owner's rows beside.
+ */
+class LikeTextsTest {
+
+    private static final long OWNER = 7;
+    private static final long OTHER_OWNER = 8;
+    private final Random random = new Random(2311);
+    /** The versions the write paths move, as {@link Users#create} and {@link Addresses#create} do. */
+    private final CountCache counts = new CountCache();
+
+    @Test
+    void aLikeOnTheTextsAnswersWhatTheListsSqlAnswers() throws SQLException {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000);
+        int answered = 0;
+        try (Connection c = db.connection()) {
+            for (int round = 0; round < 6; round++) {
+                for (int i = 0; i < 150; i++) {
+                    long owner = random.nextInt(4) == 0 ? OTHER_OWNER : OWNER;
+                    insertUser(c, owner, text(4 + random.nextInt(12)) + "@" + text(2) + ".test", createdAt());
+                    insertAddress(c, owner, text(6 + random.nextInt(20)), createdAt());
+                }
+                for (int k = 0; k < 60; k++) {
+                    String fragment = fragment();
+                    boolean descending = random.nextBoolean();
+                    for (String[] list : new String[][] {{"users", "email"}, {"addresses", "address"}}) {
+                        ListQuery.Spec spec = list[0].equals("users") ? Users.LIST : Addresses.LIST;
+                        long total = sqlTotal(c, list[0], list[1] + "_key", fragment);
+                        long skip = total == 0 ? 0 : random.nextInt((int) total + 3);
+                        int limit = 1 + random.nextInt(30);
+                        Reply reply = texts.page(c, spec, OWNER, list[1], fragment, descending, skip, limit, "pk",
+                                rs -> rs.getLong(1));
+                        assertThat(reply).as("answered from the texts, no transaction open").isNotNull();
+                        assertThat(reply.pagination().total()).as(list[1] + " " + fragment).isEqualTo(total);
+                        assertThat(reply.data()).as(list[1] + " " + fragment + " from " + skip + " " + limit
+                                + (descending ? " DESC" : "")).isEqualTo(
+                                sqlPage(c, list[0], list[1] + "_key", fragment, descending, skip, limit));
+                        answered++;
+                    }
+                }
+            }
+        } finally {
+            texts.close();
+            db.close();
+        }
+        assertThat(answered).isEqualTo(6 * 60 * 2);
+    }
+
+    @Test
+    void whileAnotherTransactionWritesTheTextsStepAsideAndTheListStillAnswers() throws Exception {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000);
+        try (Connection c = db.connection(); Connection writer = db.unbound()) {
+            for (int i = 0; i < 30; i++) {
+                insertUser(c, OWNER, "before" + i + "@example.test", createdAt());
+            }
+            writer.setAutoCommit(false);
+            insertUser(writer, OWNER, "during@example.test", createdAt());
+            assertThat(texts.page(c, Users.LIST, OWNER, "email", "%e%", false, 0, 100, "pk", rs -> rs.getLong(1)))
+                    .isNull();
+            Reply listed = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", "%e%"))
+                    .run(c, counts, texts, OWNER, "pk", rs -> rs.getLong(1));
+            assertThat(listed.pagination().total()).isEqualTo(30);
+            writer.commit();
+            Reply after = texts.page(c, Users.LIST, OWNER, "email", "%during%", false, 0, 100, "pk",
+                    rs -> rs.getLong(1));
+            assertThat(after).isNotNull();
+            assertThat(after.pagination().total()).isEqualTo(1);
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
+    @Test
+    void anOwnerWithMoreRowsThanAQuestionReadsIsReadBesideAndAnswersOnceRead() throws Exception {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 10);
+        try (Connection c = db.connection()) {
+            for (int i = 0; i < 200; i++) {
+                insertUser(c, OWNER, "many" + i + "@example.test", createdAt());
+            }
+            assertThat(texts.page(c, Users.LIST, OWNER, "email", "%y1%", false, 0, 100, "pk", rs -> rs.getLong(1)))
+                    .as("the first question: by SQL, while the texts are read").isNull();
+            Reply read = null;
+            for (int wait = 0; wait < 500 && read == null; wait++) { // a wait for the reader, not a time limit
+                Thread.sleep(10);
+                read = texts.page(c, Users.LIST, OWNER, "email", "%y1%", false, 0, 100, "pk", rs -> rs.getLong(1));
+            }
+            assertThat(read).isNotNull();
+            assertThat(read.pagination().total()).isEqualTo(111); // many1, many10-19, many100-199
+            assertThat(read.data()).isEqualTo(sqlPage(c, "users", "email_key", "%y1%", false, 0, 100));
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
+    // ---- data ----
+
+    /** Mostly increasing creation times, some equal, some earlier than rows already there. */
+    private long time = 1_000;
+
+    private long createdAt() {
+        int roll = random.nextInt(10);
+        if (roll == 0) {
+            return time - random.nextInt(500); // created before rows already there
+        }
+        if (roll > 2) {
+            time += random.nextInt(3);
+        }
+        return time;
+    }
+
+    private String text(int n) {
+        String alphabet = "abcABC01._éİ\n";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private String fragment() {
+        String piece = text(1 + random.nextInt(4));
+        return switch (random.nextInt(8)) {
+            case 0, 1 -> "%" + piece + "%";
+            case 2 -> piece + "%";
+            case 3 -> "%" + piece;
+            case 4 -> "%" + piece.charAt(0) + "%" + piece.substring(1) + "%";
+            case 5 -> random.nextBoolean() ? "%" : "%%";
+            case 6 -> piece + "%" + text(1);
+            default -> piece; // the whole text
+        };
+    }
+
+    private void insertUser(Connection c, long owner, String email, long createdAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (customer_pk, user_id, email, email_key,"
+                + " user_type, status, first_name, last_name, phone, date_of_birth, country, created_at, updated_at)"
+                + " VALUES (?, RANDOM_UUID(), ?, ?, 'individual', 'ACTIVE', 'A', 'B', '+4930123456',"
+                + " DATE '1990-01-01', 'DE', ?, 0)")) {
+            ps.setLong(1, owner);
+            ps.setString(2, email);
+            ps.setString(3, email.toLowerCase(Locale.ROOT));
+            ps.setLong(4, createdAt);
+            ps.executeUpdate();
+        }
+        counts.changed("users", owner);
+    }
+
+    private void insertAddress(Connection c, long owner, String address, long createdAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Addresses.INSERT)) {
+            ps.setLong(1, owner);
+            ps.setLong(2, 1);
+            ps.setString(3, UUID.randomUUID().toString());
+            ps.setString(4, UUID.randomUUID().toString());
+            ps.setString(5, "ETH");
+            ps.setString(6, "ethereum");
+            ps.setString(7, address);
+            ps.setString(8, address.toLowerCase(Locale.ROOT));
+            ps.setLong(9, createdAt);
+            ps.executeUpdate();
+        }
+        counts.changed("addresses", owner);
+    }
+
+    private static long sqlTotal(Connection c, String table, String column, String fragment) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE customer_pk = ?"
+                + " AND " + column + " LIKE ? ESCAPE '\\'")) {
+            ps.setLong(1, OWNER);
+            ps.setString(2, FilterText.likePattern(fragment));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Long> sqlPage(Connection c, String table, String column, String fragment, boolean descending,
+                                      long skip, int limit) throws SQLException {
+        String way = descending ? " DESC" : "";
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM " + table + " WHERE customer_pk = ? AND "
+                + column + " LIKE ? ESCAPE '\\' ORDER BY created_at" + way + ", pk" + way + " LIMIT ? OFFSET ?")) {
+            ps.setLong(1, OWNER);
+            ps.setString(2, FilterText.likePattern(fragment));
+            ps.setInt(3, limit);
+            ps.setLong(4, skip);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        }
+    }
+}
