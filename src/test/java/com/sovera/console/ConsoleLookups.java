@@ -72,9 +72,17 @@ final class ConsoleLookups {
         out.accept("| lookup in the console (to rows on screen) | p50 | p99 | max | questions | target p99 | met"
                 + " | load before |");
         out.accept("|---|---|---|---|---|---|---|---|");
-        users();
-        wallets();
-        transactions();
+        // -Dbench.lookups.only=users,wallets,transactions: the screens asked (all by default), as LookupBenchmarks reads it
+        List<String> only = List.of(System.getProperty("bench.lookups.only", "users,wallets,transactions").split(","));
+        if (only.contains("users")) {
+            users();
+        }
+        if (only.contains("wallets")) {
+            wallets();
+        }
+        if (only.contains("transactions")) {
+            transactions();
+        }
     }
 
     private void users() throws Exception {

@@ -72,6 +72,8 @@ final class LikeTexts implements AutoCloseable {
     }
 
     private static final long UNPROVEN = -1;
+    /** What a row costs while a column is read (its text by key, then its row); a tenth of it once read. */
+    private static final long BYTES_WHILE_READ = 400;
 
     /** Where the rows come from, when read on the builder's thread. */
     @FunctionalInterface
@@ -82,8 +84,11 @@ final class LikeTexts implements AutoCloseable {
     private final Connections connections;
     private final CountCache counts;
     private final int catchUp;
+    private final java.util.function.LongSupplier freeHeap;
     private final Map<Key, Held> columns = new ConcurrentHashMap<>();
     private final Set<Key> reading = ConcurrentHashMap.newKeySet();
+    /** Owners' fields whose texts did not fit the heap when read: by SQL from then on. */
+    private final Set<Key> tooLarge = ConcurrentHashMap.newKeySet();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sovx-sandbox-like-texts");
         t.setDaemon(true);
@@ -96,9 +101,18 @@ final class LikeTexts implements AutoCloseable {
      *                more are read on the builder's thread
      */
     LikeTexts(Connections connections, CountCache counts, int catchUp) {
+        this(connections, counts, catchUp, () -> {
+            Runtime heap = Runtime.getRuntime();
+            return heap.maxMemory() - (heap.totalMemory() - heap.freeMemory());
+        });
+    }
+
+    /** The same, the heap a column may take a part of told by {@code freeHeap} (bytes). */
+    LikeTexts(Connections connections, CountCache counts, int catchUp, java.util.function.LongSupplier freeHeap) {
         this.connections = connections;
         this.counts = counts;
         this.catchUp = catchUp;
+        this.freeHeap = freeHeap;
     }
 
     /**
@@ -112,6 +126,9 @@ final class LikeTexts implements AutoCloseable {
             return null;
         }
         Key key = new Key(answered, owner);
+        if (tooLarge.contains(key)) {
+            return null;
+        }
         long version = counts.version(spec.table(), owner);
         Held held = columns.get(key);
         TextColumn texts = held != null && held.version() == version ? held.texts() : proven(c, key, version);
@@ -147,8 +164,10 @@ final class LikeTexts implements AutoCloseable {
                     for (Field field : FIELDS) {
                         Key key = new Key(field, owner);
                         TextColumn read = readAll(c, key);
-                        columns.putIfAbsent(key, new Held(read, UNPROVEN)); // unless a question made it
-                        read.prepare();
+                        if (read != null) {
+                            columns.putIfAbsent(key, new Held(read, UNPROVEN)); // unless a question made it
+                            read.prepare();
+                        }
                     }
                 }
                 LOG.info("[like] texts of {} customers in memory in {} ms", owners.size(),
@@ -179,6 +198,9 @@ final class LikeTexts implements AutoCloseable {
             }
             if (missing > 0) {
                 texts = read(c, key, texts);
+                if (texts == null) {
+                    return null; // too many for the heap
+                }
             }
             if (texts.size() < count) {
                 readLater(key, null); // a row committed late under a smaller key than the column's greatest
@@ -198,6 +220,9 @@ final class LikeTexts implements AutoCloseable {
             try (Connection c = connections.open()) {
                 TextColumn read = read(c, key, from);
                 synchronized (this) {
+                    if (read == null) {
+                        return; // too many for the heap
+                    }
                     Held now = columns.get(key);
                     if (now == null || now.texts().size() < read.size() || from == null) {
                         columns.put(key, new Held(read, UNPROVEN));
@@ -212,7 +237,8 @@ final class LikeTexts implements AutoCloseable {
     }
 
     /**
-     * The owner's rows after {@code from}'s greatest key added to it, or all of them when {@code from} is null. Rows
+     * The owner's rows after {@code from}'s greatest key added to it, or all of them when {@code from} is null (null
+     * if they would not fit the heap). Rows
      * committed late with a smaller key are not among them: the column's size then stays short of the count, and the
      * next question reads it all again.
      */
@@ -241,7 +267,7 @@ final class LikeTexts implements AutoCloseable {
     }
 
     /** All the owner's rows: the texts from their index, the order from the creation index, of one committed state. */
-    private static TextColumn readAll(Connection c, Key key) throws SQLException {
+    private TextColumn readAll(Connection c, Key key) throws SQLException {
         Field f = key.field();
         String owner = f.list().ownerColumn();
         boolean autoCommit = c.getAutoCommit();
@@ -249,6 +275,21 @@ final class LikeTexts implements AutoCloseable {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
+            long count;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + f.table() + " USE INDEX ("
+                    + f.creationIndex() + ") WHERE " + owner + " = ?")) {
+                ps.setLong(1, key.owner());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            if (count * BYTES_WHILE_READ > freeHeap.getAsLong() / 2) {
+                tooLarge.add(key);
+                LOG.info("[like] on {} of customer {} by SQL: its {} rows would not fit the heap", f.name(),
+                        key.owner(), count);
+                return null;
+            }
             Map<Long, String> texts = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT pk, " + f.column() + " FROM " + f.table()
                     + " USE INDEX (" + f.textIndex() + ") WHERE " + owner + " = ?")) {

@@ -116,6 +116,31 @@ class LikeTextsTest {
         }
     }
 
+    @Test
+    void textsTheHeapCannotHoldAreNotReadAndTheListAnswersBySql() throws Exception {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000, () -> 100 * 400); // room for 50 rows' reading
+        try (Connection c = db.connection()) {
+            for (int i = 0; i < 60; i++) {
+                insertUser(c, OWNER, "heap" + i + "@example.test", createdAt());
+            }
+            for (int ask = 0; ask < 2; ask++) {
+                assertThat(texts.page(c, Users.LIST, OWNER, "email", "%p1%", false, 0, 100, "pk",
+                        rs -> rs.getLong(1))).isNull();
+            }
+            Reply listed = ListQuery.parse(Users.LIST, Map.of("filter[where][email][like]", "%p1%"))
+                    .run(c, counts, texts, OWNER, "pk", rs -> rs.getLong(1));
+            assertThat(listed.data()).isEqualTo(sqlPage(c, "users", "email_key", "%p1%", false, 0, 100));
+            assertThat(listed.pagination().total()).isEqualTo(11);
+            insertUser(c, OTHER_OWNER, "small@example.test", createdAt()); // another owner's few rows fit
+            assertThat(texts.page(c, Users.LIST, OTHER_OWNER, "email", "%small%", false, 0, 100, "pk",
+                    rs -> rs.getLong(1))).isNotNull();
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
     // ---- data ----
 
     /** Mostly increasing creation times, some equal, some earlier than rows already there. */
