@@ -370,10 +370,16 @@ class Benchmarks extends FxRobot {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        long listening = 0;
         for (String l; (l = out.readLine()) != null; ) {
             int at = l.indexOf("listening on ");
-            if (at >= 0) {
+            if (at >= 0 && baseUrl == null) {
                 baseUrl = l.substring(at + "listening on ".length()).trim();
+                listening = System.nanoTime();
+            }
+            if (l.contains("[like] texts of")) { // read into memory after it listens: measured once they are
+                System.out.printf("its [like] texts in memory %d ms after it listened%n",
+                        (System.nanoTime() - listening) / 1_000_000);
                 break;
             }
         }
