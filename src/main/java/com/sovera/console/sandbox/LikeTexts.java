@@ -173,7 +173,8 @@ final class LikeTexts implements AutoCloseable {
                 LOG.info("[like] texts of {} customers in memory in {} ms", owners.size(),
                         (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
-                LOG.debug("[like] texts not made at start: {}", e.getMessage());
+                // told either way: a run waiting for the texts goes on, by SQL
+                LOG.warn("[like] texts of the customers not in memory ({}): [like] by SQL", e.getMessage());
             }
         });
     }
