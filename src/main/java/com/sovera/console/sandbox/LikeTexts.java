@@ -173,8 +173,9 @@ final class LikeTexts implements AutoCloseable {
                 LOG.info("[like] texts of {} customers in memory in {} ms", owners.size(),
                         (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
-                // told either way: a run waiting for the texts goes on, by SQL
-                LOG.warn("[like] texts of the customers not in memory ({}): [like] by SQL", e.getMessage());
+                if (!builder.isShutdown()) { // closed meanwhile: nothing to tell
+                    LOG.warn("[like] texts of the customers not in memory ({}): [like] by SQL", e.getMessage());
+                }
             }
         });
     }
