@@ -185,8 +185,7 @@ final class LikeTexts implements AutoCloseable {
      * (which proves one committed state), reading the rows it lacks; null if that cannot be done now.
      */
     private TextColumn proven(Connection c, Key key, long version) throws SQLException {
-        Long count = PositionalPage.count(c, new PositionalPage.Range(key.field().creationIndex(),
-                List.of(key.field().list().ownerColumn(), "created_at", "pk"), false, List.of(key.owner()), "pk"));
+        Long count = PositionalPage.count(c, creationRange(key));
         if (count == null) {
             return null; // another transaction is writing: which rows are committed cannot be told from here
         }
@@ -277,15 +276,8 @@ final class LikeTexts implements AutoCloseable {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
-            long count;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + f.table() + " USE INDEX ("
-                    + f.creationIndex() + ") WHERE " + owner + " = ?")) {
-                ps.setLong(1, key.owner());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    count = rs.getLong(1);
-                }
-            }
+            Long counted = PositionalPage.count(c, creationRange(key)); // or, while another writes, by SQL
+            long count = counted != null ? counted : sqlCount(c, key);
             if (count * BYTES_WHILE_READ > freeHeap.getAsLong() / 2) {
                 tooLarge.add(key);
                 LOG.info("[like] on {} of customer {} by SQL: its {} rows would not fit the heap", f.name(),
@@ -320,6 +312,24 @@ final class LikeTexts implements AutoCloseable {
             c.rollback();
             c.setTransactionIsolation(isolation);
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Where the owner's rows lie in the creation index. */
+    private static PositionalPage.Range creationRange(Key key) {
+        return new PositionalPage.Range(key.field().creationIndex(),
+                List.of(key.field().list().ownerColumn(), "created_at", "pk"), false, List.of(key.owner()), "pk");
+    }
+
+    private static long sqlCount(Connection c, Key key) throws SQLException {
+        Field f = key.field();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + f.table() + " USE INDEX ("
+                + f.creationIndex() + ") WHERE " + f.list().ownerColumn() + " = ?")) {
+            ps.setLong(1, key.owner());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
