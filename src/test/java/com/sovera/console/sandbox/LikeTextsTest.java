@@ -2,6 +2,10 @@ package com.sovera.console.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sovera.console.api.SovxClient;
+import com.sovera.console.api.model.DepositAddress;
+import com.sovera.console.api.model.NewAddress;
+import com.sovera.console.api.model.NewWallet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,6 +142,50 @@ class LikeTextsTest {
         } finally {
             texts.close();
             db.close();
+        }
+    }
+
+    @Test
+    void aUserAndAnAddressCreatedOverHttpAreInTheTextsAtTheNextQuestion() throws Exception {
+        try (Sandbox sandbox = Sandbox.inMemory(12)) {
+            SovxClient client = sandbox.client();
+            client.credentials().useOwnerKey(sandbox.server.demo().ownerKey());
+            Database db = sandbox.server.database();
+            try (Connection c = db.connection()) {
+                long owner = demoCustomer(c);
+                Reply before = null;
+                for (int wait = 0; wait < 500 && before == null; wait++) { // the texts read at start: a wait
+                    Thread.sleep(10);
+                    before = db.likeTexts().page(c, Users.LIST, owner, "email", "%new.person%", false, 0, 20,
+                            "pk", rs -> rs.getLong(1));
+                }
+                assertThat(before).isNotNull();
+                assertThat(before.pagination().total()).isZero();
+                String userId = client.api().createUser(Sandbox.user("New.Person-1@Example.TEST"), null).execute()
+                        .userId();
+                Reply after = db.likeTexts().page(c, Users.LIST, owner, "email", "%new.person%", false, 0, 20,
+                        "user_id", rs -> rs.getString(1));
+                assertThat(after).isNotNull();
+                assertThat(after.data()).isEqualTo(List.of(userId));
+                String walletId = client.api().createWallet(userId, new NewWallet("w", "ETH"), null).execute()
+                        .walletId();
+                DepositAddress address = client.api().createAddress(walletId,
+                        new NewAddress("ETH", "ethereum-sepolia"), null).execute();
+                Reply found = db.likeTexts().page(c, Addresses.LIST, owner, "address",
+                        address.address().substring(0, 30) + "%", false, 0, 20, "address_id", rs -> rs.getString(1));
+                assertThat(found).isNotNull();
+                assertThat(found.data()).isEqualTo(List.of(address.addressId()));
+            }
+        }
+    }
+
+    private static long demoCustomer(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM customers WHERE customer_id = ?")) {
+            ps.setString(1, DemoAccount.CUSTOMER_ID);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
