@@ -49,6 +49,9 @@ final class ConsoleLookups {
     private final int questions;
     private final Consumer<String> out;
     private final Random random = new Random(20261207L);
+    /** -Dbench.lookups.kinds=sorts,filtered,exact,like: the kinds of question asked. */
+    private final List<String> kinds = List.of(System.getProperty("bench.lookups.kinds", "sorts,filtered,exact,like")
+            .split(","));
 
     /**
      * One question: a query, and its page from the query's total (read once the query is shown); a new query asks
@@ -72,7 +75,7 @@ final class ConsoleLookups {
         out.accept("| lookup in the console (to rows on screen) | p50 | p99 | max | questions | target p99 | met"
                 + " | load before |");
         out.accept("|---|---|---|---|---|---|---|---|");
-        // -Dbench.lookups.only=users,wallets,transactions: the screens asked (all by default), as LookupBenchmarks reads it
+        // the screens and kinds asked (all by default), as LookupBenchmarks reads them
         List<String> only = List.of(System.getProperty("bench.lookups.only", "users,wallets,transactions").split(","));
         if (only.contains("users")) {
             users();
@@ -89,13 +92,19 @@ final class ConsoleLookups {
         PagedTable<User> table = open("#nav-users", "#users-list");
         List<User> sample = sample(table);
         List<String> sorts = List.of("created_at", "email", "last_name", "status");
-        sorts(table, "users", sorts);
+        if (kinds.contains("sorts")) {
+            sorts(table, "users", sorts);
+        }
         Map<String, List<String>> where = new LinkedHashMap<>();
         where.put("status", List.of("ACTIVE", "PENDING", "VERIFIED", "SUSPENDED"));
         where.put("user_type", List.of("individual", "business"));
         where.put("country", values(sample, User::country));
-        filtered(table, "users", where, sorts);
-        contains(table, "users", "email", values(sample, User::email));
+        if (kinds.contains("filtered")) {
+            filtered(table, "users", where, sorts);
+        }
+        if (kinds.contains("like")) {
+            contains(table, "users", "email", values(sample, User::email));
+        }
         timed(table.model(), () -> table.model().query(Filter.none(), List.of())); // as the other figures expect
     }
 
@@ -103,27 +112,45 @@ final class ConsoleLookups {
         PagedTable<Wallet> table = open("#nav-wallets", "#wallets-list");
         List<Wallet> sample = sample(table);
         List<String> sorts = List.of("created_at", "name", "currency");
-        sorts(table, "wallets", sorts);
+        if (kinds.contains("sorts")) {
+            sorts(table, "wallets", sorts);
+        }
         Map<String, List<String>> where = new LinkedHashMap<>();
         where.put("currency", List.of("BTC", "ETH", "USDC"));
         where.put("status", List.of("ACTIVE"));
-        filtered(table, "wallets", where, sorts);
-        pasted(table, "wallets", "user_id", values(sample, Wallet::userId));
-        contains(table, "wallets", "name", values(sample, Wallet::name));
+        if (kinds.contains("filtered")) {
+            filtered(table, "wallets", where, sorts);
+        }
+        if (kinds.contains("exact")) {
+            pasted(table, "wallets", "user_id", values(sample, Wallet::userId));
+        }
+        if (kinds.contains("like")) {
+            contains(table, "wallets", "name", values(sample, Wallet::name));
+        }
     }
 
     private void transactions() throws Exception {
         PagedTable<Transaction> table = open("#nav-transactions", "#transactions-list");
         List<Transaction> sample = sample(table);
         List<String> sorts = List.of("created_at", "amount");
-        sorts(table, "transactions", sorts);
+        if (kinds.contains("sorts")) {
+            sorts(table, "transactions", sorts);
+        }
         Map<String, List<String>> where = new LinkedHashMap<>();
         where.put("currency", List.of("BTC", "ETH", "USDC"));
         where.put("status", List.of("COMPLETED"));
-        filtered(table, "transactions", where, sorts);
-        pasted(table, "transactions", "tx_hash", values(sample, Transaction::txHash));
-        pasted(table, "transactions", "address", values(sample, Transaction::address));
-        pasted(table, "transactions", "wallet_id", values(sample, Transaction::walletId));
+        if (kinds.contains("filtered")) {
+            filtered(table, "transactions", where, sorts);
+        }
+        if (kinds.contains("exact")) {
+            pasted(table, "transactions", "tx_hash", values(sample, Transaction::txHash));
+        }
+        if (kinds.contains("exact")) {
+            pasted(table, "transactions", "address", values(sample, Transaction::address));
+        }
+        if (kinds.contains("exact")) {
+            pasted(table, "transactions", "wallet_id", values(sample, Transaction::walletId));
+        }
     }
 
     // ---- kinds ----
