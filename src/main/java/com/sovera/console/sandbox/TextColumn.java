@@ -71,8 +71,9 @@ final class TextColumn {
     }
 
     /**
-     * This column with these rows added: after its last row (new rows mostly come last), the last chunk is
-     * rewritten and new ones follow; otherwise every row is put in order again.
+     * This column with these rows added. New rows mostly come after every row: the last chunk, if not full, is made
+     * again with them and new chunks follow. A row created before others (two writers: the later creation committed
+     * first) makes again the chunks from the first whose last row comes after it, not the whole column.
      */
     TextColumn plus(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -80,21 +81,21 @@ final class TextColumn {
         }
         List<Row> added = new ArrayList<>(rows);
         added.sort(ORDER);
-        Chunk tail = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
-        if (tail != null && ORDER.compare(tail.row(tail.rows() - 1), added.get(0)) >= 0) {
-            List<Row> all = new ArrayList<>(size + added.size());
-            chunks.forEach(chunk -> chunk.addRowsTo(all));
-            all.addAll(added);
-            return of(all, chunkRows);
+        int from = chunks.size();
+        while (from > 0 && ORDER.compare(chunks.get(from - 1).last(), added.get(0)) > 0) {
+            from--;
         }
-        List<Chunk> out = new ArrayList<>(chunks);
-        List<Row> last = new ArrayList<>();
-        if (tail != null && tail.rows() < chunkRows) {
-            out.remove(out.size() - 1);
-            tail.addRowsTo(last);
+        if (from == chunks.size() && from > 0 && chunks.get(from - 1).rows() < chunkRows) {
+            from--;
         }
-        last.addAll(added);
-        out.addAll(chunked(last, chunkRows));
+        List<Row> again = new ArrayList<>();
+        for (int i = from; i < chunks.size(); i++) {
+            chunks.get(i).addRowsTo(again);
+        }
+        again.addAll(added);
+        again.sort(ORDER);
+        List<Chunk> out = new ArrayList<>(chunks.subList(0, from));
+        out.addAll(chunked(again, chunkRows));
         return new TextColumn(chunkRows, out);
     }
 
@@ -190,6 +191,10 @@ final class TextColumn {
 
         int rows() {
             return pks.length;
+        }
+
+        Row last() {
+            return row(rows() - 1);
         }
 
         Row row(int r) {
