@@ -5,15 +5,14 @@ import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.h2.engine.SessionLocal;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.Page;
 import org.h2.mvstore.db.MVPrimaryIndex;
@@ -21,7 +20,7 @@ import org.h2.mvstore.db.MVSecondaryIndex;
 import org.h2.mvstore.db.MVTable;
 import org.h2.mvstore.type.DataType;
 import org.h2.result.SearchRow;
-import org.h2.result.SortOrder;
+import org.h2.table.Column;
 import org.h2.table.IndexColumn;
 import org.h2.value.CompareMode;
 import org.h2.value.Value;
@@ -30,8 +29,9 @@ import org.h2.value.VersionedValue;
 
 /**
  * Fills a table's secondary indexes from its rows the way a bulk loader does: the keys of all the rows, made as H2
- * makes them, sorted with the index's own comparison and laid out as the leaves and nodes of a fresh B-tree, which
- * becomes the index map's root. H2's own build ({@code CREATE INDEX}) puts its sorted entries one at a time into the
+ * makes them, put in the index's order (by the ranks of their columns' values, {@link TableKeys}, then checked with
+ * the index's own comparison) and laid out as the leaves and nodes of a fresh B-tree, which becomes the index map's
+ * root. H2's own build ({@code CREATE INDEX}) puts its sorted entries one at a time into the
  * tree (a copy of a leaf and its path each) after sorting them in runs it writes and merges, about 9 µs an entry at
  * a million users; this reads the table once for several indexes and builds each tree in one pass.
  *
@@ -42,11 +42,11 @@ import org.h2.value.VersionedValue;
 final class IndexBuild {
 
     /**
-     * The keys of the sorts held at once: about 150 bytes each with their values (measured at a million users), a
-     * quarter of the heap. Each group of indexes is one read of the table; a third of the heap (fewer reads) took
-     * as much CPU at a million users and 4 GB, and its longer collections made it slower (352 s against 288 s).
+     * What the columns read for a group of indexes may take of the heap: about 100 bytes a value (a text or a
+     * decimal, with its reference; a BIGINT is held as a long), a third of the heap. Each group is one read of the
+     * table; at a million users and 4 GB, the transactions are read twice.
      */
-    private static final long KEYS_AT_ONCE = Math.max(1_000_000, Runtime.getRuntime().maxMemory() / 4 / 150);
+    private static final long BYTES_AT_ONCE = Runtime.getRuntime().maxMemory() / 3;
     private static final Method CREATE_LEAF;
     private static final Method SET_ROOT;
 
@@ -67,7 +67,8 @@ final class IndexBuild {
 
     /**
      * Replaces whatever {@code indexes} (all of {@code table}) hold with one entry for each of the table's rows, and
-     * commits the store. Two indexes are sorted at a time, one on each of two threads.
+     * commits the store. The table is read once for as many of its indexes as the heap holds the columns of; while
+     * one index's tree is written, the next one's is made on another thread.
      */
     static void fill(SessionLocal session, MVTable table, List<MVSecondaryIndex> indexes) throws SQLException {
         if (indexes.isEmpty()) {
@@ -75,26 +76,25 @@ final class IndexBuild {
         }
         MVPrimaryIndex primary = (MVPrimaryIndex) table.getScanIndex(session);
         long rows = primary.getMVMap().sizeAsLong();
-        int perRead = (int) Math.max(1, Math.min(indexes.size(), KEYS_AT_ONCE / Math.max(1, rows)));
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new SQLException("Table " + table.getName() + " has too many rows to fill its indexes at once");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "sovx-index-build");
             t.setDaemon(true);
             return t;
         });
         try {
-            for (int from = 0; from < indexes.size(); from += perRead) {
-                List<MVSecondaryIndex> group = indexes.subList(from, Math.min(indexes.size(), from + perRead));
-                SearchRow[][] keys = keys(primary, group, rows, pool);
-                List<Future<Page<SearchRow, VersionedValue<Value>>>> trees = new ArrayList<>();
+            for (List<MVSecondaryIndex> group : groups(indexes, rows)) {
+                TableKeys keys = TableKeys.read(session.getDatabase(), primary, group, (int) rows, pool);
+                Future<Page<SearchRow, VersionedValue<Value>>> next = pool.submit(() -> tree(session, group.get(0),
+                        keys));
                 for (int i = 0; i < group.size(); i++) {
-                    MVSecondaryIndex index = group.get(i);
-                    SearchRow[] sorted = keys[i];
-                    keys[i] = null;
-                    trees.add(pool.submit(() -> tree(session, index, sorted)));
-                }
-                for (int i = 0; i < group.size(); i++) {
-                    install(group.get(i).getMVMap(), trees.get(i).get());
-                    // stored index by index: a chunk of all the group's trees at once outgrew H2's write buffer
+                    Page<SearchRow, VersionedValue<Value>> root = next.get();
+                    MVSecondaryIndex following = i + 1 < group.size() ? group.get(i + 1) : null;
+                    next = following == null ? null : pool.submit(() -> tree(session, following, keys));
+                    install(group.get(i).getMVMap(), root);
+                    // stored index by index: a chunk of several trees at once outgrew H2's write buffer
                     session.getDatabase().getStore().getMvStore().commit();
                 }
             }
@@ -109,63 +109,58 @@ final class IndexBuild {
         }
     }
 
+    /** The indexes in groups whose columns the heap holds at once (first fit, in their order). */
+    private static List<List<MVSecondaryIndex>> groups(List<MVSecondaryIndex> indexes, long rows) {
+        List<List<MVSecondaryIndex>> groups = new ArrayList<>();
+        List<Set<Column>> columns = new ArrayList<>();
+        for (MVSecondaryIndex index : indexes) {
+            int at = 0;
+            while (at < groups.size()) {
+                Set<Column> with = new HashSet<>(columns.get(at));
+                with.addAll(Arrays.asList(index.getColumns()));
+                if (bytes(with, rows) <= BYTES_AT_ONCE) {
+                    break;
+                }
+                at++;
+            }
+            if (at == groups.size()) {
+                groups.add(new ArrayList<>());
+                columns.add(new HashSet<>());
+            }
+            groups.get(at).add(index);
+            columns.get(at).addAll(Arrays.asList(index.getColumns()));
+        }
+        return groups;
+    }
+
+    private static long bytes(Set<Column> columns, long rows) {
+        long perRow = 12; // the key and the order
+        for (Column c : columns) {
+            perRow += (c.getType().getValueType() == Value.BIGINT ? 8 : 100) + 4; // and its ranks
+        }
+        return perRow * rows;
+    }
+
     /**
-     * One read of the table: every row's key in each index of the group, as H2 makes it when a row is added. Two
-     * threads read a half each (a counted B-tree tells where the second half starts): reading a row back from its
-     * page costs more than making its keys.
+     * The index's entries in its order (checked with H2's own comparison, which sorts them again if it disagrees),
+     * checked if it is unique, as the pages of a B-tree: its root.
      */
-    private static SearchRow[][] keys(MVPrimaryIndex primary, List<MVSecondaryIndex> group, long rows,
-                                      ExecutorService pool) throws SQLException, InterruptedException {
-        SearchRow[][] keys = new SearchRow[group.size()][(int) rows];
-        MVMap<Long, VersionedValue<SearchRow>> map = primary.getMVMap();
-        int half = (int) (rows / 2);
-        Long middle = half == 0 ? null : map.getKey(half);
-        Future<Integer> second = middle == null ? null : pool.submit(() -> read(primary, group, keys, middle, null, half));
-        int first = read(primary, group, keys, null, middle, 0);
-        try {
-            if (middle == null ? first != rows : first != half || second.get() != rows - half) {
-                throw new SQLException("Table " + primary.getTable().getName()
-                        + " changed while its indexes were built");
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
-                    s.getErrorCode(), s) : new SQLException("Reading a table failed", e.getCause());
-        }
-        return keys;
-    }
-
-    /** Makes the keys of the rows from {@code from} (or the first) to before {@code to} (or the last), at {@code at}. */
-    private static int read(MVPrimaryIndex primary, List<MVSecondaryIndex> group, SearchRow[][] keys, Long from,
-                            Long to, int at) throws SQLException {
-        Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(from);
-        int n = at;
-        while (cursor.hasNext()) {
-            long pk = cursor.next();
-            if (to != null && pk >= to) {
-                break;
-            }
-            Object value = cursor.getValue(); // a committed row is stored as itself, an uncommitted one wrapped
-            if (!(value instanceof SearchRow row) || n == keys[0].length) {
-                throw new SQLException("Table " + primary.getTable().getName()
-                        + " changed while its indexes were built (a row not committed, or one more)");
-            }
-            for (int i = 0; i < keys.length; i++) {
-                SearchRow key = group.get(i).getRowFactory().createRow();
-                key.copyFrom(row);
-                key.setKey(pk);
-                keys[i][n] = key;
-            }
-            n++;
-        }
-        return n - at;
-    }
-
-    /** The keys sorted as the index orders them, checked if it is unique, as the pages of a B-tree: its root. */
     private static Page<SearchRow, VersionedValue<Value>> tree(SessionLocal session, MVSecondaryIndex index,
-                                                               SearchRow[] keys) throws SQLException {
+                                                               TableKeys rows) throws SQLException {
         MVMap<SearchRow, VersionedValue<Value>> map = index.getMVMap();
         DataType<SearchRow> type = map.getKeyType();
-        sort(keys, 0, keys.length, 0, index.getIndexColumns(), session, type);
+        int[] order = rows.order(index);
+        int[] columns = Arrays.stream(index.getIndexColumns()).mapToInt(c -> c.column.getColumnId()).toArray();
+        SearchRow[] keys = new SearchRow[rows.rows];
+        for (int k = 0; k < keys.length; k++) {
+            int row = order[k];
+            SearchRow key = index.getRowFactory().createRow();
+            for (int column : columns) {
+                key.setValue(column, rows.value(column, row));
+            }
+            key.setKey(rows.keys[row]);
+            keys[k] = key;
+        }
         for (int k = 1; k < keys.length; k++) {
             if (type.compare(keys[k - 1], keys[k]) >= 0) { // not in H2's order after all: H2's comparison sorts
                 Arrays.sort(keys, type::compare);
@@ -215,61 +210,6 @@ final class IndexBuild {
         }
         return level.get(0);
     }
-
-    /**
-     * Sorts {@code keys[from..to)}, which agree in the index's columns before {@code column} and are in the order of
-     * their row keys (as the table was read): a column of a few distinct values (a status, a currency, a country, a
-     * name) splits them, in order, into groups that keep that order, each then sorted by the next column; any
-     * other column is sorted by H2's comparison (which finds runs already in order, such as a creation time).
-     * Most of the demo indexes are a few such columns and then the row key, so most sorts take one pass each.
-     */
-    private static void sort(SearchRow[] keys, int from, int to, int column, IndexColumn[] columns,
-                             SessionLocal session, DataType<SearchRow> type) {
-        if (to - from < 2) {
-            return;
-        }
-        if (column == columns.length || to - from < 64) {
-            Arrays.sort(keys, from, to, type::compare);
-            return;
-        }
-        int id = columns[column].column.getColumnId();
-        Map<Value, List<SearchRow>> groups = new HashMap<>();
-        for (int k = from; k < to; k++) {
-            Value v = keys[k].getValue(id);
-            List<SearchRow> group = groups.get(v);
-            if (group == null) {
-                if (v == ValueNull.INSTANCE || groups.size() == FEW) {
-                    Arrays.sort(keys, from, to, type::compare);
-                    return;
-                }
-                group = new ArrayList<>();
-                groups.put(v, group);
-            }
-            group.add(keys[k]);
-        }
-        List<Value> values = new ArrayList<>(groups.keySet());
-        CompareMode mode = session.getDatabase().getCompareMode();
-        boolean descending = (columns[column].sortType & SortOrder.DESCENDING) != 0;
-        values.sort((a, b) -> descending ? b.compareTo(a, session, mode) : a.compareTo(b, session, mode));
-        for (int i = 1; i < values.size(); i++) {
-            if (values.get(i - 1).compareTo(values.get(i), session, mode) == 0) {
-                Arrays.sort(keys, from, to, type::compare); // equal to H2, not to Java (1.0 and 1.00): H2 sorts
-                return;
-            }
-        }
-        int at = from;
-        for (Value v : values) {
-            List<SearchRow> group = groups.get(v);
-            int start = at;
-            for (SearchRow key : group) {
-                keys[at++] = key;
-            }
-            sort(keys, start, at, column + 1, columns, session, type);
-        }
-    }
-
-    /** At most this many distinct values of a column split a sort into groups. */
-    private static final int FEW = 256;
 
     /** Two keys of a unique index with equal values in its unique columns, none of them null, break it. */
     private static void checkUnique(SessionLocal session, MVSecondaryIndex index, SearchRow[] sorted)

@@ -1,0 +1,278 @@
+package com.sovera.console.sandbox;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.h2.engine.Database;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.db.MVPrimaryIndex;
+import org.h2.mvstore.db.MVSecondaryIndex;
+import org.h2.mvstore.db.ValueDataType;
+import org.h2.result.SearchRow;
+import org.h2.result.SortOrder;
+import org.h2.table.Column;
+import org.h2.table.IndexColumn;
+import org.h2.value.Value;
+import org.h2.value.ValueBigint;
+import org.h2.value.ValueNull;
+import org.h2.value.VersionedValue;
+
+/**
+ * The columns of some of a table's indexes, read once from the table (in the order of the rows' keys), and each
+ * column's ranks: a row's place among the column's distinct values as the indexes compare them (values equal to H2
+ * share a rank). An index orders its entries by its columns, then by the row key; so its order is the rows sorted
+ * by the ranks of its columns, counted column by column from the last one (a stable sort), starting from the order
+ * of the keys. A column is compared only to rank it, once for all the indexes it is in: its distinct values sorted
+ * when they are few, a BIGINT as longs, any other column by sorting the rows once with H2's comparison.
+ */
+final class TableKeys {
+
+    /** Up to this many distinct values (by {@code equals}), a column is ranked by sorting those values only. */
+    private static final int FEW = 4_096;
+
+    final int rows;
+    /** The rows' keys, ascending: the order the table was read in. */
+    final long[] keys;
+    private final Map<Integer, long[]> longs;
+    private final Map<Integer, Value[]> values;
+    private final Map<Long, Rank> ranks = new HashMap<>();
+
+    /** The ranks of a column in one sort order; {@code of} null when a row's rank is its place in the table. */
+    private record Rank(int[] of, int count) {
+    }
+
+    private TableKeys(int rows, Map<Integer, long[]> longs, Map<Integer, Value[]> values) {
+        this.rows = rows;
+        this.keys = new long[rows];
+        this.longs = longs;
+        this.values = values;
+    }
+
+    /** The columns of {@code indexes} (of the table of {@code primary}, which holds {@code rows} rows), ranked. */
+    static TableKeys read(Database database, MVPrimaryIndex primary, List<MVSecondaryIndex> indexes, int rows,
+                          ExecutorService pool) throws SQLException, InterruptedException {
+        Map<Integer, long[]> longs = new LinkedHashMap<>();
+        Map<Integer, Value[]> values = new LinkedHashMap<>();
+        Map<Long, IndexColumn> sorted = new LinkedHashMap<>();
+        for (MVSecondaryIndex index : indexes) {
+            for (IndexColumn ic : index.getIndexColumns()) {
+                Column column = ic.column;
+                if (column.getType().getValueType() == Value.BIGINT && !column.isNullable()) {
+                    longs.computeIfAbsent(column.getColumnId(), id -> new long[rows]);
+                } else {
+                    values.computeIfAbsent(column.getColumnId(), id -> new Value[rows]);
+                }
+                sorted.putIfAbsent(rankKey(column.getColumnId(), ic.sortType), ic);
+            }
+        }
+        TableKeys t = new TableKeys(rows, longs, values);
+        t.readRows(primary, pool);
+        ValueDataType compare = new ValueDataType(database, database.getCompareMode(), database, null);
+        int keyColumn = primary.getTable().getMainIndexColumn();
+        List<Future<Rank>> ranked = new ArrayList<>();
+        for (IndexColumn ic : sorted.values()) {
+            int id = ic.column.getColumnId();
+            ranked.add(pool.submit(() -> t.rank(id, ic.sortType, id == keyColumn, compare)));
+        }
+        int k = 0;
+        for (Long key : sorted.keySet()) {
+            t.ranks.put(key, join(ranked.get(k++)));
+        }
+        return t;
+    }
+
+    /**
+     * The rows in the order of {@code index}: its columns' ranks, then the key. Ranks of a column that all rows
+     * share leave the order as it is, and so does a column ranked as the table's order while nothing moved yet.
+     */
+    int[] order(MVSecondaryIndex index) {
+        int[] order = new int[rows];
+        Arrays.setAll(order, i -> i);
+        int[] spare = new int[rows];
+        boolean moved = false;
+        IndexColumn[] columns = index.getIndexColumns();
+        for (int c = columns.length - 1; c >= 0; c--) {
+            Rank rank = ranks.get(rankKey(columns[c].column.getColumnId(), columns[c].sortType));
+            if (rank.count <= 1 || rank.of == null && !moved) {
+                continue;
+            }
+            int[] of = rank.of;
+            int[] count = new int[rank.count + 1];
+            for (int i = 0; i < rows; i++) {
+                count[(of == null ? order[i] : of[order[i]]) + 1]++;
+            }
+            for (int r = 0; r < rank.count; r++) {
+                count[r + 1] += count[r];
+            }
+            for (int i = 0; i < rows; i++) {
+                int row = order[i];
+                spare[count[of == null ? row : of[row]]++] = row;
+            }
+            int[] was = order;
+            order = spare;
+            spare = was;
+            moved = true;
+        }
+        return order;
+    }
+
+    /** Row {@code row}'s value in column {@code id}, as the table holds it (a BIGINT made again from its long). */
+    Value value(int id, int row) {
+        long[] l = longs.get(id);
+        return l != null ? ValueBigint.get(l[row]) : values.get(id)[row];
+    }
+
+    /** Reads the rows: two threads a half each (a counted B-tree tells where the second half starts). */
+    private void readRows(MVPrimaryIndex primary, ExecutorService pool) throws SQLException, InterruptedException {
+        MVMap<Long, VersionedValue<SearchRow>> map = primary.getMVMap();
+        int half = rows / 2;
+        Long middle = half == 0 ? null : map.getKey(half);
+        Future<Integer> second = middle == null ? null : pool.submit(() -> readRows(primary, middle, null, half));
+        int first = readRows(primary, null, middle, 0);
+        if (middle == null ? first != rows : first != half || join(second) != rows - half) {
+            throw new SQLException("Table " + primary.getTable().getName() + " changed while its indexes were built");
+        }
+    }
+
+    /** Reads the rows from {@code from} (or the first) to before {@code to} (or the last), at {@code at}. */
+    private int readRows(MVPrimaryIndex primary, Long from, Long to, int at) throws SQLException {
+        Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(from);
+        int[] longIds = longs.keySet().stream().mapToInt(Integer::intValue).toArray();
+        long[][] longArrays = longs.values().toArray(new long[0][]);
+        int[] valueIds = values.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Value[][] valueArrays = values.values().toArray(new Value[0][]);
+        int n = at;
+        while (cursor.hasNext()) {
+            long pk = cursor.next();
+            if (to != null && pk >= to) {
+                break;
+            }
+            Object value = cursor.getValue(); // a committed row is stored as itself, an uncommitted one wrapped
+            if (!(value instanceof SearchRow row) || n == rows) {
+                throw new SQLException("Table " + primary.getTable().getName()
+                        + " changed while its indexes were built (a row not committed, or one more)");
+            }
+            keys[n] = pk;
+            for (int c = 0; c < longIds.length; c++) {
+                Value v = row.getValue(longIds[c]);
+                if (!(v instanceof ValueBigint)) {
+                    throw new SQLException("Not a BIGINT in column " + longIds[c] + " of "
+                            + primary.getTable().getName() + ": " + v);
+                }
+                longArrays[c][n] = v.getLong();
+            }
+            for (int c = 0; c < valueIds.length; c++) {
+                valueArrays[c][n] = row.getValue(valueIds[c]);
+            }
+            n++;
+        }
+        return n - at;
+    }
+
+    /** The ranks of column {@code id} in {@code sortType}; a table's key column ascending is its own order. */
+    private Rank rank(int id, int sortType, boolean keyColumn, ValueDataType compare) {
+        long[] l = longs.get(id);
+        boolean descending = (sortType & SortOrder.DESCENDING) != 0;
+        if (l != null) {
+            if (keyColumn && !descending && Arrays.equals(l, keys)) {
+                return new Rank(null, rows);
+            }
+            return rank(l, descending);
+        }
+        Value[] v = values.get(id);
+        Rank few = rankFew(v, sortType, compare);
+        return few != null ? few : rankAll(v, sortType, compare);
+    }
+
+    private Rank rank(long[] column, boolean descending) {
+        long[] distinct = column.clone();
+        Arrays.sort(distinct);
+        int count = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[count - 1]) {
+                distinct[count++] = distinct[i];
+            }
+        }
+        int[] of = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int r = Arrays.binarySearch(distinct, 0, count, column[i]);
+            of[i] = descending ? count - 1 - r : r;
+        }
+        return new Rank(of, count);
+    }
+
+    /** Ranks by the column's distinct values, sorted; null if it has more than {@link #FEW}. */
+    private Rank rankFew(Value[] column, int sortType, ValueDataType compare) {
+        Map<Value, Integer> ids = new HashMap<>();
+        int[] of = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            Integer id = ids.get(column[i]);
+            if (id == null) {
+                if (ids.size() == FEW) {
+                    return null;
+                }
+                id = ids.size();
+                ids.put(column[i], id);
+            }
+            of[i] = id;
+        }
+        Value[] distinct = new Value[ids.size()];
+        ids.forEach((v, id) -> distinct[id] = v);
+        int[] byValue = identity(distinct.length);
+        IntSort.sort(byValue, (a, b) -> compare.compareValues(distinct[a], distinct[b], sortType));
+        int[] rankOf = new int[distinct.length];
+        int count = 0;
+        for (int k = 0; k < byValue.length; k++) {
+            if (k > 0 && compare.compareValues(distinct[byValue[k - 1]], distinct[byValue[k]], sortType) != 0) {
+                count++;
+            }
+            rankOf[byValue[k]] = count; // equal to H2 (1.0 and 1.00), not to equals: the same rank
+        }
+        for (int i = 0; i < rows; i++) {
+            of[i] = rankOf[of[i]];
+        }
+        return new Rank(of, distinct.length == 0 ? 0 : count + 1);
+    }
+
+    /** Ranks by sorting the rows with H2's comparison of the column (which finds runs already in order). */
+    private Rank rankAll(Value[] column, int sortType, ValueDataType compare) {
+        int[] byValue = identity(rows);
+        IntSort.sort(byValue, (a, b) -> compare.compareValues(column[a], column[b], sortType));
+        int[] of = new int[rows];
+        int count = 0;
+        for (int k = 0; k < rows; k++) {
+            if (k > 0 && compare.compareValues(column[byValue[k - 1]], column[byValue[k]], sortType) != 0) {
+                count++;
+            }
+            of[byValue[k]] = count;
+        }
+        return new Rank(of, rows == 0 ? 0 : count + 1);
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        Arrays.setAll(out, i -> i);
+        return out;
+    }
+
+    private static long rankKey(int columnId, int sortType) {
+        return (long) columnId << 32 | sortType;
+    }
+
+    private static <T> T join(Future<T> f) throws SQLException, InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
+                    s.getErrorCode(), s) : new SQLException("Reading a table's index columns failed", e.getCause());
+        }
+    }
+}
