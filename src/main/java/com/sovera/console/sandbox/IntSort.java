@@ -16,8 +16,18 @@ final class IntSort {
     }
 
     static void sort(int[] a, Comparison c) {
-        int[] src = a.clone();
-        sort(src, a, 0, a.length, c);
+        sort(a, 0, a.length, c);
+    }
+
+    /** Sorts {@code a[from..to)}. */
+    static void sort(int[] a, int from, int to, Comparison c) {
+        if (to - from < INSERTION) {
+            sort(a, a, from, to, c); // in place
+            return;
+        }
+        int[] dst = java.util.Arrays.copyOfRange(a, from, to);
+        sort(dst.clone(), dst, 0, dst.length, c);
+        System.arraycopy(dst, 0, a, from, dst.length);
     }
 
     /** Sorts {@code src[lo..hi)} into {@code dst[lo..hi)}; both hold the same ints on entry. */

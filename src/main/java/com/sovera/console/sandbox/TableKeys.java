@@ -18,11 +18,13 @@ import org.h2.mvstore.db.MVSecondaryIndex;
 import org.h2.mvstore.db.ValueDataType;
 import org.h2.result.SearchRow;
 import org.h2.result.SortOrder;
-import org.h2.table.Column;
 import org.h2.table.IndexColumn;
 import org.h2.value.Value;
+import org.h2.value.CompareMode;
 import org.h2.value.ValueBigint;
-import org.h2.value.ValueNull;
+import org.h2.value.ValueChar;
+import org.h2.value.ValueNumeric;
+import org.h2.value.ValueVarchar;
 import org.h2.value.VersionedValue;
 
 /**
@@ -41,7 +43,6 @@ final class TableKeys {
     final int rows;
     /** The rows' keys, ascending: the order the table was read in. */
     final long[] keys;
-    private final Map<Integer, long[]> longs;
     private final Map<Integer, Value[]> values;
     private final Map<Long, Rank> ranks = new HashMap<>();
 
@@ -49,38 +50,31 @@ final class TableKeys {
     private record Rank(int[] of, int count) {
     }
 
-    private TableKeys(int rows, Map<Integer, long[]> longs, Map<Integer, Value[]> values) {
+    private TableKeys(int rows, Map<Integer, Value[]> values) {
         this.rows = rows;
         this.keys = new long[rows];
-        this.longs = longs;
         this.values = values;
     }
 
     /** The columns of {@code indexes} (of the table of {@code primary}, which holds {@code rows} rows), ranked. */
     static TableKeys read(Database database, MVPrimaryIndex primary, List<MVSecondaryIndex> indexes, int rows,
                           ExecutorService pool) throws SQLException, InterruptedException {
-        Map<Integer, long[]> longs = new LinkedHashMap<>();
         Map<Integer, Value[]> values = new LinkedHashMap<>();
         Map<Long, IndexColumn> sorted = new LinkedHashMap<>();
         for (MVSecondaryIndex index : indexes) {
             for (IndexColumn ic : index.getIndexColumns()) {
-                Column column = ic.column;
-                if (column.getType().getValueType() == Value.BIGINT && !column.isNullable()) {
-                    longs.computeIfAbsent(column.getColumnId(), id -> new long[rows]);
-                } else {
-                    values.computeIfAbsent(column.getColumnId(), id -> new Value[rows]);
-                }
-                sorted.putIfAbsent(rankKey(column.getColumnId(), ic.sortType), ic);
+                values.computeIfAbsent(ic.column.getColumnId(), id -> new Value[rows]);
+                sorted.putIfAbsent(rankKey(ic.column.getColumnId(), ic.sortType), ic);
             }
         }
-        TableKeys t = new TableKeys(rows, longs, values);
+        TableKeys t = new TableKeys(rows, values);
         t.readRows(primary, pool);
         ValueDataType compare = new ValueDataType(database, database.getCompareMode(), database, null);
         int keyColumn = primary.getTable().getMainIndexColumn();
         List<Future<Rank>> ranked = new ArrayList<>();
         for (IndexColumn ic : sorted.values()) {
             int id = ic.column.getColumnId();
-            ranked.add(pool.submit(() -> t.rank(id, ic.sortType, id == keyColumn, compare)));
+            ranked.add(pool.submit(() -> t.rank(id, ic.sortType, id == keyColumn, compare, database.getCompareMode())));
         }
         int k = 0;
         for (Long key : sorted.keySet()) {
@@ -124,10 +118,9 @@ final class TableKeys {
         return order;
     }
 
-    /** Row {@code row}'s value in column {@code id}, as the table holds it (a BIGINT made again from its long). */
-    Value value(int id, int row) {
-        long[] l = longs.get(id);
-        return l != null ? ValueBigint.get(l[row]) : values.get(id)[row];
+    /** The rows' values in column {@code id}, as the table holds them. */
+    Value[] values(int id) {
+        return values.get(id);
     }
 
     /** Reads the rows: two threads a half each (a counted B-tree tells where the second half starts). */
@@ -145,8 +138,6 @@ final class TableKeys {
     /** Reads the rows from {@code from} (or the first) to before {@code to} (or the last), at {@code at}. */
     private int readRows(MVPrimaryIndex primary, Long from, Long to, int at) throws SQLException {
         Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(from);
-        int[] longIds = longs.keySet().stream().mapToInt(Integer::intValue).toArray();
-        long[][] longArrays = longs.values().toArray(new long[0][]);
         int[] valueIds = values.keySet().stream().mapToInt(Integer::intValue).toArray();
         Value[][] valueArrays = values.values().toArray(new Value[0][]);
         int n = at;
@@ -161,14 +152,6 @@ final class TableKeys {
                         + " changed while its indexes were built (a row not committed, or one more)");
             }
             keys[n] = pk;
-            for (int c = 0; c < longIds.length; c++) {
-                Value v = row.getValue(longIds[c]);
-                if (!(v instanceof ValueBigint)) {
-                    throw new SQLException("Not a BIGINT in column " + longIds[c] + " of "
-                            + primary.getTable().getName() + ": " + v);
-                }
-                longArrays[c][n] = v.getLong();
-            }
             for (int c = 0; c < valueIds.length; c++) {
                 valueArrays[c][n] = row.getValue(valueIds[c]);
             }
@@ -177,9 +160,13 @@ final class TableKeys {
         return n - at;
     }
 
-    /** The ranks of column {@code id} in {@code sortType}; a table's key column ascending is its own order. */
-    private Rank rank(int id, int sortType, boolean keyColumn, ValueDataType compare) {
-        long[] l = longs.get(id);
+    /**
+     * The ranks of column {@code id} in {@code sortType}: a table's key column ascending is its own order, a BIGINT
+     * column without NULL is ranked as longs (H2 compares two BIGINTs as longs).
+     */
+    private Rank rank(int id, int sortType, boolean keyColumn, ValueDataType compare, CompareMode mode) {
+        Value[] v = values.get(id);
+        long[] l = longs(v);
         boolean descending = (sortType & SortOrder.DESCENDING) != 0;
         if (l != null) {
             if (keyColumn && !descending && Arrays.equals(l, keys)) {
@@ -187,9 +174,20 @@ final class TableKeys {
             }
             return rank(l, descending);
         }
-        Value[] v = values.get(id);
         Rank few = rankFew(v, sortType, compare);
-        return few != null ? few : rankAll(v, sortType, compare);
+        return few != null ? few : rankAll(v, sortType, compare, mode);
+    }
+
+    /** The column's values as longs if they are all BIGINTs, else null. */
+    private static long[] longs(Value[] column) {
+        long[] out = new long[column.length];
+        for (int i = 0; i < column.length; i++) {
+            if (!(column[i] instanceof ValueBigint v)) {
+                return null;
+            }
+            out[i] = v.getLong();
+        }
+        return out;
     }
 
     private Rank rank(long[] column, boolean descending) {
@@ -242,19 +240,92 @@ final class TableKeys {
         return new Rank(of, distinct.length == 0 ? 0 : count + 1);
     }
 
-    /** Ranks by sorting the rows with H2's comparison of the column (which finds runs already in order). */
-    private Rank rankAll(Value[] column, int sortType, ValueDataType compare) {
-        int[] byValue = identity(rows);
-        IntSort.sort(byValue, (a, b) -> compare.compareValues(column[a], column[b], sortType));
+    /**
+     * Ranks by sorting the rows with H2's comparison of the column. Where a value's first bytes tell its order (a
+     * text compared by its characters, a decimal), the rows are first sorted by those as longs, and only those that
+     * share them are compared by H2.
+     */
+    private Rank rankAll(Value[] column, int sortType, ValueDataType compare, CompareMode mode) {
+        IntSort.Comparison byH2 = (a, b) -> compare.compareValues(column[a], column[b], sortType);
+        long[] prefixes = prefixes(column, mode);
+        int[] byValue;
+        long[] sorted = null;
+        if (prefixes == null) {
+            byValue = identity(rows);
+            IntSort.sort(byValue, byH2);
+        } else {
+            int[] prefixRank = rank(prefixes, (sortType & SortOrder.DESCENDING) != 0).of;
+            sorted = new long[rows];
+            for (int i = 0; i < rows; i++) {
+                sorted[i] = (long) prefixRank[i] << 32 | i;
+            }
+            Arrays.sort(sorted);
+            byValue = new int[rows];
+            for (int k = 0; k < rows; k++) {
+                byValue[k] = (int) sorted[k];
+            }
+            for (int k = 0, end; k < rows; k = end) {
+                end = k + 1;
+                while (end < rows && sorted[end] >>> 32 == sorted[k] >>> 32) {
+                    end++;
+                }
+                if (end - k > 1) {
+                    IntSort.sort(byValue, k, end, byH2);
+                }
+            }
+        }
         int[] of = new int[rows];
         int count = 0;
         for (int k = 0; k < rows; k++) {
-            if (k > 0 && compare.compareValues(column[byValue[k - 1]], column[byValue[k]], sortType) != 0) {
+            if (k > 0 && (sorted != null && sorted[k - 1] >>> 32 != sorted[k] >>> 32
+                    || byH2.compare(byValue[k - 1], byValue[k]) != 0)) {
                 count++;
             }
             of[byValue[k]] = count;
         }
         return new Rank(of, rows == 0 ? 0 : count + 1);
+    }
+
+    /**
+     * A long for each value that orders them as H2 does, ties aside (equal values have equal longs; of two
+     * different ones, the smaller's is not larger), or null: the first 8 characters of texts compared by their
+     * characters (H2's binary comparison, none of them past U+00FF), a decimal as the nearest double.
+     */
+    private static long[] prefixes(Value[] column, CompareMode mode) {
+        if (column.length == 0) {
+            return null;
+        }
+        long[] out = new long[column.length];
+        if (column[0] instanceof ValueNumeric) {
+            for (int i = 0; i < column.length; i++) {
+                if (!(column[i] instanceof ValueNumeric v)) {
+                    return null;
+                }
+                long bits = Double.doubleToLongBits(v.getBigDecimal().doubleValue() + 0.0); // no -0.0
+                out[i] = bits ^ (bits >> 63 & Long.MAX_VALUE); // negative doubles in order too
+            }
+            return out;
+        }
+        Class<?> type = column[0].getClass();
+        if (type != ValueVarchar.class && type != ValueChar.class || mode.getClass() != CompareMode.class) {
+            return null;
+        }
+        for (int i = 0; i < column.length; i++) {
+            if (column[i].getClass() != type) {
+                return null;
+            }
+            String s = column[i].getString();
+            long p = 0;
+            for (int k = 0; k < 8; k++) {
+                char ch = k < s.length() ? s.charAt(k) : 0;
+                if (ch > 0xFF) {
+                    return null;
+                }
+                p = p << 8 | ch;
+            }
+            out[i] = p ^ Long.MIN_VALUE; // compared unsigned
+        }
+        return out;
     }
 
     private static int[] identity(int n) {
