@@ -223,15 +223,18 @@ final class IndexBuild {
         CompareMode mode = session.getDatabase().getCompareMode();
         for (int k = 1; k < sorted.length; k++) {
             boolean same = true;
-            StringBuilder values = new StringBuilder();
             for (int c = 0; c < unique && same; c++) {
                 int column = columns[c].column.getColumnId();
                 Value a = sorted[k - 1].getValue(column);
                 Value b = sorted[k].getValue(column);
                 same = a != ValueNull.INSTANCE && b != ValueNull.INSTANCE && a.compareTo(b, session, mode) == 0;
-                values.append(c == 0 ? "" : ", ").append(b.getTraceSQL());
             }
             if (same) {
+                StringBuilder values = new StringBuilder();
+                for (int c = 0; c < unique; c++) {
+                    values.append(c == 0 ? "" : ", ").append(sorted[k].getValue(columns[c].column.getColumnId())
+                            .getTraceSQL());
+                }
                 throw new SQLException("Unique index " + index.getName() + " would hold two rows with the same ("
                         + values + ")", "23505");
             }
