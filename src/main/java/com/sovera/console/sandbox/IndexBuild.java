@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.h2.engine.SessionLocal;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.Page;
 import org.h2.mvstore.db.MVPrimaryIndex;
 import org.h2.mvstore.db.MVSecondaryIndex;
@@ -47,6 +48,8 @@ final class IndexBuild {
      * table; at a million users and 4 GB, the transactions are read twice.
      */
     private static final long BYTES_AT_ONCE = Runtime.getRuntime().maxMemory() / 3;
+    /** The store's page cache while the indexes are filled (MB). */
+    private static final int FILL_CACHE_MB = 16;
     /** One pair of neighbouring entries in this many is checked with H2's comparison. */
     private static final int CHECKED = 8;
     private static final Method CREATE_LEAF;
@@ -86,6 +89,11 @@ final class IndexBuild {
             t.setDaemon(true);
             return t;
         });
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        int cacheMb = store.getCacheSize();
+        // the table is read in order once a group, the trees written once: what the cache would keep of them
+        // only lives long enough to be copied by the collector
+        store.setCacheSize(Math.min(cacheMb, FILL_CACHE_MB));
         try {
             for (List<MVSecondaryIndex> group : groups(indexes, rows)) {
                 TableKeys keys = TableKeys.read(session.getDatabase(), primary, group, (int) rows, pool);
@@ -97,7 +105,7 @@ final class IndexBuild {
                     next = following == null ? null : pool.submit(() -> tree(session, following, keys));
                     install(group.get(i).getMVMap(), root);
                     // stored index by index: a chunk of several trees at once outgrew H2's write buffer
-                    session.getDatabase().getStore().getMvStore().commit();
+                    store.commit();
                 }
             }
         } catch (ExecutionException e) {
@@ -108,6 +116,7 @@ final class IndexBuild {
             throw new SQLException("Building an index was interrupted", e);
         } finally {
             pool.shutdownNow();
+            store.setCacheSize(cacheMb);
         }
     }
 

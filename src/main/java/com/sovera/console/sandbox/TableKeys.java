@@ -191,18 +191,22 @@ final class TableKeys {
     }
 
     private Rank rank(long[] column, boolean descending) {
-        long[] distinct = column.clone();
-        Arrays.sort(distinct);
-        int count = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[count - 1]) {
-                distinct[count++] = distinct[i];
-            }
-        }
+        long[] sorted = column.clone();
+        int[] byValue = identity(rows);
+        RadixSort.sort(sorted, byValue);
         int[] of = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            int r = Arrays.binarySearch(distinct, 0, count, column[i]);
-            of[i] = descending ? count - 1 - r : r;
+        int count = 0;
+        for (int k = 0; k < rows; k++) {
+            if (k > 0 && sorted[k] != sorted[k - 1]) {
+                count++;
+            }
+            of[byValue[k]] = count;
+        }
+        count = rows == 0 ? 0 : count + 1;
+        if (descending) {
+            for (int i = 0; i < rows; i++) {
+                of[i] = count - 1 - of[i];
+            }
         }
         return new Rank(of, count);
     }
@@ -248,25 +252,20 @@ final class TableKeys {
     private Rank rankAll(Value[] column, int sortType, ValueDataType compare, CompareMode mode) {
         IntSort.Comparison byH2 = (a, b) -> compare.compareValues(column[a], column[b], sortType);
         long[] prefixes = prefixes(column, mode);
-        int[] byValue;
-        long[] sorted = null;
+        int[] byValue = identity(rows);
+        long[] sorted = prefixes;
         if (prefixes == null) {
-            byValue = identity(rows);
             IntSort.sort(byValue, byH2);
         } else {
-            int[] prefixRank = rank(prefixes, (sortType & SortOrder.DESCENDING) != 0).of;
-            sorted = new long[rows];
-            for (int i = 0; i < rows; i++) {
-                sorted[i] = (long) prefixRank[i] << 32 | i;
+            if ((sortType & SortOrder.DESCENDING) != 0) {
+                for (int i = 0; i < rows; i++) {
+                    prefixes[i] = ~prefixes[i]; // the reverse order
+                }
             }
-            Arrays.sort(sorted);
-            byValue = new int[rows];
-            for (int k = 0; k < rows; k++) {
-                byValue[k] = (int) sorted[k];
-            }
+            RadixSort.sort(sorted, byValue);
             for (int k = 0, end; k < rows; k = end) {
                 end = k + 1;
-                while (end < rows && sorted[end] >>> 32 == sorted[k] >>> 32) {
+                while (end < rows && sorted[end] == sorted[k]) {
                     end++;
                 }
                 if (end - k > 1) {
@@ -277,7 +276,7 @@ final class TableKeys {
         int[] of = new int[rows];
         int count = 0;
         for (int k = 0; k < rows; k++) {
-            if (k > 0 && (sorted != null && sorted[k - 1] >>> 32 != sorted[k] >>> 32
+            if (k > 0 && (sorted != null && sorted[k - 1] != sorted[k]
                     || byH2.compare(byValue[k - 1], byValue[k]) != 0)) {
                 count++;
             }
