@@ -5,8 +5,10 @@ import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,11 @@ import org.h2.table.Column;
 import org.h2.table.IndexColumn;
 import org.h2.value.CompareMode;
 import org.h2.value.Value;
+import org.h2.value.ValueBigint;
+import org.h2.value.ValueChar;
 import org.h2.value.ValueNull;
+import org.h2.value.ValueNumeric;
+import org.h2.value.ValueVarchar;
 import org.h2.value.VersionedValue;
 
 /**
@@ -43,15 +49,16 @@ import org.h2.value.VersionedValue;
 final class IndexBuild {
 
     /**
-     * What the columns read for a group of indexes may take of the heap: about 100 bytes a value (a text or a
-     * decimal; a BIGINT 24), a third of the heap. Each group is one read of the
-     * table; at a million users and 4 GB, the transactions are read twice.
+     * What the columns read for a group of indexes may take of the heap (measured on the first rows), a third of
+     * the heap. Each group is one read of the table; at a million users and 4 GB, the transactions are read twice.
      */
     private static final long BYTES_AT_ONCE = Runtime.getRuntime().maxMemory() / 3;
+    /** The rows whose values tell what a row's values take in the heap. */
+    private static final int SAMPLE = 1_000;
     /** The store's page cache while the indexes are filled (MB). */
     private static final int FILL_CACHE_MB = 16;
     /** One pair of neighbouring entries in this many is checked with H2's comparison. */
-    private static final int CHECKED = 8;
+    private static final int CHECKED = 64;
     private static final Method CREATE_LEAF;
     private static final Method SET_ROOT;
 
@@ -73,11 +80,11 @@ final class IndexBuild {
     /**
      * Replaces whatever {@code indexes} (all of {@code table}) hold with one entry for each of the table's rows, and
      * commits the store. The table is read once for as many of its indexes as the heap holds the columns of; while
-     * one index's tree is written, the next one's is made on another thread.
+     * one index's tree is written, the next one's is made on another thread. Returns how many reads it took.
      */
-    static void fill(SessionLocal session, MVTable table, List<MVSecondaryIndex> indexes) throws SQLException {
+    static int fill(SessionLocal session, MVTable table, List<MVSecondaryIndex> indexes) throws SQLException {
         if (indexes.isEmpty()) {
-            return;
+            return 0;
         }
         MVPrimaryIndex primary = (MVPrimaryIndex) table.getScanIndex(session);
         long rows = primary.getMVMap().sizeAsLong();
@@ -95,7 +102,8 @@ final class IndexBuild {
         // only lives long enough to be copied by the collector
         store.setCacheSize(Math.min(cacheMb, FILL_CACHE_MB));
         try {
-            for (List<MVSecondaryIndex> group : groups(indexes, rows)) {
+            List<List<MVSecondaryIndex>> groups = groups(primary, indexes, rows);
+            for (List<MVSecondaryIndex> group : groups) {
                 TableKeys keys = TableKeys.read(session.getDatabase(), primary, group, (int) rows, pool);
                 Future<Page<SearchRow, VersionedValue<Value>>> next = pool.submit(() -> tree(session, group.get(0),
                         keys));
@@ -108,6 +116,7 @@ final class IndexBuild {
                     store.commit();
                 }
             }
+            return groups.size();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
                     s.getErrorCode(), s) : new SQLException("Building an index failed", e.getCause());
@@ -120,36 +129,90 @@ final class IndexBuild {
         }
     }
 
-    /** The indexes in groups whose columns the heap holds at once (first fit, in their order). */
-    private static List<List<MVSecondaryIndex>> groups(List<MVSecondaryIndex> indexes, long rows) {
+    /**
+     * The indexes in groups whose columns the heap holds at once: each index joins the group its columns add the
+     * fewest bytes to, if it fits, else a new group.
+     */
+    private static List<List<MVSecondaryIndex>> groups(MVPrimaryIndex primary, List<MVSecondaryIndex> indexes,
+                                                       long rows) {
+        Map<Column, Double> perRow = bytesPerRow(primary, indexes);
         List<List<MVSecondaryIndex>> groups = new ArrayList<>();
         List<Set<Column>> columns = new ArrayList<>();
         for (MVSecondaryIndex index : indexes) {
-            int at = 0;
-            while (at < groups.size()) {
-                Set<Column> with = new HashSet<>(columns.get(at));
+            int best = -1;
+            double bestAdded = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                Set<Column> with = new HashSet<>(columns.get(g));
                 with.addAll(Arrays.asList(index.getColumns()));
-                if (bytes(with, rows) <= BYTES_AT_ONCE) {
-                    break;
+                double added = (bytes(with, perRow) - bytes(columns.get(g), perRow)) * rows;
+                if (bytes(with, perRow) * rows <= BYTES_AT_ONCE && (long) with.size() * rows < Integer.MAX_VALUE - 8
+                        && (best < 0 || added < bestAdded)) {
+                    best = g;
+                    bestAdded = added;
                 }
-                at++;
             }
-            if (at == groups.size()) {
+            if (best < 0) {
+                best = groups.size();
                 groups.add(new ArrayList<>());
                 columns.add(new HashSet<>());
             }
-            groups.get(at).add(index);
-            columns.get(at).addAll(Arrays.asList(index.getColumns()));
+            groups.get(best).add(index);
+            columns.get(best).addAll(Arrays.asList(index.getColumns()));
         }
         return groups;
     }
 
-    private static long bytes(Set<Column> columns, long rows) {
-        long perRow = 12; // the key and the order
+    /** A row's bytes held for these columns: the key, the order, and each column's reference, ranks and values. */
+    private static double bytes(Set<Column> columns, Map<Column, Double> perRow) {
+        double bytes = 12;
         for (Column c : columns) {
-            perRow += (c.getType().getValueType() == Value.BIGINT ? 24 : 100) + 8; // its reference and its ranks
+            bytes += 8 + perRow.get(c);
         }
-        return perRow * rows;
+        return bytes;
+    }
+
+    /**
+     * What a row's value of each of the indexes' columns holds in the heap, from the first rows: a value many rows
+     * share (a status, a currency; H2 caches them as it reads them) costs them little.
+     */
+    private static Map<Column, Double> bytesPerRow(MVPrimaryIndex primary, List<MVSecondaryIndex> indexes) {
+        Map<Column, Set<Value>> distinct = new HashMap<>();
+        for (MVSecondaryIndex index : indexes) {
+            for (Column c : index.getColumns()) {
+                distinct.put(c, new HashSet<>());
+            }
+        }
+        int sampled = 0;
+        var cursor = primary.getMVMap().cursor(null);
+        while (cursor.hasNext() && sampled < SAMPLE) {
+            cursor.next();
+            Object value = cursor.getValue(); // a committed row is stored as itself
+            if (value instanceof SearchRow row) {
+                distinct.forEach((c, values) -> values.add(row.getValue(c.getColumnId())));
+                sampled++;
+            }
+        }
+        Map<Column, Double> out = new HashMap<>();
+        int of = Math.max(1, sampled);
+        distinct.forEach((c, values) -> out.put(c, values.stream().mapToLong(IndexBuild::bytes).sum()
+                / (double) of));
+        return out;
+    }
+
+    /** A value's bytes in the heap, about (H2's own estimates count a text's characters twice). */
+    private static long bytes(Value v) {
+        if (v instanceof ValueVarchar || v instanceof ValueChar) {
+            String s = v.getString();
+            boolean latin1 = s.chars().allMatch(ch -> ch < 256);
+            return 56 + (latin1 ? s.length() : 2L * s.length());
+        }
+        if (v instanceof ValueBigint) {
+            return 24;
+        }
+        if (v instanceof ValueNumeric) {
+            return 100;
+        }
+        return v.getMemory();
     }
 
     /**
@@ -162,26 +225,35 @@ final class IndexBuild {
         DataType<SearchRow> type = map.getKeyType();
         int[] order = rows.order(index);
         int[] columns = Arrays.stream(index.getIndexColumns()).mapToInt(c -> c.column.getColumnId()).toArray();
-        Value[][] columnValues = Arrays.stream(columns).mapToObj(rows::values).toArray(Value[][]::new);
+        int[] slots = Arrays.stream(columns).map(rows::slot).toArray();
+        Value[] rowValues = rows.values;
+        int[] place = new int[rows.rows];
+        for (int k = 0; k < place.length; k++) {
+            place[order[k]] = k;
+        }
         SearchRow[] keys = new SearchRow[rows.rows];
-        for (int k = 0; k < keys.length; k++) {
-            int row = order[k];
+        // row by row, each key put in its place: the rows' values are read in the order they lie in memory (a
+        // read in the index's order waited for memory at every row) and the scattered writes do not wait
+        for (int row = 0, at = 0; row < place.length; row++, at += rows.width) {
             SearchRow key = index.getRowFactory().createRow();
             for (int c = 0; c < columns.length; c++) {
-                key.setValue(columns[c], columnValues[c][row]);
+                key.setValue(columns[c], rowValues[at + slots[c]]);
             }
             key.setKey(rows.keys[row]);
-            keys[k] = key;
+            keys[place[row]] = key;
         }
-        // the ranks are H2's comparison already: every 8th pair checked with it catches an order made wrongly
-        for (int k = 1; k < keys.length; k += CHECKED) {
-            if (type.compare(keys[k - 1], keys[k]) >= 0) { // not in H2's order after all: H2's comparison sorts
-                Arrays.sort(keys, type::compare);
-                break;
+        // the ranks are H2's comparison already: some pairs checked with it catch an order made wrongly
+        boolean sorted = true;
+        for (int k = 1; k < keys.length && sorted; k += CHECKED) {
+            sorted = type.compare(keys[k - 1], keys[k]) < 0;
+        }
+        if (!sorted) { // not in H2's order after all: H2's comparison sorts, and checks
+            Arrays.sort(keys, type::compare);
+            if (index.getIndexType().isUnique()) {
+                checkUnique(session, index, keys);
             }
-        }
-        if (index.getIndexType().isUnique()) {
-            checkUnique(session, index, keys);
+        } else if (index.getIndexType().isUnique()) {
+            checkUnique(index, rows, order);
         }
         int perPage = map.getStore().getKeysPerPage();
         List<Page<SearchRow, VersionedValue<Value>>> level = new ArrayList<>(keys.length / perPage + 1);
@@ -222,6 +294,27 @@ final class IndexBuild {
             firsts = upFirsts;
         }
         return level.get(0);
+    }
+
+    /**
+     * Two neighbours in a unique index's order with equal values (equal ranks) in its unique columns, none of them
+     * NULL, break it.
+     */
+    private static void checkUnique(MVSecondaryIndex index, TableKeys rows, int[] order) throws SQLException {
+        IndexColumn[] columns = index.getIndexColumns();
+        int unique = index.getUniqueColumnCount();
+        var same = rows.sameNotNull(columns, unique);
+        for (int k = 1; k < order.length; k++) {
+            if (same.test(order[k - 1], order[k])) {
+                StringBuilder values = new StringBuilder();
+                for (int c = 0; c < unique; c++) {
+                    values.append(c == 0 ? "" : ", ").append(rows.values[order[k] * rows.width
+                            + rows.slot(columns[c].column.getColumnId())].getTraceSQL());
+                }
+                throw new SQLException("Unique index " + index.getName() + " would hold two rows with the same ("
+                        + values + ")", "23505");
+            }
+        }
     }
 
     /** Two keys of a unique index with equal values in its unique columns, none of them null, break it. */

@@ -1,5 +1,6 @@
 package com.sovera.console.sandbox;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.h2.value.Value;
 import org.h2.value.CompareMode;
 import org.h2.value.ValueBigint;
 import org.h2.value.ValueChar;
+import org.h2.value.ValueNull;
 import org.h2.value.ValueNumeric;
 import org.h2.value.ValueVarchar;
 import org.h2.value.VersionedValue;
@@ -43,31 +45,41 @@ final class TableKeys {
     final int rows;
     /** The rows' keys, ascending: the order the table was read in. */
     final long[] keys;
-    private final Map<Integer, Value[]> values;
+    /** The rows' values, row after row: each row's in {@link #width} slots, a column's {@link #slot}. */
+    final Value[] values;
+    final int width;
+    private final Map<Integer, Integer> slots;
     private final Map<Long, Rank> ranks = new HashMap<>();
+
+    /** A test of two rows. */
+    interface RowPair {
+        boolean test(int a, int b);
+    }
 
     /** The ranks of a column in one sort order; {@code of} null when a row's rank is its place in the table. */
     private record Rank(int[] of, int count) {
     }
 
-    private TableKeys(int rows, Map<Integer, Value[]> values) {
+    private TableKeys(int rows, Map<Integer, Integer> slots) {
         this.rows = rows;
         this.keys = new long[rows];
-        this.values = values;
+        this.slots = slots;
+        this.width = slots.size();
+        this.values = new Value[Math.multiplyExact(rows, width)];
     }
 
     /** The columns of {@code indexes} (of the table of {@code primary}, which holds {@code rows} rows), ranked. */
     static TableKeys read(Database database, MVPrimaryIndex primary, List<MVSecondaryIndex> indexes, int rows,
                           ExecutorService pool) throws SQLException, InterruptedException {
-        Map<Integer, Value[]> values = new LinkedHashMap<>();
+        Map<Integer, Integer> slots = new LinkedHashMap<>();
         Map<Long, IndexColumn> sorted = new LinkedHashMap<>();
         for (MVSecondaryIndex index : indexes) {
             for (IndexColumn ic : index.getIndexColumns()) {
-                values.computeIfAbsent(ic.column.getColumnId(), id -> new Value[rows]);
+                slots.putIfAbsent(ic.column.getColumnId(), slots.size());
                 sorted.putIfAbsent(rankKey(ic.column.getColumnId(), ic.sortType), ic);
             }
         }
-        TableKeys t = new TableKeys(rows, values);
+        TableKeys t = new TableKeys(rows, slots);
         t.readRows(primary, pool);
         ValueDataType compare = new ValueDataType(database, database.getCompareMode(), database, null);
         int keyColumn = primary.getTable().getMainIndexColumn();
@@ -118,9 +130,37 @@ final class TableKeys {
         return order;
     }
 
+    /** Whether two rows are equal, to H2, in the first {@code count} of these columns, none of them NULL. */
+    RowPair sameNotNull(IndexColumn[] columns, int count) {
+        Rank[] r = new Rank[count];
+        int[] at = new int[count];
+        for (int c = 0; c < count; c++) {
+            r[c] = ranks.get(rankKey(columns[c].column.getColumnId(), columns[c].sortType));
+            at[c] = slot(columns[c].column.getColumnId());
+        }
+        return (a, b) -> {
+            for (int c = 0; c < count; c++) {
+                if (values[a * width + at[c]] == ValueNull.INSTANCE
+                        || (r[c].of == null ? a != b : r[c].of[a] != r[c].of[b])) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** Where column {@code id}'s value is among a row's slots. */
+    int slot(int id) {
+        return slots.get(id);
+    }
+
     /** The rows' values in column {@code id}, as the table holds them. */
-    Value[] values(int id) {
-        return values.get(id);
+    private Value[] column(int id) {
+        Value[] out = new Value[rows];
+        for (int i = 0, at = slot(id); i < rows; i++, at += width) {
+            out[i] = values[at];
+        }
+        return out;
     }
 
     /** Reads the rows: two threads a half each (a counted B-tree tells where the second half starts). */
@@ -138,8 +178,7 @@ final class TableKeys {
     /** Reads the rows from {@code from} (or the first) to before {@code to} (or the last), at {@code at}. */
     private int readRows(MVPrimaryIndex primary, Long from, Long to, int at) throws SQLException {
         Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(from);
-        int[] valueIds = values.keySet().stream().mapToInt(Integer::intValue).toArray();
-        Value[][] valueArrays = values.values().toArray(new Value[0][]);
+        int[] ids = slots.keySet().stream().mapToInt(Integer::intValue).toArray();
         int n = at;
         while (cursor.hasNext()) {
             long pk = cursor.next();
@@ -152,8 +191,8 @@ final class TableKeys {
                         + " changed while its indexes were built (a row not committed, or one more)");
             }
             keys[n] = pk;
-            for (int c = 0; c < valueIds.length; c++) {
-                valueArrays[c][n] = row.getValue(valueIds[c]);
+            for (int c = 0, slot = n * width; c < ids.length; c++) {
+                values[slot + c] = row.getValue(ids[c]);
             }
             n++;
         }
@@ -165,7 +204,7 @@ final class TableKeys {
      * column without NULL is ranked as longs (H2 compares two BIGINTs as longs).
      */
     private Rank rank(int id, int sortType, boolean keyColumn, ValueDataType compare, CompareMode mode) {
-        Value[] v = values.get(id);
+        Value[] v = column(id);
         long[] l = longs(v);
         boolean descending = (sortType & SortOrder.DESCENDING) != 0;
         if (l != null) {
@@ -246,26 +285,36 @@ final class TableKeys {
 
     /**
      * Ranks by sorting the rows with H2's comparison of the column. Where a value's first bytes tell its order (a
-     * text compared by its characters, a decimal), the rows are first sorted by those as longs, and only those that
-     * share them are compared by H2.
+     * text compared by its characters: its first 16; a decimal), the rows are first sorted by those as longs, and
+     * only those that share them are compared by H2.
      */
     private Rank rankAll(Value[] column, int sortType, ValueDataType compare, CompareMode mode) {
         IntSort.Comparison byH2 = (a, b) -> compare.compareValues(column[a], column[b], sortType);
-        long[] prefixes = prefixes(column, mode);
+        long[][] prefixes = prefixes(column, mode);
         int[] byValue = identity(rows);
-        long[] sorted = prefixes;
+        long[][] sorted = null;
         if (prefixes == null) {
             IntSort.sort(byValue, byH2);
         } else {
-            if ((sortType & SortOrder.DESCENDING) != 0) {
-                for (int i = 0; i < rows; i++) {
-                    prefixes[i] = ~prefixes[i]; // the reverse order
+            boolean descending = (sortType & SortOrder.DESCENDING) != 0;
+            // a stable sort by each long, the last first: in the order of the first, then the next...
+            for (int level = prefixes.length - 1; level >= 0; level--) {
+                long[] keys = new long[rows];
+                for (int k = 0; k < rows; k++) {
+                    long p = prefixes[level][byValue[k]];
+                    keys[k] = descending ? ~p : p; // ~ reverses the order
+                }
+                RadixSort.sort(keys, byValue);
+            }
+            sorted = new long[prefixes.length][rows];
+            for (int level = 0; level < prefixes.length; level++) {
+                for (int k = 0; k < rows; k++) {
+                    sorted[level][k] = prefixes[level][byValue[k]];
                 }
             }
-            RadixSort.sort(sorted, byValue);
             for (int k = 0, end; k < rows; k = end) {
                 end = k + 1;
-                while (end < rows && sorted[end] == sorted[k]) {
+                while (end < rows && same(sorted, end - 1, end)) {
                     end++;
                 }
                 if (end - k > 1) {
@@ -276,7 +325,7 @@ final class TableKeys {
         int[] of = new int[rows];
         int count = 0;
         for (int k = 0; k < rows; k++) {
-            if (k > 0 && (sorted != null && sorted[k - 1] != sorted[k]
+            if (k > 0 && (sorted != null && !same(sorted, k - 1, k)
                     || byH2.compare(byValue[k - 1], byValue[k]) != 0)) {
                 count++;
             }
@@ -285,44 +334,64 @@ final class TableKeys {
         return new Rank(of, rows == 0 ? 0 : count + 1);
     }
 
+    private static boolean same(long[][] sorted, int a, int b) {
+        for (long[] level : sorted) {
+            if (level[a] != level[b]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * A long for each value that orders them as H2 does, ties aside (equal values have equal longs; of two
-     * different ones, the smaller's is not larger), or null: the first 8 characters of texts compared by their
-     * characters (H2's binary comparison, none of them past U+00FF), a decimal as the nearest double.
+     * Longs for each value that order them as H2 does, ties aside (equal values have equal longs; of two different
+     * ones, the smaller's are not larger), or null: the first 16 characters of texts compared by their characters
+     * (H2's binary comparison, none of them past U+00FF) as two longs, a decimal as the nearest double.
      */
-    private static long[] prefixes(Value[] column, CompareMode mode) {
+    private static long[][] prefixes(Value[] column, CompareMode mode) {
         if (column.length == 0) {
             return null;
         }
-        long[] out = new long[column.length];
-        if (column[0] instanceof ValueNumeric) {
-            for (int i = 0; i < column.length; i++) {
-                if (!(column[i] instanceof ValueNumeric v)) {
+        if (column[0] instanceof ValueNumeric first) {
+            long[] out = new long[column.length];
+            int scale = first.getBigDecimal().scale();
+            boolean oneScale = true;
+            for (Value v : column) {
+                if (!(v instanceof ValueNumeric n)) {
                     return null;
                 }
-                long bits = Double.doubleToLongBits(v.getBigDecimal().doubleValue() + 0.0); // no -0.0
+                oneScale &= n.getBigDecimal().scale() == scale;
+            }
+            for (int i = 0; i < column.length; i++) {
+                BigDecimal d = column[i].getBigDecimal();
+                // of one scale (a column's), the unscaled values are in the same order, and far quicker as doubles
+                long bits = Double.doubleToLongBits((oneScale ? d.unscaledValue().doubleValue() : d.doubleValue())
+                        + 0.0); // no -0.0
                 out[i] = bits ^ (bits >> 63 & Long.MAX_VALUE); // negative doubles in order too
             }
-            return out;
+            return new long[][] {out};
         }
         Class<?> type = column[0].getClass();
         if (type != ValueVarchar.class && type != ValueChar.class || mode.getClass() != CompareMode.class) {
             return null;
         }
+        long[][] out = new long[2][column.length];
         for (int i = 0; i < column.length; i++) {
             if (column[i].getClass() != type) {
                 return null;
             }
             String s = column[i].getString();
-            long p = 0;
-            for (int k = 0; k < 8; k++) {
-                char ch = k < s.length() ? s.charAt(k) : 0;
-                if (ch > 0xFF) {
-                    return null;
+            for (int level = 0; level < 2; level++) {
+                long p = 0;
+                for (int k = level * 8; k < level * 8 + 8; k++) {
+                    char ch = k < s.length() ? s.charAt(k) : 0;
+                    if (ch > 0xFF) {
+                        return null;
+                    }
+                    p = p << 8 | ch;
                 }
-                p = p << 8 | ch;
+                out[level][i] = p ^ Long.MIN_VALUE; // compared unsigned
             }
-            out[i] = p ^ Long.MIN_VALUE; // compared unsigned
         }
         return out;
     }
