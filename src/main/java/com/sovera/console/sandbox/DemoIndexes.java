@@ -130,8 +130,8 @@ final class DemoIndexes {
         try (Statement s = c.createStatement()) {
             if (on) {
                 s.execute("SET RETENTION_TIME 0");
-                // the store's pages written by H2's background threads while this one writes rows: a bulk seed
-                // makes its rows durable itself (BulkRows.keep, IndexesAside), and nothing is answered meanwhile
+                // the store's pages written by H2's background threads while this one writes rows (until
+                // rowsWritten): a bulk seed makes its rows durable itself (BulkRows.keep), nothing is answered meanwhile
                 s.execute("SET WRITE_DELAY " + BULK_WRITE_DELAY_MS);
                 s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
                 for (String table : TABLES) {
@@ -141,6 +141,16 @@ final class DemoIndexes {
                 usualSettings(s);
             }
             c.commit();
+        }
+    }
+
+    /**
+     * A bulk seed's rows are all written: the store writes its pages on the calling thread again (the index fill
+     * makes the next tree meanwhile; H2's threads would hold each tree longer, for the collector to copy).
+     */
+    static void rowsWritten(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
         }
     }
 

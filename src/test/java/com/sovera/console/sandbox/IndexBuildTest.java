@@ -1,6 +1,7 @@
 package com.sovera.console.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -107,6 +108,33 @@ class IndexBuildTest {
                 assertThat(entries(indexes.get(i))).as(indexes.get(i).getName()).hasSize(ROWS)
                         .isEqualTo(byInserts.get(i));
             }
+        }
+    }
+
+    @Test
+    void aUniqueIndexFilledInBulkTakesNullsTwiceAndRefusesAValueTwice() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:index-build-" + UUID.randomUUID())) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE u (pk BIGINT AUTO_INCREMENT PRIMARY KEY, code VARCHAR(20), kind INT NOT NULL)");
+                s.execute("CREATE UNIQUE INDEX u_code ON u (code, kind)");
+                s.execute("INSERT INTO u (code, kind) SELECT CASE WHEN MOD(X, 10) = 0 THEN NULL ELSE 'c' || X END, 1"
+                        + " FROM SYSTEM_RANGE(1, 9000)");
+            }
+            SessionLocal session = IndexesAside.session(c);
+            MVTable table = IndexesAside.table(session, "U");
+            List<MVSecondaryIndex> unique = table.getIndexes().stream().filter(MVSecondaryIndex.class::isInstance)
+                    .map(MVSecondaryIndex.class::cast).toList();
+            List<String> byInserts = entries(unique.get(0));
+
+            IndexBuild.fill(session, table, unique); // 900 rows of a NULL code: not two equal values
+
+            assertThat(entries(unique.get(0))).isEqualTo(byInserts);
+            table.getIndexes().removeAll(unique); // set aside, as a bulk seed does, to write a second 'c77'
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO u (code, kind) VALUES ('c77', 1)");
+            }
+            assertThatThrownBy(() -> IndexBuild.fill(session, table, unique)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("U_CODE").hasMessageContaining("'c77', 1");
         }
     }
 
