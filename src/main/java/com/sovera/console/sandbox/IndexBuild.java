@@ -49,10 +49,11 @@ import org.h2.value.VersionedValue;
 final class IndexBuild {
 
     /**
-     * What the columns read for a group of indexes may take of the heap (measured on the first rows), a third of
+     * What the columns read for a group of indexes may take of the heap (measured on the first rows), a quarter of
      * the heap. Each group is one read of the table; at a million users and 4 GB, the transactions are read twice.
+     * With a third, the trees made meanwhile left the collector too little room (a full collection at a million).
      */
-    private static final long BYTES_AT_ONCE = Runtime.getRuntime().maxMemory() / 3;
+    private static final long BYTES_AT_ONCE = Runtime.getRuntime().maxMemory() / 4;
     /** The rows whose values tell what a row's values take in the heap. */
     private static final int SAMPLE = 1_000;
     /** The store's page cache while the indexes are filled (MB). */
