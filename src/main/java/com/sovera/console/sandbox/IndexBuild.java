@@ -36,11 +36,12 @@ import org.h2.value.VersionedValue;
 
 /**
  * Fills a table's secondary indexes from its rows the way a bulk loader does: the keys of all the rows, made as H2
- * makes them, put in the index's order (by the ranks of their columns' values, {@link TableKeys}, then checked with
- * the index's own comparison) and laid out as the leaves and nodes of a fresh B-tree, which becomes the index map's
- * root. H2's own build ({@code CREATE INDEX}) puts its sorted entries one at a time into the
- * tree (a copy of a leaf and its path each) after sorting them in runs it writes and merges, about 9 µs an entry at
- * a million users; this reads the table once for several indexes and builds each tree in one pass.
+ * makes them, put in the index's order (by the ranks of their columns' values, {@link TableKeys}; some neighbours
+ * checked with the index's own comparison, which sorts them all if it disagrees) and laid out as the leaves and nodes
+ * of a fresh B-tree, which becomes the index map's root. H2's own build ({@code CREATE INDEX}) puts its sorted
+ * entries one at a time into the tree (a copy of a leaf and its path each) after sorting them in runs it writes and
+ * merges, about 9 µs an entry at a million users; this reads the table once for several indexes, compares each
+ * column's values once for all of them, and builds each tree in one pass.
  *
  * <p>The entries are written beneath H2's transactions as committed ones (a committed entry is stored as its bare
  * value, here {@code NULL}, as H2's own build stores it), so it may only run while nothing else writes the table:

@@ -20,8 +20,8 @@ import org.h2.mvstore.db.ValueDataType;
 import org.h2.result.SearchRow;
 import org.h2.result.SortOrder;
 import org.h2.table.IndexColumn;
-import org.h2.value.Value;
 import org.h2.value.CompareMode;
+import org.h2.value.Value;
 import org.h2.value.ValueBigint;
 import org.h2.value.ValueChar;
 import org.h2.value.ValueNull;
@@ -35,7 +35,8 @@ import org.h2.value.VersionedValue;
  * share a rank). An index orders its entries by its columns, then by the row key; so its order is the rows sorted
  * by the ranks of its columns, counted column by column from the last one (a stable sort), starting from the order
  * of the keys. A column is compared only to rank it, once for all the indexes it is in: its distinct values sorted
- * when they are few, a BIGINT as longs, any other column by sorting the rows once with H2's comparison.
+ * when they are few, a BIGINT as longs, any other column by sorting the rows once with H2's comparison (texts and
+ * decimals first by their leading bytes as longs, so that H2 compares only the rows that share them).
  */
 final class TableKeys {
 
