@@ -218,8 +218,8 @@ final class IndexBuild {
     }
 
     /**
-     * The index's entries in its order (checked with H2's own comparison, which sorts them again if it disagrees),
-     * checked if it is unique, as the pages of a B-tree: its root.
+     * The index's entries in its order (one pair of neighbours in {@link #CHECKED} checked with H2's own comparison,
+     * which sorts them all again if it disagrees), checked if it is unique, as the pages of a B-tree: its root.
      */
     private static Page<SearchRow, VersionedValue<Value>> tree(SessionLocal session, MVSecondaryIndex index,
                                                                TableKeys rows) throws SQLException {
