@@ -107,12 +107,15 @@ final class IndexBuild {
             List<List<MVSecondaryIndex>> groups = groups(primary, indexes, rows);
             for (List<MVSecondaryIndex> group : groups) {
                 TableKeys keys = TableKeys.read(session.getDatabase(), primary, group, (int) rows, pool);
+                // one tree made at a time, so one array for their entries: an array this large is collected only
+                // by a whole marking of the heap
+                SearchRow[] entries = new SearchRow[(int) rows];
                 Future<Page<SearchRow, VersionedValue<Value>>> next = pool.submit(() -> tree(session, group.get(0),
-                        keys));
+                        keys, entries));
                 for (int i = 0; i < group.size(); i++) {
                     Page<SearchRow, VersionedValue<Value>> root = next.get();
                     MVSecondaryIndex following = i + 1 < group.size() ? group.get(i + 1) : null;
-                    next = following == null ? null : pool.submit(() -> tree(session, following, keys));
+                    next = following == null ? null : pool.submit(() -> tree(session, following, keys, entries));
                     install(group.get(i).getMVMap(), root);
                     // stored index by index: a chunk of several trees at once outgrew H2's write buffer
                     store.commit();
@@ -220,9 +223,11 @@ final class IndexBuild {
     /**
      * The index's entries in its order (one pair of neighbours in {@link #CHECKED} checked with H2's own comparison,
      * which sorts them all again if it disagrees), checked if it is unique, as the pages of a B-tree: its root.
+     * {@code keys} (as many as the rows) is where the entries are put in order; the pages copy them.
      */
     private static Page<SearchRow, VersionedValue<Value>> tree(SessionLocal session, MVSecondaryIndex index,
-                                                               TableKeys rows) throws SQLException {
+                                                               TableKeys rows, SearchRow[] keys)
+            throws SQLException {
         MVMap<SearchRow, VersionedValue<Value>> map = index.getMVMap();
         DataType<SearchRow> type = map.getKeyType();
         int[] order = rows.order(index);
@@ -233,7 +238,6 @@ final class IndexBuild {
         for (int k = 0; k < place.length; k++) {
             place[order[k]] = k;
         }
-        SearchRow[] keys = new SearchRow[rows.rows];
         // row by row, each key put in its place: the rows' values are read in the order they lie in memory (a
         // read in the index's order waited for memory at every row) and the scattered writes do not wait
         for (int row = 0, at = 0; row < place.length; row++, at += rows.width) {

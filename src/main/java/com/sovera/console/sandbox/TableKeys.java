@@ -155,13 +155,16 @@ final class TableKeys {
         return slots.get(id);
     }
 
-    /** The rows' values in column {@code id}, as the table holds them. */
-    private Value[] column(int id) {
-        Value[] out = new Value[rows];
-        for (int i = 0, at = slot(id); i < rows; i++, at += width) {
-            out[i] = values[at];
+    /** The rows' values in column {@code id}, as the table holds them (read in place: no copy to collect). */
+    private ColumnValues column(int id) {
+        return new ColumnValues(values, slot(id), width, rows);
+    }
+
+    /** One column of the rows' values. */
+    private record ColumnValues(Value[] values, int at, int width, int length) {
+        Value get(int row) {
+            return values[row * width + at];
         }
-        return out;
     }
 
     /** Reads the rows: two threads a half each (a counted B-tree tells where the second half starts). */
@@ -205,7 +208,7 @@ final class TableKeys {
      * column without NULL is ranked as longs (H2 compares two BIGINTs as longs).
      */
     private Rank rank(int id, int sortType, boolean keyColumn, ValueDataType compare, CompareMode mode) {
-        Value[] v = column(id);
+        ColumnValues v = column(id);
         long[] l = longs(v);
         boolean descending = (sortType & SortOrder.DESCENDING) != 0;
         if (l != null) {
@@ -219,10 +222,10 @@ final class TableKeys {
     }
 
     /** The column's values as longs if they are all BIGINTs, else null. */
-    private static long[] longs(Value[] column) {
-        long[] out = new long[column.length];
-        for (int i = 0; i < column.length; i++) {
-            if (!(column[i] instanceof ValueBigint v)) {
+    private static long[] longs(ColumnValues column) {
+        long[] out = new long[column.length()];
+        for (int i = 0; i < column.length(); i++) {
+            if (!(column.get(i) instanceof ValueBigint v)) {
                 return null;
             }
             out[i] = v.getLong();
@@ -252,17 +255,17 @@ final class TableKeys {
     }
 
     /** Ranks by the column's distinct values, sorted; null if it has more than {@link #FEW}. */
-    private Rank rankFew(Value[] column, int sortType, ValueDataType compare) {
+    private Rank rankFew(ColumnValues column, int sortType, ValueDataType compare) {
         Map<Value, Integer> ids = new HashMap<>();
         int[] of = new int[rows];
         for (int i = 0; i < rows; i++) {
-            Integer id = ids.get(column[i]);
+            Integer id = ids.get(column.get(i));
             if (id == null) {
                 if (ids.size() == FEW) {
                     return null;
                 }
                 id = ids.size();
-                ids.put(column[i], id);
+                ids.put(column.get(i), id);
             }
             of[i] = id;
         }
@@ -289,8 +292,8 @@ final class TableKeys {
      * text compared by its characters, a decimal), the rows are first sorted by those as longs, and
      * only those that share them are compared by H2.
      */
-    private Rank rankAll(Value[] column, int sortType, ValueDataType compare, CompareMode mode) {
-        IntSort.Comparison byH2 = (a, b) -> compare.compareValues(column[a], column[b], sortType);
+    private Rank rankAll(ColumnValues column, int sortType, ValueDataType compare, CompareMode mode) {
+        IntSort.Comparison byH2 = (a, b) -> compare.compareValues(column.get(a), column.get(b), sortType);
         long[][] prefixes = prefixes(column, mode);
         int[] byValue = identity(rows);
         long[][] sorted = null;
@@ -350,22 +353,22 @@ final class TableKeys {
      * (H2's binary comparison, none of them past U+00FF), a decimal as the nearest double. (A second long of a
      * text's next 8 characters cost more in sorting than the comparisons of the rows that share the first saved.)
      */
-    private static long[][] prefixes(Value[] column, CompareMode mode) {
-        if (column.length == 0) {
+    private static long[][] prefixes(ColumnValues column, CompareMode mode) {
+        if (column.length() == 0) {
             return null;
         }
-        if (column[0] instanceof ValueNumeric first) {
-            long[] out = new long[column.length];
+        if (column.get(0) instanceof ValueNumeric first) {
+            long[] out = new long[column.length()];
             int scale = first.getBigDecimal().scale();
             boolean oneScale = true;
-            for (Value v : column) {
-                if (!(v instanceof ValueNumeric n)) {
+            for (int i = 0; i < column.length(); i++) {
+                if (!(column.get(i) instanceof ValueNumeric n)) {
                     return null;
                 }
                 oneScale &= n.getBigDecimal().scale() == scale;
             }
-            for (int i = 0; i < column.length; i++) {
-                BigDecimal d = column[i].getBigDecimal();
+            for (int i = 0; i < column.length(); i++) {
+                BigDecimal d = column.get(i).getBigDecimal();
                 // of one scale (a column's), the unscaled values are in the same order, and far quicker as doubles
                 long bits = Double.doubleToLongBits((oneScale ? d.unscaledValue().doubleValue() : d.doubleValue())
                         + 0.0); // no -0.0
@@ -373,16 +376,16 @@ final class TableKeys {
             }
             return new long[][] {out};
         }
-        Class<?> type = column[0].getClass();
+        Class<?> type = column.get(0).getClass();
         if (type != ValueVarchar.class && type != ValueChar.class || mode.getClass() != CompareMode.class) {
             return null;
         }
-        long[] out = new long[column.length];
-        for (int i = 0; i < column.length; i++) {
-            if (column[i].getClass() != type) {
+        long[] out = new long[column.length()];
+        for (int i = 0; i < column.length(); i++) {
+            if (column.get(i).getClass() != type) {
                 return null;
             }
-            String s = column[i].getString();
+            String s = column.get(i).getString();
             long p = 0;
             for (int k = 0; k < 8; k++) {
                 char ch = k < s.length() ? s.charAt(k) : 0;
