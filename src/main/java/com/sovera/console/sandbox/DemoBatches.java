@@ -77,6 +77,9 @@ final class DemoBatches {
                 write(batch, withUser);
                 c.commit();
             }
+            if (bulk) {
+                DemoIndexes.rowsWritten(c);
+            }
             for (BulkRows rows : written) {
                 rows.keep(c);
             }

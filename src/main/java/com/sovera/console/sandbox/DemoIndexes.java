@@ -112,6 +112,8 @@ final class DemoIndexes {
     /** H2's default: how long the store keeps pages it no longer needs, so that a crash can be recovered from. */
     private static final int RETENTION_MS = 45_000;
     private static final int BULK_CACHE_KB = 262_144;
+    /** A bulk seed's store commit delay (H2's WRITE_DELAY): other than 0, H2 writes pages on threads of its own. */
+    private static final int BULK_WRITE_DELAY_MS = 1_000;
 
     private DemoIndexes() {
     }
@@ -128,6 +130,9 @@ final class DemoIndexes {
         try (Statement s = c.createStatement()) {
             if (on) {
                 s.execute("SET RETENTION_TIME 0");
+                // the store's pages written by H2's background threads while this one writes rows (until
+                // rowsWritten): a bulk seed makes its rows durable itself (BulkRows.keep), nothing is answered meanwhile
+                s.execute("SET WRITE_DELAY " + BULK_WRITE_DELAY_MS);
                 s.execute("SET CACHE_SIZE " + BULK_CACHE_KB);
                 for (String table : TABLES) {
                     s.execute("ALTER TABLE " + table + " ALTER COLUMN pk SET CACHE " + BULK_KEY_CACHE);
@@ -140,12 +145,23 @@ final class DemoIndexes {
     }
 
     /**
+     * A bulk seed's rows are all written: the store writes its pages on the calling thread again (the index fill
+     * makes the next tree meanwhile; H2's threads would hold each tree longer, for the collector to copy).
+     */
+    static void rowsWritten(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        }
+    }
+
+    /**
      * The store's usual settings, which a bulk seed or an index build raises; kept in the database file, so a
      * process stopped before it gave them back would leave them for good (no space kept to recover from a crash, a
      * page cache of 256 MB in the console's heap).
      */
     private static void usualSettings(Statement s) throws SQLException {
         s.execute("SET RETENTION_TIME " + RETENTION_MS);
+        s.execute("SET WRITE_DELAY 0"); // as Database opens it: an answered write is in the file at once
         s.execute("SET CACHE_SIZE " + CACHE_KB);
         s.execute("SET MAX_MEMORY_ROWS " + SysProperties.MAX_MEMORY_ROWS);
     }

@@ -6,34 +6,42 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.h2.engine.SessionLocal;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.Page;
 import org.h2.mvstore.db.MVPrimaryIndex;
 import org.h2.mvstore.db.MVSecondaryIndex;
 import org.h2.mvstore.db.MVTable;
 import org.h2.mvstore.type.DataType;
 import org.h2.result.SearchRow;
-import org.h2.result.SortOrder;
+import org.h2.table.Column;
 import org.h2.table.IndexColumn;
 import org.h2.value.CompareMode;
 import org.h2.value.Value;
+import org.h2.value.ValueBigint;
+import org.h2.value.ValueChar;
 import org.h2.value.ValueNull;
+import org.h2.value.ValueNumeric;
+import org.h2.value.ValueVarchar;
 import org.h2.value.VersionedValue;
 
 /**
  * Fills a table's secondary indexes from its rows the way a bulk loader does: the keys of all the rows, made as H2
- * makes them, sorted with the index's own comparison and laid out as the leaves and nodes of a fresh B-tree, which
- * becomes the index map's root. H2's own build ({@code CREATE INDEX}) puts its sorted entries one at a time into the
- * tree (a copy of a leaf and its path each) after sorting them in runs it writes and merges, about 9 µs an entry at
- * a million users; this reads the table once for several indexes and builds each tree in one pass.
+ * makes them, put in the index's order (by the ranks of their columns' values, {@link TableKeys}; some neighbours
+ * checked with the index's own comparison, which sorts them all if it disagrees) and laid out as the leaves and nodes
+ * of a fresh B-tree, which becomes the index map's root. H2's own build ({@code CREATE INDEX}) puts its sorted
+ * entries one at a time into the tree (a copy of a leaf and its path each) after sorting them in runs it writes and
+ * merges, about 9 µs an entry at a million users; this reads the table once for several indexes, compares each
+ * column's values once for all of them, and builds each tree in one pass.
  *
  * <p>The entries are written beneath H2's transactions as committed ones (a committed entry is stored as its bare
  * value, here {@code NULL}, as H2's own build stores it), so it may only run while nothing else writes the table:
@@ -42,11 +50,17 @@ import org.h2.value.VersionedValue;
 final class IndexBuild {
 
     /**
-     * The keys of the sorts held at once: about 150 bytes each with their values (measured at a million users), a
-     * quarter of the heap. Each group of indexes is one read of the table; a third of the heap (fewer reads) took
-     * as much CPU at a million users and 4 GB, and its longer collections made it slower (352 s against 288 s).
+     * What the columns read for a group of indexes may take of the heap (measured on the first rows), a quarter of
+     * the heap. Each group is one read of the table; at a million users and 4 GB, the transactions are read twice.
+     * With a third, the trees made meanwhile left the collector too little room (a full collection at a million).
      */
-    private static final long KEYS_AT_ONCE = Math.max(1_000_000, Runtime.getRuntime().maxMemory() / 4 / 150);
+    private static final long BYTES_AT_ONCE = Runtime.getRuntime().maxMemory() / 4;
+    /** The rows whose values tell what a row's values take in the heap. */
+    private static final int SAMPLE = 1_000;
+    /** The store's page cache while the indexes are filled (MB). */
+    private static final int FILL_CACHE_MB = 16;
+    /** One pair of neighbouring entries in this many is checked with H2's comparison. */
+    private static final int CHECKED = 64;
     private static final Method CREATE_LEAF;
     private static final Method SET_ROOT;
 
@@ -67,37 +81,47 @@ final class IndexBuild {
 
     /**
      * Replaces whatever {@code indexes} (all of {@code table}) hold with one entry for each of the table's rows, and
-     * commits the store. Two indexes are sorted at a time, one on each of two threads.
+     * commits the store. The table is read once for as many of its indexes as the heap holds the columns of; while
+     * one index's tree is written, the next one's is made on another thread. Returns how many reads it took.
      */
-    static void fill(SessionLocal session, MVTable table, List<MVSecondaryIndex> indexes) throws SQLException {
+    static int fill(SessionLocal session, MVTable table, List<MVSecondaryIndex> indexes) throws SQLException {
         if (indexes.isEmpty()) {
-            return;
+            return 0;
         }
         MVPrimaryIndex primary = (MVPrimaryIndex) table.getScanIndex(session);
         long rows = primary.getMVMap().sizeAsLong();
-        int perRead = (int) Math.max(1, Math.min(indexes.size(), KEYS_AT_ONCE / Math.max(1, rows)));
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new SQLException("Table " + table.getName() + " has too many rows to fill its indexes at once");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "sovx-index-build");
             t.setDaemon(true);
             return t;
         });
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        int cacheMb = store.getCacheSize();
+        // the table is read in order once a group, the trees written once: what the cache would keep of them
+        // only lives long enough to be copied by the collector
+        store.setCacheSize(Math.min(cacheMb, FILL_CACHE_MB));
         try {
-            for (int from = 0; from < indexes.size(); from += perRead) {
-                List<MVSecondaryIndex> group = indexes.subList(from, Math.min(indexes.size(), from + perRead));
-                SearchRow[][] keys = keys(primary, group, rows, pool);
-                List<Future<Page<SearchRow, VersionedValue<Value>>>> trees = new ArrayList<>();
+            List<List<MVSecondaryIndex>> groups = groups(primary, indexes, rows);
+            for (List<MVSecondaryIndex> group : groups) {
+                TableKeys keys = TableKeys.read(session.getDatabase(), primary, group, (int) rows, pool);
+                // one tree made at a time, so one array for their entries: an array this large is collected only
+                // by a whole marking of the heap
+                SearchRow[] entries = new SearchRow[(int) rows];
+                Future<Page<SearchRow, VersionedValue<Value>>> next = pool.submit(() -> tree(session, group.get(0),
+                        keys, entries));
                 for (int i = 0; i < group.size(); i++) {
-                    MVSecondaryIndex index = group.get(i);
-                    SearchRow[] sorted = keys[i];
-                    keys[i] = null;
-                    trees.add(pool.submit(() -> tree(session, index, sorted)));
-                }
-                for (int i = 0; i < group.size(); i++) {
-                    install(group.get(i).getMVMap(), trees.get(i).get());
-                    // stored index by index: a chunk of all the group's trees at once outgrew H2's write buffer
-                    session.getDatabase().getStore().getMvStore().commit();
+                    Page<SearchRow, VersionedValue<Value>> root = next.get();
+                    MVSecondaryIndex following = i + 1 < group.size() ? group.get(i + 1) : null;
+                    next = following == null ? null : pool.submit(() -> tree(session, following, keys, entries));
+                    install(group.get(i).getMVMap(), root);
+                    // stored index by index: a chunk of several trees at once outgrew H2's write buffer
+                    store.commit();
                 }
             }
+            return groups.size();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
                     s.getErrorCode(), s) : new SQLException("Building an index failed", e.getCause());
@@ -106,74 +130,136 @@ final class IndexBuild {
             throw new SQLException("Building an index was interrupted", e);
         } finally {
             pool.shutdownNow();
+            store.setCacheSize(cacheMb);
         }
     }
 
     /**
-     * One read of the table: every row's key in each index of the group, as H2 makes it when a row is added. Two
-     * threads read a half each (a counted B-tree tells where the second half starts): reading a row back from its
-     * page costs more than making its keys.
+     * The indexes in groups whose columns the heap holds at once: each index joins the group its columns add the
+     * fewest bytes to, if it fits, else a new group.
      */
-    private static SearchRow[][] keys(MVPrimaryIndex primary, List<MVSecondaryIndex> group, long rows,
-                                      ExecutorService pool) throws SQLException, InterruptedException {
-        SearchRow[][] keys = new SearchRow[group.size()][(int) rows];
-        MVMap<Long, VersionedValue<SearchRow>> map = primary.getMVMap();
-        int half = (int) (rows / 2);
-        Long middle = half == 0 ? null : map.getKey(half);
-        Future<Integer> second = middle == null ? null : pool.submit(() -> read(primary, group, keys, middle, null, half));
-        int first = read(primary, group, keys, null, middle, 0);
-        try {
-            if (middle == null ? first != rows : first != half || second.get() != rows - half) {
-                throw new SQLException("Table " + primary.getTable().getName()
-                        + " changed while its indexes were built");
+    private static List<List<MVSecondaryIndex>> groups(MVPrimaryIndex primary, List<MVSecondaryIndex> indexes,
+                                                       long rows) {
+        Map<Column, Double> perRow = bytesPerRow(primary, indexes);
+        List<List<MVSecondaryIndex>> groups = new ArrayList<>();
+        List<Set<Column>> columns = new ArrayList<>();
+        for (MVSecondaryIndex index : indexes) {
+            int best = -1;
+            double bestAdded = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                Set<Column> with = new HashSet<>(columns.get(g));
+                with.addAll(Arrays.asList(index.getColumns()));
+                double added = (bytes(with, perRow) - bytes(columns.get(g), perRow)) * rows;
+                if (bytes(with, perRow) * rows <= BYTES_AT_ONCE && (long) with.size() * rows < Integer.MAX_VALUE - 8
+                        && (best < 0 || added < bestAdded)) {
+                    best = g;
+                    bestAdded = added;
+                }
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException s ? new SQLException(s.getMessage(), s.getSQLState(),
-                    s.getErrorCode(), s) : new SQLException("Reading a table failed", e.getCause());
+            if (best < 0) {
+                best = groups.size();
+                groups.add(new ArrayList<>());
+                columns.add(new HashSet<>());
+            }
+            groups.get(best).add(index);
+            columns.get(best).addAll(Arrays.asList(index.getColumns()));
         }
-        return keys;
+        return groups;
     }
 
-    /** Makes the keys of the rows from {@code from} (or the first) to before {@code to} (or the last), at {@code at}. */
-    private static int read(MVPrimaryIndex primary, List<MVSecondaryIndex> group, SearchRow[][] keys, Long from,
-                            Long to, int at) throws SQLException {
-        Cursor<Long, VersionedValue<SearchRow>> cursor = primary.getMVMap().cursor(from);
-        int n = at;
-        while (cursor.hasNext()) {
-            long pk = cursor.next();
-            if (to != null && pk >= to) {
-                break;
-            }
-            Object value = cursor.getValue(); // a committed row is stored as itself, an uncommitted one wrapped
-            if (!(value instanceof SearchRow row) || n == keys[0].length) {
-                throw new SQLException("Table " + primary.getTable().getName()
-                        + " changed while its indexes were built (a row not committed, or one more)");
-            }
-            for (int i = 0; i < keys.length; i++) {
-                SearchRow key = group.get(i).getRowFactory().createRow();
-                key.copyFrom(row);
-                key.setKey(pk);
-                keys[i][n] = key;
-            }
-            n++;
+    /** A row's bytes held for these columns: the key, the order, and each column's reference, ranks and values. */
+    private static double bytes(Set<Column> columns, Map<Column, Double> perRow) {
+        double bytes = 12;
+        for (Column c : columns) {
+            bytes += 8 + perRow.get(c);
         }
-        return n - at;
+        return bytes;
     }
 
-    /** The keys sorted as the index orders them, checked if it is unique, as the pages of a B-tree: its root. */
+    /**
+     * What a row's value of each of the indexes' columns holds in the heap, from the first rows: a value many rows
+     * share (a status, a currency; H2 caches them as it reads them) costs them little.
+     */
+    private static Map<Column, Double> bytesPerRow(MVPrimaryIndex primary, List<MVSecondaryIndex> indexes) {
+        Map<Column, Set<Value>> distinct = new HashMap<>();
+        for (MVSecondaryIndex index : indexes) {
+            for (Column c : index.getColumns()) {
+                distinct.put(c, new HashSet<>());
+            }
+        }
+        int sampled = 0;
+        var cursor = primary.getMVMap().cursor(null);
+        while (cursor.hasNext() && sampled < SAMPLE) {
+            cursor.next();
+            Object value = cursor.getValue(); // a committed row is stored as itself
+            if (value instanceof SearchRow row) {
+                distinct.forEach((c, values) -> values.add(row.getValue(c.getColumnId())));
+                sampled++;
+            }
+        }
+        Map<Column, Double> out = new HashMap<>();
+        int of = Math.max(1, sampled);
+        distinct.forEach((c, values) -> out.put(c, values.stream().mapToLong(IndexBuild::bytes).sum()
+                / (double) of));
+        return out;
+    }
+
+    /** A value's bytes in the heap, about (H2's own estimates count a text's characters twice). */
+    private static long bytes(Value v) {
+        if (v instanceof ValueVarchar || v instanceof ValueChar) {
+            String s = v.getString();
+            boolean latin1 = s.chars().allMatch(ch -> ch < 256);
+            return 56 + (latin1 ? s.length() : 2L * s.length());
+        }
+        if (v instanceof ValueBigint) {
+            return 24;
+        }
+        if (v instanceof ValueNumeric) {
+            return 100;
+        }
+        return v.getMemory();
+    }
+
+    /**
+     * The index's entries in its order (one pair of neighbours in {@link #CHECKED} checked with H2's own comparison,
+     * which sorts them all again if it disagrees), checked if it is unique, as the pages of a B-tree: its root.
+     * {@code keys} (as many as the rows) is where the entries are put in order; the pages copy them.
+     */
     private static Page<SearchRow, VersionedValue<Value>> tree(SessionLocal session, MVSecondaryIndex index,
-                                                               SearchRow[] keys) throws SQLException {
+                                                               TableKeys rows, SearchRow[] keys)
+            throws SQLException {
         MVMap<SearchRow, VersionedValue<Value>> map = index.getMVMap();
         DataType<SearchRow> type = map.getKeyType();
-        sort(keys, 0, keys.length, 0, index.getIndexColumns(), session, type);
-        for (int k = 1; k < keys.length; k++) {
-            if (type.compare(keys[k - 1], keys[k]) >= 0) { // not in H2's order after all: H2's comparison sorts
-                Arrays.sort(keys, type::compare);
-                break;
-            }
+        int[] order = rows.order(index);
+        int[] columns = Arrays.stream(index.getIndexColumns()).mapToInt(c -> c.column.getColumnId()).toArray();
+        int[] slots = Arrays.stream(columns).map(rows::slot).toArray();
+        Value[] rowValues = rows.values;
+        int[] place = new int[rows.rows];
+        for (int k = 0; k < place.length; k++) {
+            place[order[k]] = k;
         }
-        if (index.getIndexType().isUnique()) {
-            checkUnique(session, index, keys);
+        // row by row, each key put in its place: the rows' values are read in the order they lie in memory (a
+        // read in the index's order waited for memory at every row) and the scattered writes do not wait
+        for (int row = 0, at = 0; row < place.length; row++, at += rows.width) {
+            SearchRow key = index.getRowFactory().createRow();
+            for (int c = 0; c < columns.length; c++) {
+                key.setValue(columns[c], rowValues[at + slots[c]]);
+            }
+            key.setKey(rows.keys[row]);
+            keys[place[row]] = key;
+        }
+        // the ranks are H2's comparison already: some pairs checked with it catch an order made wrongly
+        boolean sorted = true;
+        for (int k = 1; k < keys.length && sorted; k += CHECKED) {
+            sorted = type.compare(keys[k - 1], keys[k]) < 0;
+        }
+        if (!sorted) { // not in H2's order after all: H2's comparison sorts, and checks
+            Arrays.sort(keys, type::compare);
+            if (index.getIndexType().isUnique()) {
+                checkUnique(session, index, keys);
+            }
+        } else if (index.getIndexType().isUnique()) {
+            checkUnique(index, rows, order);
         }
         int perPage = map.getStore().getKeysPerPage();
         List<Page<SearchRow, VersionedValue<Value>>> level = new ArrayList<>(keys.length / perPage + 1);
@@ -217,59 +303,25 @@ final class IndexBuild {
     }
 
     /**
-     * Sorts {@code keys[from..to)}, which agree in the index's columns before {@code column} and are in the order of
-     * their row keys (as the table was read): a column of a few distinct values (a status, a currency, a country, a
-     * name) splits them, in order, into groups that keep that order, each then sorted by the next column; any
-     * other column is sorted by H2's comparison (which finds runs already in order, such as a creation time).
-     * Most of the demo indexes are a few such columns and then the row key, so most sorts take one pass each.
+     * Two neighbours in a unique index's order with equal values (equal ranks) in its unique columns, none of them
+     * NULL, break it.
      */
-    private static void sort(SearchRow[] keys, int from, int to, int column, IndexColumn[] columns,
-                             SessionLocal session, DataType<SearchRow> type) {
-        if (to - from < 2) {
-            return;
-        }
-        if (column == columns.length || to - from < 64) {
-            Arrays.sort(keys, from, to, type::compare);
-            return;
-        }
-        int id = columns[column].column.getColumnId();
-        Map<Value, List<SearchRow>> groups = new HashMap<>();
-        for (int k = from; k < to; k++) {
-            Value v = keys[k].getValue(id);
-            List<SearchRow> group = groups.get(v);
-            if (group == null) {
-                if (v == ValueNull.INSTANCE || groups.size() == FEW) {
-                    Arrays.sort(keys, from, to, type::compare);
-                    return;
+    private static void checkUnique(MVSecondaryIndex index, TableKeys rows, int[] order) throws SQLException {
+        IndexColumn[] columns = index.getIndexColumns();
+        int unique = index.getUniqueColumnCount();
+        var same = rows.sameNotNull(columns, unique);
+        for (int k = 1; k < order.length; k++) {
+            if (same.test(order[k - 1], order[k])) {
+                StringBuilder values = new StringBuilder();
+                for (int c = 0; c < unique; c++) {
+                    values.append(c == 0 ? "" : ", ").append(rows.values[order[k] * rows.width
+                            + rows.slot(columns[c].column.getColumnId())].getTraceSQL());
                 }
-                group = new ArrayList<>();
-                groups.put(v, group);
+                throw new SQLException("Unique index " + index.getName() + " would hold two rows with the same ("
+                        + values + ")", "23505");
             }
-            group.add(keys[k]);
-        }
-        List<Value> values = new ArrayList<>(groups.keySet());
-        CompareMode mode = session.getDatabase().getCompareMode();
-        boolean descending = (columns[column].sortType & SortOrder.DESCENDING) != 0;
-        values.sort((a, b) -> descending ? b.compareTo(a, session, mode) : a.compareTo(b, session, mode));
-        for (int i = 1; i < values.size(); i++) {
-            if (values.get(i - 1).compareTo(values.get(i), session, mode) == 0) {
-                Arrays.sort(keys, from, to, type::compare); // equal to H2, not to Java (1.0 and 1.00): H2 sorts
-                return;
-            }
-        }
-        int at = from;
-        for (Value v : values) {
-            List<SearchRow> group = groups.get(v);
-            int start = at;
-            for (SearchRow key : group) {
-                keys[at++] = key;
-            }
-            sort(keys, start, at, column + 1, columns, session, type);
         }
     }
-
-    /** At most this many distinct values of a column split a sort into groups. */
-    private static final int FEW = 256;
 
     /** Two keys of a unique index with equal values in its unique columns, none of them null, break it. */
     private static void checkUnique(SessionLocal session, MVSecondaryIndex index, SearchRow[] sorted)
@@ -279,15 +331,18 @@ final class IndexBuild {
         CompareMode mode = session.getDatabase().getCompareMode();
         for (int k = 1; k < sorted.length; k++) {
             boolean same = true;
-            StringBuilder values = new StringBuilder();
             for (int c = 0; c < unique && same; c++) {
                 int column = columns[c].column.getColumnId();
                 Value a = sorted[k - 1].getValue(column);
                 Value b = sorted[k].getValue(column);
                 same = a != ValueNull.INSTANCE && b != ValueNull.INSTANCE && a.compareTo(b, session, mode) == 0;
-                values.append(c == 0 ? "" : ", ").append(b.getTraceSQL());
             }
             if (same) {
+                StringBuilder values = new StringBuilder();
+                for (int c = 0; c < unique; c++) {
+                    values.append(c == 0 ? "" : ", ").append(sorted[k].getValue(columns[c].column.getColumnId())
+                            .getTraceSQL());
+                }
                 throw new SQLException("Unique index " + index.getName() + " would hold two rows with the same ("
                         + values + ")", "23505");
             }

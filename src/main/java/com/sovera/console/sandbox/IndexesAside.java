@@ -130,15 +130,15 @@ final class IndexesAside {
     private static void fill(Connection c, SessionLocal session, MVTable table, List<MVSecondaryIndex> indexes)
             throws SQLException {
         long started = System.nanoTime();
-        IndexBuild.fill(session, table, indexes);
+        int reads = IndexBuild.fill(session, table, indexes);
         if (table.isPersistData() && session.getDatabase().isPersistent()) {
             session.getDatabase().getStore().getMvStore().sync(); // the entries on disk before the marks go
         }
         for (MVSecondaryIndex index : indexes) {
             comment(c, index, null);
         }
-        LOG.info("Filled {} indexes of {} from {} rows in {} ms", indexes.size(), table.getName(),
-                table.getRowCountApproximation(session), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Filled {} indexes of {} from {} rows ({} reads) in {} ms", indexes.size(), table.getName(),
+                table.getRowCountApproximation(session), reads, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static List<MVSecondaryIndex> secondary(Table table) {
