@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,7 @@ final class LikeTexts implements AutoCloseable {
     private final Set<Key> reading = ConcurrentHashMap.newKeySet();
     /** Owners' fields whose texts did not fit the heap when read: by SQL from then on. */
     private final Set<Key> tooLarge = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sovx-sandbox-like-texts");
         t.setDaemon(true);
@@ -126,11 +128,11 @@ final class LikeTexts implements AutoCloseable {
             return null;
         }
         Key key = new Key(answered, owner);
-        if (tooLarge.contains(key)) {
+        Held held = columns.get(key);
+        if (held == null && tooLarge.contains(key)) {
             return null;
         }
         long version = counts.version(spec.table(), owner);
-        Held held = columns.get(key);
         TextColumn texts = held != null && held.version() == version ? held.texts() : proven(c, key, version);
         if (texts == null) {
             return null;
@@ -155,13 +157,17 @@ final class LikeTexts implements AutoCloseable {
             long started = System.nanoTime();
             try (Connection c = connections.open()) {
                 List<Long> owners = new ArrayList<>();
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT pk FROM customers ORDER BY pk")) {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT pk FROM customers ORDER BY pk")) {
                     while (rs.next()) {
                         owners.add(rs.getLong(1));
                     }
                 }
                 for (long owner : owners) {
                     for (Field field : FIELDS) {
+                        if (closed) {
+                            return;
+                        }
                         Key key = new Key(field, owner);
                         TextColumn read = readAll(c, key);
                         if (read != null) {
@@ -173,7 +179,7 @@ final class LikeTexts implements AutoCloseable {
                 LOG.info("[like] texts of {} customers in memory in {} ms", owners.size(),
                         (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
-                if (!builder.isShutdown()) { // closed meanwhile: nothing to tell
+                if (!closed) { // closed meanwhile: nothing to tell
                     LOG.warn("[like] texts of the customers not in memory ({}): [like] by SQL", e.getMessage());
                 }
             }
@@ -214,10 +220,15 @@ final class LikeTexts implements AutoCloseable {
 
     /** Brings the column up to date on the builder's thread, unless it is already being read. */
     private void readLater(Key key, TextColumn from) {
-        if (!reading.add(key)) {
+        if (closed || !reading.add(key)) {
             return;
         }
+        Held queued = columns.get(key);
         builder.execute(() -> {
+            if (closed || from == null && queued == null && columns.get(key) != null) {
+                reading.remove(key); // the warm-up made one meanwhile: the next question catches it up
+                return;
+            }
             try (Connection c = connections.open()) {
                 TextColumn read = read(c, key, from);
                 synchronized (this) {
@@ -230,7 +241,10 @@ final class LikeTexts implements AutoCloseable {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                LOG.debug("[like] texts not read: {}", e.getMessage());
+                if (!closed) {
+                    LOG.warn("[like] texts of customer {} not read ({}): [like] by SQL meanwhile", key.owner(),
+                            e.getMessage());
+                }
             } finally {
                 reading.remove(key);
             }
@@ -309,9 +323,15 @@ final class LikeTexts implements AutoCloseable {
             }
             return TextColumn.of(rows);
         } finally {
-            c.rollback();
-            c.setTransactionIsolation(isolation);
-            c.setAutoCommit(autoCommit);
+            try {
+                c.rollback();
+            } finally {
+                try {
+                    c.setTransactionIsolation(isolation);
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            }
         }
     }
 
@@ -333,9 +353,11 @@ final class LikeTexts implements AutoCloseable {
         }
     }
 
+    /** Stops reading between two columns: an interrupt inside an H2 file read would close the store's file. */
     @Override
     public void close() {
-        builder.shutdownNow();
+        closed = true;
+        builder.shutdown();
         try {
             builder.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -10,12 +10,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +149,51 @@ class LikeTextsTest {
     }
 
     @Test
+    void aQuestionAskedWhileTheStartReadsTheTextsIsAnsweredFromThemOnceReadNotReadAgain() throws Exception {
+        Database db = Database.open(null);
+        try (Connection c = db.connection(); Statement s = c.createStatement()) { // the start reads customers' texts
+            s.executeUpdate("INSERT INTO accounts (email_key, email, password_hash, created_at)"
+                    + " VALUES ('ops@example.test', 'ops@example.test', 'x', 0)");
+            s.executeUpdate("INSERT INTO customers (pk, account_pk, customer_id, email, entity_name, created_at,"
+                    + " updated_at) SELECT " + OWNER + ", pk, 'c7', 'c7@example.test', 'C7', 0, 0 FROM accounts");
+        }
+        int readAtStart = LikeTexts.FIELDS.size() * customers(db);
+        CountDownLatch asked = new CountDownLatch(1);
+        AtomicInteger heapLooks = new AtomicInteger();
+        // the start's read waits for the question; the heap has room for one read only (a second, made while the
+        // first one's garbage still fills it, would find none and leave the owner to SQL for good)
+        LikeTexts texts = new LikeTexts(() -> {
+            try {
+                asked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+            return db.unbound();
+        }, counts, 10, () -> heapLooks.incrementAndGet() <= readAtStart ? Long.MAX_VALUE : 0);
+        try (Connection c = db.connection()) {
+            for (int i = 0; i < 200; i++) {
+                insertUser(c, OWNER, "early" + i + "@example.test", createdAt());
+            }
+            texts.warm();
+            assertThat(texts.page(c, Users.LIST, OWNER, "email", "%y1%", false, 0, 100, "pk", rs -> rs.getLong(1)))
+                    .as("asked before the start's read: by SQL").isNull();
+            asked.countDown();
+            Reply read = null;
+            for (int wait = 0; wait < 500 && read == null; wait++) { // a wait for the reader, not a time limit
+                Thread.sleep(10);
+                read = texts.page(c, Users.LIST, OWNER, "email", "%y1%", false, 0, 100, "pk", rs -> rs.getLong(1));
+            }
+            assertThat(read).as("answered from the texts the start read").isNotNull();
+            assertThat(read.pagination().total()).isEqualTo(111);
+            assertThat(read.data()).isEqualTo(sqlPage(c, "users", "email_key", "%y1%", false, 0, 100));
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
+    @Test
     void aUserAndAnAddressCreatedOverHttpAreInTheTextsAtTheNextQuestion() throws Exception {
         try (Sandbox sandbox = Sandbox.inMemory(12)) {
             SovxClient client = sandbox.client();
@@ -192,6 +240,14 @@ class LikeTextsTest {
     // ---- data ----
 
     /** Mostly increasing creation times, some equal, some earlier than rows already there. */
+    private static int customers(Database db) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     private long time = 1_000;
 
     private long createdAt() {
