@@ -197,7 +197,7 @@ final class LikeTexts implements AutoCloseable {
                 readLater(key, missing < 0 ? null : texts); // fewer rows than it holds: read them all again
                 return null;
             }
-            if (missing > 0) {
+            if (missing > 0 || texts == null) { // none held and none counted: an owner with no rows yet
                 texts = read(c, key, texts);
                 if (texts == null) {
                     return null; // too many for the heap

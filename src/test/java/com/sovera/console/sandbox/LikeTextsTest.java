@@ -179,6 +179,28 @@ class LikeTextsTest {
         }
     }
 
+    @Test
+    void anOwnerWithNoRowsYetIsListedEmptyEitherWay() throws Exception {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000);
+        try (Connection c = db.connection()) {
+            insertUser(c, OTHER_OWNER, "someone@example.test", createdAt()); // OWNER: a customer new since the start
+            for (String sort : List.of("created_at", "created_at DESC")) {
+                for (ListQuery.Spec spec : List.of(Users.LIST, Addresses.LIST)) {
+                    String field = spec == Users.LIST ? "email" : "address";
+                    // two characters: no piece of three to rule it out before the texts are asked
+                    Reply listed = ListQuery.parse(spec, Map.of("filter[where][" + field + "][like]", "%ab%",
+                            "filter[sort]", sort)).run(c, counts, texts, OWNER, "pk", rs -> rs.getLong(1));
+                    assertThat(listed.pagination().total()).as(field + " " + sort).isZero();
+                    assertThat(listed.data()).as(field + " " + sort).isEqualTo(List.of());
+                }
+            }
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
     private static long demoCustomer(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pk FROM customers WHERE customer_id = ?")) {
             ps.setString(1, DemoAccount.CUSTOMER_ID);
