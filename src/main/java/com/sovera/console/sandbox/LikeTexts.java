@@ -202,6 +202,14 @@ final class LikeTexts implements AutoCloseable {
                 if (texts == null) {
                     return null; // too many for the heap
                 }
+                // counted again, after the read: the column holds rows committed before now only, so as many as now
+                // counted are all of them. The count before cannot prove it: a row committed since, read by its key,
+                // would make up for one committed before under a smaller key than the column's greatest, never read
+                count = PositionalPage.count(c, creationRange(key));
+                if (count == null) {
+                    columns.put(key, new Held(texts, UNPROVEN));
+                    return null;
+                }
             }
             if (texts.size() < count) {
                 readLater(key, null); // a row committed late under a smaller key than the column's greatest
