@@ -87,7 +87,7 @@ final class LikeTexts implements AutoCloseable {
     private final java.util.function.LongSupplier freeHeap;
     private final Map<Key, Held> columns = new ConcurrentHashMap<>();
     private final Set<Key> reading = ConcurrentHashMap.newKeySet();
-    /** Owners' fields whose texts did not fit the heap when read: by SQL from then on. */
+    /** Owners' fields whose texts did not fit the heap when read: by SQL from then on, unless a column is held. */
     private final Set<Key> tooLarge = ConcurrentHashMap.newKeySet();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sovx-sandbox-like-texts");
@@ -126,11 +126,11 @@ final class LikeTexts implements AutoCloseable {
             return null;
         }
         Key key = new Key(answered, owner);
-        if (tooLarge.contains(key)) {
-            return null;
-        }
         long version = counts.version(spec.table(), owner);
         Held held = columns.get(key);
+        if (held == null && tooLarge.contains(key)) { // a column held (read at start) still answers
+            return null;
+        }
         TextColumn texts = held != null && held.version() == version ? held.texts() : proven(c, key, version);
         if (texts == null) {
             return null;

@@ -12,13 +12,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -249,6 +253,66 @@ class LikeTextsTest {
             texts.close();
             db.close();
         }
+    }
+
+    @Test
+    void textsReadAtStartStillAnswerWhenARereadQueuedBeforeThemFindsTheHeapShort() throws Exception {
+        Database db = Database.open(null);
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch reread = new CountDownLatch(1);
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger heapAsked = new AtomicInteger();
+        // the start's read (the first connection) waits for the first question; the heap is plenty for the start's
+        // two reads (e-mails, addresses), then short
+        LikeTexts texts = new LikeTexts(() -> {
+            int n = opened.getAndIncrement();
+            if (n == 0) {
+                try {
+                    asked.await();
+                } catch (InterruptedException e) {
+                    throw new SQLException(e);
+                }
+            }
+            Connection real = db.unbound();
+            return n == 1 ? closedThen(real, reread::countDown) : real;
+        }, counts, 10, () -> heapAsked.getAndIncrement() < 2 ? 1L << 40 : 0);
+        try (Connection c = db.connection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO accounts (pk, email_key, email, password_hash, created_at)"
+                        + " VALUES (1, 'ops@example.test', 'ops@example.test', 'x', 0)");
+                s.execute("INSERT INTO customers (pk, account_pk, customer_id, email, entity_name, created_at,"
+                        + " updated_at) VALUES (" + OWNER + ", 1, 'c7', 'c7@example.test', 'C7', 0, 0)");
+            }
+            for (int i = 0; i < 200; i++) {
+                insertUser(c, OWNER, "many" + i + "@example.test", createdAt());
+            }
+            texts.warm();
+            assertThat(ask(texts, c)).as("before the start's read: by SQL, a read of its own queued").isNull();
+            asked.countDown();
+            assertThat(reread.await(5, TimeUnit.SECONDS)).as("the queued read done (refused)").isTrue();
+            Reply answered = ask(texts, c);
+            assertThat(answered).as("the column read at start answers").isNotNull();
+            assertThat(answered.data()).isEqualTo(sqlPage(c, "users", "email_key", "%example%", false, 0, 100));
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
+    /** The connection, which runs {@code then} once it is closed. */
+    private static Connection closedThen(Connection c, Runnable then) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (method.getName().equals("close")) {
+                            then.run();
+                        }
+                    }
+                });
     }
 
     private static Reply ask(LikeTexts texts, Connection c) throws SQLException {
