@@ -88,7 +88,7 @@ final class LikeTexts implements AutoCloseable {
     private final java.util.function.LongSupplier freeHeap;
     private final Map<Key, Held> columns = new ConcurrentHashMap<>();
     private final Set<Key> reading = ConcurrentHashMap.newKeySet();
-    /** Owners' fields whose texts did not fit the heap when read: by SQL from then on. */
+    /** Owners' fields whose texts did not fit the heap when read: by SQL from then on, unless a column is held. */
     private final Set<Key> tooLarge = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
@@ -128,11 +128,11 @@ final class LikeTexts implements AutoCloseable {
             return null;
         }
         Key key = new Key(answered, owner);
+        long version = counts.version(spec.table(), owner);
         Held held = columns.get(key);
-        if (held == null && tooLarge.contains(key)) {
+        if (held == null && tooLarge.contains(key)) { // a column held (read at start) still answers
             return null;
         }
-        long version = counts.version(spec.table(), owner);
         TextColumn texts = held != null && held.version() == version ? held.texts() : proven(c, key, version);
         if (texts == null) {
             return null;
@@ -203,10 +203,18 @@ final class LikeTexts implements AutoCloseable {
                 readLater(key, missing < 0 ? null : texts); // fewer rows than it holds: read them all again
                 return null;
             }
-            if (missing > 0) {
+            if (missing > 0 || texts == null) { // none held and none counted: an owner with no rows yet
                 texts = read(c, key, texts);
                 if (texts == null) {
                     return null; // too many for the heap
+                }
+                // counted again, after the read: the column holds rows committed before now only, so as many as now
+                // counted are all of them. The count before cannot prove it: a row committed since, read by its key,
+                // would make up for one committed before under a smaller key than the column's greatest, never read
+                count = PositionalPage.count(c, creationRange(key));
+                if (count == null) {
+                    columns.put(key, new Held(texts, UNPROVEN));
+                    return null;
                 }
             }
             if (texts.size() < count) {

@@ -6,6 +6,8 @@ import com.sovera.console.api.SovxClient;
 import com.sovera.console.api.model.DepositAddress;
 import com.sovera.console.api.model.NewAddress;
 import com.sovera.console.api.model.NewWallet;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +228,105 @@ class LikeTextsTest {
                 assertThat(found.data()).isEqualTo(List.of(address.addressId()));
             }
         }
+    }
+
+    @Test
+    void anOwnerWithNoRowsYetIsListedEmptyEitherWay() throws Exception {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000);
+        try (Connection c = db.connection()) {
+            insertUser(c, OTHER_OWNER, "someone@example.test", createdAt()); // OWNER: a customer new since the start
+            for (String sort : List.of("created_at", "created_at DESC")) {
+                for (ListQuery.Spec spec : List.of(Users.LIST, Addresses.LIST)) {
+                    String field = spec == Users.LIST ? "email" : "address";
+                    // two characters: no piece of three to rule it out before the texts are asked
+                    Reply listed = ListQuery.parse(spec, Map.of("filter[where][" + field + "][like]", "%ab%",
+                            "filter[sort]", sort)).run(c, counts, texts, OWNER, "pk", rs -> rs.getLong(1));
+                    assertThat(listed.pagination().total()).as(field + " " + sort).isZero();
+                    assertThat(listed.data()).as(field + " " + sort).isEqualTo(List.of());
+                }
+            }
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
+    @Test
+    void aRowCommittedAfterOneWithAGreaterKeyIsNeverLeftOutOfAnAnswer() throws Exception {
+        Database db = Database.open(null);
+        LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000);
+        try (Connection c = db.connection(); Connection slow = db.unbound(); Connection other = db.unbound()) {
+            for (int i = 0; i < 30; i++) {
+                insertUser(c, OWNER, "before" + i + "@example.test", createdAt());
+            }
+            assertThat(ask(texts, c)).as("the column made and proven").isNotNull();
+            insertUser(c, OWNER, "d@example.test", createdAt()); // the column lacks a row: the next question reads it
+            slow.setAutoCommit(false);
+            // while that question reads the rows after the column's greatest key: a creation still open (its key the
+            // smaller), another committed
+            Reply first = ask(texts, writingBeforeTheRead(c, () -> {
+                insertUser(slow, OWNER, "a-slow@example.test", createdAt());
+                insertUser(other, OWNER, "b@example.test", createdAt());
+            }));
+            if (first != null) {
+                assertThat(first.data()).isEqualTo(sqlPage(c, "users", "email_key", "%example%", false, 0, 100));
+            }
+            slow.commit();
+            counts.changed("users", OWNER); // as Database.changed does once a transaction committed
+            // the next question's read: one more committed meanwhile
+            Reply second = ask(texts, writingBeforeTheRead(c, () ->
+                    insertUser(other, OWNER, "c@example.test", createdAt())));
+            List<Long> all = sqlPage(c, "users", "email_key", "%example%", false, 0, 100);
+            assertThat(all).hasSize(34);
+            if (second != null) {
+                assertThat(second.pagination().total()).as("a-slow, committed before the question").isEqualTo(34);
+                assertThat(second.data()).isEqualTo(all);
+            }
+            Reply later = null;
+            for (int wait = 0; wait < 500 && later == null; wait++) { // a wait for the reader, not a time limit
+                later = ask(texts, c);
+                if (later == null) {
+                    Thread.sleep(10);
+                }
+            }
+            assertThat(later).as("answered from the texts again once read").isNotNull();
+            assertThat(later.pagination().total()).isEqualTo(34);
+            assertThat(later.data()).isEqualTo(all);
+        } finally {
+            texts.close();
+            db.close();
+        }
+    }
+
+    private static Reply ask(LikeTexts texts, Connection c) throws SQLException {
+        return texts.page(c, Users.LIST, OWNER, "email", "%example%", false, 0, 100, "pk", rs -> rs.getLong(1));
+    }
+
+    /** Writes what another transaction writes. */
+    @FunctionalInterface
+    private interface Write {
+        void run() throws SQLException;
+    }
+
+    /**
+     * The connection, which runs {@code write} (on other connections) just before it prepares the read of the rows
+     * after a column's greatest key: another writer at the worst moment, which no timing can promise.
+     */
+    private static Connection writingBeforeTheRead(Connection c, Write write) {
+        AtomicBoolean written = new AtomicBoolean();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
+                            && sql.contains("_ROWID_ >") && written.compareAndSet(false, true)) {
+                        write.run();
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static long demoCustomer(Connection c) throws SQLException {
