@@ -220,7 +220,7 @@ final class LikeTexts implements AutoCloseable {
             if (texts.size() < count) {
                 readLater(key, null); // a row committed late under a smaller key than the column's greatest
             }
-            // more than counted: rows committed meanwhile; the next question proves it
+            // never more than counted: every count is taken after the column was read
             columns.put(key, new Held(texts, texts.size() == count ? version : UNPROVEN));
             return texts.size() == count ? texts : null;
         }
