@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,9 +233,9 @@ final class LikeTexts implements AutoCloseable {
             return;
         }
         Held queued = columns.get(key);
-        builder.execute(() -> {
+        Runnable task = () -> {
             if (closed || from == null && queued == null && columns.get(key) != null) {
-                reading.remove(key); // the warm-up made one meanwhile: the next question catches it up
+                reading.remove(key); // one made meanwhile (the start's read, or this question's): caught up next
                 return;
             }
             try (Connection c = connections.open()) {
@@ -256,7 +257,12 @@ final class LikeTexts implements AutoCloseable {
             } finally {
                 reading.remove(key);
             }
-        });
+        };
+        try {
+            builder.execute(task);
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            reading.remove(key);
+        }
     }
 
     /**
@@ -301,9 +307,10 @@ final class LikeTexts implements AutoCloseable {
             Long counted = PositionalPage.count(c, creationRange(key)); // or, while another writes, by SQL
             long count = counted != null ? counted : sqlCount(c, key);
             if (count * BYTES_WHILE_READ > freeHeap.getAsLong() / 2) {
-                tooLarge.add(key);
-                LOG.info("[like] on {} of customer {} by SQL: its {} rows would not fit the heap", f.name(),
-                        key.owner(), count);
+                if (tooLarge.add(key)) { // told once: a held column may ask again at each question
+                    LOG.info("[like] on {} of customer {} by SQL: its {} rows would not fit the heap", f.name(),
+                            key.owner(), count);
+                }
                 return null;
             }
             Map<Long, String> texts = new HashMap<>();
