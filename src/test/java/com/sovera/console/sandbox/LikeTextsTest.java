@@ -153,13 +153,7 @@ class LikeTextsTest {
 
     @Test
     void aQuestionAskedWhileTheStartReadsTheTextsIsAnsweredFromThemOnceReadNotReadAgain() throws Exception {
-        Database db = Database.open(null);
-        try (Connection c = db.connection(); Statement s = c.createStatement()) { // the start reads customers' texts
-            s.executeUpdate("INSERT INTO accounts (email_key, email, password_hash, created_at)"
-                    + " VALUES ('ops@example.test', 'ops@example.test', 'x', 0)");
-            s.executeUpdate("INSERT INTO customers (pk, account_pk, customer_id, email, entity_name, created_at,"
-                    + " updated_at) SELECT " + OWNER + ", pk, 'c7', 'c7@example.test', 'C7', 0, 0 FROM accounts");
-        }
+        Database db = withOwnerAsCustomer(Database.open(null)); // the start reads customers' texts
         int readAtStart = LikeTexts.FIELDS.size() * customers(db);
         CountDownLatch asked = new CountDownLatch(1);
         AtomicInteger heapLooks = new AtomicInteger();
@@ -200,13 +194,7 @@ class LikeTextsTest {
 
     @Test
     void textsHeldStillAnswerAfterALaterReadFoundTheHeapShort() throws Exception {
-        Database db = Database.open(null);
-        try (Connection c = db.connection(); Statement s = c.createStatement()) { // the start reads customers' texts
-            s.executeUpdate("INSERT INTO accounts (email_key, email, password_hash, created_at)"
-                    + " VALUES ('ops@example.test', 'ops@example.test', 'x', 0)");
-            s.executeUpdate("INSERT INTO customers (pk, account_pk, customer_id, email, entity_name, created_at,"
-                    + " updated_at) SELECT " + OWNER + ", pk, 'c7', 'c7@example.test', 'C7', 0, 0 FROM accounts");
-        }
+        Database db = withOwnerAsCustomer(Database.open(null)); // the start reads customers' texts
         AtomicInteger heapLooks = new AtomicInteger();
         // room for the question's own read only: the start's read, after it, finds the heap short
         LikeTexts texts = new LikeTexts(db::unbound, counts, 1_000,
@@ -376,6 +364,17 @@ class LikeTextsTest {
     // ---- data ----
 
     /** Mostly increasing creation times, some equal, some earlier than rows already there. */
+    /** The database, {@link #OWNER} a customer in it (the rows of other tests need none). */
+    private static Database withOwnerAsCustomer(Database db) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO accounts (email_key, email, password_hash, created_at)"
+                    + " VALUES ('ops@example.test', 'ops@example.test', 'x', 0)");
+            s.executeUpdate("INSERT INTO customers (pk, account_pk, customer_id, email, entity_name, created_at,"
+                    + " updated_at) SELECT " + OWNER + ", pk, 'c7', 'c7@example.test', 'C7', 0, 0 FROM accounts");
+        }
+        return db;
+    }
+
     private static int customers(Database db) throws SQLException {
         try (Connection c = db.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customers")) {
