@@ -113,12 +113,7 @@ class LikeGramsTest {
 
     /** Random text of lower and upper letters, digits, a dot, an underscore and a non-ASCII letter or two. */
     private String text(int n) {
-        String alphabet = "abcABC01._éİ";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        return RandomTexts.of(random, "abcABC01._éİ", n);
     }
 
     private static void insertUser(Connection c, long owner, String email) throws SQLException {

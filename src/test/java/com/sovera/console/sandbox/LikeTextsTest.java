@@ -397,12 +397,7 @@ class LikeTextsTest {
     }
 
     private String text(int n) {
-        String alphabet = "abcABC01._éİ\n";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        return RandomTexts.of(random, "abcABC01._éİ\n", n);
     }
 
     private String fragment() {

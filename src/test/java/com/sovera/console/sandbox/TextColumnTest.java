@@ -64,12 +64,7 @@ class TextColumnTest {
 
     /** Texts of a small alphabet, with a line feed (the chunks' own separator) among its letters. */
     private String text(int n) {
-        String alphabet = "ab.\n_é";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        return RandomTexts.of(random, "ab.\n_é", n);
     }
 
     private String pattern() {
